@@ -1,0 +1,72 @@
+package io.recouvra.collection;
+
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
+import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
+import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import io.recouvra.receivables.OverduePolicy;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each invoice's InvoiceCollection instance in step with the ledger. Runs inside the ledger's
+ * transaction, so a registered invoice always has its instance and a settled one never keeps dunning.
+ * The contract with the model is the process key, the message names and the variable names below —
+ * never element ids, which a process owner may change in Modeler.
+ */
+@Component
+class InvoiceCollectionProcess {
+
+    static final String PROCESS_KEY = "InvoiceCollection";
+    static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
+    static final String MESSAGE_INVOICE_CANCELLED = "InvoiceCancelled";
+
+    static final String INVOICE_NUMBER = "invoiceNumber";
+    static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    static final String OVERDUE_SINCE = "overdueSince";
+
+    private final RuntimeService runtime;
+    private final OverduePolicy overduePolicy;
+
+    InvoiceCollectionProcess(RuntimeService runtime, OverduePolicy overduePolicy) {
+        this.runtime = runtime;
+        this.overduePolicy = overduePolicy;
+    }
+
+    @EventListener
+    void start(InvoiceRegistered invoice) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.number(), Map.of(
+                INVOICE_NUMBER, invoice.number(),
+                "invoiceId", invoice.invoiceId().toString(),
+                "customerId", invoice.customerId().toString(),
+                "customerName", invoice.customerName(),
+                "amount", invoice.amount().toPlainString(),
+                "currency", invoice.currency(),
+                OUTSTANDING_AMOUNT, invoice.amount().toPlainString(),
+                "dueDate", invoice.dueDate().toString(),
+                "overdueAt", Date.from(overduePolicy.overdueAt(invoice.dueDate()).toInstant())));
+    }
+
+    /** Settled invoices stop being collected; correlation by business key, the invoice number. */
+    @EventListener
+    void settle(InvoiceSettled invoice) {
+        String message = invoice.status() == InvoiceStatus.CANCELLED ? MESSAGE_INVOICE_CANCELLED : MESSAGE_PAYMENT_RECEIVED;
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(invoice.number())
+                .setVariable(OUTSTANDING_AMOUNT, "0.00")
+                .correlateAllWithResult();
+    }
+
+    /** A partial payment or credit: collection goes on, and collectors see what is still owed. */
+    @EventListener
+    void reduce(InvoiceReduced invoice) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(invoice.number()).list()) {
+            runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
+        }
+    }
+}

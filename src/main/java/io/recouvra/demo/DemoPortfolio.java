@@ -1,0 +1,114 @@
+package io.recouvra.demo;
+
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.NewPayment;
+import io.recouvra.receivables.PaymentService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code RECOUVRA_DEMO=true}: on a first start with an empty ledger, a small portfolio a newcomer can
+ * explore — twelve customers, three dozen invoices from long overdue to not yet due, a few partly
+ * paid — registered through the same services as the API, so their processes run for real.
+ */
+@Component
+@ConditionalOnProperty(name = "recouvra.demo", havingValue = "true")
+class DemoPortfolio {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);
+
+    private static final List<String[]> CUSTOMERS = List.of(
+            new String[] {"Boulangeries Martin SAS", "Lyon", "+33478000001"},
+            new String[] {"Transports Lefèvre SARL", "Rouen", "+33235000002"},
+            new String[] {"Atelier Moreau & Fils", "Nantes", "+33240000003"},
+            new String[] {"Clinique Vétérinaire du Parc", "Bordeaux", "+33556000004"},
+            new String[] {"Garage Dubois Automobiles", "Lille", "+33320000005"},
+            new String[] {"Hôtel Les Tilleuls", "Annecy", "+33450000006"},
+            new String[] {"Imprimerie Roux", "Toulouse", "+33561000007"},
+            new String[] {"Bâtiment Fournier SA", "Marseille", "+33491000008"},
+            new String[] {"Pharmacie Girard", "Strasbourg", "+33388000009"},
+            new String[] {"Menuiserie Bonnet", "Rennes", "+33299000010"},
+            new String[] {"Librairie Mercier", "Montpellier", "+33467000011"},
+            new String[] {"Traiteur Lambert Événements", "Nice", "+33493000012"});
+
+    /** Due dates relative to today: from long overdue to due next month. */
+    private static final int[] DUE_IN_DAYS = {-75, -40, -12, 5, 21, 45};
+
+    private final CustomerService customers;
+    private final InvoiceService invoices;
+    private final PaymentService payments;
+    private final Clock clock;
+
+    DemoPortfolio(CustomerService customers, InvoiceService invoices, PaymentService payments, Clock clock) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void loadOnFirstStart() {
+        if (!customers.list(null, Pageable.ofSize(1)).isEmpty()) {
+            return;
+        }
+        Random random = new Random(42);
+        LocalDate today = LocalDate.now(clock);
+        int invoiceCount = 0;
+        for (int c = 0; c < CUSTOMERS.size(); c++) {
+            String[] data = CUSTOMERS.get(c);
+            String slug = data[0].toLowerCase().replaceAll("[^a-z]", "").substring(0, 8);
+            Customer customer = customers.register(new NewCustomer(data[0], siren(100_000_00 + c * 7_919), "FR", "fr",
+                    "Europe/Paris", (c + 1) + " rue de la République", "690" + String.format("%02d", c), data[1],
+                    List.of(new NewCustomer.NewContact("Service comptabilité", "Accounts payable",
+                            "compta@" + slug + ".example", data[2], true, true, true))));
+            for (int i = 0; i < 3; i++) {
+                int dueIn = DUE_IN_DAYS[(c + i * 2) % DUE_IN_DAYS.length];
+                LocalDate due = today.plusDays(dueIn);
+                BigDecimal amount = BigDecimal.valueOf(250 + random.nextInt(19_750)).add(new BigDecimal("0.50"));
+                String number = "DEMO-" + today.getYear() + "-" + String.format("%04d", ++invoiceCount);
+                invoices.register(new NewInvoice(number, customer.getId(), null, due.minusDays(30), due, amount, "EUR"));
+            }
+            if (c % 4 == 1) {
+                payments.register(new NewPayment(customer.getId(), new BigDecimal("500.00"), "EUR", today.minusDays(2),
+                        "DEMO-VIR-" + c, null));
+            }
+        }
+        log.info("Demo portfolio loaded: {} customers, {} invoices", CUSTOMERS.size(), invoiceCount);
+    }
+
+    /** A valid SIREN: eight digits and the Luhn check digit. */
+    static String siren(int eightDigits) {
+        String base = String.format("%08d", eightDigits);
+        for (int check = 0; check <= 9; check++) {
+            String candidate = base + check;
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = candidate.charAt(8 - i) - '0';
+                if (i % 2 == 1) {
+                    digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+                }
+                sum += digit;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("unreachable: one check digit always fits");
+    }
+}

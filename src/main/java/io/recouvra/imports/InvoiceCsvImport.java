@@ -1,0 +1,302 @@
+package io.recouvra.imports;
+
+import io.recouvra.imports.ImportReport.LineError;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * Imports invoices, with their customers, from an accounting export. Each line is stored on its own
+ * (customer, invoice and the start of its collection, in one transaction): a bad line is reported
+ * with its line number, column and reason and leaves nothing behind, and the good lines are kept.
+ * Lines whose invoice is already in the ledger with the same data count as already present, so the
+ * same file can be imported again safely.
+ */
+@Service
+public class InvoiceCsvImport {
+
+    static final List<String> REQUIRED = List.of("invoice_number", "customer_registration_number", "customer_name",
+            "issue_date", "due_date", "amount", "currency");
+    static final List<String> OPTIONAL = List.of("customer_country", "customer_language", "customer_time_zone",
+            "customer_address", "customer_postal_code", "customer_city", "contact_name", "contact_email", "contact_phone");
+
+    /** Where each field of the ledger's requests comes from in the file, to name the column in errors. */
+    private static final Map<String, String> COLUMN_OF = Map.ofEntries(
+            Map.entry("number", "invoice_number"), Map.entry("issueDate", "issue_date"), Map.entry("dueDate", "due_date"),
+            Map.entry("amount", "amount"), Map.entry("currency", "currency"),
+            Map.entry("customerRegistrationNumber", "customer_registration_number"),
+            Map.entry("legalName", "customer_name"), Map.entry("registrationNumber", "customer_registration_number"),
+            Map.entry("country", "customer_country"), Map.entry("language", "customer_language"),
+            Map.entry("timeZone", "customer_time_zone"), Map.entry("addressLine", "customer_address"),
+            Map.entry("postalCode", "customer_postal_code"), Map.entry("city", "customer_city"),
+            Map.entry("contacts[0].name", "contact_name"), Map.entry("contacts[0].email", "contact_email"),
+            Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"));
+
+    private final CustomerService customers;
+    private final InvoiceService invoices;
+    private final Validator validator;
+    private final TransactionTemplate transaction;
+
+    InvoiceCsvImport(CustomerService customers, InvoiceService invoices, Validator validator,
+                     TransactionTemplate transaction) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.validator = validator;
+        this.transaction = transaction;
+    }
+
+    public ImportReport importInvoices(InputStream file) throws IOException {
+        String text = decode(file.readAllBytes());
+        char separator = separatorOf(text);
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(separator)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true)
+                .get();
+        int lines = 0;
+        int stored = 0;
+        int alreadyPresent = 0;
+        List<LineError> errors = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, String> headers = headersOf(parser);
+            for (CSVRecord record : parser) {
+                lines++;
+                long line = parser.getCurrentLineNumber();
+                Row row = new Row(record, headers);
+                List<LineError> lineErrors = new ArrayList<>();
+                switch (importLine(row, line, lineErrors)) {
+                    case STORED -> stored++;
+                    case ALREADY_PRESENT -> alreadyPresent++;
+                    case REJECTED -> errors.addAll(lineErrors);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new UnreadableFileException("file", "not a readable CSV file: " + e.getCause().getMessage());
+        }
+        return new ImportReport(lines, stored, alreadyPresent, errors);
+    }
+
+    private enum Outcome { STORED, ALREADY_PRESENT, REJECTED }
+
+    private Outcome importLine(Row row, long line, List<LineError> errors) {
+        if (!row.isConsistent()) {
+            errors.add(new LineError(line, null, "has " + row.size() + " values where the header has "
+                    + row.expectedSize() + " columns"));
+            return Outcome.REJECTED;
+        }
+        String number = row.get("invoice_number");
+        BigDecimal amount = row.parse("amount", CsvValues::amount, line, errors);
+        LocalDate issueDate = row.parse("issue_date", CsvValues::date, line, errors);
+        LocalDate dueDate = row.parse("due_date", CsvValues::date, line, errors);
+        String currency = row.get("currency") == null ? null : row.get("currency").toUpperCase(Locale.ROOT);
+        NewCustomer newCustomer = customerOf(row);
+        NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
+                amount, currency);
+        validator.validate(newInvoice).forEach(v -> errors.add(error(line, v.getPropertyPath().toString(), v.getMessage())));
+        if (!errors.isEmpty()) {
+            return Outcome.REJECTED;
+        }
+        try {
+            return transaction.execute(status -> {
+                Invoice existing = findInvoice(number);
+                if (existing != null) {
+                    return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
+                }
+                if (customers.findByRegistrationNumber(newCustomer.registrationNumber()).isEmpty()) {
+                    var violations = validator.validate(newCustomer);
+                    if (!violations.isEmpty()) {
+                        violations.forEach(v -> errors.add(error(line, v.getPropertyPath().toString(), v.getMessage())));
+                        status.setRollbackOnly();
+                        return Outcome.REJECTED;
+                    }
+                    customers.register(newCustomer);
+                }
+                invoices.register(newInvoice);
+                return Outcome.STORED;
+            });
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> errors.add(error(line, p.field(), p.reason())));
+        } catch (ConflictException e) {
+            errors.add(error(line, e.problem().field(), e.problem().reason()));
+        }
+        return Outcome.REJECTED;
+    }
+
+    private Invoice findInvoice(String number) {
+        try {
+            return invoices.get(number);
+        } catch (io.recouvra.web.NotFoundException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameInvoice(Invoice existing, NewInvoice line, long lineNumber, List<LineError> errors) {
+        Customer customer = existing.getCustomer();
+        List<String> differences = new ArrayList<>();
+        if (!customer.getRegistrationNumber().equals(normalizedRegistration(line.customerRegistrationNumber()))) {
+            differences.add("customer " + customer.getRegistrationNumber());
+        }
+        if (existing.getAmount().compareTo(line.amount()) != 0) {
+            differences.add("amount " + existing.getAmount().toPlainString());
+        }
+        if (!existing.getCurrency().equals(line.currency())) {
+            differences.add("currency " + existing.getCurrency());
+        }
+        if (!existing.getIssueDate().equals(line.issueDate())) {
+            differences.add("issue date " + existing.getIssueDate());
+        }
+        if (!existing.getDueDate().equals(line.dueDate())) {
+            differences.add("due date " + existing.getDueDate());
+        }
+        if (differences.isEmpty()) {
+            return true;
+        }
+        errors.add(new LineError(lineNumber, "invoice_number",
+                "invoice " + existing.getNumber() + " already exists with different data (" + String.join(", ", differences) + ")"));
+        return false;
+    }
+
+    private static String normalizedRegistration(String value) {
+        return value == null ? null : value.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static NewCustomer customerOf(Row row) {
+        List<NewCustomer.NewContact> contacts = new ArrayList<>();
+        if (StringUtils.hasText(row.get("contact_email")) || StringUtils.hasText(row.get("contact_phone"))) {
+            String name = StringUtils.hasText(row.get("contact_name")) ? row.get("contact_name") : "Accounts payable";
+            // An export line carries no consent: email only, the channel of the invoice itself.
+            contacts.add(new NewCustomer.NewContact(name, null, row.get("contact_email"), row.get("contact_phone"),
+                    StringUtils.hasText(row.get("contact_email")), false, false));
+        }
+        String country = row.get("customer_country") == null ? null : row.get("customer_country").toUpperCase(Locale.ROOT);
+        String language = row.get("customer_language") == null ? null : row.get("customer_language").toLowerCase(Locale.ROOT);
+        return new NewCustomer(row.get("customer_name"), normalizedRegistration(row.get("customer_registration_number")),
+                country, language, row.get("customer_time_zone"), row.get("customer_address"),
+                row.get("customer_postal_code"), row.get("customer_city"), contacts);
+    }
+
+    private static LineError error(long line, String field, String reason) {
+        return new LineError(line, COLUMN_OF.getOrDefault(field, field), reason);
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException("file", "is not UTF-8 text (save it as CSV UTF-8)");
+        }
+    }
+
+    /** The header decides: whichever of ';' and ',' it uses more is the separator. */
+    private static char separatorOf(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        if (!StringUtils.hasText(header)) {
+            throw new UnreadableFileException("file", "is empty: the first line must name the columns");
+        }
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        return semicolons >= commas ? ';' : ',';
+    }
+
+    private static Map<String, String> headersOf(CSVParser parser) {
+        Map<String, String> byNormalizedName = new HashMap<>();
+        for (String header : parser.getHeaderNames()) {
+            byNormalizedName.put(header.strip().toLowerCase(Locale.ROOT), header);
+        }
+        List<String> missing = REQUIRED.stream().filter(column -> !byNormalizedName.containsKey(column)).toList();
+        if (!missing.isEmpty()) {
+            throw new UnreadableFileException(missing.get(0), "missing column(s) " + String.join(", ", missing)
+                    + "; the header must name " + String.join(", ", REQUIRED));
+        }
+        return byNormalizedName;
+    }
+
+    /** One line of the file, read by column name. */
+    private static final class Row {
+
+        private final CSVRecord record;
+        private final Map<String, String> headers;
+
+        Row(CSVRecord record, Map<String, String> headers) {
+            this.record = record;
+            this.headers = headers;
+        }
+
+        boolean isConsistent() {
+            return record.isConsistent();
+        }
+
+        int size() {
+            return record.size();
+        }
+
+        int expectedSize() {
+            return record.getParser().getHeaderNames().size();
+        }
+
+        String get(String column) {
+            String header = headers.get(column);
+            if (header == null || !record.isSet(header)) {
+                return null;
+            }
+            String value = record.get(header).strip();
+            return value.isEmpty() ? null : value;
+        }
+
+        <T> T parse(String column, Function<String, T> parser, long line, List<LineError> errors) {
+            String value = get(column);
+            if (value == null) {
+                errors.add(new LineError(line, column, "is required"));
+                return null;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                errors.add(new LineError(line, column, e.getMessage()));
+                return null;
+            }
+        }
+    }
+
+    static boolean sameText(String a, String b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,75 @@
+package io.recouvra.receivables;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.util.UUID;
+
+/** A person at the customer, and the channels on which they agreed to be contacted. */
+@Entity
+public class Contact {
+
+    @Id
+    private UUID id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+    private String name;
+    private String role;
+    private String email;
+    /** E.164, e.g. +33612345678. */
+    private String phone;
+    private boolean emailConsent;
+    private boolean smsConsent;
+    private boolean callConsent;
+
+    protected Contact() {
+    }
+
+    Contact(Customer customer, String name, String role, String email, String phone,
+            boolean emailConsent, boolean smsConsent, boolean callConsent) {
+        this.id = UUID.randomUUID();
+        this.customer = customer;
+        this.name = name;
+        this.role = role;
+        this.email = email;
+        this.phone = phone;
+        this.emailConsent = emailConsent;
+        this.smsConsent = smsConsent;
+        this.callConsent = callConsent;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public boolean isEmailConsent() {
+        return emailConsent;
+    }
+
+    public boolean isSmsConsent() {
+        return smsConsent;
+    }
+
+    public boolean isCallConsent() {
+        return callConsent;
+    }
+}

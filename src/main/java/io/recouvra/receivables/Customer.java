@@ -1,0 +1,103 @@
+package io.recouvra.receivables;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The debtor company: who owes, where it sits, how to reach it. */
+@Entity
+public class Customer {
+
+    @Id
+    private UUID id;
+    private String legalName;
+    private String registrationNumber;
+    private String country;
+    private String language;
+    private String timeZone;
+    @Column(name = "address_line")
+    private String addressLine;
+    private String postalCode;
+    private String city;
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("name")
+    private List<Contact> contacts = new ArrayList<>();
+
+    protected Customer() {
+    }
+
+    Customer(String legalName, String registrationNumber, String country, String language, ZoneId timeZone,
+             String addressLine, String postalCode, String city, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.legalName = legalName;
+        this.registrationNumber = registrationNumber;
+        this.country = country;
+        this.language = language;
+        this.timeZone = timeZone.getId();
+        this.addressLine = addressLine;
+        this.postalCode = postalCode;
+        this.city = city;
+        this.createdAt = createdAt;
+    }
+
+    void addContact(Contact contact) {
+        contacts.add(contact);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getLegalName() {
+        return legalName;
+    }
+
+    public String getRegistrationNumber() {
+        return registrationNumber;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public String getAddressLine() {
+        return addressLine;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<Contact> getContacts() {
+        return List.copyOf(contacts);
+    }
+}

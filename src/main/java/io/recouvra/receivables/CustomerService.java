@@ -1,0 +1,110 @@
+package io.recouvra.receivables;
+
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+@Service
+public class CustomerService {
+
+    private static final String DEFAULT_COUNTRY = "FR";
+    private static final String DEFAULT_LANGUAGE = "fr";
+    private static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Paris");
+
+    private final CustomerRepository customers;
+    private final PaymentRepository payments;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, PaymentRepository payments, Clock clock) {
+        this.customers = customers;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /** Registers a customer; French defaults (FR, fr, Europe/Paris) where the request leaves them out. */
+    @Transactional
+    public Customer register(NewCustomer request) {
+        String registrationNumber = RegistrationNumbers.normalize(request.registrationNumber());
+        List<FieldProblem> problems = new ArrayList<>();
+        RegistrationNumbers.problem(registrationNumber)
+                .ifPresent(reason -> problems.add(new FieldProblem("registrationNumber", reason)));
+        ZoneId timeZone = timeZone(request.timeZone(), problems);
+        List<NewCustomer.NewContact> contacts = request.contacts() == null ? List.of() : request.contacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (!StringUtils.hasText(contacts.get(i).email()) && !StringUtils.hasText(contacts.get(i).phone())) {
+                problems.add(new FieldProblem("contacts[" + i + "]", "needs an email or a phone number"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (customers.findByRegistrationNumber(registrationNumber).isPresent()) {
+            throw new ConflictException("registrationNumber", "a customer with " + registrationNumber + " already exists");
+        }
+        Customer customer = new Customer(request.legalName().trim(), registrationNumber,
+                orDefault(request.country(), DEFAULT_COUNTRY), orDefault(request.language(), DEFAULT_LANGUAGE), timeZone,
+                request.addressLine(), request.postalCode(), request.city(), clock.instant());
+        for (NewCustomer.NewContact contact : contacts) {
+            customer.addContact(new Contact(customer, contact.name().trim(), contact.role(), blankToNull(contact.email()),
+                    blankToNull(contact.phone()), contact.emailConsent(), contact.smsConsent(), contact.callConsent()));
+        }
+        return customers.save(customer);
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(UUID id) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        customer.getContacts().size();
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByRegistrationNumber(String registrationNumber) {
+        return customers.findByRegistrationNumber(RegistrationNumbers.normalize(registrationNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> list(String nameContains, Pageable page) {
+        return StringUtils.hasText(nameContains)
+                ? customers.findByLegalNameContainingIgnoreCase(nameContains.trim(), page)
+                : customers.findAll(page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerCredit> creditOf(UUID customerId) {
+        return payments.creditOf(customerId);
+    }
+
+    private static ZoneId timeZone(String value, List<FieldProblem> problems) {
+        if (!StringUtils.hasText(value)) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("timeZone", "'" + value + "' is not a time zone such as Europe/Paris"));
+            return DEFAULT_TIME_ZONE;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return StringUtils.hasText(value) ? value : fallback;
+    }
+
+    private static String blankToNull(String value) {
+        return StringUtils.hasText(value) ? value.trim() : null;
+    }
+}

@@ -1,0 +1,40 @@
+package io.recouvra.receivables;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificationExecutor<Invoice> {
+
+    @EntityGraph(attributePaths = "customer")
+    Optional<Invoice> findByNumber(String number);
+
+    /** Locks the invoice for the rest of the transaction: two payments must not both take its last euro. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.number = :number")
+    Optional<Invoice> lockByNumber(String number);
+
+    /** The customer's open invoices in one currency, oldest due first, locked for allocation. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select i from Invoice i
+            where i.customer = :customer and i.currency = :currency and i.outstanding > 0
+              and i.status not in (io.recouvra.receivables.InvoiceStatus.PAID,
+                                   io.recouvra.receivables.InvoiceStatus.CANCELLED,
+                                   io.recouvra.receivables.InvoiceStatus.WRITTEN_OFF)
+            order by i.dueDate, i.issueDate, i.number""")
+    List<Invoice> lockOpenInvoices(Customer customer, String currency);
+
+    @Override
+    @EntityGraph(attributePaths = "customer")
+    Page<Invoice> findAll(Specification<Invoice> specification, Pageable pageable);
+}

@@ -1,0 +1,101 @@
+package io.recouvra.receivables;
+
+import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class InvoiceService {
+
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+    private final ApplicationEventPublisher events;
+    private final OverduePolicy overduePolicy;
+    private final Clock clock;
+
+    InvoiceService(InvoiceRepository invoices, CustomerRepository customers, ApplicationEventPublisher events,
+                   OverduePolicy overduePolicy, Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.events = events;
+        this.overduePolicy = overduePolicy;
+        this.clock = clock;
+    }
+
+    /** Registers an invoice; its collection starts in the same transaction. */
+    @Transactional
+    public Invoice register(NewInvoice request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.dueDate().isBefore(request.issueDate())) {
+            problems.add(new FieldProblem("dueDate", "is before the issue date " + request.issueDate()));
+        }
+        Money.check("amount", request.amount(), "currency", request.currency(), problems);
+        Customer customer = customerOf(request, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (invoices.findByNumber(request.number()).isPresent()) {
+            throw new ConflictException("number", "invoice " + request.number() + " already exists");
+        }
+        Invoice invoice = invoices.save(new Invoice(request.number(), customer, request.issueDate(), request.dueDate(),
+                request.amount(), request.currency(), clock.instant()));
+        events.publishEvent(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), customer.getId(),
+                customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate()));
+        return invoice;
+    }
+
+    private Customer customerOf(NewInvoice request, List<FieldProblem> problems) {
+        if (request.customerId() != null) {
+            return customers.findById(request.customerId()).orElseGet(() -> {
+                problems.add(new FieldProblem("customerId", "no customer " + request.customerId()));
+                return null;
+            });
+        }
+        if (request.customerRegistrationNumber() != null) {
+            String number = RegistrationNumbers.normalize(request.customerRegistrationNumber());
+            return customers.findByRegistrationNumber(number).orElseGet(() -> {
+                problems.add(new FieldProblem("customerRegistrationNumber", "no customer with " + number));
+                return null;
+            });
+        }
+        problems.add(new FieldProblem("customerId", "customerId or customerRegistrationNumber is required"));
+        return null;
+    }
+
+    /** The invoice is past its due date (and grace) and still not settled. */
+    @Transactional
+    public Invoice markOverdue(String number) {
+        Invoice invoice = invoices.lockByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
+        invoice.markOverdue(overduePolicy.overdueSince(invoice.getDueDate()));
+        return invoice;
+    }
+
+    @Transactional(readOnly = true)
+    public Invoice get(String number) {
+        return invoices.findByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Invoice> list(InvoiceStatus status, UUID customerId, Pageable page) {
+        Specification<Invoice> filter = (root, query, cb) -> cb.conjunction();
+        if (status != null) {
+            filter = filter.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (customerId != null) {
+            filter = filter.and((root, query, cb) -> cb.equal(root.get("customer").get("id"), customerId));
+        }
+        return invoices.findAll(filter, page);
+    }
+}

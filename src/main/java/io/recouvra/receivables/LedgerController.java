@@ -1,0 +1,108 @@
+package io.recouvra.receivables;
+
+import io.recouvra.receivables.LedgerViews.CreditNoteView;
+import io.recouvra.receivables.LedgerViews.CustomerView;
+import io.recouvra.receivables.LedgerViews.InvoiceView;
+import io.recouvra.receivables.LedgerViews.PageView;
+import io.recouvra.receivables.LedgerViews.PaymentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Ledger", description = "Customers, invoices, payments and credit notes")
+class LedgerController {
+
+    private final CustomerService customerService;
+    private final InvoiceService invoiceService;
+    private final PaymentService paymentService;
+
+    LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService) {
+        this.customerService = customerService;
+        this.invoiceService = invoiceService;
+        this.paymentService = paymentService;
+    }
+
+    @PostMapping("/customers")
+    @Operation(summary = "Register a customer (the debtor company) with its contacts")
+    ResponseEntity<CustomerView> createCustomer(@Valid @RequestBody NewCustomer request) {
+        Customer customer = customerService.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.getId()))
+                .body(CustomerView.of(customer, customerService.creditOf(customer.getId())));
+    }
+
+    @GetMapping("/customers/{id}")
+    @Operation(summary = "A customer with its contacts and its unallocated credit")
+    CustomerView customer(@PathVariable UUID id) {
+        return CustomerView.of(customerService.get(id), customerService.creditOf(id));
+    }
+
+    @GetMapping("/customers")
+    @Operation(summary = "Customers by legal name, paged")
+    PageView<CustomerView> customers(@RequestParam(required = false) String name,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageView.of(customerService.list(name, PageRequest.of(page, size, Sort.by("legalName", "id"))),
+                CustomerView::summary);
+    }
+
+    @PostMapping("/invoices")
+    @Operation(summary = "Register an invoice; its collection process starts at once")
+    ResponseEntity<InvoiceView> createInvoice(@Valid @RequestBody NewInvoice request) {
+        Invoice invoice = invoiceService.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.getNumber())).body(InvoiceView.of(invoice));
+    }
+
+    @GetMapping("/invoices/{number}")
+    @Operation(summary = "An invoice by its number")
+    InvoiceView invoice(@PathVariable String number) {
+        return InvoiceView.of(invoiceService.get(number));
+    }
+
+    @GetMapping("/invoices")
+    @Operation(summary = "Invoices, paged, filtered by status and customer, oldest due first")
+    PageView<InvoiceView> invoices(@RequestParam(required = false) InvoiceStatus status,
+                                   @RequestParam(required = false) UUID customerId,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageView.of(invoiceService.list(status, customerId,
+                PageRequest.of(page, size, Sort.by("dueDate", "number"))), InvoiceView::of);
+    }
+
+    @PostMapping("/payments")
+    @Operation(summary = "Book a payment: allocated as instructed, or to the oldest open invoices; the rest is credit")
+    ResponseEntity<PaymentView> createPayment(@Valid @RequestBody NewPayment request) {
+        Payment payment = paymentService.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + payment.getId())).body(PaymentView.of(payment));
+    }
+
+    @GetMapping("/payments/{id}")
+    @Operation(summary = "A payment and where it went")
+    PaymentView payment(@PathVariable UUID id) {
+        return PaymentView.of(paymentService.get(id));
+    }
+
+    @PostMapping("/credit-notes")
+    @Operation(summary = "Book a credit note against an invoice")
+    ResponseEntity<CreditNoteView> createCreditNote(@Valid @RequestBody NewCreditNote request) {
+        CreditNote creditNote = paymentService.registerCreditNote(request);
+        return ResponseEntity.status(201).body(CreditNoteView.of(creditNote));
+    }
+}

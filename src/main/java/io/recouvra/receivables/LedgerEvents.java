@@ -1,0 +1,27 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What the ledger tells the rest of Recouvra. Published inside the ledger's transaction: a listener
+ * that fails rolls the ledger change back, so the ledger and the processes never disagree.
+ */
+public final class LedgerEvents {
+
+    private LedgerEvents() {
+    }
+
+    public record InvoiceRegistered(UUID invoiceId, String number, UUID customerId, String customerName,
+                                    BigDecimal amount, String currency, LocalDate dueDate) {
+    }
+
+    /** Part of the invoice was paid or credited; some of it is still owed. */
+    public record InvoiceReduced(String number, BigDecimal outstanding) {
+    }
+
+    /** Nothing is owed any more: paid (by payments, perhaps with credit notes) or cancelled by credit notes. */
+    public record InvoiceSettled(String number, InvoiceStatus status) {
+    }
+}

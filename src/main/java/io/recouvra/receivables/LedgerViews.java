@@ -1,0 +1,85 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+
+/** What the API answers: plain records, so the JSON never depends on JPA internals. */
+final class LedgerViews {
+
+    private LedgerViews() {
+    }
+
+    record CustomerView(UUID id, String legalName, String registrationNumber, String country, String language,
+                        String timeZone, String addressLine, String postalCode, String city,
+                        List<ContactView> contacts, List<CustomerCredit> credit) {
+
+        static CustomerView of(Customer c, List<CustomerCredit> credit) {
+            return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
+                    c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
+                    c.getContacts().stream().map(ContactView::of).toList(), credit);
+        }
+
+        /** For lists: no contacts or credit, so a page costs one query. */
+        static CustomerView summary(Customer c) {
+            return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
+                    c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
+                    null, null);
+        }
+    }
+
+    record ContactView(UUID id, String name, String role, String email, String phone,
+                       boolean emailConsent, boolean smsConsent, boolean callConsent) {
+
+        static ContactView of(Contact c) {
+            return new ContactView(c.getId(), c.getName(), c.getRole(), c.getEmail(), c.getPhone(),
+                    c.isEmailConsent(), c.isSmsConsent(), c.isCallConsent());
+        }
+    }
+
+    record InvoiceView(UUID id, String number, UUID customerId, String customerName, LocalDate issueDate,
+                       LocalDate dueDate, BigDecimal amount, String currency, BigDecimal outstanding,
+                       InvoiceStatus status, LocalDate overdueSince) {
+
+        static InvoiceView of(Invoice i) {
+            return new InvoiceView(i.getId(), i.getNumber(), i.getCustomer().getId(), i.getCustomer().getLegalName(),
+                    i.getIssueDate(), i.getDueDate(), i.getAmount(), i.getCurrency(), i.getOutstanding(), i.getStatus(),
+                    i.getOverdueSince());
+        }
+    }
+
+    record PaymentView(UUID id, UUID customerId, BigDecimal amount, String currency, LocalDate valueDate,
+                       String bankReference, BigDecimal unallocatedAmount, List<AllocationView> allocations) {
+
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.getId(), p.getCustomer().getId(), p.getAmount(), p.getCurrency(), p.getValueDate(),
+                    p.getBankReference(), p.getUnallocatedAmount(),
+                    p.getAllocations().stream().map(a -> new AllocationView(a.getInvoice().getNumber(), a.getAmount(),
+                            a.getInvoice().getOutstanding(), a.getInvoice().getStatus())).toList());
+        }
+    }
+
+    record AllocationView(String invoiceNumber, BigDecimal amount, BigDecimal invoiceOutstanding,
+                          InvoiceStatus invoiceStatus) {
+    }
+
+    record CreditNoteView(UUID id, String number, String invoiceNumber, BigDecimal amount, LocalDate issueDate,
+                          String reason, BigDecimal invoiceOutstanding, InvoiceStatus invoiceStatus) {
+
+        static CreditNoteView of(CreditNote n) {
+            return new CreditNoteView(n.getId(), n.getNumber(), n.getInvoice().getNumber(), n.getAmount(),
+                    n.getIssueDate(), n.getReason(), n.getInvoice().getOutstanding(), n.getInvoice().getStatus());
+        }
+    }
+
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+        static <E, T> PageView<T> of(Page<E> page, Function<E, T> view) {
+            return new PageView<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
+                    page.getTotalElements(), page.getTotalPages());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentRepository extends JpaRepository<Payment, UUID> {
+
+    boolean existsByCustomerAndBankReference(Customer customer, String bankReference);
+
+    @EntityGraph(attributePaths = {"customer", "allocations", "allocations.invoice"})
+    java.util.Optional<Payment> findWithAllocationsById(UUID id);
+
+    /** The customer's credit per currency: what its payments brought beyond what its invoices took. */
+    @Query("""
+            select new io.recouvra.receivables.CustomerCredit(p.currency, sum(p.unallocatedAmount))
+            from Payment p where p.customer.id = :customerId and p.unallocatedAmount > 0
+            group by p.currency order by p.currency""")
+    List<CustomerCredit> creditOf(UUID customerId);
+}

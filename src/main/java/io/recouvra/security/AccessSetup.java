@@ -1,0 +1,204 @@
+package io.recouvra.security;
+
+import static io.recouvra.security.RecouvraGroups.ADMINS;
+import static io.recouvra.security.RecouvraGroups.COLLECTORS;
+import static io.recouvra.security.RecouvraGroups.CREDIT_MANAGERS;
+import static io.recouvra.security.RecouvraGroups.DISPUTE_HANDLERS;
+import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
+import static io.recouvra.security.RecouvraGroups.LEGAL;
+import static io.recouvra.security.RecouvraGroups.MANAGERS;
+import static io.recouvra.security.RecouvraGroups.STAFF;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import jakarta.annotation.PostConstruct;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * First-start access: the groups and what each may do, the Tasklist filters, and the admin account.
+ * Runs before the web server accepts requests, so the Camunda Admin "create first user" page is never
+ * open. Every step is idempotent: later starts find everything in place and change nothing, except
+ * the admin password when {@code RECOUVRA_ADMIN_PASSWORD} says otherwise.
+ */
+@Component
+class AccessSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+    private static final String TASKLIST = "tasklist";
+    private static final String COCKPIT = "cockpit";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final String adminUser;
+    private final String adminPassword;
+    private final String publicUrl;
+    private String generatedPassword;
+
+    AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+                @Value("${recouvra.admin.user}") String adminUser,
+                @Value("${recouvra.admin.password:}") String adminPassword,
+                @Value("${recouvra.public-url}") String publicUrl) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.publicUrl = publicUrl;
+    }
+
+    @PostConstruct
+    void setUp() {
+        createGroups();
+        grantWorkRights();
+        createTasklistFilters();
+        ensureAdmin();
+    }
+
+    private void createGroups() {
+        Map.of(COLLECTORS, "Collectors", DISPUTE_HANDLERS, "Dispute handlers", LEGAL, "Legal officers",
+                CREDIT_MANAGERS, "Credit managers", MANAGERS, "Managers", ADMINS, "Administrators",
+                INTEGRATORS, "Integrations (API clients)")
+                .forEach((id, name) -> {
+                    if (identity.createGroupQuery().groupId(id).count() == 0) {
+                        Group group = identity.newGroup(id);
+                        group.setName(name);
+                        group.setType(id.equals(ADMINS) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+                        identity.saveGroup(group);
+                    }
+                });
+    }
+
+    /**
+     * Task rights come from the engine itself: a candidate group gets READ and TASK_WORK on each of
+     * its tasks when the task is created. Here: who may open which webapp, and what they may read.
+     */
+    private void grantWorkRights() {
+        for (String group : STAFF) {
+            grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(group, Resources.FILTER, ANY, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        }
+        for (String group : new String[] {MANAGERS, ADMINS}) {
+            grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        }
+        grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(MANAGERS, Resources.TASK, ANY, Permissions.READ);
+        grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(MANAGERS, Resources.BATCH, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(MANAGERS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+        // Membership of an engine admin group unlocks admin-only commands, but queries still filter by
+        // authorizations: administrators need ALL on every resource, as Camunda's own first-user setup grants.
+        for (Resources resource : Resources.values()) {
+            grant(ADMINS, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void createTasklistFilters() {
+        createFilter("My tasks", "Tasks assigned to me", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        createFilter("My group tasks", "Unclaimed tasks of my groups", -5,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+        createFilter("All tasks", "Every open task I may see", 0, tasks.createTaskQuery());
+    }
+
+    private void createFilter(String name, String description, int priority, Query<?, ?> query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name)
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
+                .setQuery(query);
+        filters.saveFilter(filter);
+    }
+
+    private void ensureAdmin() {
+        User existing = identity.createUserQuery().userId(adminUser).singleResult();
+        if (existing == null) {
+            User admin = identity.newUser(adminUser);
+            admin.setFirstName("Recouvra");
+            admin.setLastName("Administrator");
+            String password = StringUtils.hasText(adminPassword) ? adminPassword : generatePassword();
+            if (!StringUtils.hasText(adminPassword)) {
+                generatedPassword = password;
+            }
+            admin.setPassword(password);
+            identity.saveUser(admin);
+            identity.createMembership(adminUser, ADMINS);
+            log.info("Created the admin account '{}'", adminUser);
+        } else if (StringUtils.hasText(adminPassword) && !identity.checkPassword(adminUser, adminPassword)) {
+            existing.setPassword(adminPassword);
+            identity.saveUser(existing);
+            log.info("Admin password of '{}' set from RECOUVRA_ADMIN_PASSWORD", adminUser);
+        }
+    }
+
+    /** Printed once the application accepts requests, and only on the start that created the account. */
+    @EventListener(ApplicationReadyEvent.class)
+    void announceGeneratedPassword() {
+        if (generatedPassword == null) {
+            return;
+        }
+        log.warn("""
+
+                ================================================================================
+                 Recouvra admin account (shown once, keep it safe; change it in Camunda Admin)
+                   open:     {}/camunda/app/
+                   user:     {}
+                   password: {}
+                 Set RECOUVRA_ADMIN_PASSWORD to choose the password yourself.
+                ================================================================================""",
+                publicUrl, adminUser, generatedPassword);
+        generatedPassword = null;
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,66 @@
+package io.recouvra.security;
+
+import static io.recouvra.security.RecouvraGroups.ADMINS;
+import static io.recouvra.security.RecouvraGroups.CREDIT_MANAGERS;
+import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
+import static io.recouvra.security.RecouvraGroups.MANAGERS;
+
+import java.util.ArrayList;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors. Recouvra's own API and the metrics take HTTP Basic against the engine's users and
+ * groups (one identity store for Tasklist, Cockpit and the API). The Camunda webapps and the engine
+ * REST API authenticate themselves (session login with their own CSRF protection, and the engine's
+ * Basic filter), so Spring Security only adds headers there and closes the webapps' first-user setup.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF_AND_INTEGRATORS;
+
+    static {
+        var groups = new ArrayList<>(RecouvraGroups.STAFF);
+        groups.add(INTEGRATORS);
+        STAFF_AND_INTEGRATORS = groups.toArray(String[]::new);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider engineIdentity) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/actuator/**")
+                .authenticationProvider(engineIdentity)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyAuthority(MANAGERS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
+                        .requestMatchers("/api/**").hasAnyAuthority(INTEGRATORS, CREDIT_MANAGERS, ADMINS)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("Recouvra"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic clients carry no cookie a forged request could ride on.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        // Users are created by Recouvra at first start; the webapps' setup page stays shut.
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}

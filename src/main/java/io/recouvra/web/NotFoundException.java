@@ -1,0 +1,8 @@
+package io.recouvra.web;
+
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,130 @@
+package io.recouvra.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@RecouvraTest
+@Import(Api.class)
+class AccessTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    TaskService tasks;
+
+    Task collectorsTask;
+    Task legalTask;
+
+    @BeforeEach
+    void twoTasksAndTwoUsers() {
+        user("colette", RecouvraGroups.COLLECTORS);
+        user("marc", RecouvraGroups.MANAGERS);
+        collectorsTask = task("Call the debtor", RecouvraGroups.COLLECTORS);
+        legalTask = task("Review the injunction file", RecouvraGroups.LEGAL);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        tasks.deleteTask(collectorsTask.getId(), true);
+        tasks.deleteTask(legalTask.getId(), true);
+        identity.deleteUser("colette");
+        identity.deleteUser("marc");
+    }
+
+    @Test
+    void theGroupsExistOnFirstStart() {
+        assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
+                .contains("collectors", "dispute-handlers", "legal", "credit-managers", "managers", "admins");
+    }
+
+    @Test
+    void theEngineRestApiRefusesAnonymousCallers() {
+        assertThat(api.anonymous().getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as("colette", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aCollectorSeesAndWorksTheTasksOfItsGroupOnly() {
+        ResponseEntity<JsonNode[]> visible = api.as("colette", "secret-colette").getForEntity("/engine-rest/task", JsonNode[].class);
+        assertThat(visible.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(visible.getBody()).extracting(t -> t.get("id").asText())
+                .contains(collectorsTask.getId()).doesNotContain(legalTask.getId());
+
+        var claim = api.as("colette", "secret-colette").postForEntity(
+                "/engine-rest/task/" + collectorsTask.getId() + "/claim", Map.of("userId", "colette"), String.class);
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var foreignClaim = api.as("colette", "secret-colette").postForEntity(
+                "/engine-rest/task/" + legalTask.getId() + "/claim", Map.of("userId", "colette"), String.class);
+        assertThat(foreignClaim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anAdministratorSeesEverything() {
+        ResponseEntity<JsonNode[]> visible = api.asAdmin().getForEntity("/engine-rest/task", JsonNode[].class);
+        assertThat(visible.getBody()).extracting(t -> t.get("id").asText())
+                .contains(collectorsTask.getId(), legalTask.getId());
+    }
+
+    @Test
+    void onlyManagersAndAdminsMayOpenCockpit() {
+        assertThat(mayOpen("marc", RecouvraGroups.MANAGERS, "cockpit")).isTrue();
+        assertThat(mayOpen("admin", RecouvraGroups.ADMINS, "cockpit")).isTrue();
+        assertThat(mayOpen("colette", RecouvraGroups.COLLECTORS, "cockpit")).isFalse();
+        assertThat(mayOpen("colette", RecouvraGroups.COLLECTORS, "tasklist")).isTrue();
+        for (String group : RecouvraGroups.STAFF) {
+            assertThat(mayOpen("someone", group, "tasklist")).as(group + " opens Tasklist").isTrue();
+        }
+    }
+
+    @Test
+    void theWebappsFirstUserSetupIsClosed() {
+        var response = api.anonymous().postForEntity("/camunda/api/admin/setup/default/user/create",
+                Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x")), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    }
+
+    private boolean mayOpen(String user, String group, String application) {
+        return authorizations.isUserAuthorized(user, java.util.List.of(group), Permissions.ACCESS,
+                Resources.APPLICATION, application);
+    }
+
+    private void user(String id, String group) {
+        User user = identity.newUser(id);
+        user.setPassword("secret-" + id);
+        identity.saveUser(user);
+        identity.createMembership(id, group);
+    }
+
+    private Task task(String name, String group) {
+        Task task = tasks.newTask();
+        task.setName(name);
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), group);
+        return task;
+    }
+}
