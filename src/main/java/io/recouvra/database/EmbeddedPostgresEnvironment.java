@@ -32,7 +32,6 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     static final String PORT = "recouvra.embedded-database.port";
     static final String EPHEMERAL = "recouvra.embedded-database.ephemeral";
 
-    private static final Path EPHEMERAL_KEY = Path.of("");
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
 
     private final Log log;
@@ -61,36 +60,42 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     /**
      * @param dataDirectory where the data survives restarts, or {@code null} for a throw-away
-     *                      database in a temporary folder (tests)
+     *                      database in a temporary folder (tests: one per application context)
      * @param port          a fixed port, or 0 for any free one
      */
     private EmbeddedPostgres start(Path dataDirectory, int port) {
+        if (dataDirectory == null) {
+            return launch(null, port);
+        }
         synchronized (RUNNING) {
-            return RUNNING.computeIfAbsent(dataDirectory == null ? EPHEMERAL_KEY : dataDirectory, key -> {
-                try {
-                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                            // zonky's own hook would stop the server while the engine still closes on it
-                            .setRegisterShutdownHook(false)
-                            .setPGStartupWait(Duration.ofSeconds(60))
-                            .setServerConfig("max_connections", "100");
-                    if (dataDirectory != null) {
-                        Files.createDirectories(dataDirectory);
-                        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-                    }
-                    if (port > 0) {
-                        builder.setPort(port);
-                    }
-                    EmbeddedPostgres postgres = builder.start();
-                    // Runs once every application context of the JVM has closed.
-                    SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
-                    log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", "
-                            + (dataDirectory == null ? "throw-away data" : "data in " + dataDirectory));
-                    return postgres;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot start the embedded PostgreSQL"
-                            + " (set SPRING_DATASOURCE_URL to use a server instead)", e);
-                }
-            });
+            // A data directory serves one server only: contexts of one JVM share it.
+            return RUNNING.computeIfAbsent(dataDirectory, directory -> launch(directory, port));
+        }
+    }
+
+    private EmbeddedPostgres launch(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // zonky's own hook would stop the server while the engine still closes on it
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100");
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            // Runs once every application context of the JVM has closed.
+            SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
+            log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", "
+                    + (dataDirectory == null ? "throw-away data" : "data in " + dataDirectory));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL"
+                    + " (set SPRING_DATASOURCE_URL to use a server instead)", e);
         }
     }
 

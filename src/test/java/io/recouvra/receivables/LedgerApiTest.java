@@ -1,0 +1,259 @@
+package io.recouvra.receivables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RecouvraTest
+@Import(Api.class)
+class LedgerApiTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void registeringAnInvoiceStartsItsCollection() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+
+        ResponseEntity<JsonNode> created = post("/api/v1/invoices", invoice(number, customerId, "1200.00"));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/invoices/" + number);
+        assertThat(created.getBody().get("status").asText()).isEqualTo("OPEN");
+        assertThat(created.getBody().get("outstanding").decimalValue()).isEqualByComparingTo("1200.00");
+        ProcessInstance instance = instanceOf(number);
+        assertThat(instance).isNotNull();
+        assertThat(runtime.getVariable(instance.getId(), "customerName")).isEqualTo("Boulangerie Test");
+        assertThat(runtime.getVariable(instance.getId(), "amount")).isEqualTo("1200.00");
+    }
+
+    @Test
+    void aPaymentThatSettlesTheInvoiceEndsItsCollection() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "1200.00"));
+
+        ResponseEntity<JsonNode> payment = post("/api/v1/payments", payment(customerId, "1200.00", "VIR-" + number,
+                List.of(Map.of("invoiceNumber", number, "amount", "1200.00"))));
+
+        assertThat(payment.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(payment.getBody().get("unallocatedAmount").decimalValue()).isZero();
+        assertThat(get("/api/v1/invoices/" + number).getBody().get("status").asText()).isEqualTo("PAID");
+        assertThat(instanceOf(number)).isNull();
+    }
+
+    @Test
+    void aPartialPaymentLeavesCollectionRunningWithTheNewOutstandingAmount() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "1200.00"));
+
+        post("/api/v1/payments", payment(customerId, "450.50", "VIR-" + number, null));
+
+        JsonNode invoice = get("/api/v1/invoices/" + number).getBody();
+        assertThat(invoice.get("status").asText()).isEqualTo("PARTIALLY_PAID");
+        assertThat(invoice.get("outstanding").decimalValue()).isEqualByComparingTo("749.50");
+        ProcessInstance instance = instanceOf(number);
+        assertThat(instance).isNotNull();
+        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("749.50");
+
+        post("/api/v1/payments", payment(customerId, "749.50", "VIR-2-" + number, null));
+        assertThat(instanceOf(number)).isNull();
+    }
+
+    @Test
+    void aPaymentWithoutInstructionsSettlesTheOldestInvoicesAndKeepsTheRestAsCredit() {
+        String customerId = createCustomer();
+        String older = TestData.invoiceNumber();
+        String newer = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(newer, customerId, "300.00", LocalDate.of(2026, 12, 31)));
+        post("/api/v1/invoices", invoice(older, customerId, "200.00", LocalDate.of(2026, 11, 30)));
+
+        JsonNode payment = post("/api/v1/payments", payment(customerId, "600.00", "VIR-" + older, null)).getBody();
+
+        assertThat(payment.get("allocations")).extracting(a -> a.get("invoiceNumber").asText()).containsExactly(older, newer);
+        assertThat(payment.get("unallocatedAmount").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode customer = get("/api/v1/customers/" + customerId).getBody();
+        assertThat(customer.get("credit").get(0).get("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(customer.get("credit").get(0).get("currency").asText()).isEqualTo("EUR");
+        assertThat(instanceOf(older)).isNull();
+        assertThat(instanceOf(newer)).isNull();
+    }
+
+    @Test
+    void aCreditNoteReducesTheInvoiceAndOneForTheRestCancelsIt() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "500.00"));
+
+        ResponseEntity<JsonNode> first = post("/api/v1/credit-notes", Map.of("number", "AV-" + number,
+                "invoiceNumber", number, "amount", "100.00", "issueDate", "2026-11-20", "reason", "damaged goods"));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody().get("invoiceOutstanding").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(instanceOf(number)).isNotNull();
+
+        JsonNode second = post("/api/v1/credit-notes", Map.of("number", "AV2-" + number,
+                "invoiceNumber", number, "amount", "400.00", "issueDate", "2026-11-21")).getBody();
+        assertThat(second.get("invoiceStatus").asText()).isEqualTo("CANCELLED");
+        assertThat(instanceOf(number)).isNull();
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetailsNamingEachField() {
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", Map.of(
+                "number", "has space", "amount", "-5", "currency", "euro", "issueDate", "2026-11-01"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("number", "amount", "currency", "dueDate");
+
+        ResponseEntity<JsonNode> unreadable = post("/api/v1/invoices", Map.of("number", "X", "dueDate", "31/12/2026"));
+        assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unreadable.getBody().get("errors").get(0).get("field").asText()).isEqualTo("dueDate");
+        assertThat(unreadable.getBody().get("errors").get(0).get("reason").asText()).contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void ledgerRulesAreCheckedToo() {
+        String customerId = createCustomer();
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", Map.of("number", TestData.invoiceNumber(),
+                "customerId", customerId, "issueDate", "2026-11-10", "dueDate", "2026-11-01",
+                "amount", "10.00", "currency", "XYZ"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("dueDate", "currency");
+
+        ResponseEntity<JsonNode> badSiren = post("/api/v1/customers", Map.of("legalName", "X", "registrationNumber", "123456789"));
+        assertThat(badSiren.getBody().get("errors").get(0).get("field").asText()).isEqualTo("registrationNumber");
+    }
+
+    @Test
+    void aRejectedPaymentLeavesNothingBehind() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+
+        ResponseEntity<JsonNode> response = post("/api/v1/payments", payment(customerId, "300.00", "VIR-BAD-" + number,
+                List.of(Map.of("invoiceNumber", number, "amount", "50.00"),
+                        Map.of("invoiceNumber", "NO-SUCH-INVOICE", "amount", "20.00"),
+                        Map.of("invoiceNumber", number, "amount", "150.00"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("allocations[1].invoiceNumber", "allocations[2].amount");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.payment where bank_reference = ?", Integer.class,
+                "VIR-BAD-" + number)).isZero();
+        JsonNode invoice = get("/api/v1/invoices/" + number).getBody();
+        assertThat(invoice.get("outstanding").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(invoice.get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void duplicatesAreConflicts() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+
+        ResponseEntity<JsonNode> again = post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("errors").get(0).get("field").asText()).isEqualTo("number");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+
+        post("/api/v1/payments", payment(customerId, "10.00", "VIR-DUP-" + number, null));
+        assertThat(post("/api/v1/payments", payment(customerId, "10.00", "VIR-DUP-" + number, null)).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void invoicesAreListedPagedAndFilteredByStatusAndCustomer() {
+        String customerId = createCustomer();
+        for (int i = 0; i < 3; i++) {
+            post("/api/v1/invoices", invoice(TestData.invoiceNumber(), customerId, "10.00"));
+        }
+        String paid = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(paid, customerId, "10.00"));
+        post("/api/v1/payments", payment(customerId, "10.00", "VIR-" + paid,
+                List.of(Map.of("invoiceNumber", paid, "amount", "10.00"))));
+
+        JsonNode open = get("/api/v1/invoices?customerId=" + customerId + "&status=OPEN&size=2").getBody();
+        assertThat(open.get("totalElements").asInt()).isEqualTo(3);
+        assertThat(open.get("content")).hasSize(2);
+        assertThat(open.get("totalPages").asInt()).isEqualTo(2);
+        JsonNode all = get("/api/v1/invoices?customerId=" + customerId).getBody();
+        assertThat(all.get("totalElements").asInt()).isEqualTo(4);
+
+        ResponseEntity<JsonNode> badStatus = get("/api/v1/invoices?status=LOST");
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badStatus.getBody().get("errors").get(0).get("field").asText()).isEqualTo("status");
+    }
+
+    @Test
+    void theApiNeedsCredentialsAndTheRightGroup() {
+        assertThat(api.anonymous().getForEntity("/api/v1/invoices", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.anonymous().getForEntity("/api/v1/openapi", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private String createCustomer() {
+        ResponseEntity<JsonNode> response = post("/api/v1/customers", Map.of(
+                "legalName", "Boulangerie Test", "registrationNumber", TestData.siren(), "city", "Lyon",
+                "contacts", List.of(Map.of("name", "Compta", "email", "compta@example.org", "phone", "+33612345678",
+                        "emailConsent", true))));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().get("id").asText();
+    }
+
+    private static Map<String, Object> invoice(String number, String customerId, String amount) {
+        return invoice(number, customerId, amount, LocalDate.of(2027, 1, 31));
+    }
+
+    private static Map<String, Object> invoice(String number, String customerId, String amount, LocalDate dueDate) {
+        return Map.of("number", number, "customerId", customerId, "issueDate", "2026-11-01",
+                "dueDate", dueDate.toString(), "amount", amount, "currency", "EUR");
+    }
+
+    private static Map<String, Object> payment(String customerId, String amount, String reference,
+                                               List<Map<String, String>> allocations) {
+        var payment = new java.util.HashMap<String, Object>(Map.of("customerId", customerId, "amount", amount,
+                "currency", "EUR", "valueDate", "2026-11-20", "bankReference", reference));
+        if (allocations != null) {
+            payment.put("allocations", allocations);
+        }
+        return payment;
+    }
+
+    private ProcessInstance instanceOf(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection")
+                .processInstanceBusinessKey(number).singleResult();
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body) {
+        return api.asAdmin().postForEntity(path, body, JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return api.asAdmin().getForEntity(path, JsonNode.class);
+    }
+}
