@@ -21,7 +21,6 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     public static final String NAME = "import-invoices";
 
     private final InvoiceCsvImport csvImport;
-    private final PrintStream out = System.out;
     private int exitCode;
 
     ImportCommand(InvoiceCsvImport csvImport) {
@@ -34,6 +33,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        PrintStream out = System.out;
         var args = arguments.getNonOptionArgs();
         if (args.isEmpty() || !NAME.equals(args.get(0))) {
             return;
@@ -46,7 +46,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         Path file = Path.of(args.get(1));
         try (InputStream in = Files.newInputStream(file)) {
             ImportReport report = csvImport.importInvoices(in);
-            print(file, report);
+            print(out, file, report);
             exitCode = report.hasErrors() ? 2 : 0;
         } catch (NoSuchFileException e) {
             out.println(file + ": no such file");
@@ -60,7 +60,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private void print(Path file, ImportReport report) {
+    private static void print(PrintStream out, Path file, ImportReport report) {
         out.printf("%s: %d lines, %d stored, %d already present, %d rejected%n",
                 file, report.lines(), report.stored(), report.alreadyPresent(), report.rejected());
         for (ImportReport.LineError error : report.errors()) {

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -124,13 +123,17 @@ public class InvoiceCsvImport {
         NewCustomer newCustomer = customerOf(row);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
                 amount, currency);
-        validator.validate(newInvoice).forEach(v -> errors.add(error(line, v.getPropertyPath().toString(), v.getMessage())));
+        List<String> unreadable = errors.stream().map(LineError::column).toList();
+        validator.validate(newInvoice).stream()
+                .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))
+                .filter(error -> !unreadable.contains(error.column()))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             return Outcome.REJECTED;
         }
         try {
             return transaction.execute(status -> {
-                Invoice existing = findInvoice(number);
+                Invoice existing = invoices.find(number).orElse(null);
                 if (existing != null) {
                     return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
                 }
@@ -152,14 +155,6 @@ public class InvoiceCsvImport {
             errors.add(error(line, e.problem().field(), e.problem().reason()));
         }
         return Outcome.REJECTED;
-    }
-
-    private Invoice findInvoice(String number) {
-        try {
-            return invoices.get(number);
-        } catch (io.recouvra.web.NotFoundException e) {
-            return null;
-        }
     }
 
     private static boolean sameInvoice(Invoice existing, NewInvoice line, long lineNumber, List<LineError> errors) {
@@ -294,9 +289,5 @@ public class InvoiceCsvImport {
                 return null;
             }
         }
-    }
-
-    static boolean sameText(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

@@ -8,6 +8,7 @@ import io.recouvra.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -80,6 +81,11 @@ public class InvoiceService {
         Invoice invoice = invoices.lockByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
         invoice.markOverdue(overduePolicy.overdueSince(invoice.getDueDate()));
         return invoice;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Invoice> find(String number) {
+        return invoices.findByNumber(number);
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,199 @@
+package io.recouvra.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.imports.ImportReport.LineError;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+@RecouvraTest
+@Import(Api.class)
+class InvoiceCsvImportTest {
+
+    private static final String HEADER = "invoice_number,customer_registration_number,customer_name,issue_date,due_date,amount,currency";
+
+    @Autowired
+    InvoiceCsvImport csvImport;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ImportCommand command;
+    @Autowired
+    Api api;
+
+    @Test
+    void tenLinesOfWhichThreeAreBadStoreSevenAndReportThreeAndASecondImportAddsNothing() throws IOException {
+        int invoicesBefore = count("recouvra.invoice");
+        int customersBefore = count("recouvra.customer");
+
+        ImportReport first = csvImport.importInvoices(resource("invoices-10-lines-3-bad.csv"));
+
+        assertThat(first.lines()).isEqualTo(10);
+        assertThat(first.stored()).isEqualTo(7);
+        assertThat(first.alreadyPresent()).isZero();
+        assertThat(first.rejected()).isEqualTo(3);
+        assertThat(first.errors()).extracting(LineError::line, LineError::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5L, "amount"),
+                org.assertj.core.groups.Tuple.tuple(7L, "issue_date"),
+                org.assertj.core.groups.Tuple.tuple(9L, "customer_registration_number"));
+        assertThat(first.errors()).extracting(LineError::reason).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        assertThat(first.errors().get(0).reason()).contains("'abc' is not an amount");
+        assertThat(first.errors().get(1).reason()).contains("31/02/2026");
+        assertThat(first.errors().get(2).reason()).contains("check digit");
+        assertThat(count("recouvra.invoice") - invoicesBefore).isEqualTo(7);
+        // six customers in the file; Société Inconnue was refused with its only invoice
+        assertThat(count("recouvra.customer") - customersBefore).isEqualTo(5);
+
+        assertThat(invoices.get("IMP-0001").getAmount()).isEqualByComparingTo("1234.56");
+        assertThat(invoices.get("IMP-0001").getDueDate()).hasToString("2026-10-31");
+        assertThat(invoices.get("IMP-0003").getAmount()).isEqualByComparingTo("12500.00");
+        assertThat(invoices.get("IMP-0005").getCustomer().getRegistrationNumber()).isEqualTo("FR40303265045");
+        assertThat(invoices.get("IMP-0009").getAmount()).isEqualByComparingTo("1234.00");
+        assertThat(invoices.get("IMP-0003").getCustomer().getLegalName()).isEqualTo("Transports Lefèvre SARL");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("IMP-0007").count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("IMP-0004").count()).isZero();
+
+        ImportReport second = csvImport.importInvoices(resource("invoices-10-lines-3-bad.csv"));
+
+        assertThat(second.stored()).isZero();
+        assertThat(second.alreadyPresent()).isEqualTo(7);
+        assertThat(second.rejected()).isEqualTo(3);
+        assertThat(count("recouvra.invoice") - invoicesBefore).isEqualTo(7);
+        assertThat(count("recouvra.customer") - customersBefore).isEqualTo(5);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("IMP-0007").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aKnownInvoiceNumberWithOtherDataIsReportedNotOverwritten() throws IOException {
+        String siren = TestData.siren();
+        String number = TestData.invoiceNumber();
+        csvImport.importInvoices(csv(HEADER, number + "," + siren + ",Acme,2026-10-01,2026-10-31,100.00,EUR"));
+
+        ImportReport changed = csvImport.importInvoices(csv(HEADER, number + "," + siren + ",Acme,2026-10-01,2026-10-31,150.00,EUR"));
+
+        assertThat(changed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(2);
+            assertThat(error.column()).isEqualTo("invoice_number");
+            assertThat(error.reason()).contains("already exists with different data").contains("amount 100.00");
+        });
+        assertThat(invoices.get(number).getAmount()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void commaSeparatedFilesWithoutBomAndWithQuotedAmountsAreRead() throws IOException {
+        String number = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER + ",customer_country,customer_time_zone",
+                number + "," + TestData.siren() + ",\"Dupont, Durand & Cie\",2026-10-01,2026-10-31,\"1 234,56\",eur,BE,Europe/Brussels"));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.stored()).isEqualTo(1);
+        assertThat(invoices.get(number).getAmount()).isEqualByComparingTo("1234.56");
+        assertThat(invoices.get(number).getCustomer().getLegalName()).isEqualTo("Dupont, Durand & Cie");
+        assertThat(invoices.get(number).getCustomer().getCountry()).isEqualTo("BE");
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsOrNotInUtf8IsRefusedWhole() {
+        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(UnreadableFileException.class,
+                () -> csvImport.importInvoices(csv("invoice_number;amount", "X-1;10,00")));
+        assertThat(missing.getMessage()).contains("customer_registration_number");
+
+        byte[] latin1 = (HEADER + "\nX-2,552100554,Soci\u00e9t\u00e9,2026-10-01,2026-10-31,10.00,EUR\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        var notUtf8 = org.assertj.core.api.Assertions.catchThrowableOfType(UnreadableFileException.class,
+                () -> csvImport.importInvoices(new ByteArrayInputStream(latin1)));
+        assertThat(notUtf8.getMessage()).contains("UTF-8");
+    }
+
+    @Test
+    void theApiTakesAnUploadedFileAndAnswersWithTheReport() {
+        String number = TestData.invoiceNumber();
+        byte[] file = (HEADER + "\n" + number + "," + TestData.siren() + ",Acme,2026-10-01,2026-10-31,99.90,EUR\n"
+                + "BAD,," + ",Acme,2026-10-01,2026-10-31,1,EUR\n").getBytes(StandardCharsets.UTF_8);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "invoices.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<JsonNode> response = api.asAdmin().postForEntity("/api/v1/imports/invoices",
+                new HttpEntity<>(body, headers), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("stored").asInt()).isEqualTo(1);
+        assertThat(response.getBody().get("errors").get(0).get("line").asInt()).isEqualTo(3);
+
+        HttpHeaders csvHeaders = new HttpHeaders();
+        csvHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> unreadable = api.asAdmin().postForEntity("/api/v1/imports/invoices",
+                new HttpEntity<>("amount;currency\n1;EUR\n", csvHeaders), JsonNode.class);
+        assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unreadable.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(unreadable.getBody().get("errors").get(0).get("field").asText()).isEqualTo("invoice_number");
+    }
+
+    @Test
+    void theCommandLineImportPrintsTheReportAndExitsWithItsCode(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("invoices.csv");
+        Files.writeString(file, HEADER + "\n" + TestData.invoiceNumber() + "," + TestData.siren()
+                + ",Acme,2026-10-01,2026-10-31,10.00,EUR\nX,1,Acme,never,2026-10-31,10.00,EUR\n");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            command.run(new DefaultApplicationArguments(ImportCommand.NAME, file.toString()));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(command.getExitCode()).isEqualTo(2);
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("2 lines, 1 stored, 0 already present, 1 rejected")
+                .contains("line 3, column issue_date: 'never' is not a date");
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+
+    private InputStream resource(String name) {
+        return getClass().getResourceAsStream("/imports/" + name);
+    }
+
+    private static InputStream csv(String header, String... lines) {
+        return new ByteArrayInputStream((header + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
