@@ -75,19 +75,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     private EmbeddedPostgres launch(Path dataDirectory, int port) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    // zonky's own hook would stop the server while the engine still closes on it
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
-            if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = builder(dataDirectory, port).start();
             // Runs once every application context of the JVM has closed.
             SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
             log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", "
@@ -97,6 +85,23 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL"
                     + " (set SPRING_DATASOURCE_URL to use a server instead)", e);
         }
+    }
+
+    static EmbeddedPostgres.Builder builder(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // zonky's own hook would stop the server while the engine still closes on it
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100");
+        if (dataDirectory != null) {
+            Files.createDirectories(dataDirectory);
+            // keep what is there: initdb runs only on an empty folder
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
     }
 
     private void stop(EmbeddedPostgres postgres) {

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnProperty(name = "recouvra.demo", havingValue = "true")
+// not in a command-line import: that run registers the file's invoices and nothing else
+@ConditionalOnWebApplication
 class DemoPortfolio {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);

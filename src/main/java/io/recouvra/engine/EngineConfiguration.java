@@ -23,7 +23,10 @@ class EngineConfiguration {
         return new EngineClock(zone);
     }
 
-    /** Members of {@code admins} are the engine's administrators (the starter would use camunda-admin). */
+    /**
+     * Members of {@code admins} are engine administrators (the engine keeps its built-in camunda-admin
+     * group as one too, but Recouvra never creates it).
+     */
     @Bean
     ProcessEnginePlugin recouvraAdminGroup() {
         return new AbstractProcessEnginePlugin() {

@@ -38,7 +38,7 @@ class SecurityConfiguration {
                 .securityMatcher("/api/**", "/actuator/**")
                 .authenticationProvider(engineIdentity)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by another request at the same time; send the request again.");
         problem.setTitle("Concurrent update");
+        return problem;
+    }
+
+    /** Two requests raced past the service's duplicate check; the database's unique key caught the second. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolation(DataIntegrityViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request conflicts with data stored at the same moment; read the current state and retry.");
+        problem.setTitle("Conflicts with stored data");
         return problem;
     }
 

@@ -83,6 +83,36 @@ class AccessTest {
     }
 
     @Test
+    void theLedgerApiIsReadByStaffAndWrittenByIntegratorsCreditManagersAndAdmins() {
+        user("ingrid", RecouvraGroups.INTEGRATORS);
+        try {
+            assertThat(api.as("colette", "secret-colette").getForEntity("/api/v1/invoices", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            var customer = Map.of("legalName", "Integration SA", "registrationNumber", io.recouvra.support.TestData.siren());
+            assertThat(api.as("colette", "secret-colette").postForEntity("/api/v1/customers", customer, String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.as("ingrid", "secret-ingrid").postForEntity("/api/v1/customers", customer, String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(api.as("marc", "secret-marc").getForEntity("/actuator/metrics", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(api.as("colette", "secret-colette").getForEntity("/actuator/metrics", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.anonymous().getForEntity("/actuator/health", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        } finally {
+            identity.deleteUser("ingrid");
+        }
+    }
+
+    @Test
+    void theApiDocumentationIsOpen() {
+        assertThat(api.anonymous().getForEntity("/api/v1/openapi", String.class).getBody()).contains("/api/v1/invoices");
+        var ui = api.anonymous().getForEntity("/api/v1/docs", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).contains("swagger-ui");
+    }
+
+    @Test
     void anAdministratorSeesEverything() {
         ResponseEntity<JsonNode[]> visible = api.asAdmin().getForEntity("/engine-rest/task", JsonNode[].class);
         assertThat(visible.getBody()).extracting(t -> t.get("id").asText())

@@ -2,10 +2,9 @@ package io.recouvra.support;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.stereotype.Component;
 
-/** HTTP access to the running test application as a given user. */
-@Component
+/** HTTP access to the running test application as a given user; {@code @Import} it into a test. */
+
 public class Api {
 
     public static final String ADMIN = "admin";

@@ -1,0 +1,49 @@
+package io.recouvra.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * The zero-setup run keeps its data: a server started again on the same folder finds what the
+ * previous one stored. (Each start here is a new server process on that folder.)
+ */
+class EmbeddedPostgresRestartTest {
+
+    @Test
+    void dataSurvivesARestartOnTheSameFolder(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("postgres");
+        try (var first = EmbeddedPostgresEnvironment.builder(data, 0).start()) {
+            try (Connection c = first.getPostgresDatabase().getConnection();
+                 Statement s = c.createStatement()) {
+                s.execute("create table kept (what text)");
+                s.execute("insert into kept values ('invoice 42')");
+            }
+        }
+        try (var second = EmbeddedPostgresEnvironment.builder(data, 0).start()) {
+            try (Connection c = second.getPostgresDatabase().getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("select what from kept")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("invoice 42");
+            }
+        }
+    }
+
+    @Test
+    void aConfiguredDatasourceStartsNoEmbeddedServer() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/recouvra");
+        new EmbeddedPostgresEnvironment(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example:5432/recouvra");
+        assertThat(environment.getPropertySources().contains("recouvraEmbeddedDatabase")).isFalse();
+    }
+}
