@@ -43,7 +43,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -52,7 +51,6 @@ import org.springframework.http.ResponseEntity;
  * clock and jobs are executed by hand.
  */
 @RecouvraTest
-@Import(Api.class)
 class InvoiceCollectionProcessTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

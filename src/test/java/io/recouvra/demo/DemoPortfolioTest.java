@@ -12,8 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Its own application context and so its own empty database: the demo loads only into an empty ledger. */
-@SpringBootTest(properties = "recouvra.demo=true")
+/**
+ * Its own application context and so its own empty database: the demo loads only into an empty ledger.
+ * Its engine gets its own name, because Camunda keeps engines in a JVM-wide registry by name and the
+ * engine REST API of the shared test context must keep finding its own "default" engine.
+ */
+@SpringBootTest(properties = {"recouvra.demo=true", "camunda.bpm.process-engine-name=demo"})
 @ActiveProfiles("test")
 class DemoPortfolioTest {
 

@@ -3,7 +3,7 @@ package io.recouvra.support;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** HTTP access to the running test application as a given user; {@code @Import} it into a test. */
+/** HTTP access to the running test application as a given user. */
 
 public class Api {
 
