@@ -1,13 +1,12 @@
 package io.recouvra;
 
 import io.recouvra.imports.ImportCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableScheduling
 public class RecouvraApplication {
 
     public static void main(String[] args) {
@@ -15,7 +14,7 @@ public class RecouvraApplication {
             SpringApplication app = new SpringApplication(RecouvraApplication.class);
             // An import from the command line needs the ledger and the engine, not a web server.
             app.setWebApplicationType(WebApplicationType.NONE);
-            String[] withoutJobs = java.util.Arrays.copyOf(args, args.length + 1);
+            String[] withoutJobs = Arrays.copyOf(args, args.length + 1);
             // Leave timers to the running server: the import only registers invoices and starts their processes.
             withoutJobs[args.length] = "--camunda.bpm.job-execution.enabled=false";
             System.exit(SpringApplication.exit(app.run(withoutJobs)));

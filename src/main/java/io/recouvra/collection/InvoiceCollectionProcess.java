@@ -58,12 +58,12 @@ class InvoiceCollectionProcess {
         runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(invoice.number())
                 .setVariable(OUTSTANDING_AMOUNT, "0.00")
-                .correlateAllWithResult();
+                .correlateAll();
     }
 
     /** A partial payment or credit: collection goes on, and collectors see what is still owed. */
     @EventListener
-    void reduce(InvoiceReduced invoice) {
+    void updateOutstanding(InvoiceReduced invoice) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(invoice.number()).list()) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());

@@ -7,6 +7,7 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.receivables.RegistrationNumbers;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ class DemoPortfolio {
         for (int c = 0; c < CUSTOMERS.size(); c++) {
             String[] data = CUSTOMERS.get(c);
             String slug = data[0].toLowerCase().replaceAll("[^a-z]", "").substring(0, 8);
-            Customer customer = customers.register(new NewCustomer(data[0], siren(100_000_00 + c * 7_919), "FR", "fr",
+            Customer customer = customers.register(new NewCustomer(data[0], RegistrationNumbers.sirenFrom(String.valueOf(10_000_000 + c * 7_919)), "FR", "fr",
                     "Europe/Paris", (c + 1) + " rue de la République", "690" + String.format("%02d", c), data[1],
                     List.of(new NewCustomer.NewContact("Service comptabilité", "Accounts payable",
                             "compta@" + slug + ".example", data[2], true, true, true))));
@@ -93,25 +94,5 @@ class DemoPortfolio {
             }
         }
         log.info("Demo portfolio loaded: {} customers, {} invoices", CUSTOMERS.size(), invoiceCount);
-    }
-
-    /** A valid SIREN: eight digits and the Luhn check digit. */
-    static String siren(int eightDigits) {
-        String base = String.format("%08d", eightDigits);
-        for (int check = 0; check <= 9; check++) {
-            String candidate = base + check;
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int digit = candidate.charAt(8 - i) - '0';
-                if (i % 2 == 1) {
-                    digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-                }
-                sum += digit;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("unreachable: one check digit always fits");
     }
 }

@@ -28,7 +28,7 @@ class EngineConfiguration {
      * group as one too, but Recouvra never creates it).
      */
     @Bean
-    ProcessEnginePlugin recouvraAdminGroup() {
+    ProcessEnginePlugin engineAuthorizationDefaults() {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {

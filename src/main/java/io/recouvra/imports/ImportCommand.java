@@ -51,10 +51,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         } catch (NoSuchFileException e) {
             out.println(file + ": no such file");
             exitCode = 1;
-        } catch (UnreadableFileException e) {
-            out.println(file + ": " + e.getMessage());
-            exitCode = 1;
-        } catch (IOException e) {
+        } catch (UnreadableFileException | IOException e) {
             out.println(file + ": " + e.getMessage());
             exitCode = 1;
         }

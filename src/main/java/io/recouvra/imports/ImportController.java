@@ -1,5 +1,6 @@
 package io.recouvra.imports;
 
+import io.recouvra.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,7 @@ class ImportController {
         this.csvImport = csvImport;
     }
 
-    @PostMapping(path = "/invoices", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/invoices", consumes = "text/csv")
     @Operation(summary = "Import invoices from a CSV body; answers with the per-line report")
     ImportReport importCsv(@RequestBody byte[] csv) throws IOException {
         return csvImport.importInvoices(new ByteArrayInputStream(csv));
@@ -43,7 +44,7 @@ class ImportController {
     ProblemDetail unreadable(UnreadableFileException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Unreadable import file");
-        problem.setProperty("errors", List.of(new io.recouvra.web.FieldProblem(e.column(), e.getMessage())));
+        problem.setProperty("errors", List.of(new FieldProblem(e.column(), e.getMessage())));
         return problem;
     }
 }

@@ -7,13 +7,14 @@ import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.web.ConflictException;
-import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -41,12 +43,10 @@ import org.springframework.util.StringUtils;
  * same file can be imported again safely.
  */
 @Service
-public class InvoiceCsvImport {
+class InvoiceCsvImport {
 
     static final List<String> REQUIRED = List.of("invoice_number", "customer_registration_number", "customer_name",
             "issue_date", "due_date", "amount", "currency");
-    static final List<String> OPTIONAL = List.of("customer_country", "customer_language", "customer_time_zone",
-            "customer_address", "customer_postal_code", "customer_city", "contact_name", "contact_email", "contact_phone");
 
     /** Where each field of the ledger's requests comes from in the file, to name the column in errors. */
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
@@ -73,7 +73,7 @@ public class InvoiceCsvImport {
         this.transaction = transaction;
     }
 
-    public ImportReport importInvoices(InputStream file) throws IOException {
+    ImportReport importInvoices(InputStream file) throws IOException {
         String text = decode(file.readAllBytes());
         char separator = separatorOf(text);
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -101,7 +101,7 @@ public class InvoiceCsvImport {
                     case REJECTED -> errors.addAll(lineErrors);
                 }
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new UnreadableFileException("file", "not a readable CSV file: " + e.getCause().getMessage());
         }
         return new ImportReport(lines, stored, alreadyPresent, errors);
@@ -153,6 +153,15 @@ public class InvoiceCsvImport {
             e.problems().forEach(p -> errors.add(error(line, p.field(), p.reason())));
         } catch (ConflictException e) {
             errors.add(error(line, e.problem().field(), e.problem().reason()));
+        } catch (DataIntegrityViolationException e) {
+            // Another import stored this invoice or customer between our check and our insert.
+            Invoice stored = invoices.find(number).orElse(null);
+            if (stored != null && sameInvoice(stored, newInvoice, line, errors)) {
+                return Outcome.ALREADY_PRESENT;
+            }
+            if (stored == null) {
+                errors.add(new LineError(line, null, "stored by another import at the same moment; import the file again"));
+            }
         }
         return Outcome.REJECTED;
     }
@@ -160,7 +169,7 @@ public class InvoiceCsvImport {
     private static boolean sameInvoice(Invoice existing, NewInvoice line, long lineNumber, List<LineError> errors) {
         Customer customer = existing.getCustomer();
         List<String> differences = new ArrayList<>();
-        if (!customer.getRegistrationNumber().equals(normalizedRegistration(line.customerRegistrationNumber()))) {
+        if (!customer.getRegistrationNumber().equals(RegistrationNumbers.normalize(line.customerRegistrationNumber()))) {
             differences.add("customer " + customer.getRegistrationNumber());
         }
         if (existing.getAmount().compareTo(line.amount()) != 0) {
@@ -183,10 +192,6 @@ public class InvoiceCsvImport {
         return false;
     }
 
-    private static String normalizedRegistration(String value) {
-        return value == null ? null : value.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
-    }
-
     private static NewCustomer customerOf(Row row) {
         List<NewCustomer.NewContact> contacts = new ArrayList<>();
         if (StringUtils.hasText(row.get("contact_email")) || StringUtils.hasText(row.get("contact_phone"))) {
@@ -197,7 +202,7 @@ public class InvoiceCsvImport {
         }
         String country = row.get("customer_country") == null ? null : row.get("customer_country").toUpperCase(Locale.ROOT);
         String language = row.get("customer_language") == null ? null : row.get("customer_language").toLowerCase(Locale.ROOT);
-        return new NewCustomer(row.get("customer_name"), normalizedRegistration(row.get("customer_registration_number")),
+        return new NewCustomer(row.get("customer_name"), RegistrationNumbers.normalize(row.get("customer_registration_number")),
                 country, language, row.get("customer_time_zone"), row.get("customer_address"),
                 row.get("customer_postal_code"), row.get("customer_city"), contacts);
     }

@@ -2,17 +2,13 @@ package io.recouvra.receivables;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import java.util.UUID;
 
 /** A person at the customer, and the channels on which they agreed to be contacted. */
 @Entity
-public class Contact {
+public class Contact extends LedgerEntity {
 
-    @Id
-    private UUID id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
     private Customer customer;
@@ -30,7 +26,6 @@ public class Contact {
 
     Contact(Customer customer, String name, String role, String email, String phone,
             boolean emailConsent, boolean smsConsent, boolean callConsent) {
-        this.id = UUID.randomUUID();
         this.customer = customer;
         this.name = name;
         this.role = role;
@@ -39,10 +34,6 @@ public class Contact {
         this.emailConsent = emailConsent;
         this.smsConsent = smsConsent;
         this.callConsent = callConsent;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getName() {

@@ -2,20 +2,16 @@ package io.recouvra.receivables;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** A credit note the creditor issued against one invoice: the customer owes that much less. */
 @Entity
-public class CreditNote {
+public class CreditNote extends LedgerEntity {
 
-    @Id
-    private UUID id;
     private String number;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "invoice_id")
@@ -29,7 +25,6 @@ public class CreditNote {
     }
 
     CreditNote(String number, Invoice invoice, BigDecimal amount, LocalDate issueDate, String reason, Instant createdAt) {
-        this.id = UUID.randomUUID();
         this.number = number;
         this.invoice = invoice;
         this.amount = amount;
@@ -37,10 +32,6 @@ public class CreditNote {
         this.reason = reason;
         this.createdAt = createdAt;
         invoice.applyCredit(amount);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getNumber() {

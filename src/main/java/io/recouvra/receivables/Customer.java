@@ -3,7 +3,6 @@ package io.recouvra.receivables;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
@@ -11,14 +10,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** The debtor company: who owes, where it sits, how to reach it. */
 @Entity
-public class Customer {
+public class Customer extends LedgerEntity {
 
-    @Id
-    private UUID id;
     private String legalName;
     private String registrationNumber;
     private String country;
@@ -41,7 +37,6 @@ public class Customer {
 
     Customer(String legalName, String registrationNumber, String country, String language, ZoneId timeZone,
              String addressLine, String postalCode, String city, Instant createdAt) {
-        this.id = UUID.randomUUID();
         this.legalName = legalName;
         this.registrationNumber = registrationNumber;
         this.country = country;
@@ -55,10 +50,6 @@ public class Customer {
 
     void addContact(Contact contact) {
         contacts.add(contact);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getLegalName() {

@@ -1,12 +1,24 @@
 package io.recouvra.receivables;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID> {
+
+    @EntityGraph(attributePaths = "contacts")
+    Optional<Customer> findWithContactsById(UUID id);
+
+    /** Locks the customer for the rest of the transaction: its payments are booked one after another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.id = :id")
+    Optional<Customer> lockById(UUID id);
 
     Optional<Customer> findByRegistrationNumber(String registrationNumber);
 

@@ -66,9 +66,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public Customer get(UUID id) {
-        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
-        customer.getContacts().size();
-        return customer;
+        return customers.findWithContactsById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
     }
 
     @Transactional(readOnly = true)

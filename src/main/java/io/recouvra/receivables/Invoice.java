@@ -4,21 +4,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** An invoice the creditor issued and the customer owes, and how much of it is still owed. */
 @Entity
-public class Invoice {
+public class Invoice extends LedgerEntity {
 
-    @Id
-    private UUID id;
     private String number;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
@@ -28,6 +24,8 @@ public class Invoice {
     private BigDecimal amount;
     private String currency;
     private BigDecimal outstanding;
+    /** Total of the credit notes: what was paid is amount - credited - outstanding. */
+    private BigDecimal credited;
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
     private LocalDate overdueSince;
@@ -40,7 +38,6 @@ public class Invoice {
 
     Invoice(String number, Customer customer, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
             String currency, Instant createdAt) {
-        this.id = UUID.randomUUID();
         this.number = number;
         this.customer = customer;
         this.issueDate = issueDate;
@@ -48,13 +45,14 @@ public class Invoice {
         this.amount = amount;
         this.currency = currency;
         this.outstanding = amount;
+        this.credited = BigDecimal.ZERO.setScale(amount.scale());
         this.status = InvoiceStatus.OPEN;
         this.createdAt = createdAt;
     }
 
-    /** Reduces what is owed by a payment; the caller has checked the amount fits. */
+    /** Reduces what is owed by a payment. */
     void applyPayment(BigDecimal paid) {
-        outstanding = outstanding.subtract(paid);
+        reduceOutstanding(paid);
         if (isSettled()) {
             status = InvoiceStatus.PAID;
         } else if (status == InvoiceStatus.OPEN) {
@@ -62,26 +60,37 @@ public class Invoice {
         }
     }
 
-    /** Reduces what is owed by a credit note. Settled without any payment: the invoice is cancelled. */
-    void applyCredit(BigDecimal credited) {
-        outstanding = outstanding.subtract(credited);
+    /** Reduces what is owed by a credit note. Settled without any payment, the invoice is cancelled. */
+    void applyCredit(BigDecimal credit) {
+        reduceOutstanding(credit);
+        credited = credited.add(credit);
         if (isSettled()) {
-            status = status == InvoiceStatus.PARTIALLY_PAID ? InvoiceStatus.PAID : InvoiceStatus.CANCELLED;
+            status = paid().signum() > 0 ? InvoiceStatus.PAID : InvoiceStatus.CANCELLED;
         }
     }
 
+    private void reduceOutstanding(BigDecimal reduction) {
+        if (status.isClosed() || reduction.signum() <= 0 || reduction.compareTo(outstanding) > 0) {
+            // the services check this first and answer the client; reaching here is a bug
+            throw new IllegalStateException("cannot take " + reduction + " off invoice " + number
+                    + " (" + status + ", outstanding " + outstanding + ")");
+        }
+        outstanding = outstanding.subtract(reduction);
+    }
+
+    /** Marks the invoice overdue once; a settled invoice is no longer overdue. */
     void markOverdue(LocalDate since) {
-        if (overdueSince == null) {
+        if (overdueSince == null && !status.isClosed()) {
             overdueSince = since;
         }
     }
 
-    public boolean isSettled() {
-        return outstanding.signum() == 0;
+    public BigDecimal paid() {
+        return amount.subtract(credited).subtract(outstanding);
     }
 
-    public UUID getId() {
-        return id;
+    public boolean isSettled() {
+        return outstanding.signum() == 0;
     }
 
     public String getNumber() {

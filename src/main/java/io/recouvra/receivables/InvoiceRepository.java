@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,16 +24,13 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
     @Query("select i from Invoice i where i.number = :number")
     Optional<Invoice> lockByNumber(String number);
 
-    /** The customer's open invoices in one currency, oldest due first, locked for allocation. */
+    /** The customer's invoices in one currency that are not closed, oldest due first, locked for allocation. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select i from Invoice i
-            where i.customer = :customer and i.currency = :currency and i.outstanding > 0
-              and i.status not in (io.recouvra.receivables.InvoiceStatus.PAID,
-                                   io.recouvra.receivables.InvoiceStatus.CANCELLED,
-                                   io.recouvra.receivables.InvoiceStatus.WRITTEN_OFF)
+            where i.customer = :customer and i.currency = :currency and i.status not in :closed
             order by i.dueDate, i.issueDate, i.number""")
-    List<Invoice> lockOpenInvoices(Customer customer, String currency);
+    List<Invoice> lockOpenInvoices(Customer customer, String currency, Collection<InvoiceStatus> closed);
 
     @Override
     @EntityGraph(attributePaths = "customer")

@@ -51,7 +51,7 @@ public class InvoiceService {
             throw new ConflictException("number", "invoice " + request.number() + " already exists");
         }
         Invoice invoice = invoices.save(new Invoice(request.number(), customer, request.issueDate(), request.dueDate(),
-                request.amount(), request.currency(), clock.instant()));
+                Money.normalize(request.amount(), request.currency()), request.currency(), clock.instant()));
         events.publishEvent(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), customer.getId(),
                 customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate()));
         return invoice;

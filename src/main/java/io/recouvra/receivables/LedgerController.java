@@ -33,11 +33,14 @@ class LedgerController {
     private final CustomerService customerService;
     private final InvoiceService invoiceService;
     private final PaymentService paymentService;
+    private final CreditNoteService creditNoteService;
 
-    LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService) {
+    LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService,
+                     CreditNoteService creditNoteService) {
         this.customerService = customerService;
         this.invoiceService = invoiceService;
         this.paymentService = paymentService;
+        this.creditNoteService = creditNoteService;
     }
 
     @PostMapping("/customers")
@@ -102,7 +105,14 @@ class LedgerController {
     @PostMapping("/credit-notes")
     @Operation(summary = "Book a credit note against an invoice")
     ResponseEntity<CreditNoteView> createCreditNote(@Valid @RequestBody NewCreditNote request) {
-        CreditNote creditNote = paymentService.registerCreditNote(request);
-        return ResponseEntity.status(201).body(CreditNoteView.of(creditNote));
+        CreditNote creditNote = creditNoteService.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/credit-notes/" + creditNote.getNumber()))
+                .body(CreditNoteView.of(creditNote));
+    }
+
+    @GetMapping("/credit-notes/{number}")
+    @Operation(summary = "A credit note by its number")
+    CreditNoteView creditNote(@PathVariable String number) {
+        return CreditNoteView.of(creditNoteService.get(number));
     }
 }

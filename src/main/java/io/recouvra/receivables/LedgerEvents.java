@@ -3,6 +3,7 @@ package io.recouvra.receivables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * What the ledger tells the rest of Recouvra. Published inside the ledger's transaction: a listener
@@ -23,5 +24,12 @@ public final class LedgerEvents {
 
     /** Nothing is owed any more: paid (by payments, perhaps with credit notes) or cancelled by credit notes. */
     public record InvoiceSettled(String number, InvoiceStatus status) {
+    }
+
+    /** What a payment or a credit note did to the invoice. */
+    static void announce(Invoice invoice, ApplicationEventPublisher events) {
+        events.publishEvent(invoice.isSettled()
+                ? new InvoiceSettled(invoice.getNumber(), invoice.getStatus())
+                : new InvoiceReduced(invoice.getNumber(), invoice.getOutstanding()));
     }
 }

@@ -5,12 +5,13 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-/** Checks on amounts that bean validation cannot make alone: the currency exists and fits the amount. */
+/** Amounts as the ledger keeps them: a real ISO currency, and exactly its number of decimals. */
 final class Money {
 
     private Money() {
     }
 
+    /** Records why the amount does not fit the currency, if it does not. */
     static void check(String amountField, BigDecimal amount, String currencyField, String currencyCode,
                       List<FieldProblem> problems) {
         Currency currency;
@@ -20,9 +21,18 @@ final class Money {
             problems.add(new FieldProblem(currencyField, "'" + currencyCode + "' is not an ISO 4217 currency"));
             return;
         }
-        if (amount.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
+        if (amount.stripTrailingZeros().scale() > decimals(currency)) {
             problems.add(new FieldProblem(amountField, currencyCode + " amounts have at most "
-                    + currency.getDefaultFractionDigits() + " decimals"));
+                    + decimals(currency) + " decimals"));
         }
+    }
+
+    /** {@code 1200} EUR becomes {@code 1200.00}; call after {@link #check} found no problem. */
+    static BigDecimal normalize(BigDecimal amount, String currencyCode) {
+        return amount.setScale(decimals(Currency.getInstance(currencyCode)));
+    }
+
+    private static int decimals(Currency currency) {
+        return Math.max(currency.getDefaultFractionDigits(), 0);
     }
 }

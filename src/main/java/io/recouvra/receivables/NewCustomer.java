@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,7 +22,7 @@ public record NewCustomer(
     public record NewContact(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 100) String role,
-            @jakarta.validation.constraints.Email @Size(max = 254) String email,
+            @Email @Size(max = 254) String email,
             @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be in E.164 form such as +33612345678") String phone,
             boolean emailConsent,
             boolean smsConsent,

@@ -3,7 +3,6 @@ package io.recouvra.receivables;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -12,17 +11,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Money received from a customer, as the bank reported it, and the invoices it settles. What no
  * invoice took stays on the payment as unallocated: the customer's credit.
  */
 @Entity
-public class Payment {
+public class Payment extends LedgerEntity {
 
-    @Id
-    private UUID id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
     private Customer customer;
@@ -41,7 +37,6 @@ public class Payment {
 
     Payment(Customer customer, BigDecimal amount, String currency, LocalDate valueDate, String bankReference,
             Instant receivedAt) {
-        this.id = UUID.randomUUID();
         this.customer = customer;
         this.amount = amount;
         this.currency = currency;
@@ -58,10 +53,6 @@ public class Payment {
         invoice.applyPayment(share);
         allocations.add(new PaymentAllocation(this, invoice, share));
         unallocatedAmount = unallocatedAmount.subtract(share);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Customer getCustomer() {

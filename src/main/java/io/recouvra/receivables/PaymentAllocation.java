@@ -2,18 +2,14 @@ package io.recouvra.receivables;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
-import java.util.UUID;
 
 /** The share of a payment that went to one invoice. */
 @Entity
-public class PaymentAllocation {
+public class PaymentAllocation extends LedgerEntity {
 
-    @Id
-    private UUID id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "payment_id")
     private Payment payment;
@@ -26,7 +22,6 @@ public class PaymentAllocation {
     }
 
     PaymentAllocation(Payment payment, Invoice invoice, BigDecimal amount) {
-        this.id = UUID.randomUUID();
         this.payment = payment;
         this.invoice = invoice;
         this.amount = amount;

@@ -1,7 +1,7 @@
 package io.recouvra.receivables;
 
-import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,7 +12,7 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
     boolean existsByCustomerAndBankReference(Customer customer, String bankReference);
 
     @EntityGraph(attributePaths = {"customer", "allocations", "allocations.invoice"})
-    java.util.Optional<Payment> findWithAllocationsById(UUID id);
+    Optional<Payment> findWithAllocationsById(UUID id);
 
     /** The customer's credit per currency: what its payments brought beyond what its invoices took. */
     @Query("""

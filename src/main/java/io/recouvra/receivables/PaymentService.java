@@ -9,38 +9,43 @@ import io.recouvra.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Books payments and credit notes against invoices, and tells the processes what changed. */
+/** Books payments against invoices, and tells the processes what changed. */
 @Service
 public class PaymentService {
 
     private final PaymentRepository payments;
-    private final CreditNoteRepository creditNotes;
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, CreditNoteRepository creditNotes, InvoiceRepository invoices,
-                   CustomerRepository customers, ApplicationEventPublisher events, Clock clock) {
+    PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
+                   ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
-        this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.customers = customers;
         this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * Books a payment. The customer row is locked first: one customer's payments queue up behind each
+     * other, so two of them never take the same euro of an invoice, and never wait on each other's
+     * invoice locks in opposite orders.
+     */
     @Transactional
     public Payment register(NewPayment request) {
         List<FieldProblem> problems = new ArrayList<>();
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
-        Customer customer = customers.findById(request.customerId()).orElse(null);
+        Customer customer = customers.lockById(request.customerId()).orElse(null);
         if (customer == null) {
             problems.add(new FieldProblem("customerId", "no customer " + request.customerId()));
         }
@@ -50,20 +55,20 @@ public class PaymentService {
         if (payments.existsByCustomerAndBankReference(customer, request.bankReference())) {
             throw new ConflictException("bankReference", "payment " + request.bankReference() + " is already booked");
         }
-        Payment payment = new Payment(customer, request.amount(), request.currency(), request.valueDate(),
-                request.bankReference(), clock.instant());
+        Payment payment = new Payment(customer, Money.normalize(request.amount(), request.currency()),
+                request.currency(), request.valueDate(), request.bankReference(), clock.instant());
         if (request.allocations() == null || request.allocations().isEmpty()) {
             allocateOldestFirst(payment);
         } else {
             allocateAsInstructed(payment, request.allocations());
         }
         payments.save(payment);
-        payment.getAllocations().forEach(allocation -> announce(allocation.getInvoice()));
+        payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
         return payment;
     }
 
     private void allocateOldestFirst(Payment payment) {
-        for (Invoice invoice : invoices.lockOpenInvoices(payment.getCustomer(), payment.getCurrency())) {
+        for (Invoice invoice : invoices.lockOpenInvoices(payment.getCustomer(), payment.getCurrency(), InvoiceStatus.CLOSED)) {
             if (payment.getUnallocatedAmount().signum() == 0) {
                 return;
             }
@@ -77,12 +82,11 @@ public class PaymentService {
         if (total.compareTo(payment.getAmount()) > 0) {
             problems.add(new FieldProblem("allocations", "allocate " + total + " but the payment is " + payment.getAmount()));
         }
-        List<Invoice> targets = new ArrayList<>();
+        Map<Invoice, BigDecimal> shares = new LinkedHashMap<>();
         for (int i = 0; i < allocations.size(); i++) {
             NewPayment.Allocation allocation = allocations.get(i);
             String field = "allocations[" + i + "]";
             Invoice invoice = invoices.lockByNumber(allocation.invoiceNumber()).orElse(null);
-            targets.add(invoice);
             if (invoice == null) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "no invoice " + allocation.invoiceNumber()));
             } else if (!invoice.getCustomer().getId().equals(payment.getCustomer().getId())) {
@@ -91,49 +95,19 @@ public class PaymentService {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "invoice is in " + invoice.getCurrency()));
             } else if (invoice.getStatus().isClosed()) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "invoice is " + invoice.getStatus()));
-            } else if (allocation.amount().compareTo(invoice.getOutstanding()) > 0) {
-                problems.add(new FieldProblem(field + ".amount", "exceeds the outstanding " + invoice.getOutstanding()));
+            } else if (shares.merge(invoice, allocation.amount(), BigDecimal::add).compareTo(invoice.getOutstanding()) > 0) {
+                problems.add(new FieldProblem(field + ".amount", "brings what this payment allocates to "
+                        + invoice.getNumber() + " to " + shares.get(invoice) + ", above its outstanding " + invoice.getOutstanding()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        for (int i = 0; i < allocations.size(); i++) {
-            payment.allocate(targets.get(i), allocations.get(i).amount());
-        }
-    }
-
-    @Transactional
-    public CreditNote registerCreditNote(NewCreditNote request) {
-        if (creditNotes.existsByNumber(request.number())) {
-            throw new ConflictException("number", "credit note " + request.number() + " already exists");
-        }
-        Invoice invoice = invoices.lockByNumber(request.invoiceNumber()).orElseThrow(() ->
-                new InvalidInputException("invoiceNumber", "no invoice " + request.invoiceNumber()));
-        List<FieldProblem> problems = new ArrayList<>();
-        Money.check("amount", request.amount(), "invoiceNumber", invoice.getCurrency(), problems);
-        if (invoice.getStatus().isClosed()) {
-            problems.add(new FieldProblem("invoiceNumber", "invoice is " + invoice.getStatus()));
-        } else if (request.amount().compareTo(invoice.getOutstanding()) > 0) {
-            problems.add(new FieldProblem("amount", "exceeds the outstanding " + invoice.getOutstanding()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        CreditNote creditNote = creditNotes.save(new CreditNote(request.number(), invoice, request.amount(),
-                request.issueDate(), request.reason(), clock.instant()));
-        announce(invoice);
-        return creditNote;
+        shares.forEach((invoice, share) -> payment.allocate(invoice, Money.normalize(share, payment.getCurrency())));
     }
 
     @Transactional(readOnly = true)
     public Payment get(UUID id) {
         return payments.findWithAllocationsById(id).orElseThrow(() -> new NotFoundException("No payment " + id));
-    }
-
-    private void announce(Invoice invoice) {
-        events.publishEvent(invoice.isSettled()
-                ? new InvoiceSettled(invoice.getNumber(), invoice.getStatus())
-                : new InvoiceReduced(invoice.getNumber(), invoice.getOutstanding()));
     }
 }

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * Company identifiers: a French SIREN (9 digits, Luhn check digit) or a VAT number (country prefix;
  * French VAT numbers carry a key computed from the SIREN, which is checked too).
  */
-final class RegistrationNumbers {
+public final class RegistrationNumbers {
 
     private static final Pattern SIREN = Pattern.compile("\\d{9}");
     private static final Pattern FRENCH_VAT = Pattern.compile("FR(\\d{2})(\\d{9})");
@@ -16,8 +17,19 @@ final class RegistrationNumbers {
     private RegistrationNumbers() {
     }
 
-    static String normalize(String value) {
-        return value == null ? null : value.replaceAll("[\\s.\\-]", "").toUpperCase();
+    /** What people type, as the ledger stores it: {@code "fr 40-303.265.045"} becomes {@code "FR40303265045"}. */
+    public static String normalize(String value) {
+        return value == null ? null : value.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** A SIREN from its first eight digits, with the Luhn check digit appended. */
+    public static String sirenFrom(String eightDigits) {
+        for (int check = 0; check <= 9; check++) {
+            if (luhnValid(eightDigits + check)) {
+                return eightDigits + check;
+            }
+        }
+        throw new IllegalStateException("one check digit always fits");
     }
 
     /** Why the (normalized) number is not acceptable, if it is not. */

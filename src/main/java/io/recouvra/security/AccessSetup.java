@@ -34,8 +34,6 @@ import org.camunda.bpm.engine.query.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -59,7 +57,6 @@ class AccessSetup {
     private final String adminUser;
     private final String adminPassword;
     private final String publicUrl;
-    private String generatedPassword;
 
     AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
                 @Value("${recouvra.admin.user}") String adminUser,
@@ -163,13 +160,15 @@ class AccessSetup {
             admin.setFirstName("Recouvra");
             admin.setLastName("Administrator");
             String password = StringUtils.hasText(adminPassword) ? adminPassword : generatePassword();
-            if (!StringUtils.hasText(adminPassword)) {
-                generatedPassword = password;
-            }
             admin.setPassword(password);
             identity.saveUser(admin);
             identity.createMembership(adminUser, ADMINS);
-            log.info("Created the admin account '{}'", adminUser);
+            if (StringUtils.hasText(adminPassword)) {
+                log.info("Created the admin account '{}' with the password from RECOUVRA_ADMIN_PASSWORD", adminUser);
+            } else {
+                // Printed as soon as the account exists: a start that fails later must not lose it.
+                announce(password);
+            }
         } else if (StringUtils.hasText(adminPassword) && !identity.checkPassword(adminUser, adminPassword)) {
             existing.setPassword(adminPassword);
             identity.saveUser(existing);
@@ -177,12 +176,7 @@ class AccessSetup {
         }
     }
 
-    /** Printed once the application accepts requests, and only on the start that created the account. */
-    @EventListener(ApplicationReadyEvent.class)
-    void announceGeneratedPassword() {
-        if (generatedPassword == null) {
-            return;
-        }
+    private void announce(String generatedPassword) {
         log.warn("""
 
                 ================================================================================
@@ -193,7 +187,6 @@ class AccessSetup {
                  Set RECOUVRA_ADMIN_PASSWORD to choose the password yourself.
                 ================================================================================""",
                 publicUrl, adminUser, generatedPassword);
-        generatedPassword = null;
     }
 
     private static String generatePassword() {

@@ -13,12 +13,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Two doors. Recouvra's own API and the metrics take HTTP Basic against the engine's users and
  * groups (one identity store for Tasklist, Cockpit and the API). The Camunda webapps and the engine
  * REST API authenticate themselves (session login with their own CSRF protection, and the engine's
  * Basic filter), so Spring Security only adds headers there and closes the webapps' first-user setup.
+ * Writes to either API from pages of another site are refused ({@link CrossSiteWriteFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -46,8 +49,10 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Recouvra"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic clients carry no cookie a forged request could ride on.
+                // No session and no cookie: the only ambient credential is a browser's cached Basic
+                // login, which the cross-site write filter covers instead of CSRF tokens.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
 
@@ -60,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
     }

@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "io.recouvra")
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.problems());
@@ -48,21 +57,46 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail concurrentUpdate(OptimisticLockingFailureException e) {
+    /**
+     * Two requests changed the same thing at once and this one lost: a ledger row's version, the
+     * engine's own optimistic lock on a process instance, or a lock wait that PostgreSQL broke off.
+     * Nothing was stored; sending the request again is safe.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class,
+            PessimisticLockingFailureException.class})
+    ProblemDetail concurrentUpdate(Exception e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by another request at the same time; send the request again.");
         problem.setTitle("Concurrent update");
         return problem;
     }
 
-    /** Two requests raced past the service's duplicate check; the database's unique key caught the second. */
+    /**
+     * A unique key caught a duplicate that raced past the service's own check: a conflict. Any other
+     * broken constraint is a bug of ours, not of the request, and is logged as one.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrityViolation(DataIntegrityViolationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The request conflicts with data stored at the same moment; read the current state and retry.");
-        problem.setTitle("Conflicts with stored data");
+        if (isUniqueViolation(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "The request conflicts with data stored at the same moment; read the current state and retry.");
+            problem.setTitle("Conflicts with stored data");
+            return problem;
+        }
+        log.error("Database constraint violated", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be stored; it has been logged for the operators.");
+        problem.setTitle("Internal error");
         return problem;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -147,7 +181,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "a valid value";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (yyyy-MM-dd)";

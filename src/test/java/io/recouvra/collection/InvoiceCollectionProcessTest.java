@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.receivables.CreditNoteService;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCreditNote;
@@ -74,6 +75,8 @@ class InvoiceCollectionProcessTest {
     @Autowired
     PaymentService payments;
     @Autowired
+    CreditNoteService creditNotes;
+    @Autowired
     Clock clock;
     @Autowired
     Api api;
@@ -119,7 +122,7 @@ class InvoiceCollectionProcessTest {
         String number = register(today.plusDays(20), "800.00");
         ProcessInstance instance = instanceOf(number);
 
-        payments.registerCreditNote(new NewCreditNote("AV-" + number, number, new BigDecimal("800.00"), today, "cancelled order"));
+        creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("800.00"), today, "cancelled order"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoiceCancelled");
     }
@@ -196,7 +199,7 @@ class InvoiceCollectionProcessTest {
         management.executeJob(timer(instance).getId());
         assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
 
-        payments.registerCreditNote(new NewCreditNote("AV-" + number, number, new BigDecimal("300.00"), today, null));
+        creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("300.00"), today, null));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoiceCancelled");
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();

@@ -2,6 +2,7 @@ package io.recouvra.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,7 +42,7 @@ class DemoPortfolioTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").count()).isEqualTo(36);
 
         // the job executor would fire the timers of the invoices already past due; here we do it by hand
-        for (Job due : management.createJobQuery().timers().duedateLowerThan(new java.util.Date()).list()) {
+        for (Job due : management.createJobQuery().timers().duedateLowerThan(new Date()).list()) {
             management.executeJob(due.getId());
         }
         assertThat(tasks.createTaskQuery().taskCandidateGroup("collectors").count()).isPositive();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -86,7 +88,7 @@ class AccessTest {
         try {
             assertThat(api.as("colette", "secret-colette").getForEntity("/api/v1/invoices", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
-            var customer = Map.of("legalName", "Integration SA", "registrationNumber", io.recouvra.support.TestData.siren());
+            var customer = Map.of("legalName", "Integration SA", "registrationNumber", TestData.siren());
             assertThat(api.as("colette", "secret-colette").postForEntity("/api/v1/customers", customer, String.class)
                     .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(api.as("ingrid", "secret-ingrid").postForEntity("/api/v1/customers", customer, String.class)
@@ -137,7 +139,7 @@ class AccessTest {
     }
 
     private boolean mayOpen(String user, String group, String application) {
-        return authorizations.isUserAuthorized(user, java.util.List.of(group), Permissions.ACCESS,
+        return authorizations.isUserAuthorized(user, List.of(group), Permissions.ACCESS,
                 Resources.APPLICATION, application);
     }
 

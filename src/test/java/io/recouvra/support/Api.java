@@ -1,7 +1,6 @@
 package io.recouvra.support;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** HTTP access to the running test application as a given user. */
 

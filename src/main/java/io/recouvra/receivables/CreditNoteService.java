@@ -1,0 +1,59 @@
+package io.recouvra.receivables;
+
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Books credit notes against invoices, and tells the processes what changed. */
+@Service
+public class CreditNoteService {
+
+    private final CreditNoteRepository creditNotes;
+    private final InvoiceRepository invoices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CreditNoteService(CreditNoteRepository creditNotes, InvoiceRepository invoices, ApplicationEventPublisher events,
+                      Clock clock) {
+        this.creditNotes = creditNotes;
+        this.invoices = invoices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CreditNote register(NewCreditNote request) {
+        if (creditNotes.existsByNumber(request.number())) {
+            throw new ConflictException("number", "credit note " + request.number() + " already exists");
+        }
+        Invoice invoice = invoices.lockByNumber(request.invoiceNumber()).orElseThrow(() ->
+                new InvalidInputException("invoiceNumber", "no invoice " + request.invoiceNumber()));
+        List<FieldProblem> problems = new ArrayList<>();
+        Money.check("amount", request.amount(), "invoiceNumber", invoice.getCurrency(), problems);
+        if (invoice.getStatus().isClosed()) {
+            problems.add(new FieldProblem("invoiceNumber", "invoice is " + invoice.getStatus()));
+        } else if (request.amount().compareTo(invoice.getOutstanding()) > 0) {
+            problems.add(new FieldProblem("amount", "exceeds the outstanding " + invoice.getOutstanding()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        CreditNote creditNote = creditNotes.save(new CreditNote(request.number(), invoice,
+                Money.normalize(request.amount(), invoice.getCurrency()), request.issueDate(), request.reason(),
+                clock.instant()));
+        LedgerEvents.announce(invoice, events);
+        return creditNote;
+    }
+
+    @Transactional(readOnly = true)
+    public CreditNote get(String number) {
+        return creditNotes.findByNumber(number).orElseThrow(() -> new NotFoundException("No credit note " + number));
+    }
+}
