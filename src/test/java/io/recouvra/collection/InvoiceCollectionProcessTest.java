@@ -3,6 +3,7 @@ package io.recouvra.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CreditNoteService;
@@ -203,6 +204,30 @@ class InvoiceCollectionProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoiceCancelled");
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void aPartialPaymentDuringFollowUpShowsTheCollectorWhatIsStillOwed() {
+        String number = register(today.minusDays(3), "1000.00");
+        ProcessInstance instance = instanceOf(number);
+        management.executeJob(timer(instance).getId());
+        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
+
+        payments.register(new NewPayment(customerId, new BigDecimal("250.00"), "EUR", today, "VIR-PART-" + number, null));
+
+        assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
+        assertThat(taskService().getVariable(task(instance).getId(), "outstandingAmount")).isEqualTo("750.00");
+    }
+
+    @Test
+    void aCreditNoteForTheRestOfAPartlyPaidInvoiceEndsItAsPaid() {
+        String number = register(today.plusDays(5), "500.00");
+        ProcessInstance instance = instanceOf(number);
+        payments.register(new NewPayment(customerId, new BigDecimal("100.00"), "EUR", today, "VIR-" + number, null));
+
+        creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("400.00"), today, "goodwill"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
     }
 
     private String register(LocalDate dueDate, String amount) {

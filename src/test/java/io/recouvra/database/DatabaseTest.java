@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.support.RecouvraTest;
 import java.util.List;
+import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @RecouvraTest
@@ -35,6 +38,13 @@ class DatabaseTest {
                 "credit_note", "flyway_schema_history");
         assertThat(tablesIn("public")).contains("act_ru_job", "act_ru_execution", "act_hi_procinst", "act_id_user")
                 .noneMatch(table -> table.equals("invoice"));
+    }
+
+    @Test
+    void theEngineIsBuiltAfterTheMigrations(@Autowired ConfigurableListableBeanFactory beans) {
+        String engine = beans.getBeanNamesForType(ProcessEngineFactoryBean.class)[0];
+        assertThat(beans.getBeanDefinition(BeanFactoryUtils.transformedBeanName(engine)).getDependsOn())
+                .contains("flywayInitializer");
     }
 
     @Test

@@ -107,6 +107,21 @@ class InvoiceCsvImportTest {
     }
 
     @Test
+    void aLineRefusedAfterItsNewCustomerWasStoredLeavesNoCustomerBehind() throws IOException {
+        String siren = TestData.siren();
+
+        ImportReport report = csvImport.importInvoices(csv(HEADER,
+                TestData.invoiceNumber() + "," + siren + ",Half Written SA,2026-10-31,2026-10-01,10.00,EUR"));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.column()).isEqualTo("due_date");
+            assertThat(error.reason()).contains("before the issue date");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.customer where registration_number = ?",
+                Integer.class, siren)).isZero();
+    }
+
+    @Test
     void commaSeparatedFilesWithoutBomAndWithQuotedAmountsAreRead() throws IOException {
         String number = TestData.invoiceNumber();
         ImportReport report = csvImport.importInvoices(csv(HEADER + ",customer_country,customer_time_zone",

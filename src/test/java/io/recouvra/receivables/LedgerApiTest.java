@@ -7,12 +7,16 @@ import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -214,6 +218,159 @@ class LedgerApiTest {
         assertThat(api.anonymous().getForEntity("/api/v1/openapi", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void amountsAreKeptAtTheCurrencysScale() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+
+        String created = api.asAdmin().postForEntity("/api/v1/invoices", invoice(number, customerId, "1200"), String.class)
+                .getBody();
+
+        assertThat(created).contains("\"amount\":1200.00,").contains("\"outstanding\":1200.00,");
+        assertThat(runtime.getVariable(instanceOf(number).getId(), "amount")).isEqualTo("1200.00");
+    }
+
+    @Test
+    void anInvoiceCanNameItsCustomerByRegistrationNumber() {
+        String siren = TestData.siren();
+        post("/api/v1/customers", Map.of("legalName", "Par SIREN SARL", "registrationNumber", siren));
+        String number = TestData.invoiceNumber();
+
+        ResponseEntity<JsonNode> created = post("/api/v1/invoices", Map.of("number", number,
+                "customerRegistrationNumber", siren.substring(0, 3) + " " + siren.substring(3), "issueDate", "2026-11-01",
+                "dueDate", "2026-12-01", "amount", "10.00", "currency", "EUR"));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().get("customerName").asText()).isEqualTo("Par SIREN SARL");
+    }
+
+    @Test
+    void anOverpaymentWithInstructionsKeepsTheRestAsCredit() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+
+        JsonNode payment = post("/api/v1/payments", payment(customerId, "130.00", "VIR-OVER-" + number,
+                List.of(Map.of("invoiceNumber", number, "amount", "100.00")))).getBody();
+
+        assertThat(payment.get("unallocatedAmount").decimalValue()).isEqualByComparingTo("30.00");
+        JsonNode stored = get("/api/v1/payments/" + payment.get("id").asText()).getBody();
+        assertThat(stored.get("allocations").get(0).get("invoiceStatus").asText()).isEqualTo("PAID");
+        assertThat(get("/api/v1/customers/" + customerId).getBody().get("credit").get(0).get("amount").decimalValue())
+                .isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void oneInvoiceNamedTwiceInAPaymentCannotReceiveMoreThanItsOutstanding() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "1000.00"));
+
+        ResponseEntity<JsonNode> response = post("/api/v1/payments", payment(customerId, "1200.00", "VIR-TWICE-" + number,
+                List.of(Map.of("invoiceNumber", number, "amount", "600.00"),
+                        Map.of("invoiceNumber", number, "amount", "600.00"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("allocations[1].amount");
+        assertThat(get("/api/v1/invoices/" + number).getBody().get("outstanding").decimalValue()).isEqualByComparingTo("1000.00");
+
+        post("/api/v1/payments", payment(customerId, "1000.00", "VIR-TWICE-OK-" + number,
+                List.of(Map.of("invoiceNumber", number, "amount", "400.00"),
+                        Map.of("invoiceNumber", number, "amount", "600.00"))));
+        assertThat(get("/api/v1/invoices/" + number).getBody().get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void twoPaymentsAtOnceNeverTakeTheSameEuro() throws Exception {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> post("/api/v1/payments", payment(customerId, "100.00", "VIR-A-" + number, null)));
+            var second = pool.submit(() -> post("/api/v1/payments", payment(customerId, "100.00", "VIR-B-" + number, null)));
+            assertThat(first.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(second.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            var unallocated = first.get().getBody().get("unallocatedAmount").decimalValue()
+                    .add(second.get().getBody().get("unallocatedAmount").decimalValue());
+            assertThat(unallocated).as("one payment settles the invoice, the other becomes credit")
+                    .isEqualByComparingTo("100.00");
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode invoice = get("/api/v1/invoices/" + number).getBody();
+        assertThat(invoice.get("status").asText()).isEqualTo("PAID");
+        assertThat(invoice.get("outstanding").decimalValue()).isZero();
+    }
+
+    @Test
+    void aCreditNoteThatSettlesAPartlyPaidInvoiceMakesItPaidNotCancelled() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "500.00"));
+        post("/api/v1/payments", payment(customerId, "300.00", "VIR-" + number, null));
+
+        JsonNode creditNote = post("/api/v1/credit-notes", Map.of("number", "AV-" + number, "invoiceNumber", number,
+                "amount", "200.00", "issueDate", "2026-11-21", "reason", "discount")).getBody();
+
+        assertThat(creditNote.get("invoiceStatus").asText()).isEqualTo("PAID");
+        assertThat(get("/api/v1/credit-notes/AV-" + number).getBody().get("reason").asText()).isEqualTo("discount");
+    }
+
+    @Test
+    void creditNotesBeyondWhatIsOwedOrOnClosedInvoicesOrRepeatedAreRefused() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "100.00"));
+
+        ResponseEntity<JsonNode> tooMuch = post("/api/v1/credit-notes", Map.of("number", "AV-X-" + number,
+                "invoiceNumber", number, "amount", "100.01", "issueDate", "2026-11-21"));
+        assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMuch.getBody().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+
+        post("/api/v1/credit-notes", Map.of("number", "AV-" + number, "invoiceNumber", number, "amount", "100.00",
+                "issueDate", "2026-11-21"));
+        ResponseEntity<JsonNode> onClosed = post("/api/v1/credit-notes", Map.of("number", "AV-2-" + number,
+                "invoiceNumber", number, "amount", "1.00", "issueDate", "2026-11-21"));
+        assertThat(onClosed.getBody().get("errors").get(0).get("reason").asText()).contains("CANCELLED");
+        ResponseEntity<JsonNode> repeated = post("/api/v1/credit-notes", Map.of("number", "AV-" + number,
+                "invoiceNumber", number, "amount", "1.00", "issueDate", "2026-11-21"));
+        assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void customersAreListedByNamePaged() {
+        String name = "Listing " + TestData.invoiceNumber();
+        for (int i = 0; i < 3; i++) {
+            post("/api/v1/customers", Map.of("legalName", name + " " + i, "registrationNumber", TestData.siren()));
+        }
+
+        JsonNode page = get("/api/v1/customers?name=" + name.toLowerCase() + "&size=2").getBody();
+
+        assertThat(page.get("totalElements").asInt()).isEqualTo(3);
+        assertThat(page.get("content")).extracting(c -> c.get("legalName").asText()).containsExactly(name + " 0", name + " 1");
+    }
+
+    @Test
+    void writesFromPagesOfAnotherSiteAreRefused() {
+        var headers = new HttpHeaders();
+        headers.setOrigin("https://evil.example");
+        var body = Map.of("legalName", "Forged SA", "registrationNumber", TestData.siren());
+
+        var forged = api.asAdmin().postForEntity("/api/v1/customers", new HttpEntity<>(body, headers),
+                JsonNode.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var forgedDeployment = api.asAdmin().postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>("", headers), String.class);
+        assertThat(forgedDeployment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        headers.setOrigin(api.anonymous().getRootUri());
+        var sameSite = api.asAdmin().postForEntity("/api/v1/customers", new HttpEntity<>(body, headers),
+                JsonNode.class);
+        assertThat(sameSite.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
     private String createCustomer() {
         ResponseEntity<JsonNode> response = post("/api/v1/customers", Map.of(
                 "legalName", "Boulangerie Test", "registrationNumber", TestData.siren(), "city", "Lyon",
@@ -234,7 +391,7 @@ class LedgerApiTest {
 
     private static Map<String, Object> payment(String customerId, String amount, String reference,
                                                List<Map<String, String>> allocations) {
-        var payment = new java.util.HashMap<String, Object>(Map.of("customerId", customerId, "amount", amount,
+        var payment = new HashMap<String, Object>(Map.of("customerId", customerId, "amount", amount,
                 "currency", "EUR", "valueDate", "2026-11-20", "bankReference", reference));
         if (allocations != null) {
             payment.put("allocations", allocations);

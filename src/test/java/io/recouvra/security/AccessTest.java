@@ -9,6 +9,7 @@ import io.recouvra.support.TestData;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -18,11 +19,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 @RecouvraTest
+@ExtendWith(OutputCaptureExtension.class)
 class AccessTest {
 
     @Autowired
@@ -33,6 +40,10 @@ class AccessTest {
     AuthorizationService authorizations;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    AccessSetup accessSetup;
 
     Task collectorsTask;
     Task legalTask;
@@ -110,6 +121,68 @@ class AccessTest {
         var ui = api.anonymous().getForEntity("/api/v1/docs", String.class);
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ui.getBody()).contains("swagger-ui");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RecouvraGroups.COLLECTORS, RecouvraGroups.DISPUTE_HANDLERS, RecouvraGroups.LEGAL,
+            RecouvraGroups.CREDIT_MANAGERS})
+    void eachTeamClaimsAndCompletesTheTasksOfItsGroup(String group) {
+        user("worker", group);
+        Task own = task("A task for " + group, group);
+        try {
+            var claim = api.as("worker", "secret-worker").postForEntity(
+                    "/engine-rest/task/" + own.getId() + "/claim", Map.of("userId", "worker"), String.class);
+            assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            var complete = api.as("worker", "secret-worker").postForEntity(
+                    "/engine-rest/task/" + own.getId() + "/complete", Map.of(), String.class);
+            assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        } finally {
+            identity.deleteUser("worker");
+            tasks.deleteTask(own.getId(), true);
+        }
+    }
+
+    @Test
+    void anIntegratorSeesNothingInTheEngine() {
+        user("ingo", RecouvraGroups.INTEGRATORS);
+        try {
+            ResponseEntity<JsonNode[]> visible = api.as("ingo", "secret-ingo").getForEntity("/engine-rest/task", JsonNode[].class);
+            assertThat(visible.getBody()).isEmpty();
+            assertThat(mayOpen("ingo", RecouvraGroups.INTEGRATORS, "tasklist")).isFalse();
+        } finally {
+            identity.deleteUser("ingo");
+        }
+    }
+
+    @Test
+    void aSecondStartChangesNoRightsAndNoFilters() {
+        long rights = authorizations.createAuthorizationQuery().count();
+        long filterCount = filters.createFilterQuery().count();
+
+        accessSetup.setUp();
+
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(rights);
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
+    }
+
+    @Test
+    void withoutAPasswordTheAdminAccountGetsAGeneratedOnePrintedOnce(CapturedOutput output) {
+        var firstStart = new AccessSetup(identity, authorizations, filters, tasks, "firstadmin", "", "https://recouvra.example");
+        try {
+            firstStart.setUp();
+            String printed = output.getOut().lines().filter(line -> line.contains("password:"))
+                    .map(line -> line.substring(line.indexOf("password:") + 9).trim()).reduce((a, b) -> b).orElseThrow();
+            assertThat(output.getOut()).contains("https://recouvra.example/camunda/app/");
+            assertThat(printed).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(identity.checkPassword("firstadmin", printed)).isTrue();
+            assertThat(identity.createGroupQuery().groupMember("firstadmin").singleResult().getId()).isEqualTo(RecouvraGroups.ADMINS);
+
+            int printedBefore = output.getOut().split("password:", -1).length;
+            firstStart.setUp();
+            assertThat(output.getOut().split("password:", -1).length).as("printed once").isEqualTo(printedBefore);
+        } finally {
+            identity.deleteUser("firstadmin");
+        }
     }
 
     @Test
