@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import jakarta.annotation.PostConstruct;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -39,6 +40,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * First-start access: the groups and what each may do, the Tasklist filters, and the admin account.
+ * The admin account is in {@code admins} and in the engine's built-in {@code camunda-admin}: Camunda's
+ * webapps send every browser to their "create the first administrator" page for as long as nobody is
+ * in {@code camunda-admin}.
  * Runs before the web server accepts requests, so the Camunda Admin "create first user" page is never
  * open. Every step is idempotent: later starts find everything in place and change nothing, except
  * the admin password when {@code RECOUVRA_ADMIN_PASSWORD} says otherwise.
@@ -49,6 +53,13 @@ class AccessSetup {
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
     private static final String TASKLIST = "tasklist";
     private static final String COCKPIT = "cockpit";
+    /** Shown under each task in Tasklist's list, so a collector tells one invoice from another. */
+    private static final List<Map<String, String>> TASK_LIST_VARIABLES = List.of(
+            Map.of("name", "invoiceNumber", "label", "Invoice"),
+            Map.of("name", "customerName", "label", "Customer"),
+            Map.of("name", "outstandingAmount", "label", "Outstanding"),
+            Map.of("name", "currency", "label", "Currency"),
+            Map.of("name", "dueDate", "label", "Due"));
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -82,12 +93,12 @@ class AccessSetup {
     private void createGroups() {
         Map.of(COLLECTORS, "Collectors", DISPUTE_HANDLERS, "Dispute handlers", LEGAL, "Legal officers",
                 CREDIT_MANAGERS, "Credit managers", MANAGERS, "Managers", ADMINS, "Administrators",
-                INTEGRATORS, "Integrations (API clients)")
+                INTEGRATORS, "Integrations (API clients)", Groups.CAMUNDA_ADMIN, "Camunda administrators")
                 .forEach((id, name) -> {
                     if (identity.createGroupQuery().groupId(id).count() == 0) {
                         Group group = identity.newGroup(id);
                         group.setName(name);
-                        group.setType(id.equals(ADMINS) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+                        group.setType(isAdministrators(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
                         identity.saveGroup(group);
                     }
                 });
@@ -120,6 +131,7 @@ class AccessSetup {
         // authorizations: administrators need ALL on every resource, as Camunda's own first-user setup grants.
         for (Resources resource : Resources.values()) {
             grant(ADMINS, resource, ANY, Permissions.ALL);
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
     }
 
@@ -148,9 +160,14 @@ class AccessSetup {
             return;
         }
         Filter filter = filters.newTaskFilter(name)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                        "variables", TASK_LIST_VARIABLES, "showUndefinedVariable", false))
                 .setQuery(query);
         filters.saveFilter(filter);
+    }
+
+    private static boolean isAdministrators(String group) {
+        return group.equals(ADMINS) || group.equals(Groups.CAMUNDA_ADMIN);
     }
 
     private void ensureAdmin() {
@@ -163,13 +180,19 @@ class AccessSetup {
             admin.setPassword(password);
             identity.saveUser(admin);
             identity.createMembership(adminUser, ADMINS);
+            identity.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
             if (StringUtils.hasText(adminPassword)) {
                 log.info("Created the admin account '{}' with the password from RECOUVRA_ADMIN_PASSWORD", adminUser);
             } else {
                 // Printed as soon as the account exists: a start that fails later must not lose it.
                 announce(password);
             }
-        } else if (StringUtils.hasText(adminPassword) && !identity.checkPassword(adminUser, adminPassword)) {
+            return;
+        }
+        if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
+        }
+        if (StringUtils.hasText(adminPassword) && !identity.checkPassword(adminUser, adminPassword)) {
             existing.setPassword(adminPassword);
             identity.saveUser(existing);
             log.info("Admin password of '{}' set from RECOUVRA_ADMIN_PASSWORD", adminUser);

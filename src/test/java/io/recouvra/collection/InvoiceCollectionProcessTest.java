@@ -107,6 +107,13 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
+    void collectionIsNotStartedByHandFromTasklist() {
+        // an instance without its invoice in the ledger would have nothing to collect
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("InvoiceCollection")
+                .latestVersion().singleResult().isStartableInTasklist()).isFalse();
+    }
+
+    @Test
     void paidBeforeTheDueDate() {
         String number = register(today.plusDays(20), "800.00");
         ProcessInstance instance = instanceOf(number);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -155,6 +159,13 @@ class AccessTest {
     }
 
     @Test
+    void tasklistFiltersShowWhichInvoiceEachTaskIsAbout() {
+        Object variables = filters.createFilterQuery().filterName("My group tasks").singleResult()
+                .getProperties().get("variables");
+        assertThat(variables.toString()).contains("invoiceNumber", "customerName", "outstandingAmount");
+    }
+
+    @Test
     void aSecondStartChangesNoRightsAndNoFilters() {
         long rights = authorizations.createAuthorizationQuery().count();
         long filterCount = filters.createFilterQuery().count();
@@ -175,7 +186,8 @@ class AccessTest {
             assertThat(output.getOut()).contains("https://recouvra.example/camunda/app/");
             assertThat(printed).hasSizeGreaterThanOrEqualTo(20);
             assertThat(identity.checkPassword("firstadmin", printed)).isTrue();
-            assertThat(identity.createGroupQuery().groupMember("firstadmin").singleResult().getId()).isEqualTo(RecouvraGroups.ADMINS);
+            assertThat(identity.createGroupQuery().groupMember("firstadmin").list()).extracting(g -> g.getId())
+                    .containsExactlyInAnyOrder(RecouvraGroups.ADMINS, "camunda-admin");
 
             int printedBefore = output.getOut().split("password:", -1).length;
             firstStart.setUp();
@@ -201,6 +213,16 @@ class AccessTest {
         for (String group : RecouvraGroups.STAFF) {
             assertThat(mayOpen("someone", group, "tasklist")).as(group + " opens Tasklist").isTrue();
         }
+    }
+
+    @Test
+    void browsersGetTasklistNotTheFirstAdministratorSetup() throws Exception {
+        // The webapps send browsers to "create the first admin" until some user is in camunda-admin.
+        HttpResponse<String> tasklist = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.anonymous().getRootUri() + "/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        assertThat(tasklist.headers().firstValue("Location")).isEmpty();
     }
 
     @Test
