@@ -92,11 +92,15 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 // zonky's own hook would stop the server while the engine still closes on it
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // the server trusts every local connection: never listen beyond this machine
+                .setServerConfig("listen_addresses", "localhost");
         if (dataDirectory != null) {
             Files.createDirectories(dataDirectory);
             // keep what is there: initdb runs only on an empty folder
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    // zonky turns this off for speed; kept data must not lose a committed payment in a crash
+                    .setServerConfig("synchronous_commit", "on");
         }
         if (port > 0) {
             builder.setPort(port);

@@ -35,6 +35,13 @@ class EmbeddedPostgresRestartTest {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("invoice 42");
             }
+            try (Connection c = second.getPostgresDatabase().getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet settings = s.executeQuery("select current_setting('synchronous_commit'), current_setting('listen_addresses')")) {
+                settings.next();
+                assertThat(settings.getString(1)).as("kept data is committed durably").isEqualTo("on");
+                assertThat(settings.getString(2)).isEqualTo("localhost");
+            }
         }
     }
 
