@@ -183,6 +183,36 @@ class InvoiceCsvImportTest {
         Path file = folder.resolve("invoices.csv");
         Files.writeString(file, HEADER + "\n" + TestData.invoiceNumber() + "," + TestData.siren()
                 + ",Acme,2026-10-01,2026-10-31,10.00,EUR\nX,1,Acme,never,2026-10-31,10.00,EUR\n");
+
+        CommandRun run = runCommand(file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output())
+                .contains("2 lines, 1 stored, 0 already present, 1 rejected")
+                .contains("line 3, column issue_date: 'never' is not a date");
+    }
+
+    @Test
+    void theCommandLineImportExitsWithOneWhenTheFileIsMissingOrUnreadable(@TempDir Path folder) throws IOException {
+        assertThat(runCommand(folder.resolve("missing.csv")).exitCode()).isEqualTo(1);
+
+        Path latin1 = folder.resolve("latin1.csv");
+        Files.write(latin1, (HEADER + "\nX,552100554,Soci\u00e9t\u00e9,2026-10-01,2026-10-31,1.00,EUR\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CommandRun run = runCommand(latin1);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("is not UTF-8");
+
+        Path clean = folder.resolve("clean.csv");
+        Files.writeString(clean, HEADER + "\n" + TestData.invoiceNumber() + "," + TestData.siren()
+                + ",Acme,2026-10-01,2026-10-31,10.00,EUR\n");
+        assertThat(runCommand(clean).exitCode()).isZero();
+    }
+
+    private record CommandRun(int exitCode, String output) {
+    }
+
+    private CommandRun runCommand(Path file) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -191,11 +221,7 @@ class InvoiceCsvImportTest {
         } finally {
             System.setOut(stdout);
         }
-
-        assertThat(command.getExitCode()).isEqualTo(2);
-        assertThat(output.toString(StandardCharsets.UTF_8))
-                .contains("2 lines, 1 stored, 0 already present, 1 rejected")
-                .contains("line 3, column issue_date: 'never' is not a date");
+        return new CommandRun(command.getExitCode(), output.toString(StandardCharsets.UTF_8));
     }
 
     private int count(String table) {
