@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -10,7 +11,7 @@ import java.time.LocalDate;
 
 /** A credit note the creditor issued against one invoice: the customer owes that much less. */
 @Entity
-public class CreditNote extends LedgerEntity {
+public class CreditNote extends AssignedIdEntity {
 
     private String number;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

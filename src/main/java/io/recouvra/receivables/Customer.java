@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.AssignedIdEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** The debtor company: who owes, where it sits, how to reach it. */
 @Entity
-public class Customer extends LedgerEntity {
+public class Customer extends AssignedIdEntity {
 
     private String legalName;
     private String registrationNumber;

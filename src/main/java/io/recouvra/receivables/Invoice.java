@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 
 /** An invoice the creditor issued and the customer owes, and how much of it is still owed. */
 @Entity
-public class Invoice extends LedgerEntity {
+public class Invoice extends AssignedIdEntity {
 
     private String number;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

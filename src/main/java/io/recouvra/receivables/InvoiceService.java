@@ -89,6 +89,11 @@ public class InvoiceService {
     }
 
     @Transactional(readOnly = true)
+    public Invoice get(UUID id) {
+        return invoices.findById(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
+    }
+
+    @Transactional(readOnly = true)
     public Invoice get(String number) {
         return invoices.findByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
     }

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import org.springframework.data.domain.Page;
 
 /** What the API answers: plain records, so the JSON never depends on JPA internals. */
 final class LedgerViews {
@@ -72,14 +70,6 @@ final class LedgerViews {
         static CreditNoteView of(CreditNote n) {
             return new CreditNoteView(n.getId(), n.getNumber(), n.getInvoice().getNumber(), n.getAmount(),
                     n.getIssueDate(), n.getReason(), n.getInvoice().getOutstanding(), n.getInvoice().getStatus());
-        }
-    }
-
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-
-        static <E, T> PageView<T> of(Page<E> page, Function<E, T> view) {
-            return new PageView<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
-                    page.getTotalElements(), page.getTotalPages());
         }
     }
 }

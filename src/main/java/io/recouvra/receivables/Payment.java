@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.AssignedIdEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -17,7 +18,7 @@ import java.util.List;
  * invoice took stays on the payment as unallocated: the customer's credit.
  */
 @Entity
-public class Payment extends LedgerEntity {
+public class Payment extends AssignedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
 
 /** The share of a payment that went to one invoice. */
 @Entity
-public class PaymentAllocation extends LedgerEntity {
+public class PaymentAllocation extends AssignedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "payment_id")

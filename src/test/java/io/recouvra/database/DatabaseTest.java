@@ -35,7 +35,7 @@ class DatabaseTest {
     @Test
     void theLedgerLivesInItsOwnSchemaAndTheEngineInPublic() {
         assertThat(tablesIn("recouvra")).contains("customer", "contact", "invoice", "payment", "payment_allocation",
-                "credit_note", "flyway_schema_history");
+                "credit_note", "outbox_message", "interaction", "flyway_schema_history");
         assertThat(tablesIn("public")).contains("act_ru_job", "act_ru_execution", "act_hi_procinst", "act_id_user")
                 .noneMatch(table -> table.equals("invoice"));
     }
@@ -50,7 +50,7 @@ class DatabaseTest {
     @Test
     void flywayAppliedEveryMigration() {
         assertThat(jdbc.queryForList("select version from recouvra.flyway_schema_history where success and version is not null order by installed_rank",
-                String.class)).containsExactly("1", "2", "3");
+                String.class)).containsExactly("1", "2", "3", "4");
     }
 
     private List<String> tablesIn(String schema) {

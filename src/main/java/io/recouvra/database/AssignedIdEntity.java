@@ -1,4 +1,4 @@
-package io.recouvra.receivables;
+package io.recouvra.database;
 
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
 /**
- * Ledger rows get their id when they are created in Java. Persistable tells Spring Data which are
- * new, so that saving one is an insert, not a merge that first selects a row that cannot exist.
+ * Recouvra's rows get their id when they are created in Java. Persistable tells Spring Data which
+ * are new, so that saving one is an insert, not a merge that first selects a row that cannot exist.
  */
 @MappedSuperclass
-abstract class LedgerEntity implements Persistable<UUID> {
+public abstract class AssignedIdEntity implements Persistable<UUID> {
 
     @Id
     private UUID id = UUID.randomUUID();
@@ -33,7 +33,7 @@ abstract class LedgerEntity implements Persistable<UUID> {
 
     @PostLoad
     @PostPersist
-    void markStored() {
+    protected void markStored() {
         isNew = false;
     }
 }

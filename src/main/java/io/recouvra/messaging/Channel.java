@@ -1,0 +1,5 @@
+package io.recouvra.messaging;
+
+public enum Channel {
+    EMAIL, SMS, LETTER
+}

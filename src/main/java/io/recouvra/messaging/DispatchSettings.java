@@ -1,0 +1,21 @@
+package io.recouvra.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param batchSize   rows one dispatcher claims at a time
+ * @param lease       how long a claimed row is left to its dispatcher; longer than any provider timeout,
+ *                    so that a row still SENDING after it was abandoned (the node died mid-send)
+ * @param maxAttempts temporary failures before a message is given up
+ * @param firstRetry  wait after the first temporary failure; doubled after each further one
+ * @param maxRetry    longest wait between two attempts
+ */
+@ConfigurationProperties("recouvra.messaging.dispatch")
+record DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration firstRetry, Duration maxRetry) {
+
+    Duration backoff(int failedAttempts) {
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    }
+}

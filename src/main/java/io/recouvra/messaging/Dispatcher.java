@@ -1,0 +1,164 @@
+package io.recouvra.messaging;
+
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.SendOutcome.PermanentFailure;
+import io.recouvra.messaging.SendOutcome.Sent;
+import io.recouvra.messaging.SendOutcome.TemporaryFailure;
+import io.recouvra.messaging.SendOutcome.Unknown;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, each message once.
+ *
+ * <ol>
+ * <li>Claim: one statement moves due rows from PENDING to SENDING with a lease, skipping rows another
+ * dispatcher has locked, and commits. No two dispatchers ever hold the same row.</li>
+ * <li>Send: one attempt at the provider, outside any transaction.</li>
+ * <li>Record: the outcome, in a second transaction, with its interaction.</li>
+ * </ol>
+ * A node that dies between 2 and 3 leaves the row SENDING: when its lease has run out,
+ * {@link #reconcileAbandoned} asks the provider whether it has the message before anything is resent.
+ */
+@Component
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final OutboxMessageRepository outbox;
+    private final MessageComposer composer;
+    private final InteractionLog interactions;
+    private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+    private final DispatchSettings settings;
+    private final Clock clock;
+
+    Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
+               MessageComposer composer, InteractionLog interactions, List<ChannelAdapter> adapters,
+               DispatchSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.interactions = interactions;
+        adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Sends one batch of due messages; returns how many it claimed. */
+    int dispatchDue() {
+        Instant now = clock.instant();
+        List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""
+                update recouvra.outbox_message set status = 'SENDING', lease_until = ?, attempts = attempts + 1
+                where id in (select id from recouvra.outbox_message
+                             where status = 'PENDING' and next_attempt_at <= ?
+                             order by next_attempt_at
+                             limit ? for update skip locked)
+                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), Timestamp.from(now),
+                settings.batchSize()));
+        claimed.forEach(this::sendOne);
+        return claimed.size();
+    }
+
+    /** Rows left SENDING past their lease: their dispatcher died mid-send. Ask the provider first. */
+    int reconcileAbandoned() {
+        Instant now = clock.instant();
+        List<UUID> abandoned = transaction.execute(status -> jdbc.queryForList("""
+                update recouvra.outbox_message set lease_until = ?
+                where id in (select id from recouvra.outbox_message
+                             where status = 'SENDING' and lease_until < ?
+                             limit ? for update skip locked)
+                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), Timestamp.from(now),
+                settings.batchSize()));
+        for (UUID id : abandoned) {
+            OutboxMessage row = outbox.findById(id).orElseThrow();
+            Optional<OutboundMessage> message = composer.compose(row);
+            ChannelAdapter adapter = adapters.get(row.getChannel());
+            SendOutcome outcome = message.isEmpty() || adapter == null
+                    ? new Unknown("abandoned while sending; cannot ask the provider")
+                    : adapter.reconcile(message.get());
+            record(id, message.map(OutboundMessage::recipient).orElse(null), message.orElse(null), outcome);
+        }
+        return abandoned.size();
+    }
+
+    private void sendOne(UUID id) {
+        OutboxMessage row = outbox.findById(id).orElseThrow();
+        ChannelAdapter adapter = adapters.get(row.getChannel());
+        if (adapter == null) {
+            record(id, null, null, new PermanentFailure("NO_ADAPTER", "no " + row.getChannel() + " adapter is configured"));
+            return;
+        }
+        Optional<OutboundMessage> message;
+        try {
+            message = composer.compose(row);
+        } catch (RuntimeException e) {
+            log.error("Cannot compose outbox message {}", id, e);
+            record(id, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
+            return;
+        }
+        if (message.isEmpty()) {
+            record(id, null, null, new PermanentFailure("NO_RECIPIENT",
+                    "no contact of the customer accepts " + row.getChannel()));
+            return;
+        }
+        SendOutcome outcome;
+        try {
+            outcome = adapter.send(message.get());
+        } catch (RuntimeException e) {
+            // An adapter that throws has left us not knowing how far the request got.
+            outcome = new Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        record(id, message.get().recipient(), message.get(), outcome);
+    }
+
+    private void record(UUID id, String recipient, OutboundMessage message, SendOutcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            OutboxMessage row = outbox.findById(id).orElseThrow();
+            if (row.getStatus() != OutboxStatus.SENDING) {
+                return;
+            }
+            Instant now = clock.instant();
+            String what = row.getKind() + " (" + row.getStep() + ") by " + row.getChannel();
+            if (outcome instanceof Sent sent) {
+                row.sent(recipient, sent.providerId(), now);
+                interactions.recordMessage(row, Type.MESSAGE_SENT, what + " sent to " + recipient, content(message));
+            } else if (outcome instanceof TemporaryFailure failure && row.getAttempts() < settings.maxAttempts()) {
+                row.retryAt(now.plus(settings.backoff(row.getAttempts())), failure.reason());
+            } else if (outcome instanceof TemporaryFailure failure) {
+                row.failed("gave up after " + row.getAttempts() + " attempts: " + failure.reason());
+                interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " not sent: " + row.getLastError(), null);
+            } else if (outcome instanceof PermanentFailure failure) {
+                row.failed(failure.code() + ": " + failure.reason());
+                interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
+            } else if (outcome instanceof Unknown unknown) {
+                row.unknown(recipient, unknown.reason());
+                interactions.recordMessage(row, Type.MESSAGE_UNCERTAIN,
+                        what + " may have been sent; check with the provider before resending: " + unknown.reason(),
+                        content(message));
+                log.warn("Outbox message {} ({} {}) has an unknown outcome: {}", id, row.getCaseRef(), row.getStep(),
+                        unknown.reason());
+            }
+        });
+    }
+
+    private static String content(OutboundMessage message) {
+        if (message == null) {
+            return null;
+        }
+        return message.subject() == null ? message.text() : "Subject: " + message.subject() + "\n\n" + message.text();
+    }
+}

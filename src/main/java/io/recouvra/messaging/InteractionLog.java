@@ -1,0 +1,51 @@
+package io.recouvra.messaging;
+
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit trail: every feature records its contacts with debtors here. */
+@Service
+public class InteractionLog {
+
+    private static final Sort OLDEST_FIRST = Sort.by("occurredAt", "id");
+
+    private final InteractionRepository interactions;
+    private final Clock clock;
+
+    InteractionLog(InteractionRepository interactions, Clock clock) {
+        this.interactions = interactions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Interaction record(UUID customerId, UUID invoiceId, Medium channel, Direction direction, Type type,
+                              String summary, String content) {
+        return interactions.save(new Interaction(customerId, invoiceId, clock.instant(), channel, direction, type,
+                summary, content, null));
+    }
+
+    @Transactional
+    Interaction recordMessage(OutboxMessage message, Type type, String summary, String content) {
+        return interactions.save(new Interaction(message.getCustomerId(), message.getInvoiceId(), clock.instant(),
+                Medium.valueOf(message.getChannel().name()), Direction.OUTBOUND, type, summary, content,
+                message.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Interaction> ofCustomer(UUID customerId, int page, int size) {
+        return interactions.findByCustomerId(customerId, PageRequest.of(page, size, OLDEST_FIRST));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Interaction> ofInvoice(UUID invoiceId, int page, int size) {
+        return interactions.findByInvoiceId(invoiceId, PageRequest.of(page, size, OLDEST_FIRST));
+    }
+}

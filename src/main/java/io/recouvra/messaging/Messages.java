@@ -1,0 +1,49 @@
+package io.recouvra.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How every feature sends to a debtor: it asks for a message, and the outbox takes it from there.
+ * Asking is only inserting a row, in the caller's transaction, so a process step and its message
+ * commit or roll back together; asking again for the same (case, step, channel) changes nothing.
+ */
+@Service
+public class Messages {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Messages(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param caseRef   the case the message belongs to (the invoice number for InvoiceCollection)
+     * @param step      which step of the case asks for it, stable across retries (for example "reminder-1")
+     * @param notBefore the earliest time it may go out (the contact policy may delay it further)
+     * @return whether this call stored the message; false when it was already there
+     */
+    @Transactional
+    public boolean enqueue(String caseRef, String step, Channel channel, MessageKind kind, Tone tone,
+                           UUID customerId, UUID invoiceId, Instant notBefore) {
+        Objects.requireNonNull(caseRef, "caseRef");
+        Objects.requireNonNull(step, "step");
+        Instant now = clock.instant();
+        int inserted = jdbc.update("""
+                insert into recouvra.outbox_message (id, case_ref, step, channel, kind, tone, customer_id, invoice_id,
+                    status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                on conflict (case_ref, step, channel) do nothing""",
+                UUID.randomUUID(), caseRef, step, channel.name(), kind.name(), tone.name(), customerId, invoiceId,
+                Timestamp.from(notBefore.isAfter(now) ? notBefore : now), Timestamp.from(now));
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,75 @@
+package io.recouvra.messaging;
+
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Interactions", description = "The audit trail of every contact with a debtor, and the messages on their way")
+class MessagingController {
+
+    private final InteractionLog interactions;
+    private final OutboxMessageRepository outbox;
+    private final InvoiceService invoices;
+
+    MessagingController(InteractionLog interactions, OutboxMessageRepository outbox, InvoiceService invoices) {
+        this.interactions = interactions;
+        this.outbox = outbox;
+        this.invoices = invoices;
+    }
+
+    record InteractionView(UUID id, Instant occurredAt, UUID customerId, UUID invoiceId, Interaction.Medium channel,
+                           Interaction.Direction direction, Interaction.Type type, String summary, String content) {
+
+        static InteractionView of(Interaction i) {
+            return new InteractionView(i.getId(), i.getOccurredAt(), i.getCustomerId(), i.getInvoiceId(), i.getChannel(),
+                    i.getDirection(), i.getType(), i.getSummary(), i.getContent());
+        }
+    }
+
+    record MessageView(UUID id, String caseRef, String step, Channel channel, MessageKind kind, Tone tone,
+                       OutboxStatus status, int attempts, Instant nextAttemptAt, String recipient, String providerId,
+                       String lastError, Instant createdAt, Instant sentAt) {
+
+        static MessageView of(OutboxMessage m) {
+            return new MessageView(m.getId(), m.getCaseRef(), m.getStep(), m.getChannel(), m.getKind(), m.getTone(),
+                    m.getStatus(), m.getAttempts(), m.getNextAttemptAt(), m.getRecipient(), m.getProviderId(),
+                    m.getLastError(), m.getCreatedAt(), m.getSentAt());
+        }
+    }
+
+    @GetMapping("/customers/{id}/interactions")
+    @Operation(summary = "Every contact with the customer, oldest first: messages with their content, failures, replies")
+    PageView<InteractionView> ofCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return PageView.of(interactions.ofCustomer(id, page, size), InteractionView::of);
+    }
+
+    @GetMapping("/invoices/{number}/interactions")
+    @Operation(summary = "Every contact about the invoice, oldest first")
+    PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return PageView.of(interactions.ofInvoice(invoices.get(number).getId(), page, size), InteractionView::of);
+    }
+
+    @GetMapping("/customers/{id}/messages")
+    @Operation(summary = "The customer's messages in the outbox, newest first, with their delivery state")
+    List<MessageView> messages(@PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return outbox.findByCustomerIdOrderByCreatedAtDesc(id, PageRequest.of(0, size)).stream().map(MessageView::of).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package io.recouvra.messaging;
+
+import io.recouvra.database.AssignedIdEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message Recouvra means to send, and how far it got. Rows are inserted by {@link Messages#enqueue}. */
+@Entity
+class OutboxMessage extends AssignedIdEntity {
+
+    private String caseRef;
+    private String step;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private MessageKind kind;
+    @Enumerated(EnumType.STRING)
+    private Tone tone;
+    private UUID customerId;
+    private UUID invoiceId;
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private Instant leaseUntil;
+    private String recipient;
+    private String providerId;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+    @Version
+    private long version;
+
+    protected OutboxMessage() {
+    }
+
+    void sent(String recipient, String providerId, Instant at) {
+        this.recipient = recipient;
+        this.providerId = providerId;
+        this.status = OutboxStatus.SENT;
+        this.sentAt = at;
+        this.leaseUntil = null;
+        this.lastError = null;
+    }
+
+    void retryAt(Instant at, String error) {
+        this.status = OutboxStatus.PENDING;
+        this.nextAttemptAt = at;
+        this.leaseUntil = null;
+        this.lastError = error;
+    }
+
+    void failed(String error) {
+        this.status = OutboxStatus.FAILED;
+        this.leaseUntil = null;
+        this.lastError = error;
+    }
+
+    void unknown(String recipient, String error) {
+        this.recipient = recipient;
+        this.status = OutboxStatus.UNKNOWN;
+        this.leaseUntil = null;
+        this.lastError = error;
+    }
+
+    String getCaseRef() {
+        return caseRef;
+    }
+
+    String getStep() {
+        return step;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    MessageKind getKind() {
+        return kind;
+    }
+
+    Tone getTone() {
+        return tone;
+    }
+
+    UUID getCustomerId() {
+        return customerId;
+    }
+
+    UUID getInvoiceId() {
+        return invoiceId;
+    }
+
+    OutboxStatus getStatus() {
+        return status;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    String getRecipient() {
+        return recipient;
+    }
+
+    String getProviderId() {
+        return providerId;
+    }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getSentAt() {
+        return sentAt;
+    }
+}

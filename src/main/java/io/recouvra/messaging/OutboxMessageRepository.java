@@ -1,0 +1,11 @@
+package io.recouvra.messaging;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
+
+    List<OutboxMessage> findByCustomerIdOrderByCreatedAtDesc(UUID customerId, Pageable page);
+}

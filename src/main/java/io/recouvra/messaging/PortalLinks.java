@@ -1,0 +1,24 @@
+package io.recouvra.messaging;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The one place that builds links to the debtor portal. Until the portal exists the link is a plain
+ * placeholder; the portal issue replaces it with signed, expiring, single-invoice tokens.
+ */
+@Component
+public class PortalLinks {
+
+    private final String publicUrl;
+
+    PortalLinks(@Value("${recouvra.public-url}") String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    public String invoice(String invoiceNumber) {
+        return UriComponentsBuilder.fromUriString(publicUrl).path("/portal/invoices/{number}")
+                .buildAndExpand(invoiceNumber).toUriString();
+    }
+}

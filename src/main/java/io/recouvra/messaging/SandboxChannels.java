@@ -1,0 +1,41 @@
+package io.recouvra.messaging;
+
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The zero-setup run's providers: they accept every message, as a provider would, and keep nothing
+ * but what the outbox and the interaction log already record (the rendered message, visible through
+ * {@code /api/v1/customers/{id}/interactions}). Production adapters replace them by configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+class SandboxChannels {
+
+    @Bean
+    @ConditionalOnProperty(name = "recouvra.messaging.email.adapter", havingValue = "sandbox", matchIfMissing = true)
+    ChannelAdapter sandboxEmail() {
+        return new Sandbox(Channel.EMAIL);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "recouvra.messaging.sms.adapter", havingValue = "sandbox", matchIfMissing = true)
+    ChannelAdapter sandboxSms() {
+        return new Sandbox(Channel.SMS);
+    }
+
+    record Sandbox(Channel channel) implements ChannelAdapter {
+
+        @Override
+        public SendOutcome send(OutboundMessage message) {
+            return new SendOutcome.Sent("sandbox-" + UUID.randomUUID());
+        }
+
+        /** Nothing is ever lost on the way to the sandbox: an uncertain send did not reach it. */
+        @Override
+        public SendOutcome reconcile(OutboundMessage message) {
+            return new SendOutcome.TemporaryFailure("the sandbox never received message " + message.id());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.recouvra.web;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+
+/** A page of results as the API answers it: stable JSON, whatever Spring Data's Page looks like. */
+public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+    public static <E, T> PageView<T> of(Page<E> page, Function<E, T> view) {
+        return new PageView<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
+                page.getTotalElements(), page.getTotalPages());
+    }
+}

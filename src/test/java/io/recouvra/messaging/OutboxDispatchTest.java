@@ -1,0 +1,310 @@
+package io.recouvra.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@RecouvraTest
+class OutboxDispatchTest {
+
+    @Autowired
+    Messages messages;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    OutboxMessageRepository outbox;
+    @Autowired
+    InteractionLog interactions;
+    @Autowired
+    MessageComposer composer;
+    @Autowired
+    DispatchSettings settings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Clock clock;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void askingTwiceForTheSameMessageStoresItOnce() {
+        Case c = newCase("fr", true);
+
+        assertThat(enqueue(c, "reminder-1", Channel.EMAIL)).isTrue();
+        assertThat(enqueue(c, "reminder-1", Channel.EMAIL)).isFalse();
+        assertThat(enqueue(c, "reminder-1", Channel.SMS)).as("another channel is another message").isTrue();
+
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where case_ref = ?", Integer.class,
+                c.invoiceNumber)).isEqualTo(2);
+    }
+
+    @Test
+    void theSandboxSendsAndTheAuditTrailKeepsWhatWasSentInTheCustomersLanguage() {
+        Case french = newCase("fr", true);
+        Case english = newCase("en", true);
+        enqueue(french, "reminder-1", Channel.EMAIL);
+        enqueue(english, "reminder-1", Channel.SMS);
+
+        drain(dispatcher);
+
+        OutboxMessage toFrench = only(french);
+        assertThat(toFrench.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(toFrench.getProviderId()).startsWith("sandbox-");
+        assertThat(toFrench.getRecipient()).isEqualTo("compta@" + french.invoiceNumber.toLowerCase() + ".example");
+        Interaction sentInFrench = interactions.ofInvoice(french.invoiceId, 0, 10).getContent().get(0);
+        assertThat(sentInFrench.getType()).isEqualTo(Interaction.Type.MESSAGE_SENT);
+        assertThat(sentInFrench.getContent()).contains("Subject: Facture " + french.invoiceNumber).contains("Sauf erreur");
+        assertThat(sentInFrench.getOutboxMessageId()).isEqualTo(toFrench.getId());
+
+        Interaction sentInEnglish = interactions.ofInvoice(english.invoiceId, 0, 10).getContent().get(0);
+        assertThat(sentInEnglish.getChannel()).isEqualTo(Interaction.Medium.SMS);
+        assertThat(sentInEnglish.getContent()).contains("is still unpaid").contains("Reply STOP");
+    }
+
+    @Test
+    void noContactForTheChannelIsAPermanentFailureOnRecord() {
+        Case noSms = newCase("fr", false);
+        enqueue(noSms, "reminder-1", Channel.SMS);
+
+        drain(dispatcher);
+
+        OutboxMessage row = only(noSms);
+        assertThat(row.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(row.getLastError()).startsWith("NO_RECIPIENT");
+        assertThat(interactions.ofInvoice(noSms.invoiceId, 0, 10).getContent().get(0).getType())
+                .isEqualTo(Interaction.Type.MESSAGE_FAILED);
+    }
+
+    @Test
+    void temporaryFailuresBackOffThenGiveUpAndPermanentOnesAreNeverRetried() {
+        ClockUtil.setCurrentTime(new Date());
+        Case c = newCase("fr", true);
+        enqueue(c, "reminder-1", Channel.EMAIL);
+        ScriptedAdapter failing = new ScriptedAdapter(m -> new SendOutcome.TemporaryFailure("SMTP 421 try later"));
+        Dispatcher flaky = dispatcherWith(failing);
+
+        drain(flaky);
+        OutboxMessage afterFirst = only(c);
+        assertThat(afterFirst.getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(afterFirst.getAttempts()).isEqualTo(1);
+        assertThat(afterFirst.getNextAttemptAt()).isEqualTo(clock.instant().plus(settings.firstRetry()));
+
+        for (int attempt = 2; attempt <= settings.maxAttempts(); attempt++) {
+            ClockUtil.setCurrentTime(Date.from(only(c).getNextAttemptAt().plusSeconds(1)));
+            drain(flaky);
+        }
+        OutboxMessage givenUp = only(c);
+        assertThat(givenUp.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failing.attempts(givenUp.getId())).isEqualTo(settings.maxAttempts());
+        assertThat(givenUp.getLastError()).contains("gave up after " + settings.maxAttempts() + " attempts");
+
+        Case refused = newCase("fr", true);
+        enqueue(refused, "reminder-1", Channel.EMAIL);
+        ScriptedAdapter refusing = new ScriptedAdapter(m -> new SendOutcome.PermanentFailure("RECIPIENT_REFUSED", "550 no such user"));
+        drain(dispatcherWith(refusing));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(2))));
+        drain(dispatcherWith(refusing));
+        assertThat(only(refused).getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(refusing.attempts(only(refused).getId())).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownOutcomeIsNeverResentAndAnAbandonedSendIsReconciledFirst() {
+        Case uncertain = newCase("fr", true);
+        enqueue(uncertain, "reminder-1", Channel.EMAIL);
+        ScriptedAdapter timingOut = new ScriptedAdapter(m -> new SendOutcome.Unknown("read timed out"));
+        drain(dispatcherWith(timingOut));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
+        drain(dispatcherWith(timingOut));
+        assertThat(only(uncertain).getStatus()).isEqualTo(OutboxStatus.UNKNOWN);
+        assertThat(timingOut.attempts(only(uncertain).getId())).isEqualTo(1);
+
+        // A dispatcher that died mid-send leaves its row SENDING; once the lease is over, the provider is asked.
+        Case abandoned = newCase("fr", true);
+        enqueue(abandoned, "reminder-1", Channel.EMAIL);
+        jdbc.update("update recouvra.outbox_message set status = 'SENDING', attempts = 1, lease_until = ? where case_ref = ?",
+                Timestamp.from(clock.instant().minusSeconds(1)), abandoned.invoiceNumber);
+        ScriptedAdapter knowsIt = new ScriptedAdapter(m -> new SendOutcome.TemporaryFailure("must not send"),
+                m -> new SendOutcome.Sent("provider-had-it"));
+
+        assertThat(dispatcherWith(knowsIt).reconcileAbandoned()).isEqualTo(1);
+
+        assertThat(only(abandoned).getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(only(abandoned).getProviderId()).isEqualTo("provider-had-it");
+        assertThat(knowsIt.attempts(only(abandoned).getId())).isZero();
+    }
+
+    @Test
+    void twoDispatchersOnOneDatabaseSendEachMessageOnce() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Case c = newCase("fr", true);
+            enqueue(c, "reminder-1", Channel.EMAIL);
+            enqueue(c, "reminder-1", Channel.SMS);
+            cases.add(c);
+        }
+        ScriptedAdapter slowProvider = new ScriptedAdapter(m -> {
+            sleep(3);
+            return new SendOutcome.Sent("p-" + m.id());
+        });
+        Dispatcher first = dispatcherWith(slowProvider, 5);
+        Dispatcher second = dispatcherWith(slowProvider, 5);
+
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> drain(first));
+            var b = pool.submit(() -> drain(second));
+            int claimedByBoth = a.get() + b.get();
+            assertThat(claimedByBoth).isGreaterThanOrEqualTo(80);
+        } finally {
+            pool.shutdown();
+        }
+        for (Case c : cases) {
+            for (OutboxMessage row : outbox.findByCustomerIdOrderByCreatedAtDesc(c.customerId, Pageable.unpaged())) {
+                assertThat(row.getStatus()).isEqualTo(OutboxStatus.SENT);
+                assertThat(slowProvider.attempts(row.getId())).as("sends of " + row.getId()).isEqualTo(1);
+            }
+        }
+        assertThat(slowProvider.workers()).as("both dispatchers took part").hasSize(2);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private record Case(UUID customerId, UUID invoiceId, String invoiceNumber) {
+    }
+
+    private Case newCase(String language, boolean smsConsent) {
+        String number = TestData.invoiceNumber();
+        UUID customerId = customers.register(new NewCustomer("Client " + number, TestData.siren(), "FR", language,
+                "Europe/Paris", null, null, null, List.of(new NewCustomer.NewContact("Compta", null,
+                        "compta@" + number.toLowerCase() + ".example", "+33612345678", true, smsConsent, false)))).getId();
+        LocalDate due = LocalDate.now(clock).minusDays(10);
+        UUID invoiceId = invoices.register(new NewInvoice(number, customerId, null, due.minusDays(30), due,
+                new BigDecimal("1234.56"), "EUR")).getId();
+        return new Case(customerId, invoiceId, number);
+    }
+
+    private boolean enqueue(Case c, String step, Channel channel) {
+        return messages.enqueue(c.invoiceNumber, step, channel, MessageKind.REMINDER_1, Tone.COURTEOUS, c.customerId,
+                c.invoiceId, clock.instant());
+    }
+
+    private OutboxMessage only(Case c) {
+        List<OutboxMessage> rows = outbox.findByCustomerIdOrderByCreatedAtDesc(c.customerId,
+                Pageable.unpaged());
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static int drain(Dispatcher dispatcher) {
+        int total = 0;
+        int claimed;
+        while ((claimed = dispatcher.dispatchDue()) > 0) {
+            total += claimed;
+        }
+        return total;
+    }
+
+    private Dispatcher dispatcherWith(ScriptedAdapter adapter) {
+        return dispatcherWith(adapter, settings.batchSize());
+    }
+
+    private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
+        DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
+                settings.firstRetry(), settings.maxRetry());
+        return new Dispatcher(jdbc, transaction, outbox, composer, interactions,
+                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A provider whose answers the test decides, counting every attempt per message. */
+    private static final class ScriptedAdapter {
+
+        private final Function<OutboundMessage, SendOutcome> onSend;
+        private final Function<OutboundMessage, SendOutcome> onReconcile;
+        private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        private final Set<String> workers = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+        ScriptedAdapter(Function<OutboundMessage, SendOutcome> onSend) {
+            this(onSend, m -> new SendOutcome.Unknown("cannot tell"));
+        }
+
+        ScriptedAdapter(Function<OutboundMessage, SendOutcome> onSend, Function<OutboundMessage, SendOutcome> onReconcile) {
+            this.onSend = onSend;
+            this.onReconcile = onReconcile;
+        }
+
+        int attempts(UUID id) {
+            return attempts.getOrDefault(id, new AtomicInteger()).get();
+        }
+
+        Set<String> workers() {
+            return workers;
+        }
+
+        ChannelAdapter on(Channel channel) {
+            return new ChannelAdapter() {
+                @Override
+                public Channel channel() {
+                    return channel;
+                }
+
+                @Override
+                public SendOutcome send(OutboundMessage message) {
+                    attempts.computeIfAbsent(message.id(), id -> new AtomicInteger()).incrementAndGet();
+                    workers.add(Thread.currentThread().getName());
+                    return onSend.apply(message);
+                }
+
+                @Override
+                public SendOutcome reconcile(OutboundMessage message) {
+                    return onReconcile.apply(message);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.recouvra.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.ServerSocket;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** The production email adapter against a real SMTP server (GreenMail). */
+class SmtpEmailChannelTest {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Test
+    void sendsOneMessageWithItsHtmlAndTextParts() throws Exception {
+        SmtpEmailChannel channel = new SmtpEmailChannel(sender(smtp.getSmtp().getPort()), "recouvrement@recouvra.example");
+
+        SendOutcome outcome = channel.send(new OutboundMessage(UUID.randomUUID(), Channel.EMAIL, "compta@martin.example",
+                "Facture F-1 : rappel de paiement", "Bonjour,\nla facture F-1 reste due.",
+                "<p>Bonjour,</p><p>la facture <strong>F-1</strong> reste due.</p>"));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("Facture F-1 : rappel de paiement");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("recouvrement@recouvra.example");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("compta@martin.example");
+        assertThat(mail.getMessageID()).isEqualTo(((SendOutcome.Sent) outcome).providerId());
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("text/plain").contains("text/html").contains("la facture F-1 reste due");
+        assertThat(mail.getContent()).isInstanceOf(MimeMultipart.class);
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsATemporaryFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SmtpEmailChannel channel = new SmtpEmailChannel(sender(closedPort), "recouvrement@recouvra.example");
+
+        SendOutcome outcome = channel.send(new OutboundMessage(UUID.randomUUID(), Channel.EMAIL, "compta@martin.example",
+                "Subject", "text", "<p>html</p>"));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.TemporaryFailure.class);
+    }
+
+    private static JavaMailSenderImpl sender(int port) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        Properties properties = new Properties();
+        properties.put("mail.smtp.connectiontimeout", "2000");
+        properties.put("mail.smtp.timeout", "2000");
+        sender.setJavaMailProperties(properties);
+        return sender;
+    }
+}
