@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts temporary failures before a message is given up
  * @param firstRetry  wait after the first temporary failure; doubled after each further one
  * @param maxRetry    longest wait between two attempts
+ * @param reconcileAfter how long after an uncertain send the provider is asked whether it has the message
  */
 @ConfigurationProperties("recouvra.messaging.dispatch")
-record DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration firstRetry, Duration maxRetry) {
+record DispatchSettings(int batchSize, Duration lease, int maxAttempts, Duration firstRetry, Duration maxRetry,
+                        Duration reconcileAfter) {
 
     Duration backoff(int failedAttempts) {
         Duration wait = firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 20));

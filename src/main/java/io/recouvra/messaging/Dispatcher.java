@@ -28,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Send: one attempt at the provider, outside any transaction.</li>
  * <li>Record: the outcome, in a second transaction, with its interaction.</li>
  * </ol>
- * A node that dies between 2 and 3 leaves the row SENDING: when its lease has run out,
- * {@link #reconcileAbandoned} asks the provider whether it has the message before anything is resent.
+ * An uncertain outcome (a timeout, a 5xx after the request left) keeps the row SENDING, and so does a
+ * node that dies between 2 and 3: once the lease has run out, {@link #reconcileAbandoned} asks the
+ * provider whether it has the message before anything is resent. If the provider cannot tell, the
+ * row becomes UNKNOWN and waits for a person.
  */
 @Component
 class Dispatcher {
@@ -90,7 +92,7 @@ class Dispatcher {
             SendOutcome outcome = message.isEmpty() || adapter == null
                     ? new Unknown("abandoned while sending; cannot ask the provider")
                     : adapter.reconcile(message.get());
-            record(id, message.map(OutboundMessage::recipient).orElse(null), message.orElse(null), outcome);
+            record(id, message.map(OutboundMessage::recipient).orElse(null), message.orElse(null), outcome, true);
         }
         return abandoned.size();
     }
@@ -99,7 +101,7 @@ class Dispatcher {
         OutboxMessage row = outbox.findById(id).orElseThrow();
         ChannelAdapter adapter = adapters.get(row.getChannel());
         if (adapter == null) {
-            record(id, null, null, new PermanentFailure("NO_ADAPTER", "no " + row.getChannel() + " adapter is configured"));
+            record(id, null, null, new PermanentFailure("NO_ADAPTER", "no " + row.getChannel() + " adapter is configured"), false);
             return;
         }
         Optional<OutboundMessage> message;
@@ -107,12 +109,12 @@ class Dispatcher {
             message = composer.compose(row);
         } catch (RuntimeException e) {
             log.error("Cannot compose outbox message {}", id, e);
-            record(id, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
+            record(id, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()), false);
             return;
         }
         if (message.isEmpty()) {
             record(id, null, null, new PermanentFailure("NO_RECIPIENT",
-                    "no contact of the customer accepts " + row.getChannel()));
+                    "no contact of the customer accepts " + row.getChannel()), false);
             return;
         }
         SendOutcome outcome;
@@ -122,10 +124,11 @@ class Dispatcher {
             // An adapter that throws has left us not knowing how far the request got.
             outcome = new Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        record(id, message.get().recipient(), message.get(), outcome);
+        record(id, message.get().recipient(), message.get(), outcome, false);
     }
 
-    private void record(UUID id, String recipient, OutboundMessage message, SendOutcome outcome) {
+    /** @param reconciling whether the outcome is the provider's answer about an earlier uncertain send */
+    private void record(UUID id, String recipient, OutboundMessage message, SendOutcome outcome, boolean reconciling) {
         transaction.executeWithoutResult(status -> {
             OutboxMessage row = outbox.findById(id).orElseThrow();
             if (row.getStatus() != OutboxStatus.SENDING) {
@@ -144,6 +147,8 @@ class Dispatcher {
             } else if (outcome instanceof PermanentFailure failure) {
                 row.failed(failure.code() + ": " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
+            } else if (outcome instanceof Unknown unknown && !reconciling) {
+                row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
             } else if (outcome instanceof Unknown unknown) {
                 row.unknown(recipient, unknown.reason());
                 interactions.recordMessage(row, Type.MESSAGE_UNCERTAIN,

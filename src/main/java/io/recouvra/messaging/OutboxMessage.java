@@ -60,6 +60,13 @@ class OutboxMessage extends AssignedIdEntity {
         this.lastError = error;
     }
 
+    /** Stays SENDING: nobody may resend it before the provider has been asked (at {@code askAt}). */
+    void awaitReconciliation(String recipient, Instant askAt, String error) {
+        this.recipient = recipient;
+        this.leaseUntil = askAt;
+        this.lastError = error;
+    }
+
     void unknown(String recipient, String error) {
         this.recipient = recipient;
         this.status = OutboxStatus.UNKNOWN;

@@ -1,13 +1,29 @@
 package io.recouvra.messaging;
 
+import com.twilio.http.TwilioRestClient;
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TwilioSettings.class)
 class ProductionChannels {
+
+    static final String TWILIO_STATUS_PATH = "/webhooks/twilio/status";
+
+    @Bean
+    @ConditionalOnProperty(name = "recouvra.messaging.sms.adapter", havingValue = "twilio")
+    ChannelAdapter twilioSms(TwilioSettings twilio, @Value("${recouvra.public-url}") String publicUrl) {
+        twilio.requireComplete();
+        TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
+                .httpClient(new SingleAttemptTwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
+                .build();
+        return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TWILIO_STATUS_PATH));
+    }
 
     /** SMTP server from Spring Boot's {@code spring.mail.*} (SPRING_MAIL_HOST, SPRING_MAIL_PORT, ...). */
     @Bean

@@ -146,17 +146,47 @@ class OutboxDispatchTest {
     }
 
     @Test
-    void anUnknownOutcomeIsNeverResentAndAnAbandonedSendIsReconciledFirst() {
-        Case uncertain = newCase("fr", true);
-        enqueue(uncertain, "reminder-1", Channel.EMAIL);
-        ScriptedAdapter timingOut = new ScriptedAdapter(m -> new SendOutcome.Unknown("read timed out"));
-        drain(dispatcherWith(timingOut));
-        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
-        drain(dispatcherWith(timingOut));
-        assertThat(only(uncertain).getStatus()).isEqualTo(OutboxStatus.UNKNOWN);
-        assertThat(timingOut.attempts(only(uncertain).getId())).isEqualTo(1);
+    void anUncertainSendIsNeverRetriedBlindlyTheProviderIsAskedFirst() {
+        ClockUtil.setCurrentTime(new Date());
+        Case sentAfterAll = newCase("fr", true);
+        Case neverArrived = newCase("fr", true);
+        Case nobodyKnows = newCase("fr", true);
+        for (Case c : List.of(sentAfterAll, neverArrived, nobodyKnows)) {
+            enqueue(c, "reminder-1", Channel.EMAIL);
+        }
+        ScriptedAdapter timingOut = new ScriptedAdapter(m -> new SendOutcome.Unknown("read timed out"), m -> {
+            if (m.recipient().contains(sentAfterAll.invoiceNumber.toLowerCase())) {
+                return new SendOutcome.Sent("provider-had-it");
+            }
+            if (m.recipient().contains(neverArrived.invoiceNumber.toLowerCase())) {
+                return new SendOutcome.TemporaryFailure("provider has no such message");
+            }
+            return new SendOutcome.Unknown("provider cannot tell");
+        });
+        Dispatcher dispatcher = dispatcherWith(timingOut);
 
-        // A dispatcher that died mid-send leaves its row SENDING; once the lease is over, the provider is asked.
+        drain(dispatcher);
+        for (Case c : List.of(sentAfterAll, neverArrived, nobodyKnows)) {
+            assertThat(only(c).getStatus()).as("kept aside until the provider is asked").isEqualTo(OutboxStatus.SENDING);
+        }
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofHours(2))));
+        drain(dispatcher);
+        assertThat(timingOut.attempts(only(sentAfterAll).getId())).as("no resend before reconciliation").isEqualTo(1);
+
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(settings.reconcileAfter()).plusSeconds(1)));
+        assertThat(dispatcher.reconcileAbandoned()).isGreaterThanOrEqualTo(3);
+
+        assertThat(only(sentAfterAll).getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(only(sentAfterAll).getProviderId()).isEqualTo("provider-had-it");
+        assertThat(only(neverArrived).getStatus()).as("certainly not sent: may be retried").isEqualTo(OutboxStatus.PENDING);
+        assertThat(only(nobodyKnows).getStatus()).as("a person decides").isEqualTo(OutboxStatus.UNKNOWN);
+        assertThat(interactions.ofInvoice(nobodyKnows.invoiceId, 0, 10).getContent().get(0).getType())
+                .isEqualTo(Interaction.Type.MESSAGE_UNCERTAIN);
+        assertThat(timingOut.attempts(only(sentAfterAll).getId())).isEqualTo(1);
+    }
+
+    @Test
+    void aSendAbandonedByADeadDispatcherIsReconciledOnceItsLeaseIsOver() {
         Case abandoned = newCase("fr", true);
         enqueue(abandoned, "reminder-1", Channel.EMAIL);
         jdbc.update("update recouvra.outbox_message set status = 'SENDING', attempts = 1, lease_until = ? where case_ref = ?",
@@ -248,7 +278,7 @@ class OutboxDispatchTest {
 
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
-                settings.firstRetry(), settings.maxRetry());
+                settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
         return new Dispatcher(jdbc, transaction, outbox, composer, interactions,
                 List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
     }

@@ -1,0 +1,102 @@
+package io.recouvra.messaging;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+/**
+ * SMS through Twilio's Messaging Service, with a status callback for delivery reports. One attempt
+ * per call ({@link SingleAttemptTwilioHttpClient}); what Twilio answers decides the outcome:
+ * opted-out, invalid or non-mobile numbers are permanent; a 5xx or a read timeout may have created
+ * the message, so it is reconciled by reading the messages Twilio holds for that number.
+ */
+class TwilioSmsChannel implements ChannelAdapter {
+
+    /** 21610 unsubscribed recipient (STOP), 21211 invalid 'To', 21614 not a mobile number, 21612 unreachable. */
+    static final Set<Integer> PERMANENT_ERRORS = Set.of(21610, 21211, 21614, 21612, 21408);
+    static final int OPTED_OUT = 21610;
+
+    private final TwilioRestClient client;
+    private final String messagingServiceSid;
+    private final URI statusCallback;
+
+    TwilioSmsChannel(TwilioRestClient client, String messagingServiceSid, URI statusCallback) {
+        this.client = client;
+        this.messagingServiceSid = messagingServiceSid;
+        this.statusCallback = statusCallback;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        try {
+            Message sent = Message.creator(new PhoneNumber(message.recipient()), messagingServiceSid, message.text())
+                    .setStatusCallback(statusCallback)
+                    .create(client);
+            return new SendOutcome.Sent(sent.getSid());
+        } catch (ApiException e) {
+            return classify(e);
+        } catch (ApiConnectionException e) {
+            return isBeforeSending(e)
+                    ? new SendOutcome.TemporaryFailure("Twilio unreachable: " + e.getMessage())
+                    : new SendOutcome.Unknown("no answer from Twilio: " + e.getMessage());
+        }
+    }
+
+    /** Twilio holds what it accepted: a message to this number with this text means it was sent. */
+    @Override
+    public SendOutcome reconcile(OutboundMessage message) {
+        try {
+            for (Message held : Message.reader().setTo(new PhoneNumber(message.recipient())).limit(50).read(client)) {
+                if (message.text().equals(held.getBody())) {
+                    return new SendOutcome.Sent(held.getSid());
+                }
+            }
+            return new SendOutcome.TemporaryFailure("Twilio has no such message to " + message.recipient());
+        } catch (ApiException | ApiConnectionException e) {
+            return new SendOutcome.Unknown("cannot read Twilio's messages: " + e.getMessage());
+        }
+    }
+
+    private static SendOutcome classify(ApiException e) {
+        Integer code = e.getCode();
+        Integer status = e.getStatusCode();
+        if (status == null) {
+            // no HTTP answer: the SDK wraps the I/O failure
+            return isBeforeSending(e)
+                    ? new SendOutcome.TemporaryFailure("Twilio unreachable: " + e.getMessage())
+                    : new SendOutcome.Unknown("no answer from Twilio: " + e.getMessage());
+        }
+        if (code != null && PERMANENT_ERRORS.contains(code)) {
+            return new SendOutcome.PermanentFailure(String.valueOf(code), e.getMessage());
+        }
+        if (status >= 500) {
+            return new SendOutcome.Unknown("Twilio answered " + status + ": " + e.getMessage());
+        }
+        if (status == 429 || status == 401 || status == 403) {
+            return new SendOutcome.TemporaryFailure("Twilio answered " + status + " (" + code + "): " + e.getMessage());
+        }
+        return new SendOutcome.PermanentFailure(code == null ? String.valueOf(status) : String.valueOf(code), e.getMessage());
+    }
+
+    private static boolean isBeforeSending(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
