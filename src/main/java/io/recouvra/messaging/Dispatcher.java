@@ -43,18 +43,20 @@ class Dispatcher {
     private final OutboxMessageRepository outbox;
     private final MessageComposer composer;
     private final InteractionLog interactions;
+    private final OptOuts optOuts;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
     private final Clock clock;
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
-               MessageComposer composer, InteractionLog interactions, List<ChannelAdapter> adapters,
+               MessageComposer composer, InteractionLog interactions, OptOuts optOuts, List<ChannelAdapter> adapters,
                DispatchSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.outbox = outbox;
         this.composer = composer;
         this.interactions = interactions;
+        this.optOuts = optOuts;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         this.settings = settings;
         this.clock = clock;
@@ -117,6 +119,11 @@ class Dispatcher {
                     "no contact of the customer accepts " + row.getChannel()), false);
             return;
         }
+        if (optOuts.isOptedOut(row.getChannel(), message.get().recipient())) {
+            record(id, message.get().recipient(), null, new PermanentFailure("OPTED_OUT",
+                    message.get().recipient() + " asked not to be contacted by " + row.getChannel()), false);
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = adapter.send(message.get());
@@ -147,6 +154,9 @@ class Dispatcher {
             } else if (outcome instanceof PermanentFailure failure) {
                 row.failed(failure.code() + ": " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
+                if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(failure.code()) && recipient != null) {
+                    optOuts.optOut(Channel.SMS, recipient, "TWILIO_" + failure.code());
+                }
             } else if (outcome instanceof Unknown unknown && !reconciling) {
                 row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
             } else if (outcome instanceof Unknown unknown) {

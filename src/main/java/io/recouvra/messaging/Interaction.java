@@ -33,6 +33,8 @@ public class Interaction extends AssignedIdEntity {
     private String summary;
     private String content;
     private UUID outboxMessageId;
+    /** The provider's id of an inbound message, so that a retried webhook is stored once. */
+    private String externalRef;
 
     protected Interaction() {
     }
@@ -48,6 +50,11 @@ public class Interaction extends AssignedIdEntity {
         this.summary = summary.length() > 500 ? summary.substring(0, 497) + "..." : summary;
         this.content = content;
         this.outboxMessageId = outboxMessageId;
+    }
+
+    Interaction withExternalRef(String externalRef) {
+        this.externalRef = externalRef;
+        return this;
     }
 
     public UUID getCustomerId() {

@@ -39,6 +39,17 @@ public class InteractionLog {
                 message.getId()));
     }
 
+    /** An inbound contact with the provider's id: stored once, however often the provider delivers it. */
+    @Transactional
+    boolean recordInbound(UUID customerId, Medium channel, Type type, String summary, String content, String externalRef) {
+        if (interactions.existsByExternalRefAndCustomerId(externalRef, customerId)) {
+            return false;
+        }
+        interactions.save(new Interaction(customerId, null, clock.instant(), channel, Direction.INBOUND, type, summary,
+                content, null).withExternalRef(externalRef));
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public Page<Interaction> ofCustomer(UUID customerId, int page, int size) {
         return interactions.findByCustomerId(customerId, PageRequest.of(page, size, OLDEST_FIRST));

@@ -10,4 +10,6 @@ interface InteractionRepository extends JpaRepository<Interaction, UUID> {
     Page<Interaction> findByCustomerId(UUID customerId, Pageable page);
 
     Page<Interaction> findByInvoiceId(UUID invoiceId, Pageable page);
+
+    boolean existsByExternalRefAndCustomerId(String externalRef, UUID customerId);
 }

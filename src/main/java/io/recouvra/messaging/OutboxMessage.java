@@ -60,6 +60,21 @@ class OutboxMessage extends AssignedIdEntity {
         this.lastError = error;
     }
 
+    /**
+     * A delivery report from the provider. Reports arrive late, twice, or out of order: a final state
+     * (delivered, undelivered, failed) is never changed back. Returns whether anything changed.
+     */
+    boolean reported(OutboxStatus reported, String error) {
+        boolean isFinal = status == OutboxStatus.DELIVERED || status == OutboxStatus.UNDELIVERED
+                || status == OutboxStatus.FAILED;
+        if (isFinal || reported == status || reported == OutboxStatus.SENT) {
+            return false;
+        }
+        status = reported;
+        lastError = error;
+        return true;
+    }
+
     /** Stays SENDING: nobody may resend it before the provider has been asked (at {@code askAt}). */
     void awaitReconciliation(String recipient, Instant askAt, String error) {
         this.recipient = recipient;

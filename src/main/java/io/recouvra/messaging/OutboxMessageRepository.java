@@ -1,6 +1,7 @@
 package io.recouvra.messaging;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
 
     List<OutboxMessage> findByCustomerIdOrderByCreatedAtDesc(UUID customerId, Pageable page);
+
+    Optional<OutboxMessage> findByChannelAndProviderId(Channel channel, String providerId);
 }

@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -23,4 +24,7 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
     Optional<Customer> findByRegistrationNumber(String registrationNumber);
 
     Page<Customer> findByLegalNameContainingIgnoreCase(String name, Pageable pageable);
+
+    @Query("select distinct c from Customer c join c.contacts k where k.phone = :phone")
+    List<Customer> findByContactPhone(String phone);
 }

@@ -74,6 +74,12 @@ public class CustomerService {
         return customers.findByRegistrationNumber(RegistrationNumbers.normalize(registrationNumber));
     }
 
+    /** The customers one of whose contacts has this phone number (E.164). */
+    @Transactional(readOnly = true)
+    public List<Customer> withContactPhone(String phone) {
+        return customers.findByContactPhone(phone);
+    }
+
     @Transactional(readOnly = true)
     public Page<Customer> list(String nameContains, Pageable page) {
         return StringUtils.hasText(nameContains)

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                         // Users are created by Recouvra at first start; the webapps' setup page stays shut.
                         .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         .anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                // Webhooks authenticate by the provider's signature over the request, not by a session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/webhooks/**"))
                 .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();

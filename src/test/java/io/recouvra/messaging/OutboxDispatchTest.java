@@ -50,6 +50,8 @@ class OutboxDispatchTest {
     @Autowired
     MessageComposer composer;
     @Autowired
+    OptOuts optOuts;
+    @Autowired
     DispatchSettings settings;
     @Autowired
     JdbcTemplate jdbc;
@@ -279,7 +281,7 @@ class OutboxDispatchTest {
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
-        return new Dispatcher(jdbc, transaction, outbox, composer, interactions,
+        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts,
                 List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
     }
 
