@@ -17,6 +17,9 @@ create table outbox_message (
     next_attempt_at timestamptz   not null,
     lease_until     timestamptz,
     recipient       varchar(254),
+    -- what went to the provider, kept so that an uncertain send is reconciled against exactly that
+    rendered_subject varchar(300),
+    rendered_text   text,
     provider_id     varchar(100),
     last_error      varchar(1000),
     created_at      timestamptz   not null,

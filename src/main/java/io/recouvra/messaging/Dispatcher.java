@@ -1,5 +1,6 @@
 package io.recouvra.messaging;
 
+import io.recouvra.messaging.ContactPolicy.Verdict.Later;
 import io.recouvra.messaging.Interaction.Type;
 import io.recouvra.messaging.SendOutcome.PermanentFailure;
 import io.recouvra.messaging.SendOutcome.Sent;
@@ -8,7 +9,9 @@ import io.recouvra.messaging.SendOutcome.Unknown;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,19 +47,21 @@ class Dispatcher {
     private final MessageComposer composer;
     private final InteractionLog interactions;
     private final OptOuts optOuts;
+    private final ContactPolicy policy;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
     private final Clock clock;
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
-               MessageComposer composer, InteractionLog interactions, OptOuts optOuts, List<ChannelAdapter> adapters,
-               DispatchSettings settings, Clock clock) {
+               MessageComposer composer, InteractionLog interactions, OptOuts optOuts, ContactPolicy policy,
+               List<ChannelAdapter> adapters, DispatchSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.outbox = outbox;
         this.composer = composer;
         this.interactions = interactions;
         this.optOuts = optOuts;
+        this.policy = policy;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         this.settings = settings;
         this.clock = clock;
@@ -73,7 +78,13 @@ class Dispatcher {
                              limit ? for update skip locked)
                 returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), Timestamp.from(now),
                 settings.batchSize()));
-        claimed.forEach(this::sendOne);
+        Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
+        for (OutboxMessage row : outbox.findAllById(claimed)) {
+            // A customer's due reminders on one channel go out as one message; anything else alone.
+            Object key = row.getKind().isReminder() ? List.of(row.getCustomerId(), row.getChannel()) : row.getId();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        groups.values().forEach(this::sendGroup);
         return claimed.size();
     }
 
@@ -89,49 +100,87 @@ class Dispatcher {
                 settings.batchSize()));
         for (UUID id : abandoned) {
             OutboxMessage row = outbox.findById(id).orElseThrow();
-            Optional<OutboundMessage> message = composer.compose(row);
+            OutboundMessage sent = row.asSent();
             ChannelAdapter adapter = adapters.get(row.getChannel());
-            SendOutcome outcome = message.isEmpty() || adapter == null
-                    ? new Unknown("abandoned while sending; cannot ask the provider")
-                    : adapter.reconcile(message.get());
-            record(id, message.map(OutboundMessage::recipient).orElse(null), message.orElse(null), outcome, true);
+            SendOutcome outcome = sent == null
+                    // died before the message was handed over: it certainly did not go out
+                    ? new TemporaryFailure("abandoned before sending")
+                    : adapter == null ? new Unknown("no " + row.getChannel() + " adapter to ask") : adapter.reconcile(sent);
+            record(id, row.getRecipient(), sent, outcome, true);
         }
         return abandoned.size();
     }
 
-    private void sendOne(UUID id) {
-        OutboxMessage row = outbox.findById(id).orElseThrow();
-        ChannelAdapter adapter = adapters.get(row.getChannel());
+    private void sendGroup(List<OutboxMessage> claimed) {
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (OutboxMessage row : claimed) {
+            policy.invoiceForbids(row).ifPresentOrElse(cancel -> cancel(row.getId(), cancel.why()), () -> rows.add(row));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        OutboxMessage first = rows.get(0);
+        if (policy.timing(first, clock.instant()) instanceof Later later) {
+            rows.forEach(row -> defer(row.getId(), later.at(), later.why()));
+            return;
+        }
+        ChannelAdapter adapter = adapters.get(first.getChannel());
         if (adapter == null) {
-            record(id, null, null, new PermanentFailure("NO_ADAPTER", "no " + row.getChannel() + " adapter is configured"), false);
+            recordAll(rows, null, null, new PermanentFailure("NO_ADAPTER", "no " + first.getChannel() + " adapter is configured"));
             return;
         }
-        Optional<OutboundMessage> message;
+        Optional<OutboundMessage> composed;
         try {
-            message = composer.compose(row);
+            composed = composer.compose(rows);
         } catch (RuntimeException e) {
-            log.error("Cannot compose outbox message {}", id, e);
-            record(id, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()), false);
+            log.error("Cannot compose outbox message(s) {}", rows.stream().map(OutboxMessage::getId).toList(), e);
+            recordAll(rows, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
             return;
         }
-        if (message.isEmpty()) {
-            record(id, null, null, new PermanentFailure("NO_RECIPIENT",
-                    "no contact of the customer accepts " + row.getChannel()), false);
+        if (composed.isEmpty()) {
+            recordAll(rows, null, null, new PermanentFailure("NO_RECIPIENT",
+                    "no contact of the customer accepts " + first.getChannel()));
             return;
         }
-        if (optOuts.isOptedOut(row.getChannel(), message.get().recipient())) {
-            record(id, message.get().recipient(), null, new PermanentFailure("OPTED_OUT",
-                    message.get().recipient() + " asked not to be contacted by " + row.getChannel()), false);
+        OutboundMessage message = composed.get();
+        if (optOuts.isOptedOut(first.getChannel(), message.recipient())) {
+            recordAll(rows, message.recipient(), null, new PermanentFailure("OPTED_OUT",
+                    message.recipient() + " asked not to be contacted by " + first.getChannel()));
             return;
         }
+        keepWhatIsSent(rows, message);
         SendOutcome outcome;
         try {
-            outcome = adapter.send(message.get());
+            outcome = adapter.send(message);
         } catch (RuntimeException e) {
             // An adapter that throws has left us not knowing how far the request got.
             outcome = new Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        record(id, message.get().recipient(), message.get(), outcome, false);
+        recordAll(rows, message.recipient(), message, outcome);
+    }
+
+    private void keepWhatIsSent(List<OutboxMessage> rows, OutboundMessage message) {
+        for (OutboxMessage row : rows) {
+            jdbc.update("update recouvra.outbox_message set recipient = ?, rendered_subject = ?, rendered_text = ? where id = ?",
+                    message.recipient(), message.subject(), message.text(), row.getId());
+        }
+    }
+
+    private void recordAll(List<OutboxMessage> rows, String recipient, OutboundMessage message, SendOutcome outcome) {
+        rows.forEach(row -> record(row.getId(), recipient, message, outcome, false));
+    }
+
+    private void defer(UUID id, Instant at, String why) {
+        transaction.executeWithoutResult(status -> outbox.findById(id).orElseThrow().deferTo(at, why));
+    }
+
+    private void cancel(UUID id, String why) {
+        transaction.executeWithoutResult(status -> {
+            OutboxMessage row = outbox.findById(id).orElseThrow();
+            row.cancelled(why);
+            interactions.recordMessage(row, Type.NOTE, row.getKind() + " (" + row.getStep() + ") by " + row.getChannel()
+                    + " not sent: " + why, null);
+        });
     }
 
     /** @param reconciling whether the outcome is the provider's answer about an earlier uncertain send */

@@ -13,11 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,25 +46,30 @@ class MessageComposer {
         this.clock = clock;
     }
 
-    /** Empty when the customer has no contact reachable on the message's channel. */
+    /**
+     * One message for rows of one customer on one channel: a single reminder, or one grouped reminder
+     * about several invoices. Empty when the customer has no contact reachable on that channel.
+     */
     @Transactional(readOnly = true)
-    Optional<OutboundMessage> compose(OutboxMessage row) {
-        Customer customer = customers.get(row.getCustomerId());
-        Optional<Contact> contact = contactFor(customer, row.getChannel());
+    Optional<OutboundMessage> compose(List<OutboxMessage> rows) {
+        OutboxMessage first = rows.get(0);
+        Customer customer = customers.get(first.getCustomerId());
+        Optional<Contact> contact = contactFor(customer, first.getChannel());
         if (contact.isEmpty()) {
             return Optional.empty();
         }
-        Invoice invoice = row.getInvoiceId() == null ? null : invoices.get(row.getInvoiceId());
-        String language = templates.languageFor(row.getKind(), customer.getLanguage());
+        List<Invoice> invoiceList = rows.stream().map(OutboxMessage::getInvoiceId).filter(Objects::nonNull)
+                .map(invoices::get).sorted(Comparator.comparing(Invoice::getDueDate)).toList();
+        String language = templates.languageFor(first.getKind(), customer.getLanguage());
         Locale locale = new Locale(language, customer.getCountry());
-        Map<String, Object> model = model(row, customer, contact.get(), invoice, locale);
-        return Optional.of(switch (row.getChannel()) {
-            case EMAIL -> new OutboundMessage(row.getId(), Channel.EMAIL, contact.get().getEmail(),
-                    templates.render(row.getKind(), "subject", language, "txt", model),
-                    templates.render(row.getKind(), "email", language, "txt", model),
-                    templates.render(row.getKind(), "email", language, "html", model));
-            case SMS -> new OutboundMessage(row.getId(), Channel.SMS, contact.get().getPhone(), null,
-                    Sms.plain(templates.render(row.getKind(), "sms", language, "txt", model)), null);
+        Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
+        return Optional.of(switch (first.getChannel()) {
+            case EMAIL -> new OutboundMessage(first.getId(), Channel.EMAIL, contact.get().getEmail(),
+                    templates.render(first.getKind(), "subject", language, "txt", model),
+                    templates.render(first.getKind(), "email", language, "txt", model),
+                    templates.render(first.getKind(), "email", language, "html", model));
+            case SMS -> new OutboundMessage(first.getId(), Channel.SMS, contact.get().getPhone(), null,
+                    Sms.plain(templates.render(first.getKind(), "sms", language, "txt", model)), null);
             case LETTER -> throw new UnsupportedOperationException("registered letters are not composed yet");
         });
     }
@@ -74,23 +83,36 @@ class MessageComposer {
         return customer.getContacts().stream().filter(reachable).findFirst();
     }
 
-    private Map<String, Object> model(OutboxMessage row, Customer customer, Contact contact, Invoice invoice,
+    private Map<String, Object> model(OutboxMessage row, Customer customer, Contact contact, List<Invoice> invoiceList,
                                       Locale locale) {
         Map<String, Object> model = new HashMap<>();
         model.put("creditor", creditor);
         model.put("tone", row.getTone().name());
         model.put("customerName", customer.getLegalName());
         model.put("contactName", contact.getName());
-        if (invoice != null) {
-            LocalDate today = LocalDate.now(clock.withZone(customer.getTimeZone()));
-            model.put("invoiceNumber", invoice.getNumber());
-            model.put("amount", money(invoice.getAmount(), invoice.getCurrency(), locale));
-            model.put("outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), locale));
-            model.put("dueDate", invoice.getDueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
-            model.put("daysToDueDate", ChronoUnit.DAYS.between(today, invoice.getDueDate()));
-            model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)));
-            model.put("portalLink", portalLinks.invoice(invoice.getNumber()));
+        model.put("invoiceCount", invoiceList.size());
+        if (invoiceList.isEmpty()) {
+            return model;
         }
+        LocalDate today = LocalDate.now(clock.withZone(customer.getTimeZone()));
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        List<Map<String, Object>> lines = invoiceList.stream().map(invoice -> Map.<String, Object>of(
+                "number", invoice.getNumber(),
+                "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), locale),
+                "dueDate", invoice.getDueDate().format(dates),
+                "daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)))).toList();
+        model.put("invoices", lines);
+        // The oldest invoice speaks for a grouped message in the sentences written for one invoice.
+        Invoice oldest = invoiceList.get(0);
+        model.put("invoiceNumber", invoiceList.stream().map(Invoice::getNumber).collect(Collectors.joining(", ")));
+        model.put("amount", money(oldest.getAmount(), oldest.getCurrency(), locale));
+        model.put("outstanding", money(invoiceList.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+                oldest.getCurrency(), locale));
+        model.put("dueDate", oldest.getDueDate().format(dates));
+        model.put("daysToDueDate", ChronoUnit.DAYS.between(today, oldest.getDueDate()));
+        model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(oldest.getDueDate(), today)));
+        model.put("portalLink", invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber())
+                : portalLinks.customer(customer.getId()));
         return model;
     }
 

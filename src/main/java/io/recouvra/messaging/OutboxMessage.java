@@ -28,6 +28,8 @@ class OutboxMessage extends AssignedIdEntity {
     private Instant nextAttemptAt;
     private Instant leaseUntil;
     private String recipient;
+    private String renderedSubject;
+    private String renderedText;
     private String providerId;
     private String lastError;
     private Instant createdAt;
@@ -45,6 +47,21 @@ class OutboxMessage extends AssignedIdEntity {
         this.sentAt = at;
         this.leaseUntil = null;
         this.lastError = null;
+    }
+
+    /** Not an attempt: the contact policy says not now. */
+    void deferTo(Instant at, String why) {
+        this.status = OutboxStatus.PENDING;
+        this.attempts = Math.max(0, attempts - 1);
+        this.nextAttemptAt = at;
+        this.leaseUntil = null;
+        this.lastError = why;
+    }
+
+    void cancelled(String why) {
+        this.status = OutboxStatus.CANCELLED;
+        this.leaseUntil = null;
+        this.lastError = why;
     }
 
     void retryAt(Instant at, String error) {
@@ -131,6 +148,12 @@ class OutboxMessage extends AssignedIdEntity {
 
     String getRecipient() {
         return recipient;
+    }
+
+    /** The message as it went to the provider, if it got that far. */
+    OutboundMessage asSent() {
+        return renderedText == null ? null
+                : new OutboundMessage(getId(), channel, recipient, renderedSubject, renderedText, null);
     }
 
     String getProviderId() {

@@ -1,5 +1,6 @@
 package io.recouvra.messaging;
 
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -15,6 +16,12 @@ public class PortalLinks {
 
     PortalLinks(@Value("${recouvra.public-url}") String publicUrl) {
         this.publicUrl = publicUrl;
+    }
+
+    /** Everything the customer owes, for a message about several invoices. */
+    public String customer(UUID customerId) {
+        return UriComponentsBuilder.fromUriString(publicUrl).path("/portal/customers/{id}")
+                .buildAndExpand(customerId).toUriString();
     }
 
     public String invoice(String invoiceNumber) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,29 @@ class MessageTemplatesTest {
         assertThat(Sms.segments(sms)).as("%d characters: %s", sms.length(), sms).isLessThanOrEqualTo(2);
     }
 
+    @ParameterizedTest
+    @CsvSource({"REMINDER_1, fr, 'les factures suivantes restent impayées', 'F-2026-000124, échue le'",
+            "REMINDER_1, en, 'the invoices below are still unpaid', 'F-2026-000124, due'",
+            "PRE_DUE_REMINDER, fr, 'les factures suivantes arrivent à échéance', 'F-2026-000124, échéance le'",
+            "PRE_DUE_REMINDER, en, 'the invoices below fall due soon', 'F-2026-000124, due'"})
+    void severalInvoicesOfOneCustomerMakeOneMessageListingThemAll(MessageKind kind, String language, String phrase,
+                                                                  String line) {
+        Map<String, Object> model = model(language, Tone.COURTEOUS);
+        model.put("invoiceCount", 2);
+        model.put("invoiceNumber", "F-2026-000123, F-2026-000124");
+        model.put("invoices", List.of(
+                Map.of("number", "F-2026-000123", "dueDate", "1", "outstanding", "1", "daysOverdue", 15L),
+                Map.of("number", "F-2026-000124", "dueDate", "2", "outstanding", "2", "daysOverdue", 3L)));
+
+        assertThat(readable(templates.render(kind, "email", language, "txt", model))).contains(phrase).contains(line);
+        assertThat(readable(templates.render(kind, "email", language, "html", model))).contains(phrase)
+                .contains("F-2026-000123").contains("F-2026-000124");
+        assertThat(templates.render(kind, "subject", language, "txt", model)).contains("F-2026-000123, F-2026-000124");
+        String sms = Sms.plain(templates.render(kind, "sms", language, "txt", model));
+        assertThat(sms).contains("2 ");
+        assertThat(Sms.segments(sms)).isLessThanOrEqualTo(2);
+    }
+
     @org.junit.jupiter.api.Test
     void smsArithmetic() {
         assertThat(Sms.segments("a".repeat(160))).isEqualTo(1);
@@ -74,6 +98,7 @@ class MessageTemplatesTest {
         model.put("creditor", new Creditor("Recouvra Demo SAS", "1 place de la Bourse, 75002 Paris",
                 "FR76 3000 6000 0112 3456 7890 189", "AGRIFRPPXXX", "recouvrement@recouvra.example", "+33 1 23 45 67 89"));
         model.put("tone", tone.name());
+        model.put("invoiceCount", 1);
         model.put("customerName", "Boulangeries Martin SAS");
         model.put("contactName", "Service comptabilité");
         model.put("invoiceNumber", "F-2026-000123");

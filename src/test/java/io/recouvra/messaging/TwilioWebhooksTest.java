@@ -13,7 +13,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,12 +121,14 @@ class TwilioWebhooksTest {
         assertThat(optOuts.isOptedOut(Channel.SMS, debtor.phone)).isTrue();
         assertThat(trail(debtor)).filteredOn(i -> i.getType() == Interaction.Type.OPT_OUT).hasSize(1);
 
-        // and no SMS goes to that number any more
+        // and no SMS goes to that number any more (on a Wednesday morning, within contact hours)
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
         messages.enqueue(debtor.invoiceNumber, "reminder-1", Channel.SMS, MessageKind.REMINDER_1, Tone.COURTEOUS,
                 debtor.customerId, debtor.invoiceId, clock.instant());
         while (dispatcher.dispatchDue() > 0) {
             // drain
         }
+        ClockUtil.reset();
         OutboxMessage blocked = outbox.findByCustomerIdOrderByCreatedAtDesc(debtor.customerId, Pageable.unpaged()).get(0);
         assertThat(blocked.getStatus()).isEqualTo(OutboxStatus.FAILED);
         assertThat(blocked.getLastError()).startsWith("OPTED_OUT");
