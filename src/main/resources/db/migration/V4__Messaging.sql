@@ -12,6 +12,8 @@ create table outbox_message (
     tone            varchar(16)   not null,
     customer_id     uuid          not null references customer (id),
     invoice_id      uuid references invoice (id),
+    -- values only this kind of message needs (a promised date, an instalment), as small JSON
+    parameters      jsonb         not null default '{}',
     status          varchar(16)   not null,
     attempts        integer       not null default 0,
     next_attempt_at timestamptz   not null,
@@ -35,8 +37,20 @@ create index idx_outbox_pending_due on outbox_message (next_attempt_at) where st
 create index idx_outbox_sending_lease on outbox_message (lease_until) where status = 'SENDING';
 create index idx_outbox_customer on outbox_message (customer_id);
 
+-- The letters as they were sent (PDF), kept as evidence and attached to the email of the same step.
+create table letter_document (
+    id                uuid primary key,
+    outbox_message_id uuid        not null references outbox_message (id),
+    content           bytea       not null,
+    sha256            varchar(64) not null,
+    created_at        timestamptz not null
+);
+create index idx_letter_document_message on letter_document (outbox_message_id);
+
 create table interaction (
     id                uuid primary key,
+    -- the order of recording: two facts of the same instant stay in the order they happened
+    seq               bigint generated always as identity,
     customer_id       uuid          not null references customer (id),
     invoice_id        uuid references invoice (id),
     occurred_at       timestamptz   not null,
@@ -48,5 +62,5 @@ create table interaction (
     outbox_message_id uuid references outbox_message (id),
     constraint ck_interaction_direction check (direction in ('OUTBOUND', 'INBOUND', 'INTERNAL'))
 );
-create index idx_interaction_customer_time on interaction (customer_id, occurred_at);
-create index idx_interaction_invoice_time on interaction (invoice_id, occurred_at);
+create index idx_interaction_customer_time on interaction (customer_id, occurred_at, seq);
+create index idx_interaction_invoice_time on interaction (invoice_id, occurred_at, seq);

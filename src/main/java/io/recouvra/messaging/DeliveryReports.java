@@ -25,6 +25,19 @@ class DeliveryReports {
         this.optOuts = optOuts;
     }
 
+    /** The acknowledgement of receipt of a registered letter came back signed. */
+    @Transactional
+    boolean letterAcknowledged(String providerId) {
+        return outbox.findByChannelAndProviderId(Channel.LETTER, providerId).map(row -> {
+            if (!row.reported(OutboxStatus.DELIVERED, null)) {
+                return false;
+            }
+            interactions.recordMessage(row, Type.MESSAGE_STATUS, row.getKind() + " (" + row.getStep()
+                    + ") registered letter received: acknowledgement of receipt signed", null);
+            return true;
+        }).orElse(false);
+    }
+
     /** @return false when the report is for no message of ours or changes nothing (a repeated report) */
     @Transactional
     boolean smsReported(String messageSid, String twilioStatus, String errorCode) {

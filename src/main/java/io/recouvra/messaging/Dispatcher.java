@@ -6,11 +6,14 @@ import io.recouvra.messaging.SendOutcome.PermanentFailure;
 import io.recouvra.messaging.SendOutcome.Sent;
 import io.recouvra.messaging.SendOutcome.TemporaryFailure;
 import io.recouvra.messaging.SendOutcome.Unknown;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +51,16 @@ class Dispatcher {
     private final InteractionLog interactions;
     private final OptOuts optOuts;
     private final ContactPolicy policy;
+    private final ChannelFallback fallback;
+    private final MessageMetrics metrics;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
     private final Clock clock;
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                MessageComposer composer, InteractionLog interactions, OptOuts optOuts, ContactPolicy policy,
-               List<ChannelAdapter> adapters, DispatchSettings settings, Clock clock) {
+               ChannelFallback fallback, MessageMetrics metrics, List<ChannelAdapter> adapters,
+               DispatchSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.outbox = outbox;
@@ -62,6 +68,8 @@ class Dispatcher {
         this.interactions = interactions;
         this.optOuts = optOuts;
         this.policy = policy;
+        this.fallback = fallback;
+        this.metrics = metrics;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         this.settings = settings;
         this.clock = clock;
@@ -159,10 +167,26 @@ class Dispatcher {
         recordAll(rows, message.recipient(), message, outcome);
     }
 
+    /** Before the provider sees it: what is sent, and the letter itself as evidence. */
     private void keepWhatIsSent(List<OutboxMessage> rows, OutboundMessage message) {
-        for (OutboxMessage row : rows) {
-            jdbc.update("update recouvra.outbox_message set recipient = ?, rendered_subject = ?, rendered_text = ? where id = ?",
-                    message.recipient(), message.subject(), message.text(), row.getId());
+        transaction.executeWithoutResult(status -> {
+            for (OutboxMessage row : rows) {
+                jdbc.update("update recouvra.outbox_message set recipient = ?, rendered_subject = ?, rendered_text = ? where id = ?",
+                        message.recipient(), message.subject(), message.text(), row.getId());
+                if (message.letter() != null) {
+                    jdbc.update("insert into recouvra.letter_document (id, outbox_message_id, content, sha256, created_at) values (?, ?, ?, ?, ?)",
+                            UUID.randomUUID(), row.getId(), message.letter(), sha256(message.letter()),
+                            Timestamp.from(clock.instant()));
+                }
+            }
+        });
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -171,6 +195,7 @@ class Dispatcher {
     }
 
     private void defer(UUID id, Instant at, String why) {
+        metrics.deferred();
         transaction.executeWithoutResult(status -> outbox.findById(id).orElseThrow().deferTo(at, why));
     }
 
@@ -191,6 +216,7 @@ class Dispatcher {
                 return;
             }
             Instant now = clock.instant();
+            metrics.outcome(row.getChannel(), outcome);
             String what = row.getKind() + " (" + row.getStep() + ") by " + row.getChannel();
             if (outcome instanceof Sent sent) {
                 row.sent(recipient, sent.providerId(), now);
@@ -206,6 +232,7 @@ class Dispatcher {
                 if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(failure.code()) && recipient != null) {
                     optOuts.optOut(Channel.SMS, recipient, "TWILIO_" + failure.code());
                 }
+                fallback.afterRefusal(row, failure);
             } else if (outcome instanceof Unknown unknown && !reconciling) {
                 row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
             } else if (outcome instanceof Unknown unknown) {
@@ -223,6 +250,8 @@ class Dispatcher {
         if (message == null) {
             return null;
         }
-        return message.subject() == null ? message.text() : "Subject: " + message.subject() + "\n\n" + message.text();
+        String text = message.subject() == null ? message.text() : "Subject: " + message.subject() + "\n\n" + message.text();
+        return message.letter() == null ? text
+                : text + "\n\n[Letter PDF attached, SHA-256 " + sha256(message.letter()) + "]";
     }
 }

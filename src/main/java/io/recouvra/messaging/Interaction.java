@@ -1,6 +1,7 @@
 package io.recouvra.messaging;
 
 import io.recouvra.database.AssignedIdEntity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +22,8 @@ public class Interaction extends AssignedIdEntity {
 
     public enum Type { MESSAGE_SENT, MESSAGE_FAILED, MESSAGE_UNCERTAIN, MESSAGE_STATUS, REPLY, OPT_OUT, OPT_IN, NOTE }
 
+    @Column(insertable = false, updatable = false)
+    private Long seq;
     private UUID customerId;
     private UUID invoiceId;
     private Instant occurredAt;

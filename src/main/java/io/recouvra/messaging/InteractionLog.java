@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InteractionLog {
 
-    private static final Sort OLDEST_FIRST = Sort.by("occurredAt", "id");
+    private static final Sort OLDEST_FIRST = Sort.by("occurredAt", "seq");
 
     private final InteractionRepository interactions;
     private final Clock clock;

@@ -32,15 +32,17 @@ class MessageComposer {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final MessageTemplates templates;
+    private final LetterRenderer letters;
     private final PortalLinks portalLinks;
     private final Creditor creditor;
     private final Clock clock;
 
     MessageComposer(CustomerService customers, InvoiceService invoices, MessageTemplates templates,
-                    PortalLinks portalLinks, Creditor creditor, Clock clock) {
+                    LetterRenderer letters, PortalLinks portalLinks, Creditor creditor, Clock clock) {
         this.customers = customers;
         this.invoices = invoices;
         this.templates = templates;
+        this.letters = letters;
         this.portalLinks = portalLinks;
         this.creditor = creditor;
         this.clock = clock;
@@ -63,39 +65,58 @@ class MessageComposer {
         String language = templates.languageFor(first.getKind(), customer.getLanguage());
         Locale locale = new Locale(language, customer.getCountry());
         Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
+        MessageKind kind = first.getKind();
+        byte[] letter = templates.hasLetter(kind, language)
+                ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
+        if (first.getChannel() == Channel.LETTER && letter == null) {
+            throw new IllegalStateException(kind + " has no letter template (letter." + language + ".html)");
+        }
         return Optional.of(switch (first.getChannel()) {
             case EMAIL -> new OutboundMessage(first.getId(), Channel.EMAIL, contact.get().getEmail(),
-                    templates.render(first.getKind(), "subject", language, "txt", model),
-                    templates.render(first.getKind(), "email", language, "txt", model),
-                    templates.render(first.getKind(), "email", language, "html", model));
+                    templates.render(kind, "subject", language, "txt", model),
+                    templates.render(kind, "email", language, "txt", model),
+                    templates.render(kind, "email", language, "html", model), letter);
             case SMS -> new OutboundMessage(first.getId(), Channel.SMS, contact.get().getPhone(), null,
-                    Sms.plain(templates.render(first.getKind(), "sms", language, "txt", model)), null);
-            case LETTER -> throw new UnsupportedOperationException("registered letters are not composed yet");
+                    Sms.plain(templates.render(kind, "sms", language, "txt", model)), null);
+            case LETTER -> new OutboundMessage(first.getId(), Channel.LETTER,
+                    postalAddress(customer), templates.render(kind, "subject", language, "txt", model),
+                    templates.render(kind, "email", language, "txt", model), null, letter);
         });
+    }
+
+    private static String postalAddress(Customer customer) {
+        return String.join("\n", customer.getLegalName(), customer.getAddressLine(),
+                customer.getPostalCode() + " " + customer.getCity(), customer.getCountry());
     }
 
     private static Optional<Contact> contactFor(Customer customer, Channel channel) {
         Predicate<Contact> reachable = switch (channel) {
             case EMAIL -> c -> c.isEmailConsent() && c.getEmail() != null;
             case SMS -> c -> c.isSmsConsent() && c.getPhone() != null;
-            case LETTER -> c -> true;
+            // a letter goes to the company's registered address, to the attention of this contact
+            case LETTER -> c -> customer.getAddressLine() != null && customer.getPostalCode() != null
+                    && customer.getCity() != null;
         };
         return customer.getContacts().stream().filter(reachable).findFirst();
     }
 
     private Map<String, Object> model(OutboxMessage row, Customer customer, Contact contact, List<Invoice> invoiceList,
                                       Locale locale) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(row.getParameters());
         model.put("creditor", creditor);
         model.put("tone", row.getTone().name());
         model.put("customerName", customer.getLegalName());
         model.put("contactName", contact.getName());
+        model.put("customerAddress", customer.getAddressLine());
+        model.put("customerPostalCode", customer.getPostalCode());
+        model.put("customerCity", customer.getCity());
         model.put("invoiceCount", invoiceList.size());
         if (invoiceList.isEmpty()) {
             return model;
         }
         LocalDate today = LocalDate.now(clock.withZone(customer.getTimeZone()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        model.put("letterDate", today.format(dates));
         List<Map<String, Object>> lines = invoiceList.stream().map(invoice -> Map.<String, Object>of(
                 "number", invoice.getNumber(),
                 "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), locale),

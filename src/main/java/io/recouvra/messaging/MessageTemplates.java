@@ -42,6 +42,11 @@ class MessageTemplates {
         return exists(kind, "email", language, "html") ? language : FALLBACK_LANGUAGE;
     }
 
+    /** Kinds with a letter (the formal notice) send it by post and attach it to their email. */
+    boolean hasLetter(MessageKind kind, String language) {
+        return exists(kind, "letter", language, "html");
+    }
+
     String render(MessageKind kind, String part, String language, String extension, Map<String, Object> model) {
         Context context = new Context(Locale.forLanguageTag(language), model);
         return engine.process(name(kind, part, language, extension), context).strip();

@@ -1,8 +1,11 @@
 package io.recouvra.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,11 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Messages {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    Messages(JdbcTemplate jdbc, Clock clock) {
+    Messages(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock;
+    }
+
+    private String json(Map<String, String> parameters) {
+        try {
+            return json.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("message parameters must be plain text", e);
+        }
     }
 
     /**
@@ -34,16 +47,26 @@ public class Messages {
     @Transactional
     public boolean enqueue(String caseRef, String step, Channel channel, MessageKind kind, Tone tone,
                            UUID customerId, UUID invoiceId, Instant notBefore) {
+        return enqueue(caseRef, step, channel, kind, tone, customerId, invoiceId, notBefore, Map.of());
+    }
+
+    /**
+     * @param parameters what only this kind of message needs, as text the templates show as is (a
+     *                   promised date, an instalment amount): see templates/messages/README.md
+     */
+    @Transactional
+    public boolean enqueue(String caseRef, String step, Channel channel, MessageKind kind, Tone tone,
+                           UUID customerId, UUID invoiceId, Instant notBefore, Map<String, String> parameters) {
         Objects.requireNonNull(caseRef, "caseRef");
         Objects.requireNonNull(step, "step");
         Instant now = clock.instant();
         int inserted = jdbc.update("""
                 insert into recouvra.outbox_message (id, case_ref, step, channel, kind, tone, customer_id, invoice_id,
-                    status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                    parameters, status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', 0, ?, ?)
                 on conflict (case_ref, step, channel) do nothing""",
                 UUID.randomUUID(), caseRef, step, channel.name(), kind.name(), tone.name(), customerId, invoiceId,
-                Timestamp.from(notBefore.isAfter(now) ? notBefore : now), Timestamp.from(now));
+                json(parameters), Timestamp.from(notBefore.isAfter(now) ? notBefore : now), Timestamp.from(now));
         return inserted == 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.recouvra.messaging;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,11 @@ class MessagingConfiguration {
     static class ScheduledDispatch {
 
         private final Dispatcher dispatcher;
+        private final ObjectProvider<SandboxLetters> sandboxLetters;
 
-        ScheduledDispatch(Dispatcher dispatcher) {
+        ScheduledDispatch(Dispatcher dispatcher, ObjectProvider<SandboxLetters> sandboxLetters) {
             this.dispatcher = dispatcher;
+            this.sandboxLetters = sandboxLetters;
         }
 
         @Scheduled(fixedDelayString = "${recouvra.messaging.dispatch.interval}")
@@ -33,6 +36,12 @@ class MessagingConfiguration {
         @Scheduled(fixedDelayString = "${recouvra.messaging.dispatch.interval}", initialDelayString = "PT30S")
         void reconcile() {
             dispatcher.reconcileAbandoned();
+        }
+
+        /** The sandbox postal service signs its acknowledgements of receipt after their delay. */
+        @Scheduled(fixedDelayString = "PT15S")
+        void acknowledgeSandboxLetters() {
+            sandboxLetters.ifAvailable(SandboxLetters::acknowledgeDue);
         }
     }
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** A message Recouvra means to send, and how far it got. Rows are inserted by {@link Messages#enqueue}. */
@@ -22,6 +25,8 @@ class OutboxMessage extends AssignedIdEntity {
     private Tone tone;
     private UUID customerId;
     private UUID invoiceId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> parameters;
     @Enumerated(EnumType.STRING)
     private OutboxStatus status;
     private int attempts;
@@ -132,6 +137,10 @@ class OutboxMessage extends AssignedIdEntity {
 
     UUID getInvoiceId() {
         return invoiceId;
+    }
+
+    Map<String, String> getParameters() {
+        return parameters == null ? Map.of() : parameters;
     }
 
     OutboxStatus getStatus() {

@@ -2,6 +2,10 @@ package io.recouvra.messaging;
 
 import com.twilio.http.TwilioRestClient;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +27,22 @@ class ProductionChannels {
                 .httpClient(new SingleAttemptTwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
                 .build();
         return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TWILIO_STATUS_PATH));
+    }
+
+    /** Registered letters through a postal API (RECOUVRA_POSTAL_API_URL, RECOUVRA_POSTAL_API_KEY). */
+    @Bean
+    @ConditionalOnProperty(name = "recouvra.messaging.letter.adapter", havingValue = "postal")
+    ChannelAdapter postalLetters(@Value("${recouvra.messaging.letter.postal.base-url}") String baseUrl,
+                                 @Value("${recouvra.messaging.letter.postal.api-key}") String apiKey,
+                                 @Value("${recouvra.messaging.letter.postal.timeout}") Duration timeout) {
+        if (!StringUtils.hasText(baseUrl) || !StringUtils.hasText(apiKey)) {
+            throw new IllegalStateException("Registered letters need RECOUVRA_POSTAL_API_URL and RECOUVRA_POSTAL_API_KEY");
+        }
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(timeout);
+        requests.setReadTimeout(timeout);
+        return new PostalLetterChannel(RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .defaultHeader("Authorization", "Bearer " + apiKey).build());
     }
 
     /** SMTP server from Spring Boot's {@code spring.mail.*} (SPRING_MAIL_HOST, SPRING_MAIL_PORT, ...). */

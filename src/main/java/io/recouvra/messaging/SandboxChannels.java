@@ -1,6 +1,10 @@
 package io.recouvra.messaging;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,14 @@ class SandboxChannels {
     @ConditionalOnProperty(name = "recouvra.messaging.sms.adapter", havingValue = "sandbox", matchIfMissing = true)
     ChannelAdapter sandboxSms() {
         return new Sandbox(Channel.SMS);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "recouvra.messaging.letter.adapter", havingValue = "sandbox", matchIfMissing = true)
+    SandboxLetters sandboxLetters(@Value("${recouvra.messaging.letter.sandbox.folder}") Path folder,
+                                  @Value("${recouvra.messaging.letter.sandbox.acknowledge-after}") Duration acknowledgeAfter,
+                                  DeliveryReports deliveryReports, Clock clock) {
+        return new SandboxLetters(folder, acknowledgeAfter, deliveryReports, clock);
     }
 
     record Sandbox(Channel channel) implements ChannelAdapter {

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.SocketTimeoutException;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -39,6 +40,10 @@ class SmtpEmailChannel implements ChannelAdapter {
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
             helper.setText(message.text(), message.html());
+            if (message.letter() != null) {
+                String fileName = message.subject().replaceAll("[^\\p{L}\\p{N} _-]", "").strip() + ".pdf";
+                helper.addAttachment(fileName, new ByteArrayResource(message.letter()), "application/pdf");
+            }
             mime.saveChanges();
             String messageId = mime.getMessageID();
             mail.send(mime);

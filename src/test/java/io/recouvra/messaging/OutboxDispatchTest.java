@@ -57,6 +57,10 @@ class OutboxDispatchTest {
     @Autowired
     ContactPolicy policy;
     @Autowired
+    ChannelFallback fallback;
+    @Autowired
+    MessageMetrics metrics;
+    @Autowired
     DispatchSettings settings;
     @Autowired
     JdbcTemplate jdbc;
@@ -112,17 +116,21 @@ class OutboxDispatchTest {
     }
 
     @Test
-    void noContactForTheChannelIsAPermanentFailureOnRecord() {
+    void aDebtorUnreachableBySmsGetsTheSameStepByEmail() {
         Case noSms = newCase("fr", false);
         enqueue(noSms, "reminder-1", Channel.SMS);
 
         drain(dispatcher);
 
-        OutboxMessage row = only(noSms);
-        assertThat(row.getStatus()).isEqualTo(OutboxStatus.FAILED);
-        assertThat(row.getLastError()).startsWith("NO_RECIPIENT");
-        assertThat(interactions.ofInvoice(noSms.invoiceId, 0, 10).getContent().get(0).getType())
-                .isEqualTo(Interaction.Type.MESSAGE_FAILED);
+        List<OutboxMessage> rows = outbox.findByCustomerIdOrderByCreatedAtDesc(noSms.customerId, Pageable.unpaged());
+        OutboxMessage sms = rows.stream().filter(r -> r.getChannel() == Channel.SMS).findFirst().orElseThrow();
+        OutboxMessage email = rows.stream().filter(r -> r.getChannel() == Channel.EMAIL).findFirst().orElseThrow();
+        assertThat(sms.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(sms.getLastError()).startsWith("NO_RECIPIENT");
+        assertThat(email.getStep()).isEqualTo("reminder-1");
+        assertThat(email.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(interactions.ofInvoice(noSms.invoiceId, 0, 10).getContent()).extracting(Interaction::getType)
+                .containsExactly(Interaction.Type.MESSAGE_FAILED, Interaction.Type.NOTE, Interaction.Type.MESSAGE_SENT);
     }
 
     @Test
@@ -299,7 +307,7 @@ class OutboxDispatchTest {
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
-        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy,
+        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, fallback, metrics,
                 List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
     }
 

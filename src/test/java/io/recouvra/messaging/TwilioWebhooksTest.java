@@ -129,7 +129,8 @@ class TwilioWebhooksTest {
             // drain
         }
         ClockUtil.reset();
-        OutboxMessage blocked = outbox.findByCustomerIdOrderByCreatedAtDesc(debtor.customerId, Pageable.unpaged()).get(0);
+        OutboxMessage blocked = outbox.findByCustomerIdOrderByCreatedAtDesc(debtor.customerId, Pageable.unpaged()).stream()
+                .filter(row -> row.getChannel() == Channel.SMS).findFirst().orElseThrow();
         assertThat(blocked.getStatus()).isEqualTo(OutboxStatus.FAILED);
         assertThat(blocked.getLastError()).startsWith("OPTED_OUT");
 

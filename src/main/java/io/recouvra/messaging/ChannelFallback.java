@@ -1,0 +1,48 @@
+package io.recouvra.messaging;
+
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.SendOutcome.PermanentFailure;
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a channel refuses a debtor for good (no contact on it, opted out, invalid or non-mobile
+ * number, refused address), the same step of the case goes out on the next channel: SMS then email,
+ * email then registered letter for the kinds that have a letter. Refusals of the message itself (it
+ * could not be composed, no adapter) do not move it: another channel would fail the same way.
+ */
+@Component
+class ChannelFallback {
+
+    static final Set<String> DEBTOR_UNREACHABLE = Set.of("NO_RECIPIENT", "OPTED_OUT", "RECIPIENT_REFUSED",
+            "21610", "21211", "21614", "21612", "21408");
+
+    private final Messages messages;
+    private final MessageTemplates templates;
+    private final InteractionLog interactions;
+    private final Clock clock;
+
+    ChannelFallback(Messages messages, MessageTemplates templates, InteractionLog interactions, Clock clock) {
+        this.messages = messages;
+        this.templates = templates;
+        this.interactions = interactions;
+        this.clock = clock;
+    }
+
+    void afterRefusal(OutboxMessage row, PermanentFailure refusal) {
+        if (!DEBTOR_UNREACHABLE.contains(refusal.code())) {
+            return;
+        }
+        Channel next = switch (row.getChannel()) {
+            case SMS -> Channel.EMAIL;
+            case EMAIL -> templates.hasLetter(row.getKind(), "fr") ? Channel.LETTER : null;
+            case LETTER -> null;
+        };
+        if (next != null && messages.enqueue(row.getCaseRef(), row.getStep(), next, row.getKind(), row.getTone(),
+                row.getCustomerId(), row.getInvoiceId(), clock.instant(), row.getParameters())) {
+            interactions.recordMessage(row, Type.NOTE, row.getKind() + " (" + row.getStep() + ") moved from "
+                    + row.getChannel() + " to " + next + " after: " + refusal.code(), null);
+        }
+    }
+}
