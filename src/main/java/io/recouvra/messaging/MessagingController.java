@@ -4,8 +4,11 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +16,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,11 +31,17 @@ class MessagingController {
     private final InteractionLog interactions;
     private final OutboxMessageRepository outbox;
     private final InvoiceService invoices;
+    private final UncertainMessages uncertain;
 
-    MessagingController(InteractionLog interactions, OutboxMessageRepository outbox, InvoiceService invoices) {
+    MessagingController(InteractionLog interactions, OutboxMessageRepository outbox, InvoiceService invoices,
+                        UncertainMessages uncertain) {
         this.interactions = interactions;
         this.outbox = outbox;
         this.invoices = invoices;
+        this.uncertain = uncertain;
+    }
+
+    record Resolution(@NotNull Boolean sent, String providerId) {
     }
 
     record InteractionView(UUID id, Instant occurredAt, UUID customerId, UUID invoiceId, Interaction.Medium channel,
@@ -65,6 +76,19 @@ class MessagingController {
     PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(interactions.ofInvoice(invoices.get(number).getId(), page, size), InteractionView::of);
+    }
+
+    @GetMapping("/messages")
+    @Operation(summary = "Messages in a state, oldest first: UNKNOWN ones wait for a person, FAILED ones were given up")
+    List<MessageView> byStatus(@RequestParam OutboxStatus status,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return outbox.findByStatusOrderByCreatedAt(status, PageRequest.of(0, size)).stream().map(MessageView::of).toList();
+    }
+
+    @PostMapping("/messages/{id}/resolution")
+    @Operation(summary = "After checking with the provider: an UNKNOWN message was sent (give its provider id) or not (it goes out again)")
+    MessageView resolve(@PathVariable UUID id, @Valid @RequestBody Resolution resolution, Principal who) {
+        return MessageView.of(uncertain.resolve(id, resolution.sent(), resolution.providerId(), who.getName()));
     }
 
     @GetMapping("/customers/{id}/messages")

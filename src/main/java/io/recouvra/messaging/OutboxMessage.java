@@ -63,6 +63,21 @@ class OutboxMessage extends AssignedIdEntity {
         this.lastError = why;
     }
 
+    /** A person checked with the provider: the message went out after all. */
+    void confirmedSent(String providerId, Instant at, String who) {
+        this.status = OutboxStatus.SENT;
+        this.providerId = providerId;
+        this.sentAt = at;
+        this.lastError = "confirmed sent by " + who;
+    }
+
+    /** A person checked with the provider: it never went out, so it may be sent again. */
+    void confirmedNotSent(Instant at, String who) {
+        this.status = OutboxStatus.PENDING;
+        this.nextAttemptAt = at;
+        this.lastError = "confirmed not sent by " + who;
+    }
+
     void cancelled(String why) {
         this.status = OutboxStatus.CANCELLED;
         this.leaseUntil = null;

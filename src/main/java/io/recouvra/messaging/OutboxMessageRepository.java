@@ -11,4 +11,6 @@ interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
     List<OutboxMessage> findByCustomerIdOrderByCreatedAtDesc(UUID customerId, Pageable page);
 
     Optional<OutboxMessage> findByChannelAndProviderId(Channel channel, String providerId);
+
+    List<OutboxMessage> findByStatusOrderByCreatedAt(OutboxStatus status, Pageable page);
 }

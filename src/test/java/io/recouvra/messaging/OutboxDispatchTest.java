@@ -2,10 +2,12 @@ package io.recouvra.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +43,8 @@ class OutboxDispatchTest {
 
     @Autowired
     Messages messages;
+    @Autowired
+    Api api;
     @Autowired
     Dispatcher dispatcher;
     @Autowired
@@ -227,6 +232,35 @@ class OutboxDispatchTest {
         assertThat(only(handedOver).getProviderId()).isEqualTo("provider-had-it");
         assertThat(only(notHandedOver).getStatus()).isEqualTo(OutboxStatus.PENDING);
         assertThat(knowsIt.attempts(only(handedOver).getId())).isZero();
+    }
+
+    @Test
+    void aPersonResolvesAnUncertainMessageThroughTheApi() {
+        Case wentOut = newCase("fr", true);
+        Case neverDid = newCase("fr", true);
+        enqueue(wentOut, "reminder-1", Channel.SMS);
+        enqueue(neverDid, "reminder-1", Channel.SMS);
+        jdbc.update("update recouvra.outbox_message set status = 'UNKNOWN', attempts = 1 where case_ref in (?, ?)",
+                wentOut.invoiceNumber, neverDid.invoiceNumber);
+
+        var waiting = api.asAdmin().getForEntity("/api/v1/messages?status=UNKNOWN", JsonNode[].class).getBody();
+        assertThat(waiting).extracting(m -> m.get("caseRef").asText()).contains(wentOut.invoiceNumber, neverDid.invoiceNumber);
+
+        String firstId = only(wentOut).getId().toString();
+        var missingId = api.asAdmin().postForEntity("/api/v1/messages/" + firstId + "/resolution", Map.of("sent", true),
+                JsonNode.class);
+        assertThat(missingId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missingId.getBody().get("errors").get(0).get("field").asText()).isEqualTo("providerId");
+
+        var confirmed = api.asAdmin().postForEntity("/api/v1/messages/" + firstId + "/resolution",
+                Map.of("sent", true, "providerId", "SMfound"), JsonNode.class);
+        assertThat(confirmed.getBody().get("status").asText()).isEqualTo("SENT");
+        api.asAdmin().postForEntity("/api/v1/messages/" + only(neverDid).getId() + "/resolution", Map.of("sent", false),
+                JsonNode.class);
+
+        assertThat(only(neverDid).getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(interactions.ofInvoice(wentOut.invoiceId, 0, 10).getContent().get(0).getSummary())
+                .contains("confirmed sent by admin");
     }
 
     @Test
