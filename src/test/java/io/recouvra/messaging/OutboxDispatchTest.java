@@ -235,6 +235,27 @@ class OutboxDispatchTest {
     }
 
     @Test
+    void twilioRefusingAnUnsubscribedNumberStopsAllLaterSmsToIt() {
+        Case first = newCase("fr", true);
+        enqueue(first, "reminder-1", Channel.SMS);
+        ScriptedAdapter twilio = new ScriptedAdapter(m -> new SendOutcome.PermanentFailure("21610",
+                "Attempt to send to unsubscribed recipient"));
+        drain(dispatcherWith(twilio));
+        OutboxMessage refused = outbox.findByCustomerIdOrderByCreatedAtDesc(first.customerId, Pageable.unpaged()).stream()
+                .filter(row -> row.getChannel() == Channel.SMS).findFirst().orElseThrow();
+        assertThat(refused.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(optOuts.isOptedOut(Channel.SMS, first.phone)).isTrue();
+
+        // the same number, another step: refused before Twilio is even asked
+        enqueue(first, "reminder-2", Channel.SMS);
+        drain(dispatcherWith(twilio));
+        OutboxMessage later = outbox.findByCustomerIdOrderByCreatedAtDesc(first.customerId, Pageable.unpaged()).stream()
+                .filter(row -> row.getChannel() == Channel.SMS && row.getStep().equals("reminder-2")).findFirst().orElseThrow();
+        assertThat(later.getLastError()).startsWith("OPTED_OUT");
+        assertThat(twilio.attempts(later.getId())).isZero();
+    }
+
+    @Test
     void aPersonResolvesAnUncertainMessageThroughTheApi() {
         Case wentOut = newCase("fr", true);
         Case neverDid = newCase("fr", true);
@@ -299,18 +320,21 @@ class OutboxDispatchTest {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private record Case(UUID customerId, UUID invoiceId, String invoiceNumber) {
+    private static final AtomicInteger PHONES = new AtomicInteger(200_000);
+
+    private record Case(UUID customerId, UUID invoiceId, String invoiceNumber, String phone) {
     }
 
     private Case newCase(String language, boolean smsConsent) {
         String number = TestData.invoiceNumber();
+        String phone = "+336" + String.format("%08d", PHONES.incrementAndGet());
         UUID customerId = customers.register(new NewCustomer("Client " + number, TestData.siren(), "FR", language,
                 "Europe/Paris", null, null, null, List.of(new NewCustomer.NewContact("Compta", null,
-                        "compta@" + number.toLowerCase() + ".example", "+33612345678", true, smsConsent, false)))).getId();
+                        "compta@" + number.toLowerCase() + ".example", phone, true, smsConsent, false)))).getId();
         LocalDate due = LocalDate.now(clock).minusDays(10);
         UUID invoiceId = invoices.register(new NewInvoice(number, customerId, null, due.minusDays(30), due,
                 new BigDecimal("1234.56"), "EUR")).getId();
-        return new Case(customerId, invoiceId, number);
+        return new Case(customerId, invoiceId, number, phone);
     }
 
     private boolean enqueue(Case c, String step, Channel channel) {
