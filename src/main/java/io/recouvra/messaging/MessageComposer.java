@@ -111,12 +111,12 @@ class MessageComposer {
         model.put("customerPostalCode", customer.getPostalCode());
         model.put("customerCity", customer.getCity());
         model.put("invoiceCount", invoiceList.size());
-        if (invoiceList.isEmpty()) {
-            return model;
-        }
         LocalDate today = LocalDate.now(clock.withZone(customer.getTimeZone()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         model.put("letterDate", today.format(dates));
+        if (invoiceList.isEmpty()) {
+            return model;
+        }
         List<Map<String, Object>> lines = invoiceList.stream().map(invoice -> Map.<String, Object>of(
                 "number", invoice.getNumber(),
                 "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), locale),
