@@ -30,9 +30,10 @@ class ChannelFallback {
         this.clock = clock;
     }
 
-    void afterRefusal(OutboxMessage row, PermanentFailure refusal) {
+    /** @return whether the step now goes out on another channel */
+    boolean afterRefusal(OutboxMessage row, PermanentFailure refusal) {
         if (!DEBTOR_UNREACHABLE.contains(refusal.code())) {
-            return;
+            return false;
         }
         Channel next = switch (row.getChannel()) {
             case SMS -> Channel.EMAIL;
@@ -43,6 +44,8 @@ class ChannelFallback {
                 row.getCustomerId(), row.getInvoiceId(), clock.instant(), row.getParameters())) {
             interactions.recordMessage(row, Type.NOTE, row.getKind() + " (" + row.getStep() + ") moved from "
                     + row.getChannel() + " to " + next + " after: " + refusal.code(), null);
+            return true;
         }
+        return false;
     }
 }

@@ -52,6 +52,7 @@ class Dispatcher {
     private final OptOuts optOuts;
     private final ContactPolicy policy;
     private final ChannelFallback fallback;
+    private final UndeliverableMessages undeliverable;
     private final MessageMetrics metrics;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
@@ -59,7 +60,8 @@ class Dispatcher {
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                MessageComposer composer, InteractionLog interactions, OptOuts optOuts, ContactPolicy policy,
-               ChannelFallback fallback, MessageMetrics metrics, List<ChannelAdapter> adapters,
+               ChannelFallback fallback, UndeliverableMessages undeliverable, MessageMetrics metrics,
+               List<ChannelAdapter> adapters,
                DispatchSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -69,6 +71,7 @@ class Dispatcher {
         this.optOuts = optOuts;
         this.policy = policy;
         this.fallback = fallback;
+        this.undeliverable = undeliverable;
         this.metrics = metrics;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         this.settings = settings;
@@ -226,13 +229,16 @@ class Dispatcher {
             } else if (outcome instanceof TemporaryFailure failure) {
                 row.failed("gave up after " + row.getAttempts() + " attempts: " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " not sent: " + row.getLastError(), null);
+                undeliverable.raise(row);
             } else if (outcome instanceof PermanentFailure failure) {
                 row.failed(failure.code() + ": " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
                 if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(failure.code()) && recipient != null) {
                     optOuts.optOut(Channel.SMS, recipient, "TWILIO_" + failure.code());
                 }
-                fallback.afterRefusal(row, failure);
+                if (!fallback.afterRefusal(row, failure)) {
+                    undeliverable.raise(row);
+                }
             } else if (outcome instanceof Unknown unknown && !reconciling) {
                 row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
             } else if (outcome instanceof Unknown unknown) {

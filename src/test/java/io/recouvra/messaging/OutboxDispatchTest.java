@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,10 @@ class OutboxDispatchTest {
     ChannelFallback fallback;
     @Autowired
     MessageMetrics metrics;
+    @Autowired
+    UndeliverableMessages undeliverable;
+    @Autowired
+    TaskService tasks;
     @Autowired
     DispatchSettings settings;
     @Autowired
@@ -159,6 +165,11 @@ class OutboxDispatchTest {
         assertThat(givenUp.getStatus()).isEqualTo(OutboxStatus.FAILED);
         assertThat(failing.attempts(givenUp.getId())).isEqualTo(settings.maxAttempts());
         assertThat(givenUp.getLastError()).contains("gave up after " + settings.maxAttempts() + " attempts");
+        Task forCollectors = tasks.createTaskQuery().taskId("undeliverable-" + givenUp.getId()).singleResult();
+        assertThat(forCollectors.getName()).isEqualTo("Message could not be delivered: " + c.invoiceNumber);
+        assertThat(forCollectors.getDescription()).contains("gave up after");
+        assertThat(tasks.getIdentityLinksForTask(forCollectors.getId())).extracting(link -> link.getGroupId())
+                .contains("collectors");
 
         Case refused = newCase("fr", true);
         enqueue(refused, "reminder-1", Channel.EMAIL);
@@ -365,8 +376,8 @@ class OutboxDispatchTest {
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
-        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, fallback, metrics,
-                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
+        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, fallback, undeliverable,
+                metrics, List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
     }
 
     private static void sleep(long millis) {
