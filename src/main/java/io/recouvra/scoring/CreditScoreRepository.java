@@ -1,0 +1,11 @@
+package io.recouvra.scoring;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CreditScoreRepository extends JpaRepository<CreditScore, UUID> {
+
+    List<CreditScore> findByCustomerIdOrderByScoredAtDesc(UUID customerId, Pageable page);
+}
