@@ -18,12 +18,15 @@ create table outbox_message (
     attempts        integer       not null default 0,
     next_attempt_at timestamptz   not null,
     lease_until     timestamptz,
-    recipient       varchar(254),
+    -- which claim holds the row: a dispatcher whose lease ran out and whose row was taken over
+    -- finds another token there and stops
+    claim_token     uuid,
+    recipient       text,
     -- what went to the provider, kept so that an uncertain send is reconciled against exactly that
-    rendered_subject varchar(300),
+    rendered_subject text,
     rendered_text   text,
     provider_id     varchar(100),
-    last_error      varchar(1000),
+    last_error      text,
     created_at      timestamptz   not null,
     sent_at         timestamptz,
     version         bigint        not null default 0,

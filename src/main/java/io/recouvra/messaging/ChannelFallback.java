@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelFallback {
 
-    static final Set<String> DEBTOR_UNREACHABLE = Set.of("NO_RECIPIENT", "OPTED_OUT", "RECIPIENT_REFUSED",
-            "21610", "21211", "21614", "21612", "21408");
+    /** Our codes, and Twilio's for an unreachable debtor (opted out, invalid, not mobile, unreachable, carrier refusals). */
+    static final Set<String> DEBTOR_UNREACHABLE = Set.of("NO_RECIPIENT", "OPTED_OUT", "RECIPIENT_REFUSED", "UNDELIVERED",
+            "21610", "21211", "21614", "21612", "30003", "30005", "30006", "30007");
 
     private final Messages messages;
     private final MessageTemplates templates;
@@ -40,12 +41,15 @@ class ChannelFallback {
             case EMAIL -> templates.hasLetter(row.getKind(), "fr") ? Channel.LETTER : null;
             case LETTER -> null;
         };
-        if (next != null && messages.enqueue(row.getCaseRef(), row.getStep(), next, row.getKind(), row.getTone(),
+        if (next == null) {
+            return false;
+        }
+        // Already asked for on that channel (by the process, or by an earlier refusal): it goes out there.
+        if (messages.enqueue(row.getCaseRef(), row.getStep(), next, row.getKind(), row.getTone(),
                 row.getCustomerId(), row.getInvoiceId(), clock.instant(), row.getParameters())) {
             interactions.recordMessage(row, Type.NOTE, row.getKind() + " (" + row.getStep() + ") moved from "
                     + row.getChannel() + " to " + next + " after: " + refusal.code(), null);
-            return true;
         }
-        return false;
+        return true;
     }
 }

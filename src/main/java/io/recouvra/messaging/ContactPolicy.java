@@ -2,7 +2,6 @@ package io.recouvra.messaging;
 
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
-import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import java.sql.Timestamp;
@@ -56,18 +55,15 @@ class ContactPolicy {
         this.rules = rules;
     }
 
-    /** About the invoice alone: a settled, disputed or held invoice is not chased. */
+    /** About the invoice alone: each kind of message says in which invoice statuses it may still go out. */
     @Transactional(readOnly = true)
     Optional<Verdict.Cancel> invoiceForbids(OutboxMessage row) {
         if (row.getInvoiceId() == null) {
             return Optional.empty();
         }
         InvoiceStatus status = invoices.get(row.getInvoiceId()).getStatus();
-        boolean reminderOfSettled = status.isClosed() && row.getKind().isReminder();
-        if (reminderOfSettled || status == InvoiceStatus.DISPUTED || status == InvoiceStatus.ON_HOLD) {
-            return Optional.of(new Verdict.Cancel("invoice is " + status));
-        }
-        return Optional.empty();
+        return row.getKind().mayBeSentWhile(status) ? Optional.empty()
+                : Optional.of(new Verdict.Cancel("invoice is " + status));
     }
 
     /** About the debtor and the moment: contact hours, then the caps (reminders only). */

@@ -17,45 +17,56 @@ class DeliveryReports {
 
     private final OutboxMessageRepository outbox;
     private final InteractionLog interactions;
-    private final OptOuts optOuts;
+    private final Refusals refusals;
 
-    DeliveryReports(OutboxMessageRepository outbox, InteractionLog interactions, OptOuts optOuts) {
+    DeliveryReports(OutboxMessageRepository outbox, InteractionLog interactions, Refusals refusals) {
         this.outbox = outbox;
         this.interactions = interactions;
-        this.optOuts = optOuts;
+        this.refusals = refusals;
     }
 
     /** The acknowledgement of receipt of a registered letter came back signed. */
     @Transactional
     boolean letterAcknowledged(String providerId) {
-        return outbox.findByChannelAndProviderId(Channel.LETTER, providerId).map(row -> {
-            if (!row.reported(OutboxStatus.DELIVERED, null)) {
-                return false;
+        boolean changed = false;
+        for (OutboxMessage row : outbox.findByChannelAndProviderId(Channel.LETTER, providerId)) {
+            if (row.reported(OutboxStatus.DELIVERED, null)) {
+                interactions.recordMessage(row, Type.MESSAGE_STATUS, row.getKind() + " (" + row.getStep()
+                        + ") registered letter received: acknowledgement of receipt signed", null);
+                changed = true;
             }
-            interactions.recordMessage(row, Type.MESSAGE_STATUS, row.getKind() + " (" + row.getStep()
-                    + ") registered letter received: acknowledgement of receipt signed", null);
-            return true;
-        }).orElse(false);
+        }
+        return changed;
     }
 
-    /** @return false when the report is for no message of ours or changes nothing (a repeated report) */
+    /**
+     * A delivery report for an SMS; every row the message covered follows it. A report of failure is
+     * a refusal like any other: the number may be opted out, the step may move to another channel,
+     * or the collectors get a task.
+     *
+     * @return false when the report is for no message of ours or changes nothing (a repeated report)
+     */
     @Transactional
     boolean smsReported(String messageSid, String twilioStatus, String errorCode) {
         OutboxStatus reported = TWILIO_STATUSES.get(twilioStatus == null ? "" : twilioStatus.toLowerCase(Locale.ROOT));
         if (reported == null) {
             return false;
         }
-        return outbox.findByChannelAndProviderId(Channel.SMS, messageSid).map(row -> {
-            String error = errorCode == null || errorCode.isBlank() ? null : "Twilio error " + errorCode;
+        boolean hasError = errorCode != null && !errorCode.isBlank();
+        String error = hasError ? "Twilio error " + errorCode : null;
+        boolean changed = false;
+        for (OutboxMessage row : outbox.findByChannelAndProviderId(Channel.SMS, messageSid)) {
             if (!row.reported(reported, error)) {
-                return false;
+                continue;
             }
+            changed = true;
             interactions.recordMessage(row, Type.MESSAGE_STATUS, row.getKind() + " (" + row.getStep() + ") by SMS "
                     + reported.name().toLowerCase(Locale.ROOT) + (error == null ? "" : ": " + error), null);
-            if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(errorCode)) {
-                optOuts.optOut(Channel.SMS, row.getRecipient(), "TWILIO_" + errorCode);
+            if (reported == OutboxStatus.FAILED || reported == OutboxStatus.UNDELIVERED) {
+                refusals.refused(row, new SendOutcome.PermanentFailure(hasError ? errorCode : "UNDELIVERED",
+                        "reported " + twilioStatus + " by Twilio"));
             }
-            return true;
-        }).orElse(false);
+        }
+        return changed;
     }
 }

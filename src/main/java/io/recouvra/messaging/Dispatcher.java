@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what the outbox holds, each message once.
  *
  * <ol>
- * <li>Claim: one statement moves due rows from PENDING to SENDING with a lease, skipping rows another
- * dispatcher has locked, and commits. No two dispatchers ever hold the same row.</li>
- * <li>Send: one attempt at the provider, outside any transaction.</li>
- * <li>Record: the outcome, in a second transaction, with its interaction.</li>
+ * <li>Claim: one statement moves due rows from PENDING to SENDING with a lease and a claim token,
+ * skipping rows another dispatcher has locked, and commits.</li>
+ * <li>Send: just before the provider, the lease is renewed and the rendered message kept, only while
+ * the rows still carry this claim's token; then one attempt, outside any transaction.</li>
+ * <li>Record: the outcome, in a second transaction, with its interaction, again only under this claim.</li>
  * </ol>
  * An uncertain outcome (a timeout, a 5xx after the request left) keeps the row SENDING, and so does a
  * node that dies between 2 and 3: once the lease has run out, {@link #reconcileAbandoned} asks the
@@ -51,8 +53,7 @@ class Dispatcher {
     private final InteractionLog interactions;
     private final OptOuts optOuts;
     private final ContactPolicy policy;
-    private final ChannelFallback fallback;
-    private final UndeliverableMessages undeliverable;
+    private final Refusals refusals;
     private final MessageMetrics metrics;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
@@ -60,8 +61,7 @@ class Dispatcher {
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                MessageComposer composer, InteractionLog interactions, OptOuts optOuts, ContactPolicy policy,
-               ChannelFallback fallback, UndeliverableMessages undeliverable, MessageMetrics metrics,
-               List<ChannelAdapter> adapters,
+               Refusals refusals, MessageMetrics metrics, List<ChannelAdapter> adapters,
                DispatchSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -70,8 +70,7 @@ class Dispatcher {
         this.interactions = interactions;
         this.optOuts = optOuts;
         this.policy = policy;
-        this.fallback = fallback;
-        this.undeliverable = undeliverable;
+        this.refusals = refusals;
         this.metrics = metrics;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         this.settings = settings;
@@ -81,33 +80,48 @@ class Dispatcher {
     /** Sends one batch of due messages; returns how many it claimed. */
     int dispatchDue() {
         Instant now = clock.instant();
+        UUID claim = UUID.randomUUID();
         List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""
-                update recouvra.outbox_message set status = 'SENDING', lease_until = ?, attempts = attempts + 1
+                update recouvra.outbox_message
+                set status = 'SENDING', lease_until = ?, attempts = attempts + 1, claim_token = ?, version = version + 1
                 where id in (select id from recouvra.outbox_message
                              where status = 'PENDING' and next_attempt_at <= ?
                              order by next_attempt_at
                              limit ? for update skip locked)
-                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), Timestamp.from(now),
+                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 settings.batchSize()));
         Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
-        for (OutboxMessage row : outbox.findAllById(claimed)) {
-            // A customer's due reminders on one channel go out as one message; anything else alone.
-            Object key = row.getKind().isReminder() ? List.of(row.getCustomerId(), row.getChannel()) : row.getId();
+        List<OutboxMessage> rows = new ArrayList<>(outbox.findAllById(claimed));
+        rows.sort(Comparator.comparing(OutboxMessage::getCreatedAt).thenComparing(OutboxMessage::getId));
+        for (OutboxMessage row : rows) {
+            // A customer's due reminders of one kind, tone and wording on one channel go out as one message.
+            Object key = row.getKind().isReminder()
+                    ? List.of(row.getCustomerId(), row.getChannel(), row.getKind(), row.getTone(), row.getParameters())
+                    : row.getId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
-        groups.values().forEach(this::sendGroup);
+        for (List<OutboxMessage> group : groups.values()) {
+            try {
+                sendGroup(group, claim);
+            } catch (RuntimeException e) {
+                // One group's trouble must not strand the rest of the batch: its rows wait for their lease.
+                log.error("Outbox group {} failed; its rows are reconciled when their lease ends",
+                        group.stream().map(OutboxMessage::getId).toList(), e);
+            }
+        }
         return claimed.size();
     }
 
     /** Rows left SENDING past their lease: their dispatcher died mid-send. Ask the provider first. */
     int reconcileAbandoned() {
         Instant now = clock.instant();
+        UUID claim = UUID.randomUUID();
         List<UUID> abandoned = transaction.execute(status -> jdbc.queryForList("""
-                update recouvra.outbox_message set lease_until = ?
+                update recouvra.outbox_message set lease_until = ?, claim_token = ?, version = version + 1
                 where id in (select id from recouvra.outbox_message
                              where status = 'SENDING' and lease_until < ?
                              limit ? for update skip locked)
-                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), Timestamp.from(now),
+                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 settings.batchSize()));
         for (UUID id : abandoned) {
             OutboxMessage row = outbox.findById(id).orElseThrow();
@@ -117,27 +131,27 @@ class Dispatcher {
                     // died before the message was handed over: it certainly did not go out
                     ? new TemporaryFailure("abandoned before sending")
                     : adapter == null ? new Unknown("no " + row.getChannel() + " adapter to ask") : adapter.reconcile(sent);
-            record(id, row.getRecipient(), sent, outcome, true);
+            record(id, claim, row.getRecipient(), sent, outcome, true);
         }
         return abandoned.size();
     }
 
-    private void sendGroup(List<OutboxMessage> claimed) {
+    private void sendGroup(List<OutboxMessage> claimed, UUID claim) {
         List<OutboxMessage> rows = new ArrayList<>();
         for (OutboxMessage row : claimed) {
-            policy.invoiceForbids(row).ifPresentOrElse(cancel -> cancel(row.getId(), cancel.why()), () -> rows.add(row));
+            policy.invoiceForbids(row).ifPresentOrElse(cancel -> cancel(row.getId(), claim, cancel.why()), () -> rows.add(row));
         }
         if (rows.isEmpty()) {
             return;
         }
         OutboxMessage first = rows.get(0);
         if (policy.timing(first, clock.instant()) instanceof Later later) {
-            rows.forEach(row -> defer(row.getId(), later.at(), later.why()));
+            rows.forEach(row -> defer(row.getId(), claim, later.at(), later.why()));
             return;
         }
         ChannelAdapter adapter = adapters.get(first.getChannel());
         if (adapter == null) {
-            recordAll(rows, null, null, new PermanentFailure("NO_ADAPTER", "no " + first.getChannel() + " adapter is configured"));
+            recordAll(rows, claim, null, null, new PermanentFailure("NO_ADAPTER", "no " + first.getChannel() + " adapter is configured"));
             return;
         }
         Optional<OutboundMessage> composed;
@@ -145,21 +159,25 @@ class Dispatcher {
             composed = composer.compose(rows);
         } catch (RuntimeException e) {
             log.error("Cannot compose outbox message(s) {}", rows.stream().map(OutboxMessage::getId).toList(), e);
-            recordAll(rows, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
+            recordAll(rows, claim, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
             return;
         }
         if (composed.isEmpty()) {
-            recordAll(rows, null, null, new PermanentFailure("NO_RECIPIENT",
+            recordAll(rows, claim, null, null, new PermanentFailure("NO_RECIPIENT",
                     "no contact of the customer accepts " + first.getChannel()));
             return;
         }
         OutboundMessage message = composed.get();
         if (optOuts.isOptedOut(first.getChannel(), message.recipient())) {
-            recordAll(rows, message.recipient(), null, new PermanentFailure("OPTED_OUT",
+            recordAll(rows, claim, message.recipient(), null, new PermanentFailure("OPTED_OUT",
                     message.recipient() + " asked not to be contacted by " + first.getChannel()));
             return;
         }
-        keepWhatIsSent(rows, message);
+        if (!keepWhatIsSent(rows, claim, message)) {
+            log.warn("Outbox rows {} were taken over after their lease ran out; not sending them here",
+                    rows.stream().map(OutboxMessage::getId).toList());
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = adapter.send(message);
@@ -167,22 +185,35 @@ class Dispatcher {
             // An adapter that throws has left us not knowing how far the request got.
             outcome = new Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        recordAll(rows, message.recipient(), message, outcome);
+        recordAll(rows, claim, message.recipient(), message, outcome);
     }
 
-    /** Before the provider sees it: what is sent, and the letter itself as evidence. */
-    private void keepWhatIsSent(List<OutboxMessage> rows, OutboundMessage message) {
-        transaction.executeWithoutResult(status -> {
+    /**
+     * Just before the provider sees it: the lease is renewed, what is sent is kept, and the letter
+     * itself as evidence — only if every row is still held by this claim (all or nothing).
+     */
+    private boolean keepWhatIsSent(List<OutboxMessage> rows, UUID claim, OutboundMessage message) {
+        Boolean kept = transaction.execute(status -> {
+            Timestamp leaseUntil = Timestamp.from(clock.instant().plus(settings.lease()));
             for (OutboxMessage row : rows) {
-                jdbc.update("update recouvra.outbox_message set recipient = ?, rendered_subject = ?, rendered_text = ? where id = ?",
-                        message.recipient(), message.subject(), message.text(), row.getId());
+                int held = jdbc.update("""
+                        update recouvra.outbox_message
+                        set recipient = ?, rendered_subject = ?, rendered_text = ?, lease_until = ?, version = version + 1
+                        where id = ? and status = 'SENDING' and claim_token = ?""",
+                        message.recipient(), message.subject(), message.text(), leaseUntil, row.getId(), claim);
+                if (held != 1) {
+                    status.setRollbackOnly();
+                    return false;
+                }
                 if (message.letter() != null) {
                     jdbc.update("insert into recouvra.letter_document (id, outbox_message_id, content, sha256, created_at) values (?, ?, ?, ?, ?)",
                             UUID.randomUUID(), row.getId(), message.letter(), sha256(message.letter()),
                             Timestamp.from(clock.instant()));
                 }
             }
+            return true;
         });
+        return Boolean.TRUE.equals(kept);
     }
 
     private static String sha256(byte[] content) {
@@ -193,29 +224,43 @@ class Dispatcher {
         }
     }
 
-    private void recordAll(List<OutboxMessage> rows, String recipient, OutboundMessage message, SendOutcome outcome) {
-        rows.forEach(row -> record(row.getId(), recipient, message, outcome, false));
+    private void recordAll(List<OutboxMessage> rows, UUID claim, String recipient, OutboundMessage message,
+                           SendOutcome outcome) {
+        rows.forEach(row -> record(row.getId(), claim, recipient, message, outcome, false));
     }
 
-    private void defer(UUID id, Instant at, String why) {
+    private void defer(UUID id, UUID claim, Instant at, String why) {
         metrics.deferred();
-        transaction.executeWithoutResult(status -> outbox.findById(id).orElseThrow().deferTo(at, why));
-    }
-
-    private void cancel(UUID id, String why) {
         transaction.executeWithoutResult(status -> {
             OutboxMessage row = outbox.findById(id).orElseThrow();
+            if (row.isHeldBy(claim)) {
+                row.deferTo(at, why);
+            }
+        });
+    }
+
+    private void cancel(UUID id, UUID claim, String why) {
+        transaction.executeWithoutResult(status -> {
+            OutboxMessage row = outbox.findById(id).orElseThrow();
+            if (!row.isHeldBy(claim)) {
+                return;
+            }
             row.cancelled(why);
             interactions.recordMessage(row, Type.NOTE, row.getKind() + " (" + row.getStep() + ") by " + row.getChannel()
                     + " not sent: " + why, null);
         });
     }
 
-    /** @param reconciling whether the outcome is the provider's answer about an earlier uncertain send */
-    private void record(UUID id, String recipient, OutboundMessage message, SendOutcome outcome, boolean reconciling) {
+    /**
+     * @param claim       the claim that sent (or reconciled) it: a row taken over since is left alone, and
+     *                    the row's version makes a concurrent takeover fail this transaction
+     * @param reconciling whether the outcome is the provider's answer about an earlier uncertain send
+     */
+    private void record(UUID id, UUID claim, String recipient, OutboundMessage message, SendOutcome outcome,
+                        boolean reconciling) {
         transaction.executeWithoutResult(status -> {
             OutboxMessage row = outbox.findById(id).orElseThrow();
-            if (row.getStatus() != OutboxStatus.SENDING) {
+            if (!row.isHeldBy(claim)) {
                 return;
             }
             Instant now = clock.instant();
@@ -229,16 +274,11 @@ class Dispatcher {
             } else if (outcome instanceof TemporaryFailure failure) {
                 row.failed("gave up after " + row.getAttempts() + " attempts: " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " not sent: " + row.getLastError(), null);
-                undeliverable.raise(row);
+                refusals.gaveUp(row);
             } else if (outcome instanceof PermanentFailure failure) {
                 row.failed(failure.code() + ": " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
-                if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(failure.code()) && recipient != null) {
-                    optOuts.optOut(Channel.SMS, recipient, "TWILIO_" + failure.code());
-                }
-                if (!fallback.afterRefusal(row, failure)) {
-                    undeliverable.raise(row);
-                }
+                refusals.refused(row, failure);
             } else if (outcome instanceof Unknown unknown && !reconciling) {
                 row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
             } else if (outcome instanceof Unknown unknown) {

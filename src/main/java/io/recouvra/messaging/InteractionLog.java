@@ -51,6 +51,11 @@ public class InteractionLog {
     }
 
     @Transactional(readOnly = true)
+    boolean hasInbound(String externalRef, UUID customerId) {
+        return interactions.existsByExternalRefAndCustomerId(externalRef, customerId);
+    }
+
+    @Transactional(readOnly = true)
     public Page<Interaction> ofCustomer(UUID customerId, int page, int size) {
         return interactions.findByCustomerId(customerId, PageRequest.of(page, size, OLDEST_FIRST));
     }

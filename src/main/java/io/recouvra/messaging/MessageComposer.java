@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ class MessageComposer {
         Locale locale = new Locale(language, customer.getCountry());
         Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
         MessageKind kind = first.getKind();
-        byte[] letter = templates.hasLetter(kind, language)
+        byte[] letter = first.getChannel() != Channel.SMS && templates.hasLetter(kind, language)
                 ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
         if (first.getChannel() == Channel.LETTER && letter == null) {
             throw new IllegalStateException(kind + " has no letter template (letter." + language + ".html)");
@@ -127,8 +128,11 @@ class MessageComposer {
         Invoice oldest = invoiceList.get(0);
         model.put("invoiceNumber", invoiceList.stream().map(Invoice::getNumber).collect(Collectors.joining(", ")));
         model.put("amount", money(oldest.getAmount(), oldest.getCurrency(), locale));
-        model.put("outstanding", money(invoiceList.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
-                oldest.getCurrency(), locale));
+        // One total per currency: euros and dollars do not add up.
+        model.put("outstanding", invoiceList.stream().collect(Collectors.groupingBy(Invoice::getCurrency, TreeMap::new,
+                        Collectors.reducing(BigDecimal.ZERO, Invoice::getOutstanding, BigDecimal::add)))
+                .entrySet().stream().map(total -> money(total.getValue(), total.getKey(), locale))
+                .collect(Collectors.joining(" + ")));
         model.put("dueDate", oldest.getDueDate().format(dates));
         model.put("daysToDueDate", ChronoUnit.DAYS.between(today, oldest.getDueDate()));
         model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(oldest.getDueDate(), today)));

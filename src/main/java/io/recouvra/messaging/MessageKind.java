@@ -1,6 +1,9 @@
 package io.recouvra.messaging;
 
+import io.recouvra.receivables.InvoiceStatus;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** What a message is for. Its templates live in {@code templates/messages/<kind in kebab-case>/}. */
 public enum MessageKind {
@@ -12,6 +15,23 @@ public enum MessageKind {
         return this == PRE_DUE_REMINDER || this == REMINDER_1 || this == REMINDER_2 || this == REMINDER_3
                 || this == INSTALMENT_REMINDER;
     }
+
+    /**
+     * The invoice statuses in which this message may still go out. Chasing kinds stop when the invoice
+     * is settled, disputed or on hold; a dispute acknowledgement goes out precisely while it is
+     * disputed; thanks and outcomes go out whatever happened since.
+     */
+    boolean mayBeSentWhile(InvoiceStatus status) {
+        return switch (this) {
+            case PRE_DUE_REMINDER, REMINDER_1, REMINDER_2, REMINDER_3, FORMAL_NOTICE, BROKEN_PROMISE,
+                 INSTALMENT_REMINDER, PROMISE_CONFIRMATION, PAYMENT_PLAN_AGREEMENT -> !NO_CHASING.contains(status);
+            case DISPUTE_RECEIVED -> !status.isClosed();
+            case DISPUTE_OUTCOME, PAYMENT_RECEIVED -> true;
+        };
+    }
+
+    private static final Set<InvoiceStatus> NO_CHASING = EnumSet.of(InvoiceStatus.PAID, InvoiceStatus.CANCELLED,
+            InvoiceStatus.WRITTEN_OFF, InvoiceStatus.DISPUTED, InvoiceStatus.ON_HOLD);
 
     String templateFolder() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -32,6 +32,7 @@ class OutboxMessage extends AssignedIdEntity {
     private int attempts;
     private Instant nextAttemptAt;
     private Instant leaseUntil;
+    private UUID claimToken;
     private String recipient;
     private String renderedSubject;
     private String renderedText;
@@ -152,6 +153,11 @@ class OutboxMessage extends AssignedIdEntity {
 
     UUID getInvoiceId() {
         return invoiceId;
+    }
+
+    /** Still SENDING under this claim: nobody took it over since. */
+    boolean isHeldBy(UUID claim) {
+        return status == OutboxStatus.SENDING && claim.equals(claimToken);
     }
 
     Map<String, String> getParameters() {

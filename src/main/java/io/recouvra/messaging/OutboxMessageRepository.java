@@ -1,7 +1,6 @@
 package io.recouvra.messaging;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,7 +9,8 @@ interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
 
     List<OutboxMessage> findByCustomerIdOrderByCreatedAtDesc(UUID customerId, Pageable page);
 
-    Optional<OutboxMessage> findByChannelAndProviderId(Channel channel, String providerId);
+    /** Several rows when one grouped message covered several invoices. */
+    List<OutboxMessage> findByChannelAndProviderId(Channel channel, String providerId);
 
     List<OutboxMessage> findByStatusOrderByCreatedAt(OutboxStatus status, Pageable page);
 }

@@ -2,6 +2,7 @@ package io.recouvra.messaging;
 
 import com.twilio.http.TwilioRestClient;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
@@ -17,16 +18,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 @EnableConfigurationProperties(TwilioSettings.class)
 class ProductionChannels {
 
-    static final String TWILIO_STATUS_PATH = "/webhooks/twilio/status";
-
     @Bean
     @ConditionalOnProperty(name = "recouvra.messaging.sms.adapter", havingValue = "twilio")
-    ChannelAdapter twilioSms(TwilioSettings twilio, @Value("${recouvra.public-url}") String publicUrl) {
+    ChannelAdapter twilioSms(TwilioSettings twilio, @Value("${recouvra.public-url}") String publicUrl, Clock clock) {
         twilio.requireComplete();
         TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
                 .httpClient(new SingleAttemptTwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
                 .build();
-        return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TWILIO_STATUS_PATH));
+        return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TwilioWebhooks.STATUS_PATH),
+                clock);
     }
 
     /** Registered letters through a postal API (RECOUVRA_POSTAL_API_URL, RECOUVRA_POSTAL_API_KEY). */

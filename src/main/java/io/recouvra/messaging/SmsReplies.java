@@ -44,10 +44,16 @@ class SmsReplies {
     void received(String messageSid, String from, String body, String optOutType) {
         String keyword = keyword(body);
         List<Customer> senders = customers.withContactPhone(from);
+        if (senders.stream().anyMatch(customer -> interactions.hasInbound(messageSid, customer.getId()))) {
+            // Twilio delivers again what it thinks failed; an old STOP must not undo a newer START.
+            return;
+        }
+        boolean onlyKeyword = keyword.equals(normalized(body));
         if ("STOP".equalsIgnoreCase(optOutType) || STOP_WORDS.contains(keyword)) {
             optOuts.optOut(Channel.SMS, from, "INBOUND_STOP");
             record(senders, Type.OPT_OUT, "Opted out of SMS by replying " + keyword, body, messageSid);
-        } else if ("START".equalsIgnoreCase(optOutType) || START_WORDS.contains(keyword)) {
+        } else if ("START".equalsIgnoreCase(optOutType) || onlyKeyword && START_WORDS.contains(keyword)) {
+            // Opting back in takes the bare keyword: "Yes I paid" is a reply, not a consent.
             optOuts.optIn(Channel.SMS, from);
             record(senders, Type.OPT_IN, "Opted back in to SMS by replying " + keyword, body, messageSid);
         } else if (DISPUTE_WORDS.contains(keyword)) {
@@ -75,8 +81,11 @@ class SmsReplies {
 
     /** The first word, upper case, accents removed: "Arrêt svp" reads ARRET. */
     static String keyword(String body) {
-        String first = body == null ? "" : body.strip().split("\\s+", 2)[0];
-        return Normalizer.normalize(first, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return normalized(body == null ? "" : body.strip().split("\\s+", 2)[0]);
+    }
+
+    private static String normalized(String text) {
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,10 @@ package io.recouvra.messaging;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -60,6 +63,9 @@ class SmtpEmailChannel implements ChannelAdapter {
     }
 
     private static SendOutcome classify(MailSendException e) {
+        if (isConnectFailure(e)) {
+            return new SendOutcome.TemporaryFailure("SMTP server unreachable: " + e.getMessage());
+        }
         for (Exception failure : e.getFailedMessages().values()) {
             if (failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null
                     && refused.getInvalidAddresses().length > 0) {
@@ -70,6 +76,20 @@ class SmtpEmailChannel implements ChannelAdapter {
             }
         }
         return new SendOutcome.TemporaryFailure(e.getMessage());
+    }
+
+    /** The connection (or its timeout) failed before anything was sent: JavaMail's MailConnectException. */
+    private static boolean isConnectFailure(MailSendException e) {
+        List<Throwable> failures = new ArrayList<>(e.getFailedMessages().values());
+        failures.add(e);
+        for (Throwable failure : failures) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConnectException || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

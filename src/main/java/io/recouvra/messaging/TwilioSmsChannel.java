@@ -8,6 +8,9 @@ import com.twilio.type.PhoneNumber;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.net.UnknownHostException;
 import java.util.Set;
 
@@ -19,18 +22,26 @@ import java.util.Set;
  */
 class TwilioSmsChannel implements ChannelAdapter {
 
-    /** 21610 unsubscribed recipient (STOP), 21211 invalid 'To', 21614 not a mobile number, 21612 unreachable. */
+    /**
+     * 21610 unsubscribed recipient (STOP), 21211 invalid 'To', 21614 not a mobile number, 21612
+     * unreachable, 21408 our account may not send to that region (permanent for this number too).
+     */
     static final Set<Integer> PERMANENT_ERRORS = Set.of(21610, 21211, 21614, 21612, 21408);
     static final int OPTED_OUT = 21610;
+
+    /** Longer than any lease plus reconciliation delay; shorter than the gap between two reminders. */
+    static final Duration RECONCILE_WINDOW = Duration.ofHours(6);
 
     private final TwilioRestClient client;
     private final String messagingServiceSid;
     private final URI statusCallback;
+    private final Clock clock;
 
-    TwilioSmsChannel(TwilioRestClient client, String messagingServiceSid, URI statusCallback) {
+    TwilioSmsChannel(TwilioRestClient client, String messagingServiceSid, URI statusCallback, Clock clock) {
         this.client = client;
         this.messagingServiceSid = messagingServiceSid;
         this.statusCallback = statusCallback;
+        this.clock = clock;
     }
 
     @Override
@@ -54,12 +65,17 @@ class TwilioSmsChannel implements ChannelAdapter {
         }
     }
 
-    /** Twilio holds what it accepted: a message to this number with this text means it was sent. */
+    /**
+     * Twilio holds what it accepted: a message to this number with this text, created within the last
+     * {@link #RECONCILE_WINDOW}, means it was sent. (Older ones are earlier reminders with the same words.)
+     */
     @Override
     public SendOutcome reconcile(OutboundMessage message) {
+        ZonedDateTime since = ZonedDateTime.now(clock).minus(RECONCILE_WINDOW);
         try {
             for (Message held : Message.reader().setTo(new PhoneNumber(message.recipient())).limit(50).read(client)) {
-                if (message.text().equals(held.getBody())) {
+                boolean recent = held.getDateCreated() == null || held.getDateCreated().isAfter(since);
+                if (recent && message.text().equals(held.getBody())) {
                     return new SendOutcome.Sent(held.getSid());
                 }
             }

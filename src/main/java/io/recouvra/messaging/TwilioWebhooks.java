@@ -28,6 +28,8 @@ class TwilioWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     static final String SIGNATURE = "X-Twilio-Signature";
+    static final String STATUS_PATH = "/webhooks/twilio/status";
+    static final String INBOUND_PATH = "/webhooks/twilio/inbound";
 
     private final String authToken;
     private final String publicUrl;
@@ -45,7 +47,7 @@ class TwilioWebhooks {
     @PostMapping(path = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> status(HttpServletRequest request, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         Map<String, String> params = params(request);
-        if (!isSignedByTwilio("/webhooks/twilio/status", params, signature)) {
+        if (!isSignedByTwilio(STATUS_PATH, params, signature)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         deliveryReports.smsReported(params.get("MessageSid"), params.get("MessageStatus"), params.get("ErrorCode"));
@@ -55,7 +57,7 @@ class TwilioWebhooks {
     @PostMapping(path = "/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> inbound(HttpServletRequest request, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         Map<String, String> params = params(request);
-        if (!isSignedByTwilio("/webhooks/twilio/inbound", params, signature)) {
+        if (!isSignedByTwilio(INBOUND_PATH, params, signature)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         replies.received(params.get("MessageSid"), params.get("From"), params.get("Body"), params.get("OptOutType"));

@@ -64,11 +64,9 @@ class OutboxDispatchTest {
     @Autowired
     ContactPolicy policy;
     @Autowired
-    ChannelFallback fallback;
+    Refusals refusals;
     @Autowired
     MessageMetrics metrics;
-    @Autowired
-    UndeliverableMessages undeliverable;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -376,8 +374,8 @@ class OutboxDispatchTest {
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
-        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, fallback, undeliverable,
-                metrics, List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
+        return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, refusals, metrics,
+                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
     }
 
     private static void sleep(long millis) {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.twilio.http.TwilioRestClient;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,7 @@ class TwilioSmsChannelTest {
         TwilioRestClient client = new TwilioRestClient.Builder(ACCOUNT, "token")
                 .httpClient(new SingleAttemptTwilioHttpClient(baseUrl, timeout))
                 .build();
-        return new TwilioSmsChannel(client, SERVICE, URI.create("https://recouvra.example/webhooks/twilio/status"));
+        return new TwilioSmsChannel(client, SERVICE, URI.create("https://recouvra.example/webhooks/twilio/status"),
+                Clock.systemUTC());
     }
 }

@@ -1,0 +1,42 @@
+package io.recouvra.messaging;
+
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows a final refusal, whether the provider said it at once or in a later delivery report:
+ * an unsubscribed number is opted out (on the record), the step moves to the next channel, and when
+ * there is none left the collectors get a task.
+ */
+@Component
+class Refusals {
+
+    private final OptOuts optOuts;
+    private final ChannelFallback fallback;
+    private final UndeliverableMessages undeliverable;
+    private final InteractionLog interactions;
+
+    Refusals(OptOuts optOuts, ChannelFallback fallback, UndeliverableMessages undeliverable, InteractionLog interactions) {
+        this.optOuts = optOuts;
+        this.fallback = fallback;
+        this.undeliverable = undeliverable;
+        this.interactions = interactions;
+    }
+
+    void refused(OutboxMessage row, SendOutcome.PermanentFailure refusal) {
+        if (String.valueOf(TwilioSmsChannel.OPTED_OUT).equals(refusal.code()) && row.getRecipient() != null
+                && optOuts.optOut(Channel.SMS, row.getRecipient(), "TWILIO_" + refusal.code())) {
+            interactions.record(row.getCustomerId(), row.getInvoiceId(), Medium.SMS, Interaction.Direction.INTERNAL,
+                    Type.OPT_OUT, "SMS opt-out of " + row.getRecipient() + " learnt from Twilio (21610)", null);
+        }
+        if (!fallback.afterRefusal(row, refusal)) {
+            undeliverable.raise(row);
+        }
+    }
+
+    /** Temporary failures until the last attempt: no other channel, a person takes over. */
+    void gaveUp(OutboxMessage row) {
+        undeliverable.raise(row);
+    }
+}
