@@ -155,6 +155,48 @@ class ContactPolicyTest {
                 .contains("not sent: invoice is DISPUTED");
     }
 
+    @Test
+    void eachKindKnowsWhenItMayStillGoOut() {
+        at(2026, 11, 25, 10, 0);
+        Debtor debtor = newDebtor("Europe/Paris");
+        String paid = newInvoice(debtor);
+        String disputed = newInvoice(debtor);
+        String held = newInvoice(debtor);
+        creditNotes.register(new NewCreditNote("AV-" + paid, paid, new BigDecimal("500.00"), LocalDate.now(clock), null));
+        jdbc.update("update recouvra.invoice set status = 'DISPUTED' where number = ?", disputed);
+        jdbc.update("update recouvra.invoice set status = 'ON_HOLD' where number = ?", held);
+        send(debtor, paid, "formal-notice", MessageKind.FORMAL_NOTICE);
+        send(debtor, disputed, "dispute-received", MessageKind.DISPUTE_RECEIVED);
+        send(debtor, held, "reminder-2", MessageKind.REMINDER_2);
+        send(debtor, paid, "payment-received", MessageKind.PAYMENT_RECEIVED);
+
+        drain();
+
+        assertThat(row(debtor, paid, "formal-notice").getStatus()).as("no formal notice about a settled invoice")
+                .isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(row(debtor, disputed, "dispute-received").getStatus()).as("the acknowledgement of a dispute goes out")
+                .isEqualTo(OutboxStatus.SENT);
+        assertThat(row(debtor, held, "reminder-2").getStatus()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(row(debtor, paid, "payment-received").getStatus()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    void remindersOfDifferentKindsAreNotMergedIntoOneMessage() {
+        at(2026, 11, 25, 10, 0);
+        Debtor debtor = newDebtor("Europe/Paris");
+        String notYetDue = newInvoice(debtor);
+        String longOverdue = newInvoice(debtor);
+        send(debtor, notYetDue, "pre-due", MessageKind.PRE_DUE_REMINDER);
+        send(debtor, longOverdue, "reminder-3", MessageKind.REMINDER_3);
+
+        drain();
+
+        OutboxMessage preDue = row(debtor, notYetDue, "pre-due");
+        OutboxMessage third = row(debtor, longOverdue, "reminder-3");
+        assertThat(preDue.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(third.getStatus()).as("held by the daily cap, not merged").isEqualTo(OutboxStatus.PENDING);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------
 
     private record Debtor(UUID customerId) {
@@ -180,6 +222,16 @@ class ContactPolicyTest {
     private void remind(Debtor debtor, String invoiceNumber, String step) {
         messages.enqueue(invoiceNumber, step, Channel.EMAIL, MessageKind.REMINDER_1, Tone.COURTEOUS, debtor.customerId,
                 invoices.get(invoiceNumber).getId(), clock.instant());
+    }
+
+    private void send(Debtor debtor, String invoiceNumber, String step, MessageKind kind) {
+        messages.enqueue(invoiceNumber, step, Channel.EMAIL, kind, Tone.COURTEOUS, debtor.customerId,
+                invoices.get(invoiceNumber).getId(), clock.instant());
+    }
+
+    private OutboxMessage row(Debtor debtor, String invoiceNumber, String step) {
+        return outbox.findByCustomerIdOrderByCreatedAtDesc(debtor.customerId, Pageable.unpaged()).stream()
+                .filter(row -> row.getCaseRef().equals(invoiceNumber) && row.getStep().equals(step)).findFirst().orElseThrow();
     }
 
     private void drain() {

@@ -294,6 +294,29 @@ class OutboxDispatchTest {
     }
 
     @Test
+    void rowsTakenOverByAnotherNodeAfterTheLeaseAreNotSentByTheFirst() {
+        Case first = newCase("fr", true);
+        Case second = newCase("fr", true);
+        enqueue(first, "reminder-1", Channel.EMAIL);
+        enqueue(second, "reminder-1", Channel.EMAIL);
+        // While the first message is with the provider, another node takes over the second one's row
+        // (its lease ran out): a new claim token is written on it.
+        ScriptedAdapter slow = new ScriptedAdapter(m -> {
+            jdbc.update("update recouvra.outbox_message set claim_token = ?, version = version + 1 where case_ref = ?",
+                    UUID.randomUUID(), m.recipient().contains(first.invoiceNumber.toLowerCase()) ? second.invoiceNumber
+                            : first.invoiceNumber);
+            return new SendOutcome.Sent("p-" + m.id());
+        });
+
+        drain(dispatcherWith(slow));
+
+        int sent = slow.attempts(only(first).getId()) + slow.attempts(only(second).getId());
+        assertThat(sent).as("the row taken over is left to the node that holds it").isEqualTo(1);
+        assertThat(List.of(only(first).getStatus(), only(second).getStatus()))
+                .containsExactlyInAnyOrder(OutboxStatus.SENT, OutboxStatus.SENDING);
+    }
+
+    @Test
     void twoDispatchersOnOneDatabaseSendEachMessageOnce() throws Exception {
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

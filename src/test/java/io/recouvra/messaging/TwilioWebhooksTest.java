@@ -96,6 +96,45 @@ class TwilioWebhooksTest {
     }
 
     @Test
+    void aReportForAGroupedSmsUpdatesEveryInvoiceItCoveredAndAFailureMovesTheStepToEmail() {
+        Debtor debtor = newDebtor();
+        String second = TestData.invoiceNumber();
+        UUID secondId = invoices.register(new NewInvoice(second, debtor.customerId, null, LocalDate.now(clock).minusDays(40),
+                LocalDate.now(clock).minusDays(10), new BigDecimal("50.00"), "EUR")).getId();
+        String sid = "SMgroup" + PHONES.incrementAndGet();
+        sentSms(debtor, sid);
+        messages.enqueue(second, "reminder-1", Channel.SMS, MessageKind.REMINDER_1, Tone.COURTEOUS, debtor.customerId,
+                secondId, clock.instant());
+        jdbc.update("update recouvra.outbox_message set status = 'SENT', provider_id = ?, recipient = ? where case_ref = ?",
+                sid, debtor.phone, second);
+
+        assertThat(postSigned("/webhooks/twilio/status", Map.of("MessageSid", sid, "MessageStatus", "undelivered",
+                "ErrorCode", "30003")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<OutboxMessage> rows = outbox.findByCustomerIdOrderByCreatedAtDesc(debtor.customerId, Pageable.unpaged());
+        assertThat(rows).filteredOn(row -> row.getChannel() == Channel.SMS).extracting(OutboxMessage::getStatus)
+                .containsOnly(OutboxStatus.UNDELIVERED).hasSize(2);
+        assertThat(rows).filteredOn(row -> row.getChannel() == Channel.EMAIL).as("the step moves to email")
+                .extracting(OutboxMessage::getCaseRef).containsExactlyInAnyOrder(debtor.invoiceNumber, second);
+    }
+
+    @Test
+    void anOldStopDeliveredAgainDoesNotUndoANewerStartAndOnlyABareKeywordOptsBackIn() {
+        Debtor debtor = newDebtor();
+        Map<String, String> stop = Map.of("MessageSid", "SMin" + PHONES.incrementAndGet(), "From", debtor.phone, "Body", "STOP");
+        postSigned("/webhooks/twilio/inbound", stop);
+        postSigned("/webhooks/twilio/inbound", Map.of("MessageSid", "SMin" + PHONES.incrementAndGet(), "From", debtor.phone,
+                "Body", "Yes I paid yesterday"));
+        assertThat(optOuts.isOptedOut(Channel.SMS, debtor.phone)).as("a reply is not a consent").isTrue();
+
+        postSigned("/webhooks/twilio/inbound", Map.of("MessageSid", "SMin" + PHONES.incrementAndGet(), "From", debtor.phone,
+                "Body", "start"));
+        postSigned("/webhooks/twilio/inbound", stop);
+
+        assertThat(optOuts.isOptedOut(Channel.SMS, debtor.phone)).isFalse();
+    }
+
+    @Test
     void aFailureForAnUnsubscribedNumberOptsItOut() {
         Debtor debtor = newDebtor();
         OutboxMessage sms = sentSms(debtor, "SMoptout" + PHONES.incrementAndGet());
