@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param batchSize   rows one dispatcher claims at a time
- * @param lease       how long a claimed row is left to its dispatcher; longer than any provider timeout,
- *                    so that a row still SENDING after it was abandoned (the node died mid-send)
+ * @param lease       how long a claimed row is left to its dispatcher (renewed just before each send);
+ *                    longer than any provider call, so that a row still SENDING after its lease was
+ *                    abandoned (the node died mid-send) and may be reconciled
  * @param maxAttempts temporary failures before a message is given up
  * @param firstRetry  wait after the first temporary failure; doubled after each further one
  * @param maxRetry    longest wait between two attempts

@@ -10,7 +10,7 @@ public sealed interface SendOutcome {
     record Sent(String providerId) implements SendOutcome {
     }
 
-    /** Certainly not sent (connection refused, 5xx before acceptance, rate limit): retry later. */
+    /** Certainly not sent (connection refused, rate limit, credentials refused): retry later. */
     record TemporaryFailure(String reason) implements SendOutcome {
     }
 
@@ -18,7 +18,7 @@ public sealed interface SendOutcome {
     record PermanentFailure(String code, String reason) implements SendOutcome {
     }
 
-    /** Maybe sent (timeout after the request left): reconcile with the provider before anything else. */
+    /** Maybe sent (timeout after the request left, a 5xx): reconcile with the provider before anything else. */
     record Unknown(String reason) implements SendOutcome {
     }
 }
