@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,6 +74,13 @@ class Dispatcher {
         this.refusals = refusals;
         this.metrics = metrics;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
+        for (Channel channel : Channel.values()) {
+            if (!this.adapters.containsKey(channel)) {
+                // a mistyped recouvra.messaging.<channel>.adapter would otherwise fail every message quietly
+                throw new IllegalStateException("No " + channel + " adapter: check recouvra.messaging."
+                        + channel.name().toLowerCase(Locale.ROOT) + ".adapter");
+            }
+        }
         this.settings = settings;
         this.clock = clock;
     }
@@ -130,7 +138,7 @@ class Dispatcher {
             SendOutcome outcome = sent == null
                     // died before the message was handed over: it certainly did not go out
                     ? new TemporaryFailure("abandoned before sending")
-                    : adapter == null ? new Unknown("no " + row.getChannel() + " adapter to ask") : adapter.reconcile(sent);
+                    : adapter.reconcile(sent);
             record(id, claim, row.getRecipient(), sent, outcome, true);
         }
         return abandoned.size();
@@ -150,10 +158,6 @@ class Dispatcher {
             return;
         }
         ChannelAdapter adapter = adapters.get(first.getChannel());
-        if (adapter == null) {
-            recordAll(rows, claim, null, null, new PermanentFailure("NO_ADAPTER", "no " + first.getChannel() + " adapter is configured"));
-            return;
-        }
         Optional<OutboundMessage> composed;
         try {
             composed = composer.compose(rows);

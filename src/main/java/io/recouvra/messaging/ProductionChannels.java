@@ -22,6 +22,9 @@ class ProductionChannels {
     @ConditionalOnProperty(name = "recouvra.messaging.sms.adapter", havingValue = "twilio")
     ChannelAdapter twilioSms(TwilioSettings twilio, @Value("${recouvra.public-url}") String publicUrl, Clock clock) {
         twilio.requireComplete();
+        if (!"https".equals(twilio.apiBaseUrl().getScheme())) {
+            throw new IllegalStateException("RECOUVRA_TWILIO_API_BASE_URL must be https: it receives the auth token");
+        }
         TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
                 .httpClient(new SingleAttemptTwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
                 .build();

@@ -398,7 +398,7 @@ class OutboxDispatchTest {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
         return new Dispatcher(jdbc, transaction, outbox, composer, interactions, optOuts, policy, refusals, metrics,
-                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS)), small, clock);
+                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS), adapter.on(Channel.LETTER)), small, clock);
     }
 
     private static void sleep(long millis) {
