@@ -64,7 +64,11 @@ class NightlyRescoringTest {
         assertThat(scoring.history(owesNothing, 10)).as("owes nothing").isEmpty();
         assertThat(run.failed()).isZero();
 
-        assertThat(nightly.run().scored()).as("a second night right after finds nothing new").isZero();
+        nightly.run();
+        for (UUID customer : List.of(unchanged, paidSince, neverScored)) {
+            assertThat(scoring.history(customer, 10)).as("a second night right after finds nothing new for " + customer)
+                    .hasSize(customer.equals(paidSince) ? 2 : 1);
+        }
 
         ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(8))));
         nightly.run();
