@@ -73,6 +73,8 @@ class Dispatcher {
         this.policy = policy;
         this.refusals = refusals;
         this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         for (Channel channel : Channel.values()) {
             if (!this.adapters.containsKey(channel)) {
@@ -81,8 +83,6 @@ class Dispatcher {
                         + channel.name().toLowerCase(Locale.ROOT) + ".adapter");
             }
         }
-        this.settings = settings;
-        this.clock = clock;
     }
 
     /** Sends one batch of due messages; returns how many it claimed. */
@@ -120,7 +120,10 @@ class Dispatcher {
         return claimed.size();
     }
 
-    /** Rows left SENDING past their lease: their dispatcher died mid-send. Ask the provider first. */
+    /**
+     * Rows left SENDING past their lease: an uncertain send whose time to be checked has come, or a
+     * dispatcher that died mid-send. The provider is asked before anything is sent again.
+     */
     int reconcileAbandoned() {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();

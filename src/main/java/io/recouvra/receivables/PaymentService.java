@@ -1,7 +1,5 @@
 package io.recouvra.receivables;
 
-import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
-import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;

@@ -1,6 +1,8 @@
 package io.recouvra.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.imports.ImportReport.LineError;
@@ -60,9 +62,9 @@ class InvoiceCsvImportTest {
         assertThat(first.alreadyPresent()).isZero();
         assertThat(first.rejected()).isEqualTo(3);
         assertThat(first.errors()).extracting(LineError::line, LineError::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(5L, "amount"),
-                org.assertj.core.groups.Tuple.tuple(7L, "issue_date"),
-                org.assertj.core.groups.Tuple.tuple(9L, "customer_registration_number"));
+                tuple(5L, "amount"),
+                tuple(7L, "issue_date"),
+                tuple(9L, "customer_registration_number"));
         assertThat(first.errors()).extracting(LineError::reason).allSatisfy(reason -> assertThat(reason).isNotBlank());
         assertThat(first.errors().get(0).reason()).contains("'abc' is not an amount");
         assertThat(first.errors().get(1).reason()).contains("31/02/2026");
@@ -136,13 +138,13 @@ class InvoiceCsvImportTest {
 
     @Test
     void aFileWithoutTheRequiredColumnsOrNotInUtf8IsRefusedWhole() {
-        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(UnreadableFileException.class,
+        var missing = catchThrowableOfType(UnreadableFileException.class,
                 () -> csvImport.importInvoices(csv("invoice_number;amount", "X-1;10,00")));
         assertThat(missing.getMessage()).contains("customer_registration_number");
 
         byte[] latin1 = (HEADER + "\nX-2,552100554,Soci\u00e9t\u00e9,2026-10-01,2026-10-31,10.00,EUR\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        var notUtf8 = org.assertj.core.api.Assertions.catchThrowableOfType(UnreadableFileException.class,
+        var notUtf8 = catchThrowableOfType(UnreadableFileException.class,
                 () -> csvImport.importInvoices(new ByteArrayInputStream(latin1)));
         assertThat(notUtf8.getMessage()).contains("UTF-8");
     }

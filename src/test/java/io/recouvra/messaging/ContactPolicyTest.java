@@ -12,6 +12,7 @@ import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -110,7 +111,7 @@ class ContactPolicyTest {
 
         OutboxMessage heldBack = row(debtor, second);
         assertThat(heldBack.getStatus()).isEqualTo(OutboxStatus.PENDING);
-        assertThat(heldBack.getNextAttemptAt()).isEqualTo(firstSent.plus(java.time.Duration.ofHours(24)));
+        assertThat(heldBack.getNextAttemptAt()).isEqualTo(firstSent.plus(Duration.ofHours(24)));
         assertThat(heldBack.getLastError()).contains("reminder cap");
     }
 
