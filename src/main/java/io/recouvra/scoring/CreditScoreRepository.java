@@ -1,6 +1,7 @@
 package io.recouvra.scoring;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CreditScoreRepository extends JpaRepository<CreditScore, UUID> {
 
     List<CreditScore> findByCustomerIdOrderByScoredAtDesc(UUID customerId, Pageable page);
+
+    Optional<CreditScore> findFirstByCustomerIdOrderByScoredAtDesc(UUID customerId);
 }

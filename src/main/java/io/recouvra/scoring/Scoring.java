@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -29,15 +30,17 @@ public class Scoring {
     private final BureauReports bureau;
     private final Scorecard scorecard;
     private final CreditScoreRepository scores;
+    private final EarlyWarnings earlyWarnings;
     private final Clock clock;
 
     Scoring(CustomerService customers, LedgerBehaviour ledger, BureauReports bureau, ScoringSettings settings,
-            CreditScoreRepository scores, Clock clock) {
+            CreditScoreRepository scores, EarlyWarnings earlyWarnings, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.bureau = bureau;
         this.scorecard = new Scorecard(settings);
         this.scores = scores;
+        this.earlyWarnings = earlyWarnings;
         this.clock = clock;
     }
 
@@ -74,7 +77,10 @@ public class Scoring {
         }
         Scorecard.Result result = scorecard.score(inputs, unknown, insolvency);
         String stored = bureauSummary.length() > 200 ? bureauSummary.substring(0, 197) + "..." : bureauSummary;
-        return scores.save(new CreditScore(customerId, clock.instant(), result, stored));
+        Optional<CreditScore> previous = scores.findFirstByCustomerIdOrderByScoredAtDesc(customerId);
+        CreditScore score = scores.save(new CreditScore(customerId, clock.instant(), result, stored));
+        earlyWarnings.compare(previous, score, customer.getLegalName());
+        return score;
     }
 
     @Transactional(readOnly = true)

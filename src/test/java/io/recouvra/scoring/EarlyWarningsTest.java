@@ -1,0 +1,100 @@
+package io.recouvra.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recouvra.messaging.Interaction;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.RegistrationNumbers;
+import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@RecouvraTest
+class EarlyWarningsTest {
+
+    @Autowired
+    Scoring scoring;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    InteractionLog interactions;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aCustomerWhoseClassDropsGetsOneWarningOnRecordAndOneReviewTaskForTheCreditManagers() {
+        UUID customer = customers.register(new NewCustomer("Worsening SA", wellRatedSiren(), null, null, null, null,
+                null, null, List.of())).getId();
+        LocalDate today = LocalDate.now(clock);
+        invoice(customer, today.plusDays(20), "500.00");
+        CreditScore first = scoring.score(customer);
+        assertThat(openReviews(customer)).isEmpty();
+
+        // a large invoice two months overdue
+        invoice(customer, today.minusDays(60), "50000.00");
+        CreditScore second = scoring.score(customer);
+
+        assertThat(second.getRiskClass()).isGreaterThan(first.getRiskClass());
+        assertThat(openReviews(customer)).singleElement().satisfies(task -> {
+            assertThat(task.getName()).isEqualTo("Review credit: Worsening SA");
+            assertThat(task.getDescription()).contains("risk class " + first.getRiskClass() + " → " + second.getRiskClass());
+        });
+        assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
+                .anySatisfy(summary -> assertThat(summary).startsWith("Early warning: risk class"));
+
+        invoice(customer, today.minusDays(90), "90000.00");
+        scoring.score(customer);
+        assertThat(openReviews(customer)).as("one review per customer while it is open").hasSize(1);
+    }
+
+    @Test
+    void aFirstScoreWarnsOfNothing() {
+        UUID customer = customers.register(new NewCustomer("First SA", TestData.siren(), null, null, null, null,
+                null, null, List.of())).getId();
+        invoice(customer, LocalDate.now(clock).minusDays(60), "50000.00");
+
+        scoring.score(customer);
+
+        assertThat(openReviews(customer)).isEmpty();
+    }
+
+    private List<Task> openReviews(UUID customer) {
+        return tasks.createTaskQuery().taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS)
+                .taskVariableValueEquals("customerId", customer.toString()).list();
+    }
+
+    private void invoice(UUID customer, LocalDate due, String amount) {
+        invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, due.minusDays(30), due,
+                new BigDecimal(amount), "EUR"));
+    }
+
+    /** A registration number the sandbox bureau rates well, so that the ledger alone can make it worse. */
+    private String wellRatedSiren() {
+        SandboxCreditBureau bureau = new SandboxCreditBureau(clock);
+        // leading zeros: a range TestData.siren() never produces
+        for (int base = 1_000_000; ; base += 7) {
+            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", base));
+            if (bureau.lookUp(siren) instanceof BureauAnswer.Found found && found.report().score() >= 85
+                    && !found.report().insolvencyProceedings()) {
+                return siren;
+            }
+        }
+    }
+}
