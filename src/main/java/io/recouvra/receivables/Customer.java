@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ public class Customer extends AssignedIdEntity {
     private String postalCode;
     private String city;
     private Instant createdAt;
+    private String sector;
+    private BigDecimal creditLimit;
+    private Integer maxPaymentDays;
+    private String paymentTermsBasis;
+    private String guarantee;
+    private Instant creditTermsSetAt;
     @Version
     private long version;
 
@@ -51,6 +58,39 @@ public class Customer extends AssignedIdEntity {
 
     void addContact(Contact contact) {
         contacts.add(contact);
+    }
+
+    /** What a credit review decided (CreditReview process). */
+    public void setCreditTerms(BigDecimal limit, int paymentDays, String basis, String requiredGuarantee, Instant at) {
+        this.creditLimit = limit;
+        this.maxPaymentDays = paymentDays;
+        this.paymentTermsBasis = basis;
+        this.guarantee = requiredGuarantee;
+        this.creditTermsSetAt = at;
+    }
+
+    public String getSector() {
+        return sector;
+    }
+
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
+
+    public Integer getMaxPaymentDays() {
+        return maxPaymentDays;
+    }
+
+    public String getPaymentTermsBasis() {
+        return paymentTermsBasis;
+    }
+
+    public String getGuarantee() {
+        return guarantee;
+    }
+
+    public Instant getCreditTermsSetAt() {
+        return creditTermsSetAt;
     }
 
     public String getLegalName() {

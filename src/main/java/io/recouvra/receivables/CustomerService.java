@@ -4,6 +4,7 @@ import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -72,6 +73,14 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Optional<Customer> findByRegistrationNumber(String registrationNumber) {
         return customers.findByRegistrationNumber(RegistrationNumbers.normalize(registrationNumber));
+    }
+
+    /** Records the credit terms a credit review decided. */
+    @Transactional
+    public Customer setCreditTerms(UUID id, BigDecimal limit, int paymentDays, String basis, String guarantee) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        customer.setCreditTerms(limit, paymentDays, basis, guarantee, clock.instant());
+        return customer;
     }
 
     /** The customers one of whose contacts has this phone number (E.164). */

@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,19 +14,29 @@ final class LedgerViews {
 
     record CustomerView(UUID id, String legalName, String registrationNumber, String country, String language,
                         String timeZone, String addressLine, String postalCode, String city,
-                        List<ContactView> contacts, List<CustomerCredit> credit) {
+                        List<ContactView> contacts, List<CustomerCredit> credit, CreditTermsView creditTerms) {
 
         static CustomerView of(Customer c, List<CustomerCredit> credit) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    c.getContacts().stream().map(ContactView::of).toList(), credit);
+                    c.getContacts().stream().map(ContactView::of).toList(), credit, CreditTermsView.of(c));
         }
 
         /** For lists: no contacts or credit, so a page costs one query. */
         static CustomerView summary(Customer c) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    null, null);
+                    null, null, CreditTermsView.of(c));
+        }
+    }
+
+    /** The terms the last credit review set; absent until one did. */
+    record CreditTermsView(BigDecimal limit, Integer maxPaymentDays, String paymentTermsBasis, String guarantee,
+                           Instant setAt) {
+
+        static CreditTermsView of(Customer c) {
+            return c.getCreditTermsSetAt() == null ? null : new CreditTermsView(c.getCreditLimit(), c.getMaxPaymentDays(),
+                    c.getPaymentTermsBasis(), c.getGuarantee(), c.getCreditTermsSetAt());
         }
     }
 

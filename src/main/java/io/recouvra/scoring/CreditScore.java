@@ -6,7 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -58,5 +60,13 @@ public class CreditScore extends AssignedIdEntity {
 
     public String getBureau() {
         return bureau;
+    }
+
+    /** The breakdown as a credit manager reads it: one line per factor, with its points. */
+    public String explain() {
+        return factors.stream()
+                .map(f -> (f.factor() == null ? f.note() : f.factor().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        + ": " + f.points() + " pts" + (f.note() != null && f.factor() != null ? " (" + f.note() + ")" : ""))
+                .collect(Collectors.joining("\n"));
     }
 }

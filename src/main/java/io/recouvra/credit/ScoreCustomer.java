@@ -1,0 +1,49 @@
+package io.recouvra.credit;
+
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.scoring.CreditScore;
+import io.recouvra.scoring.Scoring;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+/** {@code ${scoreCustomer}}: scores the customer now and gives the credit policy and the approver what they read. */
+@Component("scoreCustomer")
+class ScoreCustomer implements JavaDelegate {
+
+    private final Scoring scoring;
+    private final CustomerService customers;
+    private final InvoiceService invoices;
+    private final Clock clock;
+
+    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock) {
+        this.scoring = scoring;
+        this.customers = customers;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UUID customerId = UUID.fromString((String) execution.getVariable("customerId"));
+        CreditScore score = scoring.score(customerId);
+        Customer customer = customers.get(customerId);
+        execution.setVariable("score", score.getScore());
+        execution.setVariable("riskClass", score.getRiskClass().name());
+        execution.setVariable("scoreFactors", score.explain());
+        execution.setVariable("customerAgeMonths", (int) ChronoUnit.DAYS.between(customer.getCreatedAt(), clock.instant()) / 30);
+        execution.setVariable("sector", customer.getSector() == null ? "UNKNOWN" : customer.getSector());
+        BigDecimal owed = invoices.list(null, customerId, Pageable.unpaged()).stream()
+                .filter(invoice -> !invoice.getStatus().isClosed())
+                .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        execution.setVariable("exposure", owed.toPlainString());
+    }
+}

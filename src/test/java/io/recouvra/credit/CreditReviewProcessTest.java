@@ -1,0 +1,154 @@
+package io.recouvra.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.messaging.Interaction;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.RegistrationNumbers;
+import io.recouvra.scoring.BureauAnswer;
+import io.recouvra.scoring.CreditBureau;
+import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/** Every path of CreditReview on the real engine: automatic terms, approval, refusal. */
+@RecouvraTest
+class CreditReviewProcessTest {
+
+    private static int nextBase = 2_000_000;
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CreditReviews reviews;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    InteractionLog interactions;
+    @Autowired
+    Api api;
+    @Autowired
+    CreditBureau bureau;
+
+    UUID customer;
+
+    @BeforeEach
+    void aWellRatedCustomer() {
+        BpmnAwareTests.init(engine);
+        customer = customers.register(new NewCustomer("Reviewed SA", wellRatedSiren(), null, null, null, null, null, null,
+                List.of())).getId();
+    }
+
+    @Test
+    void aSmallRequestFromALowRiskCustomerGetsItsTermsWithoutApproval() {
+        ProcessInstance review = reviews.start(customer, new BigDecimal("5000"), CreditReviews.Reason.LIMIT_REQUEST);
+        runJobs(review);
+
+        assertThat(review).isEnded().hasPassed("Task_ApplyCreditPolicy", "Task_SetCreditTerms", "EndEvent_TermsSet")
+                .hasNotPassed("Task_ApproveCreditLimit");
+        Customer terms = customers.get(customer);
+        assertThat(terms.getCreditLimit()).isEqualByComparingTo("5000.00");
+        assertThat(terms.getMaxPaymentDays()).isEqualTo(60);
+        assertThat(terms.getGuarantee()).isEqualTo("NONE");
+        assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
+                .anySatisfy(summary -> assertThat(summary).startsWith("Credit terms set: limit 5000.00 EUR"));
+    }
+
+    @Test
+    void aLargeRequestWaitsForACreditManagerWhoMayLowerTheLimit() throws Exception {
+        ProcessInstance review = reviews.start(customer, new BigDecimal("200000"), CreditReviews.Reason.LIMIT_REQUEST);
+        runJobs(review);
+
+        assertThat(review).isWaitingAt("Task_ApproveCreditLimit");
+        assertThat(task(review)).hasCandidateGroup(RecouvraGroups.CREDIT_MANAGERS);
+        assertThat(tasks.getVariable(task(review).getId(), "proposedLimit")).isEqualTo("200000.00");
+        assertThat((String) tasks.getVariable(task(review).getId(), "proposedTerms")).contains("CREDIT_INSURANCE");
+        Task approval = tasks.createTaskQuery().processInstanceId(review.getId()).initializeFormKeys().singleResult();
+        try (InputStream form = forms.getDeployedTaskForm(approval.getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"approveCreditLimit\"");
+        }
+
+        tasks.complete(approval.getId(), Map.of("approved", true, "approvedLimit", 150000, "decisionNote",
+                "insured up to 150k only"));
+
+        assertThat(review).isEnded().hasPassed("EndEvent_TermsSet");
+        assertThat(customers.get(customer).getCreditLimit()).isEqualByComparingTo("150000.00");
+        assertThat(customers.get(customer).getGuarantee()).isEqualTo("CREDIT_INSURANCE");
+    }
+
+    @Test
+    void aRefusalLeavesTheTermsAsTheyWereAndSaysWhy() {
+        ProcessInstance review = reviews.start(customer, new BigDecimal("200000"), CreditReviews.Reason.LIMIT_REQUEST);
+        runJobs(review);
+
+        tasks.complete(task(review).getId(), Map.of("approved", false, "decisionNote", "too large for this customer"));
+
+        assertThat(review).isEnded().hasPassed("Task_RecordRefusal", "EndEvent_Refused").hasNotPassed("Task_SetCreditTerms");
+        assertThat(customers.get(customer).getCreditLimit()).isNull();
+        assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
+                .anySatisfy(summary -> assertThat(summary).contains("refused").contains("too large for this customer"));
+    }
+
+    @Test
+    void aLimitIsRequestedThroughTheApiAndOneReviewRunsAtATime() {
+        var first = api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/credit-reviews",
+                Map.of("requestedAmount", 200000), JsonNode.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody().get("businessKey").asText()).startsWith("CR-");
+
+        var second = api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/credit-reviews",
+                Map.of("requestedAmount", 1000), JsonNode.class);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        var bad = api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/credit-reviews",
+                Map.of("requestedAmount", -1), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").get(0).get("field").asText()).isEqualTo("requestedAmount");
+    }
+
+    private void runJobs(ProcessInstance instance) {
+        management.createJobQuery().processInstanceId(instance.getId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** A registration number the sandbox bureau rates well: with no ledger history, class A. */
+    private String wellRatedSiren() {
+        while (true) {
+            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", nextBase));
+            nextBase += 13;
+            if (bureau.lookUp(siren) instanceof BureauAnswer.Found found && found.report().score() >= 85
+                    && !found.report().insolvencyProceedings()) {
+                return siren;
+            }
+        }
+    }
+}
