@@ -6,9 +6,9 @@ import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import io.recouvra.receivables.OverduePolicy;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +39,19 @@ class InvoiceCollectionProcess {
 
     @EventListener
     void start(InvoiceRegistered invoice) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.number(), Map.of(
-                INVOICE_NUMBER, invoice.number(),
-                "invoiceId", invoice.invoiceId().toString(),
-                "customerId", invoice.customerId().toString(),
-                "customerName", invoice.customerName(),
-                "amount", invoice.amount().toPlainString(),
-                "currency", invoice.currency(),
-                OUTSTANDING_AMOUNT, invoice.amount().toPlainString(),
-                "dueDate", invoice.dueDate().toString(),
-                "overdueAt", Date.from(overduePolicy.overdueAt(invoice.dueDate()).toInstant())));
+        runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.number(), Variables.createVariables()
+                .putValue(INVOICE_NUMBER, invoice.number())
+                .putValue("invoiceId", invoice.invoiceId().toString())
+                .putValue("customerId", invoice.customerId().toString())
+                .putValue("customerName", invoice.customerName())
+                .putValue("amount", invoice.amount().toPlainString())
+                .putValue("currency", invoice.currency())
+                .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
+                .putValue("dueDate", invoice.dueDate().toString())
+                .putValue("overdueAt", Date.from(overduePolicy.overdueAt(invoice.dueDate()).toInstant()))
+                // for the collection strategy to come: a customer over its limit is chased sooner
+                .putValue("overCreditLimit", invoice.overCreditLimit())
+                .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy()));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */

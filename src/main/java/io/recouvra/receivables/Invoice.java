@@ -30,6 +30,10 @@ public class Invoice extends AssignedIdEntity {
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
     private LocalDate overdueSince;
+    /** With this invoice the customer owes more than its credit limit. */
+    private boolean overCreditLimit;
+    /** Its due date is later than the customer's payment terms allow. */
+    private boolean termsBeyondPolicy;
     private Instant createdAt;
     @Version
     private long version;
@@ -80,6 +84,11 @@ public class Invoice extends AssignedIdEntity {
     }
 
     /** Marks the invoice overdue once; a settled invoice is no longer overdue. */
+    void flag(boolean overCreditLimit, boolean termsBeyondPolicy) {
+        this.overCreditLimit = overCreditLimit;
+        this.termsBeyondPolicy = termsBeyondPolicy;
+    }
+
     void markOverdue(LocalDate since) {
         if (overdueSince == null && !status.isClosed()) {
             overdueSince = since;
@@ -128,6 +137,14 @@ public class Invoice extends AssignedIdEntity {
 
     public LocalDate getOverdueSince() {
         return overdueSince;
+    }
+
+    public boolean isOverCreditLimit() {
+        return overCreditLimit;
+    }
+
+    public boolean isTermsBeyondPolicy() {
+        return termsBeyondPolicy;
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             where i.customer = :customer and i.currency = :currency and i.status not in :closed
             order by i.dueDate, i.issueDate, i.number""")
     List<Invoice> lockOpenInvoices(Customer customer, String currency, Collection<InvoiceStatus> closed);
+
+    /** What the customer owes now on invoices that are not closed. */
+    @Query("""
+            select coalesce(sum(i.outstanding), 0) from Invoice i
+            where i.customer = :customer and i.status not in :closed""")
+    BigDecimal exposureOf(Customer customer, Collection<InvoiceStatus> closed);
 
     @Override
     @EntityGraph(attributePaths = "customer")

@@ -5,7 +5,10 @@ import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +53,31 @@ public class InvoiceService {
         if (invoices.findByNumber(request.number()).isPresent()) {
             throw new ConflictException("number", "invoice " + request.number() + " already exists");
         }
-        Invoice invoice = invoices.save(new Invoice(request.number(), customer, request.issueDate(), request.dueDate(),
-                Money.normalize(request.amount(), request.currency()), request.currency(), clock.instant()));
+        Invoice invoice = new Invoice(request.number(), customer, request.issueDate(), request.dueDate(),
+                Money.normalize(request.amount(), request.currency()), request.currency(), clock.instant());
+        BigDecimal exposure = invoices.exposureOf(customer, InvoiceStatus.CLOSED).add(invoice.getAmount());
+        boolean overLimit = customer.getCreditLimit() != null && exposure.compareTo(customer.getCreditLimit()) > 0;
+        invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
+        invoices.save(invoice);
         events.publishEvent(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), customer.getId(),
-                customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate()));
+                customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate(),
+                invoice.isOverCreditLimit(), invoice.isTermsBeyondPolicy(), exposure, customer.getCreditLimit()));
         return invoice;
+    }
+
+    /**
+     * Later than the customer's terms allow: N days from the invoice date, N days end of month (the end
+     * of the month in which the Nth day falls), or nothing at all for cash in advance.
+     */
+    static boolean beyondPaymentTerms(Customer customer, Invoice invoice) {
+        if (customer.getMaxPaymentDays() == null) {
+            return false;
+        }
+        LocalDate latest = invoice.getIssueDate().plusDays(customer.getMaxPaymentDays());
+        if ("END_OF_MONTH".equals(customer.getPaymentTermsBasis())) {
+            latest = latest.with(TemporalAdjusters.lastDayOfMonth());
+        }
+        return invoice.getDueDate().isAfter(latest);
     }
 
     private Customer customerOf(NewInvoice request, List<FieldProblem> problems) {

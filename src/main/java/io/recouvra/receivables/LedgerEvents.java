@@ -14,8 +14,13 @@ public final class LedgerEvents {
     private LedgerEvents() {
     }
 
+    /**
+     * @param exposure the customer's open outstanding with this invoice
+     * @param creditLimit the customer's limit, or null when no credit review set one
+     */
     public record InvoiceRegistered(UUID invoiceId, String number, UUID customerId, String customerName,
-                                    BigDecimal amount, String currency, LocalDate dueDate) {
+                                    BigDecimal amount, String currency, LocalDate dueDate, boolean overCreditLimit,
+                                    boolean termsBeyondPolicy, BigDecimal exposure, BigDecimal creditLimit) {
     }
 
     /** Part of the invoice was paid or credited; some of it is still owed. */

@@ -9,6 +9,9 @@ import io.recouvra.messaging.Interaction;
 import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.scoring.BureauAnswer;
@@ -19,6 +22,7 @@ import io.recouvra.support.RecouvraTest;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +60,8 @@ class CreditReviewProcessTest {
     InteractionLog interactions;
     @Autowired
     Api api;
+    @Autowired
+    InvoiceService invoices;
     @Autowired
     CreditBureau bureau;
 
@@ -133,6 +139,31 @@ class CreditReviewProcessTest {
                 Map.of("requestedAmount", -1), JsonNode.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("errors").get(0).get("field").asText()).isEqualTo("requestedAmount");
+    }
+
+    @Test
+    void invoicesBeyondTheTermsTheReviewSetAreFlaggedAndGoingOverTheLimitIsAnEarlyWarning() {
+        runJobs(reviews.start(customer, new BigDecimal("5000"), CreditReviews.Reason.LIMIT_REQUEST));
+        LocalDate today = LocalDate.now();
+
+        Invoice withinTerms = invoices.register(new NewInvoice("CR-OK-" + customer, customer, null, today, today.plusDays(60),
+                new BigDecimal("3000"), "EUR"));
+        Invoice overLimit = invoices.register(new NewInvoice("CR-OVER-" + customer, customer, null, today,
+                today.plusDays(30), new BigDecimal("2500"), "EUR"));
+        Invoice longTerms = invoices.register(new NewInvoice("CR-LONG-" + customer, customer, null, today,
+                today.plusDays(61), new BigDecimal("1"), "EUR"));
+
+        assertThat(withinTerms.isOverCreditLimit()).isFalse();
+        assertThat(withinTerms.isTermsBeyondPolicy()).isFalse();
+        assertThat(overLimit.isOverCreditLimit()).isTrue();
+        assertThat(longTerms.isTermsBeyondPolicy()).isTrue();
+        JsonNode shown = api.asAdmin().getForEntity("/api/v1/invoices/CR-OVER-" + customer, JsonNode.class).getBody();
+        assertThat(shown.get("overCreditLimit").asBoolean()).isTrue();
+        assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("CR-OVER-" + customer).singleResult().getId(), "overCreditLimit")).isEqualTo(true);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS)
+                .taskVariableValueEquals("customerId", customer.toString()).singleResult().getDescription())
+                .contains("over its credit limit of 5000.00");
     }
 
     private void runJobs(ProcessInstance instance) {
