@@ -35,9 +35,15 @@ public class CreditReviews {
 
     @Transactional
     public ProcessInstance start(UUID customerId, BigDecimal requestedAmount, Reason reason) {
+        return start(customerId, requestedAmount, reason, reason == Reason.LIMIT_REQUEST
+                ? "Limit of " + requestedAmount.toPlainString() + " EUR requested" : "New customer");
+    }
+
+    /** @param why what the credit manager reads first on the approval form */
+    @Transactional
+    public ProcessInstance start(UUID customerId, BigDecimal requestedAmount, Reason reason, String why) {
         Customer customer = customers.get(customerId);
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .variableValueEquals("customerId", customerId.toString()).count() > 0) {
+        if (isRunningFor(customerId)) {
             throw new ConflictException("customerId", "a credit review of " + customer.getLegalName() + " is already running");
         }
         String businessKey = "CR-" + customer.getRegistrationNumber() + "-" + clock.instant().getEpochSecond();
@@ -45,6 +51,13 @@ public class CreditReviews {
                 "customerId", customerId.toString(),
                 "customerName", customer.getLegalName(),
                 "requestedAmount", requestedAmount.doubleValue(),
-                "reason", reason.name()));
+                "reason", reason.name(),
+                "reviewReason", why));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isRunningFor(UUID customerId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals("customerId", customerId.toString()).count() > 0;
     }
 }

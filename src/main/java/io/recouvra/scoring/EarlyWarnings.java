@@ -3,39 +3,35 @@ package io.recouvra.scoring;
 import io.recouvra.messaging.Interaction;
 import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
-import io.recouvra.security.RecouvraGroups;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs that a customer's risk got worse: a new score a risk class or more below the previous one, the
  * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, or an invoice that takes the customer
- * over its credit limit.
- * Each sign goes on the customer's record, and the credit managers get one review task per customer
- * (not one per night) until they close it.
+ * over its credit limit. Each sign goes on the customer's record and is published
+ * ({@link EarlyWarningRaised}): the credit review takes it up, one review per customer at a time.
  */
 @Component
 class EarlyWarnings {
 
     static final int BUREAU_DOWNGRADE = 15;
 
-    private final TaskService tasks;
     private final InteractionLog interactions;
+    private final ApplicationEventPublisher events;
 
-    EarlyWarnings(TaskService tasks, InteractionLog interactions) {
-        this.tasks = tasks;
+    EarlyWarnings(InteractionLog interactions, ApplicationEventPublisher events) {
         this.interactions = interactions;
+        this.events = events;
     }
 
     /** @return the signs found (empty: nothing to say) */
-    List<String> compare(Optional<CreditScore> previous, CreditScore current, String customerName) {
+    List<String> compare(Optional<CreditScore> previous, CreditScore current) {
         if (previous.isEmpty()) {
             return List.of();
         }
@@ -51,7 +47,7 @@ class EarlyWarnings {
             signs.add("bureau score " + bureauBefore.intValue() + " → " + bureauNow.intValue());
         }
         if (!signs.isEmpty()) {
-            warn(current.getCustomerId(), customerName, String.join("; ", signs), "score-" + current.getId());
+            warn(current.getCustomerId(), String.join("; ", signs));
         }
         return signs;
     }
@@ -60,27 +56,16 @@ class EarlyWarnings {
     @EventListener
     void exposureOverLimit(InvoiceRegistered invoice) {
         if (invoice.overCreditLimit()) {
-            warn(invoice.customerId(), invoice.customerName(), "owes " + invoice.exposure().toPlainString() + " "
-                    + invoice.currency() + " with invoice " + invoice.number() + ", over its credit limit of "
-                    + invoice.creditLimit().toPlainString(), "invoice-" + invoice.invoiceId());
+            warn(invoice.customerId(), "owes " + invoice.exposure().toPlainString() + " " + invoice.currency()
+                    + " with invoice " + invoice.number() + ", over its credit limit of "
+                    + invoice.creditLimit().toPlainString());
         }
     }
 
-    private void warn(UUID customerId, String customerName, String signs, String occasion) {
+    private void warn(UUID customerId, String signs) {
         interactions.record(customerId, null, Interaction.Medium.SYSTEM, Interaction.Direction.INTERNAL,
                 Interaction.Type.NOTE, "Early warning: " + signs, null);
-        boolean alreadyOpen = tasks.createTaskQuery().taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS)
-                .taskVariableValueEquals("customerId", customerId.toString()).count() > 0;
-        if (alreadyOpen) {
-            return;
-        }
-        Task task = tasks.newTask("early-warning-" + occasion);
-        task.setName("Review credit: " + customerName);
-        task.setDescription("Early warning: " + signs + ". Review the customer's limit, terms and guarantees.");
-        task.setPriority(70);
-        tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), RecouvraGroups.CREDIT_MANAGERS);
-        tasks.setVariablesLocal(task.getId(), Map.of("customerId", customerId.toString(), "customerName", customerName));
+        events.publishEvent(new EarlyWarningRaised(customerId, signs));
     }
 
     private static Double bureauScore(CreditScore score) {

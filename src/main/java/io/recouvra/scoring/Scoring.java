@@ -79,7 +79,7 @@ public class Scoring {
         String stored = bureauSummary.length() > 200 ? bureauSummary.substring(0, 197) + "..." : bureauSummary;
         Optional<CreditScore> previous = scores.findFirstByCustomerIdOrderByScoredAtDesc(customerId);
         CreditScore score = scores.save(new CreditScore(customerId, clock.instant(), result, stored));
-        earlyWarnings.compare(previous, score, customer.getLegalName());
+        earlyWarnings.compare(previous, score);
         return score;
     }
 

@@ -161,8 +161,10 @@ class CreditReviewProcessTest {
         assertThat(shown.get("overCreditLimit").asBoolean()).isTrue();
         assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("CR-OVER-" + customer).singleResult().getId(), "overCreditLimit")).isEqualTo(true);
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS)
-                .taskVariableValueEquals("customerId", customer.toString()).singleResult().getDescription())
+        ProcessInstance warningReview = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("CreditReview").variableValueEquals("customerId", customer.toString()).singleResult();
+        assertThat(engine.getRuntimeService().getVariable(warningReview.getId(), "reason")).isEqualTo("EARLY_WARNING");
+        assertThat((String) engine.getRuntimeService().getVariable(warningReview.getId(), "reviewReason"))
                 .contains("over its credit limit of 5000.00");
     }
 

@@ -9,7 +9,6 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.RegistrationNumbers;
-import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
@@ -17,8 +16,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,10 +37,14 @@ class EarlyWarningsTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
     Clock clock;
 
     @Test
-    void aCustomerWhoseClassDropsGetsOneWarningOnRecordAndOneReviewTaskForTheCreditManagers() {
+    void aCustomerWhoseClassDropsGetsAWarningOnRecordAndOneCreditReviewThatACreditManagerMustDecide() {
         UUID customer = customers.register(new NewCustomer("Worsening SA", wellRatedSiren(), null, null, null, null,
                 null, null, List.of())).getId();
         LocalDate today = LocalDate.now(clock);
@@ -52,10 +57,16 @@ class EarlyWarningsTest {
         CreditScore second = scoring.score(customer);
 
         assertThat(second.getRiskClass()).isGreaterThan(first.getRiskClass());
-        assertThat(openReviews(customer)).singleElement().satisfies(task -> {
-            assertThat(task.getName()).isEqualTo("Review credit: Worsening SA");
-            assertThat(task.getDescription()).contains("risk class " + first.getRiskClass() + " → " + second.getRiskClass());
-        });
+        ProcessInstance review = openReviews(customer).get(0);
+        assertThat(openReviews(customer)).hasSize(1);
+        assertThat(runtime.getVariable(review.getId(), "reason")).isEqualTo("EARLY_WARNING");
+        assertThat((String) runtime.getVariable(review.getId(), "reviewReason"))
+                .contains("risk class " + first.getRiskClass() + " → " + second.getRiskClass());
+        management.createJobQuery().processInstanceId(review.getId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+        assertThat(tasks.createTaskQuery().processInstanceId(review.getId()).singleResult().getTaskDefinitionKey())
+                .as("even when the policy would not ask for it, a warning is decided by a credit manager")
+                .isEqualTo("Task_ApproveCreditLimit");
         assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
                 .anySatisfy(summary -> assertThat(summary).startsWith("Early warning: risk class"));
 
@@ -75,9 +86,9 @@ class EarlyWarningsTest {
         assertThat(openReviews(customer)).isEmpty();
     }
 
-    private List<Task> openReviews(UUID customer) {
-        return tasks.createTaskQuery().taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS)
-                .taskVariableValueEquals("customerId", customer.toString()).list();
+    private List<ProcessInstance> openReviews(UUID customer) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("CreditReview")
+                .variableValueEquals("customerId", customer.toString()).list();
     }
 
     private void invoice(UUID customer, LocalDate due, String amount) {

@@ -1,0 +1,7 @@
+package io.recouvra.scoring;
+
+import java.util.UUID;
+
+/** A customer's risk got worse; published for the credit review to take up. */
+public record EarlyWarningRaised(UUID customerId, String signs) {
+}
