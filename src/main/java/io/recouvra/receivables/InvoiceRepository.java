@@ -2,6 +2,7 @@ package io.recouvra.receivables;
 
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,14 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             select coalesce(sum(i.outstanding), 0) from Invoice i
             where i.customer = :customer and i.status not in :closed""")
     BigDecimal exposureOf(Customer customer, Collection<InvoiceStatus> closed);
+
+    /** How many of the customer's invoices were settled by a payment after their due date, paid since the date given. */
+    @Query("""
+            select count(i) from Invoice i
+            where i.customer.id = :customerId and i.status = io.recouvra.receivables.InvoiceStatus.PAID
+              and (select max(a.payment.valueDate) from PaymentAllocation a where a.invoice = i) > i.dueDate
+              and (select max(a.payment.valueDate) from PaymentAllocation a where a.invoice = i) >= :since""")
+    long countPaidLateSince(UUID customerId, LocalDate since);
 
     @Override
     @EntityGraph(attributePaths = "customer")

@@ -106,6 +106,12 @@ public class InvoiceService {
         return invoice;
     }
 
+    /** Invoices of the customer settled by a payment made after their due date, paid on or after {@code since}. */
+    @Transactional(readOnly = true)
+    public long countPaidLateSince(UUID customerId, LocalDate since) {
+        return invoices.countPaidLateSince(customerId, since);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Invoice> find(String number) {
         return invoices.findByNumber(number);

@@ -61,7 +61,8 @@ public class PaymentService {
             allocateAsInstructed(payment, request.allocations());
         }
         payments.save(payment);
-        payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
+        payment.getAllocations().forEach(allocation ->
+                LedgerEvents.announce(allocation.getInvoice(), payment.getValueDate(), events));
         return payment;
     }
 

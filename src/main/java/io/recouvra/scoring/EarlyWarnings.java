@@ -2,7 +2,12 @@ package io.recouvra.scoring;
 
 import io.recouvra.messaging.Interaction;
 import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
+import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs that a customer's risk got worse: a new score a risk class or more below the previous one, the
- * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, or an invoice that takes the customer
- * over its credit limit. Each sign goes on the customer's record and is published
+ * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, an invoice that takes the customer
+ * over its credit limit, or a late payment that makes late payments a habit ({@link ScoringSettings.LatePayments}). Each sign goes on the customer's record and is published
  * ({@link EarlyWarningRaised}): the credit review takes it up, one review per customer at a time.
  */
 @Component
@@ -24,10 +29,17 @@ class EarlyWarnings {
 
     private final InteractionLog interactions;
     private final ApplicationEventPublisher events;
+    private final InvoiceService invoices;
+    private final ScoringSettings.LatePayments latePayments;
+    private final Clock clock;
 
-    EarlyWarnings(InteractionLog interactions, ApplicationEventPublisher events) {
+    EarlyWarnings(InteractionLog interactions, ApplicationEventPublisher events, InvoiceService invoices,
+                  ScoringSettings settings, Clock clock) {
         this.interactions = interactions;
         this.events = events;
+        this.invoices = invoices;
+        this.latePayments = settings.latePayments();
+        this.clock = clock;
     }
 
     /** @return the signs found (empty: nothing to say) */
@@ -62,10 +74,29 @@ class EarlyWarnings {
         }
     }
 
+    /** Within the ledger's transaction, so that the payment being booked counts. */
+    @EventListener
+    void repeatedLatePayments(InvoiceSettled invoice) {
+        if (!invoice.paidLate()) {
+            return;
+        }
+        long paidLate = invoices.countPaidLateSince(invoice.customerId(), LocalDate.now(clock).minus(latePayments.within()));
+        if (paidLate >= latePayments.count()) {
+            warn(invoice.customerId(), paidLate + " invoices paid late within " + describe(latePayments.within())
+                    + ", the last " + invoice.number() + " " + (invoice.paidOn().toEpochDay()
+                    - invoice.dueDate().toEpochDay()) + " days after its due date");
+        }
+    }
+
     private void warn(UUID customerId, String signs) {
         interactions.record(customerId, null, Interaction.Medium.SYSTEM, Interaction.Direction.INTERNAL,
                 Interaction.Type.NOTE, "Early warning: " + signs, null);
         events.publishEvent(new EarlyWarningRaised(customerId, signs));
+    }
+
+    private static String describe(Period period) {
+        return period.getDays() == 0 && period.getYears() == 0 ? period.getMonths() + " months"
+                : period.getDays() + period.getMonths() == 0 ? period.getYears() + " years" : period.toString();
     }
 
     private static Double bureauScore(CreditScore score) {

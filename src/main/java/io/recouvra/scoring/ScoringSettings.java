@@ -1,6 +1,7 @@
 package io.recouvra.scoring;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,10 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param classes              lowest score of classes A to D; below D's bound is E
  * @param bureauReportLifetime how long a bureau report is reused before the bureau is asked again
  * @param insolvencyCap        the highest score of a company in insolvency proceedings
+ * @param latePayments         when late payments become an early warning
  */
 @ConfigurationProperties("recouvra.scoring")
 record ScoringSettings(Map<Factor, Rule> factors, Map<RiskClass, Integer> classes, Duration bureauReportLifetime,
-                       int insolvencyCap) {
+                       int insolvencyCap, LatePayments latePayments) {
+
+    /** @param count this many invoices paid late within the period {@code within} is a warning */
+    record LatePayments(int count, Period within) {
+    }
 
     record Rule(int weight, double good, double bad) {
 

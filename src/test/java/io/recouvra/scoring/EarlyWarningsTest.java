@@ -8,6 +8,8 @@ import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.NewPayment;
+import io.recouvra.receivables.PaymentService;
 import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
@@ -32,6 +34,8 @@ class EarlyWarningsTest {
     CustomerService customers;
     @Autowired
     InvoiceService invoices;
+    @Autowired
+    PaymentService payments;
     @Autowired
     InteractionLog interactions;
     @Autowired
@@ -76,6 +80,28 @@ class EarlyWarningsTest {
     }
 
     @Test
+    void theThirdInvoicePaidLateWithinSixMonthsIsAWarning() {
+        UUID customer = customers.register(new NewCustomer("Slow Payer SARL", TestData.siren(), null, null, null, null,
+                null, null, List.of())).getId();
+        LocalDate today = LocalDate.now(clock);
+        pay(customer, invoice(customer, today.minusDays(300), "100.00"), today.minusDays(250)); // late, but long ago
+        pay(customer, invoice(customer, today.minusDays(60), "100.00"), today.minusDays(61)); // on time
+        pay(customer, invoice(customer, today.minusDays(90), "100.00"), today.minusDays(80));
+        pay(customer, invoice(customer, today.minusDays(50), "100.00"), today.minusDays(45));
+        assertThat(openReviews(customer)).as("two late payments are not yet a habit").isEmpty();
+
+        String third = invoice(customer, today.minusDays(30), "100.00");
+        pay(customer, third, today.minusDays(18));
+
+        ProcessInstance review = openReviews(customer).get(0);
+        assertThat(runtime.getVariable(review.getId(), "reviewReason")).isEqualTo("Early warning: 3 invoices paid late "
+                + "within 6 months, the last " + third + " 12 days after its due date");
+        assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
+                .contains("Early warning: 3 invoices paid late within 6 months, the last " + third
+                        + " 12 days after its due date");
+    }
+
+    @Test
     void aFirstScoreWarnsOfNothing() {
         UUID customer = customers.register(new NewCustomer("First SA", TestData.siren(), null, null, null, null,
                 null, null, List.of())).getId();
@@ -91,9 +117,16 @@ class EarlyWarningsTest {
                 .variableValueEquals("customerId", customer.toString()).list();
     }
 
-    private void invoice(UUID customer, LocalDate due, String amount) {
-        invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, due.minusDays(30), due,
-                new BigDecimal(amount), "EUR"));
+    private String invoice(UUID customer, LocalDate due, String amount) {
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, customer, null, due.minusDays(30), due, new BigDecimal(amount), "EUR"));
+        return number;
+    }
+
+    private void pay(UUID customer, String invoice, LocalDate valueDate) {
+        BigDecimal amount = invoices.get(invoice).getAmount();
+        payments.register(new NewPayment(customer, amount, "EUR", valueDate, "VIR-" + invoice,
+                List.of(new NewPayment.Allocation(invoice, amount))));
     }
 
     /** A registration number the sandbox bureau rates well, so that the ledger alone can make it worse. */
