@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,14 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final PaymentRepository payments;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository customers, PaymentRepository payments, Clock clock) {
+    CustomerService(CustomerRepository customers, PaymentRepository payments, Clock clock,
+                    ApplicationEventPublisher events) {
         this.customers = customers;
         this.payments = payments;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers a customer; French defaults (FR, fr, Europe/Paris) where the request leaves them out. */
@@ -62,7 +66,9 @@ public class CustomerService {
             customer.addContact(new Contact(customer, contact.name().trim(), contact.role(), blankToNull(contact.email()),
                     blankToNull(contact.phone()), contact.emailConsent(), contact.smsConsent(), contact.callConsent()));
         }
-        return customers.save(customer);
+        customers.save(customer);
+        events.publishEvent(new LedgerEvents.CustomerRegistered(customer.getId()));
+        return customer;
     }
 
     @Transactional(readOnly = true)

@@ -14,6 +14,9 @@ public final class LedgerEvents {
     private LedgerEvents() {
     }
 
+    public record CustomerRegistered(UUID customerId) {
+    }
+
     /**
      * @param exposure the customer's open outstanding with this invoice
      * @param creditLimit the customer's limit, or null when no credit review set one
