@@ -28,8 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RecouvraTest
 class EarlyWarningsTest {
 
+    /** Leading zeros: a range TestData.siren() never produces (CreditReviewProcessTest starts at 2,000,000). */
+    private static int nextBase = 1_000_000;
+
     @Autowired
     Scoring scoring;
+    @Autowired
+    NightlyRescoring nightly;
     @Autowired
     CustomerService customers;
     @Autowired
@@ -77,6 +82,24 @@ class EarlyWarningsTest {
         invoice(customer, today.minusDays(90), "90000.00");
         scoring.score(customer);
         assertThat(openReviews(customer)).as("one review per customer while it is open").hasSize(1);
+    }
+
+    @Test
+    void theNightStartsAReviewOnlyForTheCustomerWhoseScoreGotWorse() {
+        LocalDate today = LocalDate.now(clock);
+        UUID worsening = customers.register(new NewCustomer("Nuit Pire SA", wellRatedSiren(), null, null, null, null,
+                null, null, List.of())).getId();
+        UUID steady = customers.register(new NewCustomer("Nuit Calme SA", wellRatedSiren(), null, null, null, null,
+                null, null, List.of())).getId();
+        invoice(worsening, today.plusDays(20), "500.00");
+        invoice(steady, today.plusDays(20), "500.00");
+        nightly.run();
+        invoice(worsening, today.minusDays(60), "50000.00");
+
+        nightly.run();
+
+        assertThat(openReviews(worsening)).hasSize(1);
+        assertThat(openReviews(steady)).isEmpty();
     }
 
     @Test
@@ -132,9 +155,9 @@ class EarlyWarningsTest {
     /** A registration number the sandbox bureau rates well, so that the ledger alone can make it worse. */
     private String wellRatedSiren() {
         SandboxCreditBureau bureau = new SandboxCreditBureau(clock);
-        // leading zeros: a range TestData.siren() never produces
-        for (int base = 1_000_000; ; base += 7) {
-            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", base));
+        while (true) {
+            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", nextBase));
+            nextBase += 7;
             if (bureau.lookUp(siren) instanceof BureauAnswer.Found found && found.report().score() >= 85
                     && !found.report().insolvencyProceedings()) {
                 return siren;
