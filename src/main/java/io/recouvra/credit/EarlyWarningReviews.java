@@ -9,18 +9,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * An early warning opens a credit review that a credit manager must decide, about the customer's
- * current limit (or nothing, when none was ever set). While a review runs, further warnings only go
- * on the record.
+ * current limit, or the opening limit when none was ever set (reviewing 0 would propose a limit of 0,
+ * and every later invoice would be over it). While a review runs, further warnings only go on the record.
  */
 @Component
 class EarlyWarningReviews {
 
     private final CreditReviews reviews;
     private final CustomerService customers;
+    private final BigDecimal openingLimit;
 
-    EarlyWarningReviews(CreditReviews reviews, CustomerService customers) {
+    EarlyWarningReviews(CreditReviews reviews, CustomerService customers, NewCustomerReviews.Settings newCustomers) {
         this.reviews = reviews;
         this.customers = customers;
+        this.openingLimit = newCustomers.openingLimit();
     }
 
     @EventListener
@@ -29,7 +31,7 @@ class EarlyWarningReviews {
             return;
         }
         Customer customer = customers.get(warning.customerId());
-        BigDecimal currentLimit = customer.getCreditLimit() == null ? BigDecimal.ZERO : customer.getCreditLimit();
-        reviews.start(warning.customerId(), currentLimit, CreditReviews.Reason.EARLY_WARNING, "Early warning: " + warning.signs());
+        BigDecimal reviewed = customer.getCreditLimit() == null ? openingLimit : customer.getCreditLimit();
+        reviews.start(warning.customerId(), reviewed, CreditReviews.Reason.EARLY_WARNING, "Early warning: " + warning.signs());
     }
 }

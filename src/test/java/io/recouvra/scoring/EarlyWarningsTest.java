@@ -71,6 +71,8 @@ class EarlyWarningsTest {
         ProcessInstance review = openReviews(customer).get(0);
         assertThat(openReviews(customer)).hasSize(1);
         assertThat(runtime.getVariable(review.getId(), "reason")).isEqualTo("EARLY_WARNING");
+        assertThat(runtime.getVariable(review.getId(), "requestedAmount"))
+                .as("no limit set yet: the opening limit is reviewed, not 0").isEqualTo(5000.0);
         assertThat((String) runtime.getVariable(review.getId(), "reviewReason"))
                 .contains("risk class " + first.getRiskClass() + " → " + second.getRiskClass());
         management.createJobQuery().processInstanceId(review.getId()).list()
