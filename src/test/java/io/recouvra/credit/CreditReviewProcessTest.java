@@ -13,12 +13,11 @@ import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.RegistrationNumbers;
-import io.recouvra.scoring.BureauAnswer;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,6 @@ import org.springframework.http.HttpStatus;
 @RecouvraTest
 class CreditReviewProcessTest {
 
-    private static int nextBase = 2_000_000;
 
     @Autowired
     ProcessEngine engine;
@@ -70,8 +68,8 @@ class CreditReviewProcessTest {
     @BeforeEach
     void aWellRatedCustomer() {
         BpmnAwareTests.init(engine);
-        customer = customers.register(new NewCustomer("Reviewed SA", wellRatedSiren(), null, null, null, null, null, null,
-                List.of())).getId();
+        customer = customers.register(new NewCustomer("Reviewed SA", TestData.wellRatedSiren(bureau), null, null, null,
+                null, null, null, List.of())).getId();
     }
 
     @Test
@@ -171,17 +169,5 @@ class CreditReviewProcessTest {
     private void runJobs(ProcessInstance instance) {
         management.createJobQuery().processInstanceId(instance.getId()).list()
                 .forEach(job -> management.executeJob(job.getId()));
-    }
-
-    /** A registration number the sandbox bureau rates well: with no ledger history, class A. */
-    private String wellRatedSiren() {
-        while (true) {
-            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", nextBase));
-            nextBase += 13;
-            if (bureau.lookUp(siren) instanceof BureauAnswer.Found found && found.report().score() >= 85
-                    && !found.report().insolvencyProceedings()) {
-                return siren;
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
-import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
@@ -30,11 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RecouvraTest
 class EarlyWarningsTest {
 
-    /** Leading zeros: a range TestData.siren() never produces (CreditReviewProcessTest starts at 2,000,000). */
-    private static int nextBase = 1_000_000;
 
     @Autowired
     Scoring scoring;
+    @Autowired
+    CreditBureau bureau;
     @Autowired
     NightlyRescoring nightly;
     @Autowired
@@ -56,8 +55,7 @@ class EarlyWarningsTest {
 
     @Test
     void aCustomerWhoseClassDropsGetsAWarningOnRecordAndOneCreditReviewThatACreditManagerMustDecide() {
-        UUID customer = customers.register(new NewCustomer("Worsening SA", wellRatedSiren(), null, null, null, null,
-                null, null, List.of())).getId();
+        UUID customer = wellRatedCustomer("Worsening SA");
         LocalDate today = LocalDate.now(clock);
         invoice(customer, today.plusDays(20), "500.00");
         CreditScore first = scoring.score(customer);
@@ -92,10 +90,8 @@ class EarlyWarningsTest {
     @Test
     void theNightStartsAReviewOnlyForTheCustomerWhoseScoreGotWorse() {
         LocalDate today = LocalDate.now(clock);
-        UUID worsening = customers.register(new NewCustomer("Nuit Pire SA", wellRatedSiren(), null, null, null, null,
-                null, null, List.of())).getId();
-        UUID steady = customers.register(new NewCustomer("Nuit Calme SA", wellRatedSiren(), null, null, null, null,
-                null, null, List.of())).getId();
+        UUID worsening = wellRatedCustomer("Nuit Pire SA");
+        UUID steady = wellRatedCustomer("Nuit Calme SA");
         invoice(worsening, today.plusDays(20), "500.00");
         invoice(steady, today.plusDays(20), "500.00");
         nightly.run();
@@ -145,6 +141,11 @@ class EarlyWarningsTest {
                 .variableValueEquals("customerId", customer.toString()).list();
     }
 
+    private UUID wellRatedCustomer(String name) {
+        return customers.register(new NewCustomer(name, TestData.wellRatedSiren(bureau), null, null, null, null, null,
+                null, List.of())).getId();
+    }
+
     private String invoice(UUID customer, LocalDate due, String amount) {
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, customer, null, due.minusDays(30), due, new BigDecimal(amount), "EUR"));
@@ -155,18 +156,5 @@ class EarlyWarningsTest {
         BigDecimal amount = invoices.get(invoice).getAmount();
         payments.register(new NewPayment(customer, amount, "EUR", valueDate, "VIR-" + invoice,
                 List.of(new NewPayment.Allocation(invoice, amount))));
-    }
-
-    /** A registration number the sandbox bureau rates well, so that the ledger alone can make it worse. */
-    private String wellRatedSiren() {
-        SandboxCreditBureau bureau = new SandboxCreditBureau(clock);
-        while (true) {
-            String siren = RegistrationNumbers.sirenFrom(String.format("%08d", nextBase));
-            nextBase += 7;
-            if (bureau.lookUp(siren) instanceof BureauAnswer.Found found && found.report().score() >= 85
-                    && !found.report().insolvencyProceedings()) {
-                return siren;
-            }
-        }
     }
 }
