@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +25,18 @@ public class CreditReviews {
 
     public enum Reason { NEW_CUSTOMER, LIMIT_REQUEST, EARLY_WARNING }
 
+    /** First key of the advisory locks taken per customer, so that other advisory locks never collide. */
+    private static final int REVIEW_LOCK_SPACE = 4_711;
+
     private final RuntimeService runtime;
     private final CustomerService customers;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    CreditReviews(RuntimeService runtime, CustomerService customers, Clock clock) {
+    CreditReviews(RuntimeService runtime, CustomerService customers, JdbcTemplate jdbc, Clock clock) {
         this.runtime = runtime;
         this.customers = customers;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -43,6 +50,10 @@ public class CreditReviews {
     @Transactional
     public ProcessInstance start(UUID customerId, BigDecimal requestedAmount, Reason reason, String why) {
         Customer customer = customers.get(customerId);
+        // Two transactions (two invoices over the limit, a warning and a limit request) must not both
+        // find no review and both start one: the second waits here until the first commits, then sees it.
+        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { },
+                REVIEW_LOCK_SPACE, customerId.toString());
         if (isRunningFor(customerId)) {
             throw new ConflictException("customerId", "a credit review of " + customer.getLegalName() + " is already running");
         }

@@ -1,6 +1,7 @@
 package io.recouvra.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -18,6 +19,7 @@ import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.web.ConflictException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,6 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every path of CreditReview on the real engine: automatic terms, approval, refusal. */
 @RecouvraTest
@@ -62,6 +71,8 @@ class CreditReviewProcessTest {
     InvoiceService invoices;
     @Autowired
     CreditBureau bureau;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     UUID customer;
 
@@ -164,6 +175,38 @@ class CreditReviewProcessTest {
         assertThat(engine.getRuntimeService().getVariable(warningReview.getId(), "reason")).isEqualTo("EARLY_WARNING");
         assertThat((String) engine.getRuntimeService().getVariable(warningReview.getId(), "reviewReason"))
                 .contains("over its credit limit of 5000.00");
+    }
+
+    @Test
+    void twoTransactionsStartingAReviewOfTheSameCustomerAtOnceStartOne() throws Exception {
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> first = otherThread.submit(() -> inTransaction.executeWithoutResult(status -> {
+                reviews.start(customer, new BigDecimal("1000"), CreditReviews.Reason.LIMIT_REQUEST);
+                firstStarted.countDown();
+                sleepQuietly(300); // still uncommitted while the second one tries
+            }));
+            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> inTransaction.executeWithoutResult(status ->
+                    reviews.start(customer, new BigDecimal("2000"), CreditReviews.Reason.EARLY_WARNING, "over the limit")))
+                    .isInstanceOf(ConflictException.class);
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            otherThread.shutdownNow();
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CreditReviews.PROCESS_KEY)
+                .variableValueEquals("customerId", customer.toString()).count()).isEqualTo(1);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runJobs(ProcessInstance instance) {
