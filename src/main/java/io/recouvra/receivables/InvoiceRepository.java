@@ -40,13 +40,14 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             where i.customer = :customer and i.status not in :closed""")
     BigDecimal exposureOf(Customer customer, Collection<InvoiceStatus> closed);
 
-    /** How many of the customer's invoices were settled by a payment after their due date, paid since the date given. */
+    /** The customer's invoices settled by a payment after their due date, the last payment on or after {@code since}. */
     @Query("""
-            select count(i) from Invoice i
+            select i.id from PaymentAllocation a join a.invoice i join a.payment p
             where i.customer.id = :customerId and i.status = io.recouvra.receivables.InvoiceStatus.PAID
-              and (select max(a.payment.valueDate) from PaymentAllocation a where a.invoice = i) > i.dueDate
-              and (select max(a.payment.valueDate) from PaymentAllocation a where a.invoice = i) >= :since""")
-    long countPaidLateSince(UUID customerId, LocalDate since);
+              and p.valueDate >= :since
+            group by i.id, i.dueDate
+            having max(p.valueDate) > i.dueDate""")
+    List<UUID> paidLateSince(UUID customerId, LocalDate since);
 
     @Override
     @EntityGraph(attributePaths = "customer")

@@ -109,7 +109,7 @@ public class InvoiceService {
     /** Invoices of the customer settled by a payment made after their due date, paid on or after {@code since}. */
     @Transactional(readOnly = true)
     public long countPaidLateSince(UUID customerId, LocalDate since) {
-        return invoices.countPaidLateSince(customerId, since);
+        return invoices.paidLateSince(customerId, since).size();
     }
 
     @Transactional(readOnly = true)

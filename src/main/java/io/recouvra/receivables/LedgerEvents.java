@@ -2,6 +2,7 @@ package io.recouvra.receivables;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -30,29 +31,21 @@ public final class LedgerEvents {
     public record InvoiceReduced(String number, BigDecimal outstanding) {
     }
 
-    /**
-     * Nothing is owed any more: paid (by payments, perhaps with credit notes) or cancelled by credit notes.
-     *
-     * @param paidOn the value date of the payment that settled it, null when a credit note did
-     */
-    public record InvoiceSettled(String number, InvoiceStatus status, UUID customerId, LocalDate dueDate,
-                                 LocalDate paidOn) {
-
-        public boolean paidLate() {
-            return paidOn != null && paidOn.isAfter(dueDate);
-        }
+    /** Nothing is owed any more: paid (by payments, perhaps with credit notes) or cancelled by credit notes. */
+    public record InvoiceSettled(String number, InvoiceStatus status) {
     }
 
-    /** What a credit note did to the invoice. */
+    /** A payment was booked; {@code settledLate}: the invoices it settled after their due date. */
+    public record PaymentBooked(UUID customerId, LocalDate valueDate, List<LateSettlement> settledLate) {
+    }
+
+    public record LateSettlement(String invoiceNumber, long daysLate) {
+    }
+
+    /** What a payment or a credit note did to the invoice. */
     static void announce(Invoice invoice, ApplicationEventPublisher events) {
-        announce(invoice, null, events);
-    }
-
-    /** What a payment with this value date did to the invoice. */
-    static void announce(Invoice invoice, LocalDate paidOn, ApplicationEventPublisher events) {
         events.publishEvent(invoice.isSettled()
-                ? new InvoiceSettled(invoice.getNumber(), invoice.getStatus(), invoice.getCustomer().getId(),
-                        invoice.getDueDate(), paidOn)
+                ? new InvoiceSettled(invoice.getNumber(), invoice.getStatus())
                 : new InvoiceReduced(invoice.getNumber(), invoice.getOutstanding()));
     }
 }

@@ -6,6 +6,7 @@ import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +62,19 @@ public class PaymentService {
             allocateAsInstructed(payment, request.allocations());
         }
         payments.save(payment);
-        payment.getAllocations().forEach(allocation ->
-                LedgerEvents.announce(allocation.getInvoice(), payment.getValueDate(), events));
+        payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
+        events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), payment.getValueDate(),
+                settledLate(payment)));
         return payment;
+    }
+
+    private static List<LedgerEvents.LateSettlement> settledLate(Payment payment) {
+        return payment.getAllocations().stream()
+                .map(PaymentAllocation::getInvoice)
+                .filter(invoice -> invoice.isSettled() && payment.getValueDate().isAfter(invoice.getDueDate()))
+                .map(invoice -> new LedgerEvents.LateSettlement(invoice.getNumber(),
+                        ChronoUnit.DAYS.between(invoice.getDueDate(), payment.getValueDate())))
+                .toList();
     }
 
     private void allocateOldestFirst(Payment payment) {

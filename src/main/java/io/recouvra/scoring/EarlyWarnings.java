@@ -4,7 +4,7 @@ import io.recouvra.messaging.Interaction;
 import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
-import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import io.recouvra.receivables.LedgerEvents.PaymentBooked;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -74,17 +75,18 @@ class EarlyWarnings {
         }
     }
 
-    /** Within the ledger's transaction, so that the payment being booked counts. */
+    /** Within the ledger's transaction, so that the payment being booked counts; once per payment. */
     @EventListener
-    void repeatedLatePayments(InvoiceSettled invoice) {
-        if (!invoice.paidLate()) {
+    void repeatedLatePayments(PaymentBooked payment) {
+        if (payment.settledLate().isEmpty()) {
             return;
         }
-        long paidLate = invoices.countPaidLateSince(invoice.customerId(), LocalDate.now(clock).minus(latePayments.within()));
+        long paidLate = invoices.countPaidLateSince(payment.customerId(), LocalDate.now(clock).minus(latePayments.within()));
         if (paidLate >= latePayments.count()) {
-            warn(invoice.customerId(), paidLate + " invoices paid late within " + describe(latePayments.within())
-                    + ", the last " + invoice.number() + " " + (invoice.paidOn().toEpochDay()
-                    - invoice.dueDate().toEpochDay()) + " days after its due date");
+            warn(payment.customerId(), paidLate + " invoices paid late within " + describe(latePayments.within())
+                    + "; this payment: " + payment.settledLate().stream()
+                    .map(late -> late.invoiceNumber() + " " + late.daysLate() + " days after its due date")
+                    .collect(Collectors.joining(", ")));
         }
     }
 

@@ -119,10 +119,20 @@ class EarlyWarningsTest {
 
         ProcessInstance review = openReviews(customer).get(0);
         assertThat(runtime.getVariable(review.getId(), "reviewReason")).isEqualTo("Early warning: 3 invoices paid late "
-                + "within 6 months, the last " + third + " 12 days after its due date");
+                + "within 6 months; this payment: " + third + " 12 days after its due date");
         assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).extracting(Interaction::getSummary)
-                .contains("Early warning: 3 invoices paid late within 6 months, the last " + third
+                .containsOnlyOnce("Early warning: 3 invoices paid late within 6 months; this payment: " + third
                         + " 12 days after its due date");
+
+        String fourth = invoice(customer, today.minusDays(20), "100.00");
+        String fifth = invoice(customer, today.minusDays(15), "100.00");
+        payments.register(new NewPayment(customer, new BigDecimal("200.00"), "EUR", today.minusDays(10), "VIR-" + fifth,
+                List.of(new NewPayment.Allocation(fourth, new BigDecimal("100.00")),
+                        new NewPayment.Allocation(fifth, new BigDecimal("100.00")))));
+        assertThat(interactions.ofCustomer(customer, 0, 50).getContent()).extracting(Interaction::getSummary)
+                .as("one payment settling two late invoices is one warning")
+                .containsOnlyOnce("Early warning: 5 invoices paid late within 6 months; this payment: " + fourth
+                        + " 10 days after its due date, " + fifth + " 5 days after its due date");
     }
 
     @Test
