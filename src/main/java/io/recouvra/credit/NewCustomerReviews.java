@@ -1,11 +1,14 @@
 package io.recouvra.credit;
 
 import io.recouvra.receivables.LedgerEvents.CustomerRegistered;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * A new customer gets a credit review before its first invoice falls due: scored, given terms by the
@@ -22,7 +25,8 @@ class NewCustomerReviews {
      * @param openingLimit the limit reviewed for a customer who asked for none (EUR)
      */
     @ConfigurationProperties("recouvra.credit.new-customers")
-    record Settings(boolean review, BigDecimal openingLimit) {
+    @Validated
+    record Settings(boolean review, @NotNull @PositiveOrZero BigDecimal openingLimit) {
     }
 
     private final CreditReviews reviews;
