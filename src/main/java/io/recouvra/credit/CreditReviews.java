@@ -6,6 +6,7 @@ import io.recouvra.web.ConflictException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,24 +47,40 @@ public class CreditReviews {
                 ? "Limit of " + requestedAmount.toPlainString() + " EUR requested" : "New customer");
     }
 
-    /** @param why what the credit manager reads first on the approval form */
+    /**
+     * @param why what the credit manager reads first on the approval form
+     * @throws ConflictException when a review of the customer is already running
+     */
     @Transactional
     public ProcessInstance start(UUID customerId, BigDecimal requestedAmount, Reason reason, String why) {
         Customer customer = customers.get(customerId);
+        return startUnlessRunning(customer, requestedAmount, reason, why).orElseThrow(() -> new ConflictException(
+                "customerId", "a credit review of " + customer.getLegalName() + " is already running"));
+    }
+
+    /** For automatic starts (early warnings), where a running review already covers the customer. */
+    @Transactional
+    public Optional<ProcessInstance> startUnlessRunning(UUID customerId, BigDecimal requestedAmount, Reason reason,
+                                                        String why) {
+        return startUnlessRunning(customers.get(customerId), requestedAmount, reason, why);
+    }
+
+    private Optional<ProcessInstance> startUnlessRunning(Customer customer, BigDecimal requestedAmount, Reason reason,
+                                                         String why) {
         // Two transactions (two invoices over the limit, a warning and a limit request) must not both
         // find no review and both start one: the second waits here until the first commits, then sees it.
         jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { },
-                REVIEW_LOCK_SPACE, customerId.toString());
-        if (isRunningFor(customerId)) {
-            throw new ConflictException("customerId", "a credit review of " + customer.getLegalName() + " is already running");
+                REVIEW_LOCK_SPACE, customer.getId().toString());
+        if (isRunningFor(customer.getId())) {
+            return Optional.empty();
         }
         String businessKey = "CR-" + customer.getRegistrationNumber() + "-" + clock.instant().getEpochSecond();
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Map.of(
-                "customerId", customerId.toString(),
+        return Optional.of(runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Map.of(
+                "customerId", customer.getId().toString(),
                 "customerName", customer.getLegalName(),
                 "requestedAmount", requestedAmount.doubleValue(),
                 "reason", reason.name(),
-                "reviewReason", why));
+                "reviewReason", why)));
     }
 
     @Transactional(readOnly = true)

@@ -27,11 +27,9 @@ class EarlyWarningReviews {
 
     @EventListener
     void review(EarlyWarningRaised warning) {
-        if (reviews.isRunningFor(warning.customerId())) {
-            return;
-        }
         Customer customer = customers.get(warning.customerId());
         BigDecimal reviewed = customer.getCreditLimit() == null ? openingLimit : customer.getCreditLimit();
-        reviews.start(warning.customerId(), reviewed, CreditReviews.Reason.EARLY_WARNING, "Early warning: " + warning.signs());
+        reviews.startUnlessRunning(warning.customerId(), reviewed, CreditReviews.Reason.EARLY_WARNING,
+                "Early warning: " + warning.signs());
     }
 }
