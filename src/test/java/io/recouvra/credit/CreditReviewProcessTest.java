@@ -179,6 +179,18 @@ class CreditReviewProcessTest {
 
     @Test
     void twoTransactionsStartingAReviewOfTheSameCustomerAtOnceStartOne() throws Exception {
+        whileAnotherTransactionStartsAReview(() -> assertThatThrownBy(() -> reviews.start(customer,
+                new BigDecimal("2000"), CreditReviews.Reason.LIMIT_REQUEST)).isInstanceOf(ConflictException.class));
+    }
+
+    @Test
+    void anEarlyWarningRacingAReviewIsAbsorbedByItWithoutFailing() throws Exception {
+        whileAnotherTransactionStartsAReview(() -> assertThat(reviews.startUnlessRunning(customer,
+                new BigDecimal("2000"), CreditReviews.Reason.EARLY_WARNING, "over the limit")).isEmpty());
+    }
+
+    /** Runs {@code secondStart} while another transaction has started a review and not yet committed. */
+    private void whileAnotherTransactionStartsAReview(Runnable secondStart) throws Exception {
         TransactionTemplate inTransaction = new TransactionTemplate(transactions);
         CountDownLatch firstStarted = new CountDownLatch(1);
         ExecutorService otherThread = Executors.newSingleThreadExecutor();
@@ -189,10 +201,7 @@ class CreditReviewProcessTest {
                 sleepQuietly(300); // still uncommitted while the second one tries
             }));
             assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
-
-            assertThatThrownBy(() -> inTransaction.executeWithoutResult(status ->
-                    reviews.start(customer, new BigDecimal("2000"), CreditReviews.Reason.EARLY_WARNING, "over the limit")))
-                    .isInstanceOf(ConflictException.class);
+            secondStart.run(); // in a transaction of its own: both starts are @Transactional
             first.get(30, TimeUnit.SECONDS);
         } finally {
             otherThread.shutdownNow();
