@@ -60,13 +60,8 @@ public class CreditReviews {
 
     /** For automatic starts (early warnings), where a running review already covers the customer. */
     @Transactional
-    public Optional<ProcessInstance> startUnlessRunning(UUID customerId, BigDecimal requestedAmount, Reason reason,
+    public Optional<ProcessInstance> startUnlessRunning(Customer customer, BigDecimal requestedAmount, Reason reason,
                                                         String why) {
-        return startUnlessRunning(customers.get(customerId), requestedAmount, reason, why);
-    }
-
-    private Optional<ProcessInstance> startUnlessRunning(Customer customer, BigDecimal requestedAmount, Reason reason,
-                                                         String why) {
         // Two transactions (two invoices over the limit, a warning and a limit request) must not both
         // find no review and both start one: the second waits here until the first commits, then sees it.
         jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { },

@@ -29,7 +29,7 @@ class EarlyWarningReviews {
     void review(EarlyWarningRaised warning) {
         Customer customer = customers.get(warning.customerId());
         BigDecimal reviewed = customer.getCreditLimit() == null ? openingLimit : customer.getCreditLimit();
-        reviews.startUnlessRunning(warning.customerId(), reviewed, CreditReviews.Reason.EARLY_WARNING,
+        reviews.startUnlessRunning(customer, reviewed, CreditReviews.Reason.EARLY_WARNING,
                 "Early warning: " + warning.signs());
     }
 }

@@ -1,9 +1,7 @@
 package io.recouvra.database;
 
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +21,5 @@ class SchedulerLocks {
                 .withTableName("recouvra.scheduler_lock")
                 .usingDbTime()
                 .build());
-    }
-
-    @Bean
-    LockingTaskExecutor schedulerLocking(LockProvider schedulerLockProvider) {
-        return new DefaultLockingTaskExecutor(schedulerLockProvider);
     }
 }

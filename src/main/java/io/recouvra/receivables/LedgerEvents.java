@@ -36,7 +36,7 @@ public final class LedgerEvents {
     }
 
     /** A payment was booked; {@code settledLate}: the invoices it settled after their due date. */
-    public record PaymentBooked(UUID customerId, LocalDate valueDate, List<LateSettlement> settledLate) {
+    public record PaymentBooked(UUID customerId, List<LateSettlement> settledLate) {
     }
 
     public record LateSettlement(String invoiceNumber, long daysLate) {

@@ -63,8 +63,7 @@ public class PaymentService {
         }
         payments.save(payment);
         payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
-        events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), payment.getValueDate(),
-                settledLate(payment)));
+        events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), settledLate(payment)));
         return payment;
     }
 

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs that a customer's risk got worse: a new score a risk class or more below the previous one, the
- * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, an invoice that takes the customer
- * over its credit limit, or a late payment that makes late payments a habit ({@link ScoringSettings.LatePayments}). Each sign goes on the customer's record and is published
- * ({@link EarlyWarningRaised}): the credit review takes it up, one review per customer at a time.
+ * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, an invoice that takes the customer over
+ * its credit limit, or a late payment that makes late payments a habit ({@link ScoringSettings.LatePayments}).
+ * Each sign goes on the customer's record and is published ({@link EarlyWarningRaised}): the credit
+ * review takes it up, one review per customer at a time.
  */
 @Component
 class EarlyWarnings {
@@ -96,9 +97,15 @@ class EarlyWarnings {
         events.publishEvent(new EarlyWarningRaised(customerId, signs));
     }
 
+    /** "6 months" for P6M, "1 years" for P1Y; anything mixed as ISO (P1M15D). */
     private static String describe(Period period) {
-        return period.getDays() == 0 && period.getYears() == 0 ? period.getMonths() + " months"
-                : period.getDays() + period.getMonths() == 0 ? period.getYears() + " years" : period.toString();
+        if (period.getYears() == 0 && period.getDays() == 0) {
+            return period.getMonths() + " months";
+        }
+        if (period.getMonths() == 0 && period.getDays() == 0) {
+            return period.getYears() + " years";
+        }
+        return period.toString();
     }
 
     private static Double bureauScore(CreditScore score) {

@@ -1,9 +1,11 @@
 package io.recouvra.scoring;
 
 import java.time.Duration;
+import java.util.Optional;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,11 +31,11 @@ class ScheduledRescoring {
     private static final Logger log = LoggerFactory.getLogger(ScheduledRescoring.class);
 
     private final NightlyRescoring rescoring;
-    private final LockingTaskExecutor locking;
+    private final LockProvider locks;
 
-    ScheduledRescoring(NightlyRescoring rescoring, LockingTaskExecutor locking) {
+    ScheduledRescoring(NightlyRescoring rescoring, LockProvider locks) {
         this.rescoring = rescoring;
-        this.locking = locking;
+        this.locks = locks;
     }
 
     @Scheduled(cron = "${recouvra.scoring.nightly.cron}", zone = "${recouvra.zone}")
@@ -43,18 +45,16 @@ class ScheduledRescoring {
 
     /** @return whether this node ran the night */
     boolean runUnlessAnotherNodeIs() {
-        try {
-            boolean ran = locking.executeWithLock(rescoring::run,
-                    new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST)).wasExecuted();
-            if (!ran) {
-                log.info("Nightly re-scoring skipped: another node is running it");
-            }
-            return ran;
-        } catch (RuntimeException | Error failure) {
-            throw failure;
-        } catch (Throwable impossible) {
-            // NightlyRescoring.run declares no checked exception
-            throw new IllegalStateException(impossible);
+        Optional<SimpleLock> night = locks.lock(new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST));
+        if (night.isEmpty()) {
+            log.info("Nightly re-scoring skipped: another node is running it");
+            return false;
         }
+        try {
+            rescoring.run();
+        } finally {
+            night.get().unlock();
+        }
+        return true;
     }
 }

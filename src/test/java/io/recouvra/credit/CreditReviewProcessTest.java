@@ -185,7 +185,7 @@ class CreditReviewProcessTest {
 
     @Test
     void anEarlyWarningRacingAReviewIsAbsorbedByItWithoutFailing() throws Exception {
-        whileAnotherTransactionStartsAReview(() -> assertThat(reviews.startUnlessRunning(customer,
+        whileAnotherTransactionStartsAReview(() -> assertThat(reviews.startUnlessRunning(customers.get(customer),
                 new BigDecimal("2000"), CreditReviews.Reason.EARLY_WARNING, "over the limit")).isEmpty());
     }
 

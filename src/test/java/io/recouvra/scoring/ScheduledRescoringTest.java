@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,6 @@ class ScheduledRescoringTest {
 
     @Autowired
     NightlyRescoring rescoring;
-    @Autowired
-    LockingTaskExecutor locking;
     @Autowired
     LockProvider locks;
     @Autowired
@@ -47,7 +44,7 @@ class ScheduledRescoringTest {
                 null, List.of())).getId();
         invoices.register(new NewInvoice(TestData.invoiceNumber(), owing, null, LocalDate.now(clock).minusDays(40),
                 LocalDate.now(clock).minusDays(10), new BigDecimal("900.00"), "EUR"));
-        ScheduledRescoring thisNode = new ScheduledRescoring(rescoring, locking);
+        ScheduledRescoring thisNode = new ScheduledRescoring(rescoring, locks);
 
         SimpleLock otherNode = locks.lock(new LockConfiguration(Instant.now(), ScheduledRescoring.LOCK,
                 Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
