@@ -34,6 +34,8 @@ public class Invoice extends AssignedIdEntity {
     private boolean overCreditLimit;
     /** Its due date is later than the customer's payment terms allow. */
     private boolean termsBeyondPolicy;
+    /** Annual percentage agreed in the contract for late payment; null: the statutory rate. */
+    private BigDecimal contractualInterestRate;
     private Instant createdAt;
     @Version
     private long version;
@@ -83,16 +85,25 @@ public class Invoice extends AssignedIdEntity {
         outstanding = outstanding.subtract(reduction);
     }
 
-    /** Marks the invoice overdue once; a settled invoice is no longer overdue. */
+    void agreeInterestRate(BigDecimal annualPercentage) {
+        this.contractualInterestRate = annualPercentage;
+    }
+
     void flag(boolean overCreditLimit, boolean termsBeyondPolicy) {
         this.overCreditLimit = overCreditLimit;
         this.termsBeyondPolicy = termsBeyondPolicy;
     }
 
+    /** Marks the invoice overdue once; a settled invoice is no longer overdue. */
     void markOverdue(LocalDate since) {
         if (overdueSince == null && !status.isClosed()) {
             overdueSince = since;
         }
+    }
+
+    /** What the customer owes once credit notes are taken off: the amount late interest can run on. */
+    public BigDecimal owed() {
+        return amount.subtract(credited);
     }
 
     public BigDecimal paid() {
@@ -145,6 +156,10 @@ public class Invoice extends AssignedIdEntity {
 
     public boolean isTermsBeyondPolicy() {
         return termsBeyondPolicy;
+    }
+
+    public BigDecimal getContractualInterestRate() {
+        return contractualInterestRate;
     }
 
     public Instant getCreatedAt() {

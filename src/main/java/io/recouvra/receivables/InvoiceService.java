@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,14 +26,16 @@ public class InvoiceService {
 
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
+    private final PaymentRepository payments;
     private final ApplicationEventPublisher events;
     private final OverduePolicy overduePolicy;
     private final Clock clock;
 
-    InvoiceService(InvoiceRepository invoices, CustomerRepository customers, ApplicationEventPublisher events,
-                   OverduePolicy overduePolicy, Clock clock) {
+    InvoiceService(InvoiceRepository invoices, CustomerRepository customers, PaymentRepository payments,
+                   ApplicationEventPublisher events, OverduePolicy overduePolicy, Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
+        this.payments = payments;
         this.events = events;
         this.overduePolicy = overduePolicy;
         this.clock = clock;
@@ -58,6 +61,7 @@ public class InvoiceService {
         BigDecimal exposure = invoices.exposureOf(customer, InvoiceStatus.CLOSED).add(invoice.getAmount());
         boolean overLimit = customer.getCreditLimit() != null && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
+        invoice.agreeInterestRate(request.contractualInterestRate());
         invoices.save(invoice);
         events.publishEvent(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), customer.getId(),
                 customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate(),
@@ -110,6 +114,12 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public long countPaidLateSince(UUID customerId, LocalDate since) {
         return invoices.paidLateSince(customerId, since).size();
+    }
+
+    /** The payments allocated to these invoices, oldest value date first. */
+    @Transactional(readOnly = true)
+    public List<InvoicePayment> paymentsOf(Collection<UUID> invoiceIds) {
+        return invoiceIds.isEmpty() ? List.of() : payments.paymentsOf(invoiceIds);
     }
 
     @Transactional(readOnly = true)

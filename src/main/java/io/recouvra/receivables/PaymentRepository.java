@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,11 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     @EntityGraph(attributePaths = {"customer", "allocations", "allocations.invoice"})
     Optional<Payment> findWithAllocationsById(UUID id);
+
+    @Query("""
+            select new io.recouvra.receivables.InvoicePayment(a.invoice.id, a.payment.valueDate, a.amount)
+            from PaymentAllocation a where a.invoice.id in :invoiceIds order by a.payment.valueDate""")
+    List<InvoicePayment> paymentsOf(Collection<UUID> invoiceIds);
 
     /** The customer's credit per currency: what its payments brought beyond what its invoices took. */
     @Query("""

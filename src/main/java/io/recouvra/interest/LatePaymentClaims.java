@@ -1,0 +1,81 @@
+package io.recouvra.interest;
+
+import io.recouvra.interest.LatePaymentInterest.Breakdown;
+import io.recouvra.interest.LatePaymentInterest.Settlement;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoicePayment;
+import io.recouvra.receivables.InvoiceService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a creditor may claim for unpaid invoices on a given day, each part shown apart as a formal
+ * notice or an injunction request must: the principal, the late-payment interest to the day, and the
+ * fixed recovery indemnity of 40 euros per invoice (article D. 441-5 of the Code de commerce).
+ */
+@Service
+public class LatePaymentClaims {
+
+    /** Fixed by decree in euros, whatever the invoice's currency. */
+    public static final BigDecimal INDEMNITY_PER_INVOICE_EUR = new BigDecimal("40.00");
+
+    private final InvoiceService invoices;
+    private final LatePaymentRates rates;
+
+    LatePaymentClaims(InvoiceService invoices, LatePaymentRates rates) {
+        this.invoices = invoices;
+        this.rates = rates;
+    }
+
+    public record InvoiceClaim(String number, LocalDate dueDate, String currency, BigDecimal principal,
+                               BigDecimal interest, BigDecimal indemnityEur, List<InterestPeriod> periods) {
+    }
+
+    /**
+     * The claim for invoices in one currency. The indemnity is in euros: the total includes it when the
+     * claim is in euros, and it is claimed apart otherwise.
+     */
+    public record Claim(String currency, BigDecimal principal, BigDecimal interest, BigDecimal indemnityEur,
+                        BigDecimal total, List<InvoiceClaim> invoices) {
+
+        static Claim of(String currency, List<InvoiceClaim> lines) {
+            BigDecimal principal = sum(lines, InvoiceClaim::principal);
+            BigDecimal interest = sum(lines, InvoiceClaim::interest);
+            BigDecimal indemnity = sum(lines, InvoiceClaim::indemnityEur);
+            BigDecimal total = principal.add(interest).add("EUR".equals(currency) ? indemnity : BigDecimal.ZERO);
+            return new Claim(currency, principal, interest, indemnity, total, lines);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Claim claim(List<Invoice> unpaid, LocalDate asOf) {
+        if (unpaid.isEmpty() || unpaid.stream().map(Invoice::getCurrency).distinct().count() > 1) {
+            throw new IllegalArgumentException("a claim covers one or more invoices in one currency: " + unpaid.stream()
+                    .map(i -> i.getNumber() + " " + i.getCurrency()).toList());
+        }
+        Map<UUID, List<Settlement>> settlements = invoices.paymentsOf(unpaid.stream().map(Invoice::getId).toList())
+                .stream().collect(Collectors.groupingBy(InvoicePayment::invoiceId,
+                        Collectors.mapping(p -> new Settlement(p.valueDate(), p.amount()), Collectors.toList())));
+        Function<LocalDate, HalfYearRate> rateTable = rates.lookup();
+        List<InvoiceClaim> lines = unpaid.stream().map(invoice -> {
+            Breakdown interest = LatePaymentInterest.compute(invoice.getDueDate(), invoice.owed(),
+                    settlements.getOrDefault(invoice.getId(), List.of()), invoice.getContractualInterestRate(), asOf,
+                    rateTable);
+            BigDecimal indemnity = asOf.isAfter(invoice.getDueDate()) ? INDEMNITY_PER_INVOICE_EUR : BigDecimal.ZERO;
+            return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(),
+                    invoice.getOutstanding(), interest.total(), indemnity, interest.periods());
+        }).toList();
+        return Claim.of(unpaid.get(0).getCurrency(), lines);
+    }
+
+    private static BigDecimal sum(List<InvoiceClaim> lines, Function<InvoiceClaim, BigDecimal> part) {
+        return lines.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
