@@ -1,0 +1,83 @@
+package io.recouvra.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recouvra.support.RecouvraTest;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/dunning-strategy.dmn, as deployed, on its boundaries. */
+@RecouvraTest
+class DunningStrategyTableTest {
+
+    @Autowired
+    DecisionService decisions;
+
+    @ParameterizedTest(name = "{0} {1} {2} EUR insured={3} late={4} broken={5} -> pre-due {6}, {8} levels, {10}, call {12}")
+    @CsvSource(nullValues = "none", value = {
+            // class, type, amount, insured, late, broken -> preDue, preDueChannels, levels, days, tone, level3, call, after
+            "A, STANDARD, 1000, false, 0, 0, 3, EMAIL, 3, 10, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "B, STANDARD, 499.99, false, 0, 0, none, none, 2, 15, COURTEOUS, none, false, none",
+            "B, STANDARD, 500, false, 0, 0, 3, EMAIL, 3, 10, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "A, STANDARD, 49999.99, false, 0, 0, 3, EMAIL, 3, 10, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "A, STANDARD, 50000, false, 0, 0, 10, EMAIL, 3, 10, COURTEOUS, 'EMAIL,LETTER', true, 1",
+            "A, STANDARD, 1000, false, 2, 0, 3, EMAIL, 3, 10, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "A, STANDARD, 1000, false, 3, 0, 5, EMAIL, 3, 10, COURTEOUS, 'EMAIL,SMS,LETTER', true, 2",
+            "A, STANDARD, 100, false, 0, 1, 7, 'EMAIL,SMS', 3, 7, FIRM, 'EMAIL,SMS,LETTER', true, 1",
+            "C, STANDARD, 1000, false, 0, 0, 5, EMAIL, 3, 10, FIRM, 'EMAIL,SMS,LETTER', true, 2",
+            "D, STANDARD, 100, false, 0, 0, 10, 'EMAIL,SMS', 3, 7, FIRM, 'EMAIL,SMS,LETTER', true, 1",
+            "E, STANDARD, 1000, true, 0, 0, 10, 'EMAIL,SMS', 3, 7, FIRM, 'EMAIL,SMS,LETTER', true, 1",
+            "B, STANDARD, 1000, true, 0, 0, 5, EMAIL, 3, 7, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "C, STANDARD, 1000, true, 0, 0, 5, EMAIL, 3, 7, COURTEOUS, 'EMAIL,LETTER', true, 2",
+            "E, KEY_ACCOUNT, 100000, false, 5, 2, 7, EMAIL, 2, 10, COURTEOUS, none, true, 1",
+            "D, PUBLIC_SECTOR, 100000, false, 5, 2, none, none, 2, 15, FORMAL, none, false, none"})
+    void choosesTheStrategy(String riskClass, String customerType, double amount, boolean insured, int latePayments,
+                            int brokenPromises, Integer preDueDays, String preDueChannels, int levels,
+                            int daysBetween, String tone, String level3Channels, boolean call, Integer callAfter) {
+        Map<String, Object> strategy = decisions.evaluateDecisionTableByKey("DunningStrategy", Variables.createVariables()
+                        .putValue("riskClass", riskClass).putValue("customerType", customerType).putValue("amount", amount)
+                        .putValue("insured", insured).putValue("latePayments", latePayments)
+                        .putValue("brokenPromises", brokenPromises))
+                .getSingleResult().getEntryMap();
+
+        assertThat(strategy.get("preDueReminderDays")).isEqualTo(preDueDays);
+        assertThat(strategy.get("preDueChannels")).isEqualTo(preDueChannels);
+        assertThat(strategy.get("dunningLevels")).isEqualTo(levels);
+        assertThat(strategy.get("daysBetweenLevels")).isEqualTo(daysBetween);
+        assertThat(strategy.get("tone")).isEqualTo(tone);
+        assertThat(strategy.get("level3Channels")).isEqualTo(level3Channels);
+        assertThat(strategy.get("collectorCall")).isEqualTo(call);
+        assertThat(strategy.get("callAfterLevel")).isEqualTo(callAfter);
+    }
+
+    @ParameterizedTest(name = "class {0}")
+    @CsvSource({"A", "B", "C", "D", "E"})
+    void everyCombinationGetsACompleteStrategy(String riskClass) {
+        for (String type : new String[] {"STANDARD", "KEY_ACCOUNT", "PUBLIC_SECTOR"}) {
+            for (double amount : new double[] {0.01, 499.99, 500, 50_000, 1_000_000}) {
+                for (boolean insured : new boolean[] {false, true}) {
+                    Map<String, Object> strategy = decisions.evaluateDecisionTableByKey("DunningStrategy",
+                            Variables.createVariables().putValue("riskClass", riskClass).putValue("customerType", type)
+                                    .putValue("amount", amount).putValue("insured", insured)
+                                    .putValue("latePayments", 0).putValue("brokenPromises", 0))
+                            .getSingleResult().getEntryMap();
+                    int levels = (Integer) strategy.get("dunningLevels");
+                    assertThat(levels).isBetween(1, 3);
+                    for (int level = 1; level <= levels; level++) {
+                        assertThat((String) strategy.get("level" + level + "Channels")).as("level %d channels", level)
+                                .matches("(EMAIL|SMS|LETTER)(,(EMAIL|SMS|LETTER))*");
+                    }
+                    assertThat((Integer) strategy.get("daysBetweenLevels")).isPositive();
+                    assertThat((Integer) strategy.get("daysToFormalNotice")).isPositive();
+                    if (Boolean.TRUE.equals(strategy.get("collectorCall"))) {
+                        assertThat((Integer) strategy.get("callAfterLevel")).isBetween(1, levels);
+                    }
+                }
+            }
+        }
+    }
+}
