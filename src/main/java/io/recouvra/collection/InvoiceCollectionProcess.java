@@ -11,12 +11,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps each invoice's InvoiceCollection instance in step with the ledger. Runs inside the ledger's
- * transaction, so a registered invoice always has its instance and a settled one never keeps dunning.
- * The contract with the model is the process key, the message names and the variable names below —
- * never element ids, which a process owner may change in Modeler.
+ * Keeps each invoice's InvoiceCollection instance in step with the ledger, in the ledger's transaction:
+ * a registered invoice always has its instance and a settled one never keeps dunning. Settlements are
+ * passed on just before the commit, once whatever step of the process changed the ledger (a credit
+ * note after a dispute, say) has finished, so an instance is never interrupted in the middle of its
+ * own step. The contract with the model is the process key, the message names and the variable
+ * names below, never element ids, which a process owner may change in Modeler.
  */
 @Component
 class InvoiceCollectionProcess {
@@ -24,38 +28,51 @@ class InvoiceCollectionProcess {
     static final String PROCESS_KEY = "InvoiceCollection";
     static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
     static final String MESSAGE_INVOICE_CANCELLED = "InvoiceCancelled";
+    static final String MESSAGE_CALL_OUTCOME = "CallOutcome";
+    static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
+    static final String MESSAGE_HOLD_PLACED = "HoldPlaced";
+    static final String MESSAGE_HOLD_RELEASED = "HoldReleased";
 
     static final String INVOICE_NUMBER = "invoiceNumber";
+    static final String INVOICE_ID = "invoiceId";
+    static final String CUSTOMER_ID = "customerId";
     static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
     static final String OVERDUE_SINCE = "overdueSince";
+    static final String DUNNING_LEVEL = "dunningLevel";
+    static final String STRATEGY = "strategy";
 
     private final RuntimeService runtime;
     private final OverduePolicy overduePolicy;
+    private final Amounts amounts;
 
-    InvoiceCollectionProcess(RuntimeService runtime, OverduePolicy overduePolicy) {
+    InvoiceCollectionProcess(RuntimeService runtime, OverduePolicy overduePolicy, Amounts amounts) {
         this.runtime = runtime;
         this.overduePolicy = overduePolicy;
+        this.amounts = amounts;
     }
 
     @EventListener
     void start(InvoiceRegistered invoice) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.number(), Variables.createVariables()
                 .putValue(INVOICE_NUMBER, invoice.number())
-                .putValue("invoiceId", invoice.invoiceId().toString())
-                .putValue("customerId", invoice.customerId().toString())
+                .putValue(INVOICE_ID, invoice.invoiceId().toString())
+                .putValue(CUSTOMER_ID, invoice.customerId().toString())
                 .putValue("customerName", invoice.customerName())
                 .putValue("amount", invoice.amount().toPlainString())
                 .putValue("currency", invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
+                .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue("dueDate", invoice.dueDate().toString())
                 .putValue("overdueAt", Date.from(overduePolicy.overdueAt(invoice.dueDate()).toInstant()))
-                // for the collection strategy to come: a customer over its limit is chased sooner
                 .putValue("overCreditLimit", invoice.overCreditLimit())
-                .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy()));
+                .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy())
+                .putValue(DUNNING_LEVEL, 0)
+                .putValue("agencyAttempts", 0));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void settle(InvoiceSettled invoice) {
         String message = invoice.status() == InvoiceStatus.CANCELLED ? MESSAGE_INVOICE_CANCELLED : MESSAGE_PAYMENT_RECEIVED;
         runtime.createMessageCorrelation(message)
@@ -65,11 +82,13 @@ class InvoiceCollectionProcess {
     }
 
     /** A partial payment or credit: collection goes on, and collectors see what is still owed. */
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void updateOutstanding(InvoiceReduced invoice) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(invoice.number()).list()) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
+            runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY,
+                    amounts.display(invoice.outstanding(), (String) runtime.getVariable(instance.getId(), "currency")));
         }
     }
 }

@@ -80,7 +80,7 @@ class DemoPortfolio {
             Customer customer = customers.register(new NewCustomer(data[0], RegistrationNumbers.sirenFrom(String.valueOf(10_000_000 + c * 7_919)), "FR", "fr",
                     "Europe/Paris", (c + 1) + " rue de la République", "690" + String.format("%02d", c), data[1],
                     List.of(new NewCustomer.NewContact("Service comptabilité", "Accounts payable",
-                            "compta@" + slug + ".example", data[2], true, true, true))));
+                            "compta@" + slug + ".example", data[2], true, true, true)), customerType(c)));
             for (int i = 0; i < 3; i++) {
                 int dueIn = DUE_IN_DAYS[(c + i * 2) % DUE_IN_DAYS.length];
                 LocalDate due = today.plusDays(dueIn);
@@ -94,5 +94,10 @@ class DemoPortfolio {
             }
         }
         log.info("Demo portfolio loaded: {} customers, {} invoices", CUSTOMERS.size(), invoiceCount);
+    }
+
+    /** A few key accounts (their collector call comes after the first reminder) and one public body. */
+    private static String customerType(int c) {
+        return c == 8 ? "PUBLIC_SECTOR" : c % 4 == 0 ? "KEY_ACCOUNT" : "STANDARD";
     }
 }

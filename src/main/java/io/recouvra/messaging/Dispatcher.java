@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row becomes UNKNOWN and waits for a person.
  */
 @Component
-class Dispatcher {
+public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -86,7 +86,7 @@ class Dispatcher {
     }
 
     /** Sends one batch of due messages; returns how many it claimed. */
-    int dispatchDue() {
+    public int dispatchDue() {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
         List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""

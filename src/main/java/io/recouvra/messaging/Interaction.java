@@ -20,7 +20,10 @@ public class Interaction extends AssignedIdEntity {
 
     public enum Direction { OUTBOUND, INBOUND, INTERNAL }
 
-    public enum Type { MESSAGE_SENT, MESSAGE_FAILED, MESSAGE_UNCERTAIN, MESSAGE_STATUS, REPLY, OPT_OUT, OPT_IN, NOTE }
+    public enum Type {
+        MESSAGE_SENT, MESSAGE_FAILED, MESSAGE_UNCERTAIN, MESSAGE_STATUS, REPLY, OPT_OUT, OPT_IN, NOTE,
+        CALL, PROMISE_TO_PAY, BROKEN_PROMISE, DISPUTE, HOLD, ESCALATION, WRITE_OFF
+    }
 
     @Column(insertable = false, updatable = false)
     private Long seq;

@@ -4,6 +4,7 @@ import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -58,6 +59,13 @@ public class InteractionLog {
     @Transactional(readOnly = true)
     public Page<Interaction> ofCustomer(UUID customerId, int page, int size) {
         return interactions.findByCustomerId(customerId, PageRequest.of(page, size, OLDEST_FIRST));
+    }
+
+    /** The customer's last contacts, newest first. */
+    @Transactional(readOnly = true)
+    public List<Interaction> latestOfCustomer(UUID customerId, int count) {
+        return interactions.findByCustomerId(customerId,
+                PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"))).getContent();
     }
 
     @Transactional(readOnly = true)

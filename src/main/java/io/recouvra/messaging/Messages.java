@@ -69,4 +69,11 @@ public class Messages {
                 json(parameters), Timestamp.from(notBefore.isAfter(now) ? notBefore : now), Timestamp.from(now));
         return inserted == 1;
     }
+
+    /** Withdraws what the case still had waiting in the outbox: the debt is settled, nothing more goes out. */
+    @Transactional
+    public int cancelPending(String caseRef) {
+        return jdbc.update("update recouvra.outbox_message set status = 'CANCELLED', version = version + 1 "
+                + "where case_ref = ? and status = 'PENDING'", caseRef);
+    }
 }

@@ -28,6 +28,7 @@ public class Customer extends AssignedIdEntity {
     private String city;
     private Instant createdAt;
     private String sector;
+    private String customerType = "STANDARD";
     private BigDecimal creditLimit;
     private Integer maxPaymentDays;
     private String paymentTermsBasis;
@@ -67,6 +68,16 @@ public class Customer extends AssignedIdEntity {
         this.paymentTermsBasis = basis;
         this.guarantee = requiredGuarantee;
         this.creditTermsSetAt = at;
+    }
+
+    public String getCustomerType() {
+        return customerType;
+    }
+
+    void classify(String customerType) {
+        if (customerType != null) {
+            this.customerType = customerType;
+        }
     }
 
     public String getSector() {

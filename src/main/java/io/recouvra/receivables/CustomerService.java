@@ -62,6 +62,7 @@ public class CustomerService {
         Customer customer = new Customer(request.legalName().trim(), registrationNumber,
                 orDefault(request.country(), DEFAULT_COUNTRY), orDefault(request.language(), DEFAULT_LANGUAGE), timeZone,
                 request.addressLine(), request.postalCode(), request.city(), clock.instant());
+        customer.classify(request.customerType());
         for (NewCustomer.NewContact contact : contacts) {
             customer.addContact(new Contact(customer, contact.name().trim(), contact.role(), blankToNull(contact.email()),
                     blankToNull(contact.phone()), contact.emailConsent(), contact.smsConsent(), contact.callConsent()));
@@ -69,6 +70,35 @@ public class CustomerService {
         customers.save(customer);
         events.publishEvent(new LedgerEvents.CustomerRegistered(customer.getId()));
         return customer;
+    }
+
+    /**
+     * A contact a collector was given on the phone. It may be called and written to by email (a business
+     * address, legitimate interest); SMS waits for the contact's own consent.
+     */
+    @Transactional
+    public Contact addContactFromCall(UUID customerId, String name, String email, String phone) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new FieldProblem("newContactName", "is required for a new contact"));
+        }
+        if (blankToNull(email) == null && blankToNull(phone) == null) {
+            problems.add(new FieldProblem("newContactPhone", "a new contact needs a phone number or an email address"));
+        }
+        if (blankToNull(phone) != null && !phone.strip().matches("\\+[1-9][0-9]{1,14}")) {
+            problems.add(new FieldProblem("newContactPhone", "must be in E.164 form such as +33612345678"));
+        }
+        if (blankToNull(email) != null && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new FieldProblem("newContactEmail", "is not an email address"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Customer customer = get(customerId);
+        Contact contact = new Contact(customer, name.strip(), null, blankToNull(email) == null ? null : email.strip(),
+                blankToNull(phone) == null ? null : phone.strip(), blankToNull(email) != null, false, true);
+        customer.addContact(contact);
+        return contact;
     }
 
     @Transactional(readOnly = true)

@@ -94,6 +94,35 @@ public class Invoice extends AssignedIdEntity {
         this.termsBeyondPolicy = termsBeyondPolicy;
     }
 
+    /** Dunning stops while the invoice is disputed or on hold; what is owed does not change. */
+    void pause(InvoiceStatus reason) {
+        if (reason != InvoiceStatus.DISPUTED && reason != InvoiceStatus.ON_HOLD) {
+            throw new IllegalArgumentException("dunning pauses for a dispute or a hold, not " + reason);
+        }
+        requireOpen("pause");
+        status = reason;
+    }
+
+    /** Back to being chased after a dispute or a hold: open, or partly paid if something was paid. */
+    void resume() {
+        if (status.isClosed()) {
+            return;
+        }
+        status = paid().signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
+    }
+
+    /** The creditor gives up what is still owed; the invoice leaves the receivables. */
+    void writeOff() {
+        requireOpen("write off");
+        status = InvoiceStatus.WRITTEN_OFF;
+    }
+
+    private void requireOpen(String action) {
+        if (status.isClosed()) {
+            throw new IllegalStateException("cannot " + action + " invoice " + number + ": it is " + status);
+        }
+    }
+
     /** Marks the invoice overdue once; a settled invoice is no longer overdue. */
     void markOverdue(LocalDate since) {
         if (overdueSince == null && !status.isClosed()) {

@@ -34,6 +34,12 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             order by i.dueDate, i.issueDate, i.number""")
     List<Invoice> lockOpenInvoices(Customer customer, String currency, Collection<InvoiceStatus> closed);
 
+    @Query("""
+            select i from Invoice i
+            where i.customer.id = :customerId and i.status not in :closed
+            order by i.dueDate, i.number""")
+    List<Invoice> findOpen(UUID customerId, Collection<InvoiceStatus> closed);
+
     /** What the customer owes now on invoices that are not closed. */
     @Query("""
             select coalesce(sum(i.outstanding), 0) from Invoice i

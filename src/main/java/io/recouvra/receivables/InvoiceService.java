@@ -102,10 +102,44 @@ public class InvoiceService {
         return null;
     }
 
+    /** Stops the dunning of an invoice: disputed or on hold. Refused (409) for a settled invoice. */
+    @Transactional
+    public Invoice pause(String number, InvoiceStatus reason) {
+        Invoice invoice = lock(number);
+        if (invoice.getStatus().isClosed()) {
+            throw new ConflictException("number", "invoice " + number + " is " + invoice.getStatus() + ": nothing to chase");
+        }
+        if (invoice.getStatus() == InvoiceStatus.DISPUTED || invoice.getStatus() == InvoiceStatus.ON_HOLD) {
+            throw new ConflictException("number", "invoice " + number + " is already " + invoice.getStatus());
+        }
+        invoice.pause(reason);
+        return invoice;
+    }
+
+    /** Dunning may go on: the dispute or the hold is over. A settled invoice stays as it is. */
+    @Transactional
+    public Invoice resume(String number) {
+        Invoice invoice = lock(number);
+        invoice.resume();
+        return invoice;
+    }
+
+    /** Writes off what is still owed; collection of the invoice ends. */
+    @Transactional
+    public Invoice writeOff(String number) {
+        Invoice invoice = lock(number);
+        invoice.writeOff();
+        return invoice;
+    }
+
+    private Invoice lock(String number) {
+        return invoices.lockByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
+    }
+
     /** The invoice is past its due date (and grace) and still not settled. */
     @Transactional
     public Invoice markOverdue(String number) {
-        Invoice invoice = invoices.lockByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
+        Invoice invoice = lock(number);
         invoice.markOverdue(overduePolicy.overdueSince(invoice.getDueDate()));
         return invoice;
     }
@@ -114,6 +148,12 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public long countPaidLateSince(UUID customerId, LocalDate since) {
         return invoices.paidLateSince(customerId, since).size();
+    }
+
+    /** The customer's invoices that are not settled, oldest due date first. */
+    @Transactional(readOnly = true)
+    public List<Invoice> openOf(UUID customerId) {
+        return invoices.findOpen(customerId, InvoiceStatus.CLOSED);
     }
 
     /** The payments allocated to these invoices, oldest value date first. */

@@ -13,20 +13,20 @@ final class LedgerViews {
     }
 
     record CustomerView(UUID id, String legalName, String registrationNumber, String country, String language,
-                        String timeZone, String addressLine, String postalCode, String city,
+                        String timeZone, String addressLine, String postalCode, String city, String customerType,
                         List<ContactView> contacts, List<CustomerCredit> credit, CreditTermsView creditTerms) {
 
         static CustomerView of(Customer c, List<CustomerCredit> credit) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    c.getContacts().stream().map(ContactView::of).toList(), credit, CreditTermsView.of(c));
+                    c.getCustomerType(), c.getContacts().stream().map(ContactView::of).toList(), credit, CreditTermsView.of(c));
         }
 
         /** For lists: no contacts or credit, so a page costs one query. */
         static CustomerView summary(Customer c) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    null, null, CreditTermsView.of(c));
+                    c.getCustomerType(), null, null, CreditTermsView.of(c));
         }
     }
 

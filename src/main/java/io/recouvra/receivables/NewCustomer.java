@@ -7,7 +7,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A customer to register, as the API and the CSV import receive it. */
+/**
+ * A customer to register, as the API and the CSV import receive it.
+ *
+ * @param customerType STANDARD (the default), KEY_ACCOUNT or PUBLIC_SECTOR: the dunning strategy treats them apart
+ */
 public record NewCustomer(
         @NotBlank @Size(max = 200) String legalName,
         @NotBlank @Size(max = 32) String registrationNumber,
@@ -17,7 +21,14 @@ public record NewCustomer(
         @Size(max = 200) String addressLine,
         @Size(max = 16) String postalCode,
         @Size(max = 100) String city,
-        List<@Valid NewContact> contacts) {
+        List<@Valid NewContact> contacts,
+        @Pattern(regexp = "STANDARD|KEY_ACCOUNT|PUBLIC_SECTOR", message = "must be STANDARD, KEY_ACCOUNT or PUBLIC_SECTOR")
+        String customerType) {
+
+    public NewCustomer(String legalName, String registrationNumber, String country, String language, String timeZone,
+                       String addressLine, String postalCode, String city, List<NewContact> contacts) {
+        this(legalName, registrationNumber, country, language, timeZone, addressLine, postalCode, city, contacts, null);
+    }
 
     public record NewContact(
             @NotBlank @Size(max = 200) String name,

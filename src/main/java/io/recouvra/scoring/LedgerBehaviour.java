@@ -57,6 +57,16 @@ class LedgerBehaviour {
                        * 90 / nullif(sum(amount), 0)
                 from recouvra.invoice where customer_id = ? and issue_date >= ?""", BigDecimal.class,
                 customerId, customerId, Date.valueOf(today.minusDays(90))));
+        // Promises broken in the last twelve months, known only for a customer who made some: one never
+        // asked for a promise has kept none and broken none.
+        jdbc.query("""
+                select count(*) filter (where status = 'BROKEN'), count(*) from recouvra.promise_to_pay
+                where customer_id = ? and promised_date >= ?""",
+                (RowCallbackHandler) row -> {
+                    if (row.getLong(2) > 0) {
+                        factors.put(Factor.BROKEN_PROMISES, (double) row.getLong(1));
+                    }
+                }, customerId, Date.valueOf(today.minusMonths(12)));
         return factors;
     }
 

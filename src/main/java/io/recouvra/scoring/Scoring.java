@@ -50,7 +50,7 @@ public class Scoring {
         Map<Factor, Double> inputs = new EnumMap<>(Factor.class);
         Map<Factor, String> unknown = new EnumMap<>(Factor.class);
         inputs.putAll(ledger.of(customerId, LocalDate.now(clock.withZone(customer.getTimeZone()))));
-        unknown.put(Factor.BROKEN_PROMISES, "promises to pay are not recorded yet");
+        unknown.put(Factor.BROKEN_PROMISES, "no promise to pay in the last 12 months");
         for (Factor factor : List.of(Factor.DAYS_LATE, Factor.SHARE_LATE, Factor.OVERDUE_SHARE, Factor.DISPUTES, Factor.DSO)) {
             unknown.putIfAbsent(factor, "no payment history");
         }
@@ -81,6 +81,13 @@ public class Scoring {
         CreditScore score = scores.save(new CreditScore(customerId, clock.instant(), result, stored));
         earlyWarnings.compare(previous, score);
         return score;
+    }
+
+    /** Whether the bureau reports the customer under insolvency proceedings (from its cached report). */
+    @Transactional
+    public boolean insolvencyProceedings(UUID customerId) {
+        return bureau.lookUp(customers.get(customerId).getRegistrationNumber()) instanceof BureauAnswer.Found found
+                && found.report().insolvencyProceedings();
     }
 
     @Transactional(readOnly = true)

@@ -1,61 +1,69 @@
 package io.recouvra.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.receivables.CreditNoteService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recouvra.messaging.Dispatcher;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.NewCreditNote;
 import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.receivables.CreditNoteService;
+import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
-import java.io.InputStream;
+import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every path of InvoiceCollection on the real engine and database: time is moved with the engine
- * clock and jobs are executed by hand.
+ * Every path of InvoiceCollection (with CollectorCall and the interim escalation processes) on the real
+ * engine, decision tables and database: time moves with the engine clock and jobs run by hand.
+ * Customers are well rated by the sandbox bureau, so the strategy follows from their type and amount:
+ * a standard customer gets three levels ten days apart with a call after the second, a small amount two
+ * levels and no call, a key account a call after the first of two levels, a public body two levels
+ * and no call (see dunning-strategy.dmn).
  */
 @RecouvraTest
 class InvoiceCollectionProcessTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** A Monday: messages dispatched on it are within contact hours. */
+    private static final LocalDate START = LocalDate.of(2026, 11, 23);
 
     @Autowired
     ProcessEngine engine;
@@ -66,10 +74,6 @@ class InvoiceCollectionProcessTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    FormService forms;
-    @Autowired
-    IdentityService identity;
-    @Autowired
     CustomerService customers;
     @Autowired
     InvoiceService invoices;
@@ -78,20 +82,40 @@ class InvoiceCollectionProcessTest {
     @Autowired
     CreditNoteService creditNotes;
     @Autowired
+    Holds holds;
+    @Autowired
+    Disputes disputes;
+    @Autowired
+    CreditBureau bureau;
+    @Autowired
     Clock clock;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Api api;
 
-    UUID customerId;
     LocalDate today;
 
+    @BeforeAll
+    static void ratesForTheHalfYearsTheseTestsCross(@Autowired JdbcTemplate jdbc) {
+        // not the published rates: only what these tests need to compute interest over late 2026 and 2027
+        for (String halfYear : List.of("2026-07-01", "2027-01-01", "2027-07-01")) {
+            jdbc.update("""
+                    insert into recouvra.late_payment_rate (half_year_start, ecb_rate, legal_rate, source, recorded_at, recorded_by)
+                    values (cast(? as date), 2.15, 2.62, 'test', now(), 'InvoiceCollectionProcessTest') on conflict do nothing""",
+                    halfYear);
+        }
+    }
+
+    @AfterAll
+    static void removeTestRates(@Autowired JdbcTemplate jdbc) {
+        jdbc.update("delete from recouvra.late_payment_rate where recorded_by = 'InvoiceCollectionProcessTest'");
+    }
+
     @BeforeEach
-    void customer() {
+    void atTheStart() {
         BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 23).atTime(10, 0).atZone(PARIS).toInstant()));
-        today = LocalDate.now(clock);
-        customerId = customers.register(new NewCustomer("Garage Test", TestData.siren(), null, null, null, null,
-                null, null, List.of())).getId();
+        moveTo(START);
     }
 
     @AfterEach
@@ -99,164 +123,585 @@ class InvoiceCollectionProcessTest {
         ClockUtil.reset();
     }
 
-    @Test
-    void theEngineClockAndTheApplicationClockAreOne() {
-        assertThat(clock.instant()).isEqualTo(ClockUtil.now().toInstant());
-        ClockUtil.offset(Duration.ofDays(3).toMillis());
-        assertThat(LocalDate.now(clock)).isEqualTo(today.plusDays(3));
-    }
-
-    @Test
-    void collectionIsNotStartedByHandFromTasklist() {
-        // an instance without its invoice in the ledger would have nothing to collect
-        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("InvoiceCollection")
-                .latestVersion().singleResult().isStartableInTasklist()).isFalse();
-    }
+    // ---- before the due date
 
     @Test
     void paidBeforeTheDueDate() {
-        String number = register(today.plusDays(20), "800.00");
-        ProcessInstance instance = instanceOf(number);
-        assertThat(instance).isWaitingAt("Timer_InvoiceOverdue");
-        assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(today.plusDays(21).atStartOfDay(PARIS).toInstant()));
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.plusDays(20), "1200.00");
+        ProcessInstance instance = run(number);
+        assertThat(instance).isWaitingAt("Timer_PreDueReminder");
+        assertThat(runtime.getVariable(instance.getId(), "riskClass")).isIn("A", "B");
 
-        pay(number, "800.00");
+        pay(customer, number, "1200.00");
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_SendPreDueReminder");
+        assertThat(messages(number)).isEmpty();
     }
 
     @Test
-    void cancelledByACreditNoteBeforeTheDueDate() {
-        String number = register(today.plusDays(20), "800.00");
-        ProcessInstance instance = instanceOf(number);
+    void aPreDueReminderThenPaidAfterTheFirstLevel() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.plusDays(10), "1200.00");
+        ProcessInstance instance = run(number);
+
+        moveTo(today.plusDays(7));
+        runJobs(instance);
+        assertThat(instance).hasPassed("Task_SendPreDueReminder").isWaitingAt("Timer_InvoiceOverdue");
+        moveTo(today.plusDays(4));
+        runJobs(instance);
+
+        assertThat(instance).hasPassed("Task_MarkInvoiceOverdue", "Task_SendReminder").isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getOverdueSince()).isEqualTo(START.plusDays(11));
+        assertThat(messages(number)).containsExactly("pre-due EMAIL PRE_DUE_REMINDER PENDING",
+                "reminder-1 EMAIL REMINDER_1 PENDING");
+
+        pay(customer, number, "1200.00");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+        assertThat(messages(number)).as("what had not gone out yet is withdrawn").containsExactly(
+                "pre-due EMAIL PRE_DUE_REMINDER CANCELLED", "reminder-1 EMAIL REMINDER_1 CANCELLED");
+    }
+
+    @Test
+    void noPreDueReminderForASmallAmountAndNoneOnceItsDayHasPassed() {
+        UUID customer = customer("STANDARD");
+        ProcessInstance small = run(invoice(customer, today.plusDays(10), "300.00"));
+        ProcessInstance late = run(invoice(customer, today.plusDays(1), "3000.00"));
+
+        assertThat(small).hasNotPassed("Timer_PreDueReminder").isWaitingAt("Timer_InvoiceOverdue");
+        assertThat(late).isWaitingAt("Timer_InvoiceOverdue");
+    }
+
+    @Test
+    void aPartialPaymentUpdatesWhatIsOwedAndDunningGoesOn() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(3), "1000.00");
+        ProcessInstance instance = run(number);
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+
+        payments.register(new NewPayment(customer, new BigDecimal("250.00"), "EUR", today, "VIR-PART-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("250.00")))));
+
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("750.00");
+        assertThat(runtime.getVariable(instance.getId(), "outstandingDisplay")).isEqualTo("750,00 €");
+        moveTo(today.plusDays(10));
+        runJobs(instance);
+        assertThat(messages(number)).contains("reminder-2 EMAIL REMINDER_2 PENDING", "reminder-2 SMS REMINDER_2 PENDING");
+    }
+
+    // ---- reminders, formal notice, escalation
+
+    @Test
+    void formalNoticeThenAgencyReturnsItUnpaidThenWriteOff() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        ProcessInstance instance = run(number);
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(1);
+
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(2);
+        assertThat(instance).isWaitingAt("Timer_FormalNoticeDue");
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+        assertThat(instance).hasPassed("Task_SendFormalNotice").isWaitingAt("Timer_FormalNoticeDeadline");
+        assertThat(messages(number)).contains("formal-notice EMAIL FORMAL_NOTICE PENDING", "formal-notice LETTER FORMAL_NOTICE PENDING");
+        // 450.00 due 22 Nov, notice on 23 Dec: 31 days at 2.15 + 10 = 12.15 %: 450 × 0.1215 × 31 / 365 = 4.64
+        assertThat(formalNoticeParameters(number)).containsEntry("principal", "450,00 €").containsEntry("interest", "4,64 €")
+                .containsEntry("indemnity", "40,00 €").containsEntry("totalClaim", "494,64 €")
+                .containsEntry("paymentDeadline", "31 décembre 2026");
+
+        moveTo(today.plusDays(9));
+        runJobs(instance);
+        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("AGENCY");
+        assertThat(instance).hasNotPassed("Task_ApproveEscalation");
+        ProcessInstance agency = called(instance, "AgencyHandoff");
+        complete(task(agency), Map.of("escalationOutcome", "RETURNED"));
+
+        assertThat(((Number) runtime.getVariable(instance.getId(), "agencyAttempts")).intValue()).isEqualTo(1);
+        runJobs(instance);
+        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("WRITE_OFF_PROPOSAL");
+        Task decide = task(instance);
+        assertThat(decide.getTaskDefinitionKey()).isEqualTo("Task_DecideWriteOff");
+        assertThat(decide.getName()).startsWith("Decide write-off: ").contains(number, "450,00 €");
+        assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
+        assertThat(decide.getDueDate()).isNotNull();
+        complete(decide, Map.of("writeOffApproved", true, "writeOffNote", "not worth court"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_WrittenOff");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+    }
+
+    @Test
+    void aLargeClaimGoesToCourtOnceAManagerApproves() {
+        UUID customer = customer("PUBLIC_SECTOR");
+        String number = invoice(customer, today.minusDays(1), "12000.00");
+        ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
+
+        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("LEGAL_INJUNCTION");
+        Task approve = task(instance);
+        assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
+        assertThat(approve.getName()).contains("12 000,00 €");
+        complete(approve, Map.of("escalationApproved", true, "escalationRoute", "LEGAL_INJUNCTION"));
+
+        ProcessInstance court = called(instance, "LegalInjunction");
+        assertThat(court.getBusinessKey()).isEqualTo(number);
+        assertThat(tasks.createTaskQuery().processInstanceId(court.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
+        complete(task(court), Map.of("escalationOutcome", "CLOSED"));
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_LegalInjunction", "EndEvent_EscalationClosed");
+    }
+
+    @Test
+    void aManagerRefusesThenSendsItToTheInsurerInstead() {
+        UUID customer = customer("PUBLIC_SECTOR");
+        String number = invoice(customer, today.minusDays(1), "12000.00");
+        ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
+
+        complete(task(instance), Map.of("escalationApproved", false));
+        assertThat(instance).isWaitingAt("Timer_ReassessEscalation");
+        moveTo(today.plusDays(30));
+        runJobs(instance);
+        Task again = task(instance);
+        assertThat(again.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
+        complete(again, Map.of("escalationApproved", true, "escalationRoute", "CREDIT_INSURANCE_CLAIM"));
+
+        ProcessInstance claim = called(instance, "CreditInsuranceClaim");
+        complete(task(claim), Map.of("escalationOutcome", "CLOSED"));
+        assertThat(instance).isEnded().hasPassed("CallActivity_CreditInsuranceClaim");
+    }
+
+    @Test
+    void aPaymentDuringEscalationEndsTheCalledCaseToo() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
+        ProcessInstance agency = called(instance, "AgencyHandoff");
+
+        pay(customer, number, "450.00");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+        assertThat(agency).isEnded();
+    }
+
+    // ---- the collector call
+
+    @Test
+    void promiseKept() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+        assertThat(instance).isWaitingAt("Event_CallOutcome");
+        Task call = callTask(customer);
+        assertThat(call.getName()).isEqualTo("Call debtor: " + customers.get(customer).getLegalName() + " (2 000,00 €)");
+
+        complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
+                "promisedAmount", 2000));
+
+        assertThat(instance).isWaitingAt("Timer_PromiseDue");
+        assertThat(timer(instance).getDuedate()).isEqualTo(startOf(today.plusDays(7 + 1 + 3)));
+        assertThat(interactionTypes(customer)).contains("PROMISE_TO_PAY");
+        pay(customer, number, "2000.00");
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_RecordBrokenPromise");
+    }
+
+    @Test
+    void promiseBrokenIsNotedOnceAndDunningResumesOneLevelHigher() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
+                "promisedAmount", 2000));
+
+        moveTo(today.plusDays(11));
+        runJobs(instance);
+
+        assertThat(instance).hasPassed("Task_RecordBrokenPromise").isWaitingAt("Timer_NextLevel");
+        assertThat(jdbc.queryForObject("select status from recouvra.promise_to_pay where customer_id = ?", String.class, customer))
+                .isEqualTo("BROKEN");
+        assertThat(jdbc.queryForList("select kind from recouvra.outbox_message where customer_id = ? and kind = 'BROKEN_PROMISE'",
+                String.class, customer)).hasSize(1);
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(1);
+        JsonNode score = api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/scores", null, JsonNode.class).getBody();
+        assertThat(StreamSupport.stream(score.get("factors").spliterator(), false)
+                .filter(factor -> factor.get("factor").asText().equals("BROKEN_PROMISES")).findFirst().orElseThrow()
+                .get("value").asDouble()).as("the broken promise weighs on the score").isEqualTo(1.0);
+        moveTo(today.plusDays(10));
+        runJobs(instance);
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(2);
+        assertThat(messages(number)).contains("reminder-2 EMAIL REMINDER_2 PENDING");
+    }
+
+    @Test
+    void aPaymentPlanAgreedOnTheCallPausesDunningUntilItsEnd() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+        ProcessInstance call = callInstance(customer);
+        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
+
+        Task arrange = task(call);
+        assertThat(arrange.getTaskDefinitionKey()).isEqualTo("Task_ArrangePaymentPlan");
+        assertThat(tasks.createTaskQuery().taskId(arrange.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
+        complete(arrange, Map.of("planAgreed", true, "planEndDate", today.plusDays(60).toString()));
+
+        assertThat(instance).isWaitingAt("Timer_AgreedDate");
+        assertThat(timer(instance).getDuedate()).isEqualTo(startOf(today.plusDays(61)));
+        moveTo(today.plusDays(61));
+        runJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void aRefusedPaymentPlanResumesDunningAtOnce() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
+        complete(task(callInstanceOf(instance)), Map.of("planAgreed", false));
+
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void aWrongContactIsReplacedAndCalledAgain() {
+        UUID customer = customer("KEY_ACCOUNT");
+        ProcessInstance instance = run(invoice(customer, today.minusDays(1), "2000.00"));
+        ProcessInstance call = callInstance(customer);
+
+        complete(callTask(customer), Map.of("callOutcome", "WRONG_CONTACT", "newContactName", "Mme Durand (comptabilité)",
+                "newContactPhone", "+33611223344"));
+
+        assertThat(customers.get(customer).getContacts()).extracting(c -> c.getPhone()).contains("+33611223344");
+        assertThat(call).isWaitingAt("Task_CallDebtor");
+        assertThat(runtime.getVariable(call.getId(), "callAttempts")).isEqualTo(2);
+        assertThat(instance).isWaitingAt("Event_CallOutcome");
+    }
+
+    @Test
+    void badCallDetailsAreRefusedWithTheFieldAndNothingIsKept() {
+        UUID customer = customer("KEY_ACCOUNT");
+        run(invoice(customer, today.minusDays(1), "2000.00"));
+        Task call = callTask(customer);
+
+        assertThatThrownBy(() -> complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate",
+                today.minusDays(1).toString(), "promisedAmount", 0)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("promisedDate").hasMessageContaining("promisedAmount");
+        assertThatThrownBy(() -> complete(call, Map.of("callOutcome", "WRONG_CONTACT", "newContactName", "X",
+                "newContactPhone", "0611223344")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("newContactPhone");
+
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).as("the task stays open").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.promise_to_pay where customer_id = ?", Integer.class,
+                customer)).isZero();
+    }
+
+    @Test
+    void noAnswerIsRetriedTwoDaysApartThenDunningGoesOn() {
+        UUID customer = customer("KEY_ACCOUNT");
+        ProcessInstance instance = run(invoice(customer, today.minusDays(1), "2000.00"));
+        ProcessInstance call = callInstance(customer);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(runtime.getVariable(call.getId(), "callAttempts")).isEqualTo(attempt);
+            complete(callTask(customer), Map.of("callOutcome", "NO_ANSWER"));
+            if (attempt < 3) {
+                assertThat(call).isWaitingAt("Timer_RetryCall");
+                moveTo(today.plusDays(2));
+                runJobs(call);
+            }
+        }
+
+        assertThat(call).isEnded();
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.interaction where customer_id = ? and type = 'CALL'",
+                Integer.class, customer)).isEqualTo(3);
+    }
+
+    @Test
+    void aCustomerWithThreeOverdueInvoicesGetsOneGroupedReminderPerLevelAndOneCall(@Autowired Dispatcher dispatcher) {
+        UUID customer = customer("KEY_ACCOUNT");
+        List<String> numbers = List.of(invoice(customer, today.minusDays(2), "700.00"),
+                invoice(customer, today.minusDays(2), "800.00"), invoice(customer, today.minusDays(2), "900.00"));
+        List<ProcessInstance> instances = numbers.stream().map(this::run).toList();
+
+        while (dispatcher.dispatchDue() > 0) {
+            // send what is due
+        }
+
+        assertThat(jdbc.queryForList("""
+                select distinct provider_id from recouvra.outbox_message where customer_id = ? and step = 'reminder-1'""",
+                String.class, customer)).as("one email about the three invoices").hasSize(1);
+        assertThat(jdbc.queryForList("select content from recouvra.interaction where customer_id = ? and type = 'MESSAGE_SENT'",
+                String.class, customer)).as("each invoice's trail keeps the message")
+                .hasSize(3).allSatisfy(content -> assertThat(content).contains(numbers.get(0), numbers.get(1), numbers.get(2)));
+        assertThat(tasks.createTaskQuery().processDefinitionKey("CollectorCall")
+                .processVariableValueEquals("customerId", customer.toString()).count()).as("one call task").isOne();
+        Map<String, Object> sheet = runtime.getVariables(callInstance(customer).getId());
+        assertThat((List<?>) sheet.get("openInvoices")).hasSize(3);
+        assertThat(sheet.get("totalOutstandingDisplay")).isEqualTo("2 400,00 €");
+
+        complete(callTask(customer), Map.of("callOutcome", "ALREADY_PAID", "paymentReference", "VIR 2026-11-20"));
+        for (ProcessInstance instance : instances) {
+            assertThat(instance).isWaitingAt("Timer_AgreedDate");
+        }
+    }
+
+    @Test
+    void aDisputeRaisedOnTheCallPausesEachInvoiceForReview() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+
+        complete(callTask(customer), Map.of("callOutcome", "DISPUTE", "disputeReason", "QUALITY", "callNote", "damaged goods"));
+
+        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.DISPUTED);
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskCandidateGroup(RecouvraGroups.DISPUTE_HANDLERS).count()).isOne();
+        assertThat(messages(number)).contains("dispute-received-" + disputes.openDispute(number).orElseThrow()
+                + " EMAIL DISPUTE_RECEIVED PENDING");
+    }
+
+    // ---- disputes and holds
+
+    @Test
+    void aDisputeRejectedResumesDunningAtTheLevelItHadReached() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "PRICE", "says the discount is missing", "API");
+        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+
+        complete(task(instance), Map.of("disputeOutcome", "RESUME", "disputeNote", "discount was conditional"));
+
+        assertThat(instance).hasPassed("Task_ResumeCollection").isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(1);
+        assertThat(disputes.openDispute(number)).isEmpty();
+    }
+
+    @Test
+    void aDisputePartlyCreditedResumesDunningOnTheRest() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "QUANTITY", null, "API");
+
+        complete(task(instance), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteAmount", 200));
+
+        assertThat(instance).hasPassed("Task_IssueDisputeCreditNote").isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1000.00");
+        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
+    }
+
+    @Test
+    void aDisputeUpheldCancelsTheInvoice() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "NOT_ORDERED", null, "API");
+
+        complete(task(instance), Map.of("disputeOutcome", "CANCEL_INVOICE"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_CancelledAfterDispute");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
+    }
+
+    @Test
+    void aDisputeOnAPaidInvoiceIsRefused() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.plusDays(5), "100.00");
+        pay(customer, number, "100.00");
+
+        assertThatThrownBy(() -> disputes.raise(number, "PRICE", null, "API"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invoiceNumber").hasMessageContaining("PAID");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.dispute where invoice_id = ?", Integer.class,
+                invoices.get(number).getId())).isZero();
+    }
+
+    @Test
+    void aHoldPausesDunningUntilReleased() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+
+        holds.place(number, "customer's accountant on leave", null, "admin");
+        assertThat(instance).isWaitingAt("Event_HoldReleasedNoEnd");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.ON_HOLD);
+        moveTo(today.plusDays(30));
+        runJobs(instance);
+        assertThat(messages(number)).as("nothing while on hold").doesNotContain("reminder-2 EMAIL REMINDER_2 PENDING");
+
+        holds.release(number, "admin");
+
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+        assertThat(holds.active(number)).isEmpty();
+    }
+
+    @Test
+    void aHoldWithAnEndDateResumesByItself() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+
+        holds.place(number, "negotiating", today.plusDays(14), "admin");
+        assertThat(instance).isWaitingAt("Gateway_HoldEvents");
+        moveTo(today.plusDays(14));
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(holds.active(number)).isEmpty();
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
+    void aHoldNeedsAReasonAndAFutureEndDate() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        run(number);
+
+        assertThatThrownBy(() -> holds.place(number, " ", null, "admin")).hasMessageContaining("reason");
+        assertThatThrownBy(() -> holds.place(number, "why not", today, "admin")).hasMessageContaining("until");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
+    void aCreditNoteThatClearsTheInvoiceEndsIt() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "800.00");
+        ProcessInstance instance = run(number);
 
         creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("800.00"), today, "cancelled order"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoiceCancelled");
     }
 
-    @Test
-    void overdueThenFollowedUpByCollectorsUntilPaid() {
-        String number = register(today.plusDays(10), "1500.00");
-        ProcessInstance instance = instanceOf(number);
+    // ---- helpers
 
-        passTimeTo(today.plusDays(11));
-        management.executeJob(timer(instance).getId());
-
-        assertThat(instance).hasPassed("Task_MarkInvoiceOverdue").isWaitingAt("Task_FollowUpOverdueInvoice");
-        assertThat(invoices.get(number).getOverdueSince()).isEqualTo(today.plusDays(11));
-        assertThat(runtime.getVariable(instance.getId(), "overdueSince")).isEqualTo(today.plusDays(11).toString());
-        assertThat(task(instance)).hasCandidateGroup(RecouvraGroups.COLLECTORS);
-
-        // The collector's answer, typed as Tasklist sends it (a plain JSON number becomes an Integer).
-        tasks.complete(task(instance).getId(), Map.of("followUpInDays", 3, "followUpNote", "Promised to check"));
-        assertThat(instance).isWaitingAt("Timer_NextFollowUp");
-        assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(3))));
-
-        management.executeJob(timer(instance).getId());
-        assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
-
-        pay(number, "1500.00");
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+    private UUID customer(String type) {
+        return customers.register(new NewCustomer("Garage " + type + " " + TestData.invoiceNumber(),
+                TestData.wellRatedSiren(bureau), "FR", "fr", null, "12 rue des Lilas", "69003", "Lyon",
+                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), type)).getId();
     }
 
-    @Test
-    void anInvoiceRegisteredLongAfterItsDueDateIsOverdueFromTheDayAfterItsDueDate() {
-        String number = register(today.minusDays(40), "90.00");
-        ProcessInstance instance = instanceOf(number);
-
-        management.executeJob(timer(instance).getId());
-
-        assertThat(invoices.get(number).getOverdueSince()).isEqualTo(today.minusDays(39));
-        assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
-    }
-
-    @Test
-    void theFollowUpTaskOpensItsCamundaFormFromTheDeployment() throws Exception {
-        String number = register(today.minusDays(5), "300.00");
-        ProcessInstance instance = instanceOf(number);
-        management.executeJob(timer(instance).getId());
-        Task followUp = tasks.createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult();
-
-        assertThat(followUp.getCamundaFormRef().getKey()).isEqualTo("followUpOverdueInvoice");
-        assertThat(followUp.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-        try (InputStream form = forms.getDeployedTaskForm(followUp.getId())) {
-            String json = new String(form.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"id\": \"followUpOverdueInvoice\"").contains("followUpInDays");
-        }
-
-        // ... and a collector fetches it through the engine REST API, as Tasklist does.
-        User collector = identity.newUser("celine");
-        collector.setPassword("celine-secret");
-        identity.saveUser(collector);
-        identity.createMembership("celine", RecouvraGroups.COLLECTORS);
-        try {
-            ResponseEntity<JsonNode> deployed = api.as("celine", "celine-secret")
-                    .getForEntity("/engine-rest/task/" + followUp.getId() + "/deployed-form", JsonNode.class);
-            assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(deployed.getBody().get("id").asText()).isEqualTo("followUpOverdueInvoice");
-        } finally {
-            identity.deleteUser("celine");
-        }
-    }
-
-    @Test
-    void overdueThenCancelledByACreditNote() {
-        String number = register(today.minusDays(2), "300.00");
-        ProcessInstance instance = instanceOf(number);
-        management.executeJob(timer(instance).getId());
-        assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
-
-        creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("300.00"), today, null));
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvoiceCancelled");
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    }
-
-    @Test
-    void aPartialPaymentDuringFollowUpShowsTheCollectorWhatIsStillOwed() {
-        String number = register(today.minusDays(3), "1000.00");
-        ProcessInstance instance = instanceOf(number);
-        management.executeJob(timer(instance).getId());
-        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
-
-        payments.register(new NewPayment(customerId, new BigDecimal("250.00"), "EUR", today, "VIR-PART-" + number, null));
-
-        assertThat(instance).isWaitingAt("Task_FollowUpOverdueInvoice");
-        assertThat(taskService().getVariable(task(instance).getId(), "outstandingAmount")).isEqualTo("750.00");
-    }
-
-    @Test
-    void aCreditNoteForTheRestOfAPartlyPaidInvoiceEndsItAsPaid() {
-        String number = register(today.plusDays(5), "500.00");
-        ProcessInstance instance = instanceOf(number);
-        payments.register(new NewPayment(customerId, new BigDecimal("100.00"), "EUR", today, "VIR-" + number, null));
-
-        creditNotes.register(new NewCreditNote("AV-" + number, number, new BigDecimal("400.00"), today, "goodwill"));
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
-    }
-
-    private String register(LocalDate dueDate, String amount) {
+    private String invoice(UUID customer, LocalDate dueDate, String amount) {
         String number = TestData.invoiceNumber();
-        invoices.register(new NewInvoice(number, customerId, null, dueDate.minusDays(30), dueDate, new BigDecimal(amount), "EUR"));
+        invoices.register(new NewInvoice(number, customer, null, dueDate.minusDays(30), dueDate, new BigDecimal(amount), "EUR"));
         return number;
     }
 
-    private void pay(String number, String amount) {
-        payments.register(new NewPayment(customerId, new BigDecimal(amount), "EUR", today, "VIR-" + number,
+    /** The invoice's instance, with every job due now run. */
+    private ProcessInstance run(String number) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection")
+                .processInstanceBusinessKey(number).singleResult();
+        runJobs(instance);
+        return instance;
+    }
+
+    private ProcessInstance throughFormalNoticeDeadline(String number, int daysBetweenLevels, int daysToFormalNotice) {
+        ProcessInstance instance = run(number);
+        moveTo(today.plusDays(daysBetweenLevels));
+        runJobs(instance);
+        moveTo(today.plusDays(daysToFormalNotice));
+        runJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_FormalNoticeDeadline");
+        moveTo(today.plusDays(9));
+        runJobs(instance);
+        return instance;
+    }
+
+    /** Runs the jobs of the instance (and of the instances it called) that are due now, until none is. */
+    private void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(job -> job.getProcessInstanceId() != null && belongsTo(job.getProcessInstanceId(), instance.getId()))
+                    .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+    }
+
+    private boolean belongsTo(String processInstanceId, String rootId) {
+        return processInstanceId.equals(rootId) || runtime.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).superProcessInstanceId(rootId).count() > 0;
+    }
+
+    private void moveTo(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
+        today = day;
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(PARIS).toInstant());
+    }
+
+    private void pay(UUID customer, String number, String amount) {
+        payments.register(new NewPayment(customer, new BigDecimal(amount), "EUR", today, "VIR-" + number,
                 List.of(new NewPayment.Allocation(number, new BigDecimal(amount)))));
     }
 
-    private void passTimeTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(PARIS).toInstant()));
+    private Task task(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }
 
-    private ProcessInstance instanceOf(String number) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    private void complete(Task task, Map<String, Object> variables) {
+        tasks.complete(task.getId(), new HashMap<>(variables));
+    }
+
+    private ProcessInstance called(ProcessInstance parent, String processKey) {
+        ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
+        assertThat(called).as("a called %s", processKey).isNotNull();
+        assertThat(engine.getRepositoryService().getProcessDefinition(called.getProcessDefinitionId()).getKey()).isEqualTo(processKey);
+        return called;
+    }
+
+    private ProcessInstance callInstance(UUID customer) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("CollectorCall")
+                .variableValueEquals("customerId", customer.toString()).singleResult();
+    }
+
+    private ProcessInstance callInstanceOf(ProcessInstance invoiceInstance) {
+        return callInstance(UUID.fromString((String) runtime.getVariable(invoiceInstance.getId(), "customerId")));
+    }
+
+    private Task callTask(UUID customer) {
+        return tasks.createTaskQuery().processDefinitionKey("CollectorCall")
+                .processVariableValueEquals("customerId", customer.toString()).taskDefinitionKey("Task_CallDebtor").singleResult();
     }
 
     private Job timer(ProcessInstance instance) {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    }
+
+    /** The invoice's outbox rows: "step CHANNEL KIND STATUS", in the order they were asked for. */
+    private List<String> messages(String number) {
+        return jdbc.queryForList("""
+                select step || ' ' || channel || ' ' || kind || ' ' || status from recouvra.outbox_message
+                where case_ref = ? order by created_at, step, channel""", String.class, number);
+    }
+
+    private Map<String, Object> formalNoticeParameters(String number) {
+        String json = jdbc.queryForObject("""
+                select parameters::text from recouvra.outbox_message where case_ref = ? and step = 'formal-notice' and channel = 'EMAIL'""",
+                String.class, number);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parameters = new ObjectMapper()
+                    .readValue(json.replace("\\u202f", " ").replace("\\u00a0", " ").replace("\u202f", " ").replace("\u00a0", " "), Map.class);
+            return parameters;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<String> interactionTypes(UUID customer) {
+        return jdbc.queryForList("select type from recouvra.interaction where customer_id = ? order by seq", String.class, customer);
     }
 }

@@ -2,11 +2,12 @@ package io.recouvra.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,11 +42,18 @@ class DemoPortfolioTest {
                 Integer.class)).isPositive();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").count()).isEqualTo(36);
 
-        // the job executor would fire the timers of the invoices already past due; here we do it by hand
-        for (Job due : management.createJobQuery().timers().duedateLowerThan(new Date()).list()) {
-            management.executeJob(due.getId());
+        // the job executor would assess the customers and fire the timers already past due; here we do it by hand
+        for (int round = 0; round < 10; round++) {
+            for (Job due : management.createJobQuery().executable().list()) {
+                management.executeJob(due.getId());
+            }
         }
-        assertThat(tasks.createTaskQuery().taskCandidateGroup("collectors").count()).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where kind = 'REMINDER_1'", Integer.class))
+                .as("the overdue invoices had their first reminder").isPositive();
+        List<Task> calls = tasks.createTaskQuery().processDefinitionKey("CollectorCall").taskCandidateGroup("collectors").list();
+        assertThat(calls).as("key accounts and risky customers are called after the first reminder").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(calls.stream().map(call -> tasks.getVariable(call.getId(), "customerId")).distinct().count())
+                .as("one call per customer").isEqualTo(calls.size());
 
         demo.loadOnFirstStart();
         assertThat(jdbc.queryForObject("select count(*) from recouvra.customer", Integer.class))

@@ -62,7 +62,7 @@ class ScoringTest {
         assertThat(factor(factors, "DAYS_LATE").get("value").asDouble()).isEqualTo(30.0);
         assertThat(factor(factors, "SHARE_LATE").get("value").asDouble()).isEqualTo(1.0);
         assertThat(factor(factors, "OVERDUE_SHARE").get("value").asDouble()).isEqualTo(1.0);
-        assertThat(factor(factors, "BROKEN_PROMISES").get("note").asText()).contains("not recorded yet");
+        assertThat(factor(factors, "BROKEN_PROMISES").get("note").asText()).contains("no promise to pay");
         assertThat(factor(factors, "BUREAU_SCORE").get("value").isNumber()).isTrue();
         int sum = StreamSupport.stream(factors.spliterator(), false).mapToInt(f -> f.get("points").asInt()).sum();
         assertThat(sum).as("the breakdown adds up to the score").isEqualTo(score.get("score").asInt());

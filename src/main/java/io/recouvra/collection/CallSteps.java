@@ -1,0 +1,240 @@
+package io.recouvra.collection;
+
+import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.Contact;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.scoring.CreditScore;
+import io.recouvra.scoring.Scoring;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The steps of a CollectorCall: the call sheet, what the collector heard, and telling the invoices. */
+@Service
+class CallSteps {
+
+    static final Set<String> OUTCOMES = Set.of("PROMISE_TO_PAY", "PAYMENT_PLAN_REQUESTED", "DISPUTE", "WRONG_CONTACT",
+            "NO_ANSWER", "ALREADY_PAID");
+    private static final int RECENT_INTERACTIONS = 5;
+
+    private final CollectorCalls calls;
+    private final CustomerService customers;
+    private final InvoiceService invoices;
+    private final Scoring scoring;
+    private final InteractionLog interactions;
+    private final PromisesToPay promises;
+    private final Disputes disputes;
+    private final Messages messages;
+    private final Amounts amounts;
+    private final CollectionCalendar calendar;
+    private final Clock clock;
+
+    CallSteps(CollectorCalls calls, CustomerService customers, InvoiceService invoices, Scoring scoring,
+              InteractionLog interactions, PromisesToPay promises, Disputes disputes, Messages messages, Amounts amounts,
+              CollectionCalendar calendar, Clock clock) {
+        this.calls = calls;
+        this.customers = customers;
+        this.invoices = invoices;
+        this.scoring = scoring;
+        this.interactions = interactions;
+        this.promises = promises;
+        this.disputes = disputes;
+        this.messages = messages;
+        this.amounts = amounts;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** What the collector sees in the form, read from the ledger as it is now. Small lists, for the form's tables. */
+    @Transactional
+    Map<String, Object> callSheet(UUID callId, UUID customerId) {
+        Customer customer = customers.get(customerId);
+        LocalDate today = calendar.today();
+        List<Invoice> open = invoices.openOf(customerId);
+        List<Map<String, Object>> openInvoices = open.stream().map(invoice -> row(
+                "number", invoice.getNumber(),
+                "dueDate", invoice.getDueDate().toString(),
+                "daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)),
+                "outstanding", amounts.display(invoice.getOutstanding(), invoice.getCurrency()),
+                "status", invoice.getStatus().name())).toList();
+        List<Map<String, Object>> contacts = customer.getContacts().stream().map(contact -> row(
+                "name", contact.getName(),
+                "role", nullToEmpty(contact.getRole()),
+                "phone", nullToEmpty(contact.getPhone()),
+                "email", nullToEmpty(contact.getEmail()))).toList();
+        List<Map<String, Object>> lastInteractions = interactions.latestOfCustomer(customerId, RECENT_INTERACTIONS)
+                .stream().map(i -> row("when", i.getOccurredAt().toString().substring(0, 16).replace('T', ' '),
+                        "channel", i.getChannel().name(), "summary", i.getSummary())).toList();
+        String total = open.stream().collect(Collectors.groupingBy(Invoice::getCurrency,
+                        Collectors.reducing(BigDecimal.ZERO, Invoice::getOutstanding, BigDecimal::add)))
+                .entrySet().stream().map(e -> amounts.display(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
+        CreditScore score = scoring.history(customerId, 1).stream().findFirst().orElse(null);
+        Map<String, Object> sheet = new HashMap<>();
+        sheet.put("callAttempts", calls.attempt(callId));
+        sheet.put("openInvoices", openInvoices);
+        sheet.put("contacts", contacts);
+        sheet.put("lastInteractions", lastInteractions);
+        sheet.put("totalOutstandingDisplay", total.isEmpty() ? "nothing" : total);
+        sheet.put("scoreSummary", score == null ? "not scored yet" : score.getScore() + "/100, risk class " + score.getRiskClass());
+        return sheet;
+    }
+
+    /**
+     * Records what the collector heard as an interaction and keeps what it gave: a promise to pay (which
+     * the debtor gets confirmed), new contact details, a payment reference. Returns the variables the
+     * invoices will get.
+     */
+    @Transactional
+    Map<String, Object> record(UUID callId, UUID customerId, Map<String, Object> form, int promiseGraceDays,
+                               int paymentCheckDays) {
+        String outcome = (String) form.get("callOutcome");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (outcome == null || !OUTCOMES.contains(outcome)) {
+            throw new InvalidInputException("callOutcome", "must be one of " + OUTCOMES.stream().sorted().toList());
+        }
+        List<String> invoiceNumbers = calls.invoicesOf(callId);
+        Map<String, Object> result = new HashMap<>();
+        result.put("callOutcome", outcome);
+        String note = (String) form.get("callNote");
+        String summary;
+        switch (outcome) {
+            case "PROMISE_TO_PAY" -> {
+                LocalDate promisedDate = date(form, "promisedDate", problems);
+                BigDecimal promisedAmount = amount(form, "promisedAmount", problems);
+                if (promisedDate != null && promisedDate.isBefore(calendar.today())) {
+                    problems.add(new FieldProblem("promisedDate", "is in the past"));
+                }
+                throwIfAny(problems);
+                Invoice first = invoices.get(invoiceNumbers.get(0));
+                UUID promiseId = promises.record(customerId, callId, promisedDate, promisedAmount, first.getCurrency());
+                result.put("promiseId", promiseId.toString());
+                result.put("promisedAmount", promisedAmount.toPlainString());
+                result.put("promisedDate", promisedDate.toString());
+                result.put("resumeDunningAt", calendar.dayAfter(promisedDate, promiseGraceDays));
+                Locale locale = new Locale(first.getCustomer().getLanguage(), first.getCustomer().getCountry());
+                messages.enqueue("call-" + callId, "promise-confirmation", Channel.EMAIL, MessageKind.PROMISE_CONFIRMATION,
+                        Tone.COURTEOUS, customerId, first.getId(), clock.instant(), Map.of(
+                                "promisedAmount", Dunning.money(promisedAmount, first.getCurrency(), locale),
+                                "promisedDate", promisedDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale))));
+                summary = "Call: promise to pay " + promisedAmount + " " + first.getCurrency() + " by " + promisedDate;
+            }
+            case "WRONG_CONTACT" -> {
+                Contact contact = customers.addContactFromCall(customerId, (String) form.get("newContactName"),
+                        (String) form.get("newContactEmail"), (String) form.get("newContactPhone"));
+                summary = "Call: wrong contact, new contact " + contact.getName();
+            }
+            case "ALREADY_PAID" -> {
+                String reference = (String) form.get("paymentReference");
+                if (reference == null || reference.isBlank()) {
+                    throw new InvalidInputException("paymentReference", "is required: the bank reference the debtor gave");
+                }
+                result.put("resumeDunningAt", calendar.dayAfter(calendar.today(), paymentCheckDays));
+                summary = "Call: says already paid, reference " + reference.strip();
+            }
+            case "DISPUTE" -> {
+                String reason = (String) form.get("disputeReason");
+                if (reason == null || !Disputes.REASONS.contains(reason)) {
+                    throw new InvalidInputException("disputeReason", "must be one of " + Disputes.REASONS.stream().sorted().toList());
+                }
+                result.put("disputeReason", reason);
+                summary = "Call: disputes the invoice(s) (" + reason.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            }
+            case "PAYMENT_PLAN_REQUESTED" -> summary = "Call: asks for a payment plan";
+            default -> summary = "Call: no answer";
+        }
+        interactions.record(customerId, null, Medium.PHONE, Direction.OUTBOUND,
+                "PROMISE_TO_PAY".equals(outcome) ? Type.PROMISE_TO_PAY : Type.CALL,
+                summary + " (" + String.join(", ", invoiceNumbers) + ")", note);
+        return result;
+    }
+
+    /** The call is over: each invoice it was about carries on with the outcome (or with the dispute it raised). */
+    @Transactional
+    void close(UUID callId, UUID customerId, Map<String, Object> outcome, String disputeNote) {
+        String callOutcome = (String) outcome.get("callOutcome");
+        List<String> numbers = calls.close(callId, customerId, callOutcome);
+        if ("DISPUTE".equals(callOutcome)) {
+            for (String number : numbers) {
+                if (!invoices.get(number).getStatus().isClosed()) {
+                    disputes.raise(number, (String) outcome.get("disputeReason"), disputeNote, "CALL");
+                }
+            }
+            return;
+        }
+        calls.tellInvoices(numbers, outcome);
+    }
+
+    private static LocalDate date(Map<String, Object> form, String field, List<FieldProblem> problems) {
+        Object value = form.get(field);
+        if (value == null || value.toString().isBlank()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        } catch (RuntimeException e) {
+            problems.add(new FieldProblem(field, "is not a date (yyyy-mm-dd)"));
+            return null;
+        }
+    }
+
+    private static BigDecimal amount(Map<String, Object> form, String field, List<FieldProblem> problems) {
+        Object value = form.get(field);
+        try {
+            BigDecimal amount = value == null ? null : new BigDecimal(value.toString());
+            if (amount == null || amount.signum() <= 0) {
+                problems.add(new FieldProblem(field, "must be a positive amount"));
+                return null;
+            }
+            return amount.setScale(2, RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(field, "is not an amount"));
+            return null;
+        }
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,51 @@
+package io.recouvra.collection;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${collectionCalendar}}: the dates InvoiceCollection's timers wait for, counted in the creditor's
+ * business time zone. Timers fire at the start of the day; the contact policy then holds each message
+ * until the debtor's contact hours.
+ */
+@Component("collectionCalendar")
+public class CollectionCalendar {
+
+    private final ZoneId zone;
+    private final Clock clock;
+
+    CollectionCalendar(@Value("${recouvra.zone}") ZoneId zone, Clock clock) {
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The day of the pre-due reminder, {@code daysBefore} the due date. */
+    public Date preDueReminderAt(String dueDate, Object daysBefore) {
+        return startOf(LocalDate.parse(dueDate).minusDays(((Number) daysBefore).longValue()));
+    }
+
+    /**
+     * Whether the strategy asks for a pre-due reminder and its day is today or later. (Object, not Integer:
+     * the expression language would turn a missing number into 0, a reminder on the due date.)
+     */
+    public boolean preDueReminderAhead(String dueDate, Object daysBefore) {
+        return daysBefore instanceof Number days && !LocalDate.parse(dueDate).minusDays(days.longValue()).isBefore(today());
+    }
+
+    /** The start of the day after {@code day} plus {@code graceDays}: when a promise or a deadline counts as missed. */
+    public Date dayAfter(LocalDate day, int graceDays) {
+        return startOf(day.plusDays(1L + graceDays));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,69 @@
+package io.recouvra.collection;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Collection", description = "Holds and disputes that pause the dunning of an invoice")
+class CollectionController {
+
+    private final Holds holds;
+    private final Disputes disputes;
+
+    CollectionController(Holds holds, Disputes disputes) {
+        this.holds = holds;
+        this.disputes = disputes;
+    }
+
+    record HoldRequest(@NotBlank @Size(max = 500) String reason, LocalDate until) {
+    }
+
+    record DisputeRequest(@NotBlank String reason, @Size(max = 2000) String description) {
+    }
+
+    @PostMapping("/api/v1/invoices/{number}/hold")
+    @Operation(summary = "Put the invoice's dunning on hold, with a reason, until a date or until released")
+    ResponseEntity<Holds.Hold> hold(@PathVariable String number, @Valid @RequestBody HoldRequest request, Principal user) {
+        Holds.Hold hold = holds.place(number, request.reason(), request.until(), user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + number + "/hold")).body(hold);
+    }
+
+    @GetMapping("/api/v1/invoices/{number}/hold")
+    @Operation(summary = "The invoice's active hold, if any")
+    List<Holds.Hold> activeHold(@PathVariable String number) {
+        return holds.active(number);
+    }
+
+    @DeleteMapping("/api/v1/invoices/{number}/hold")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Release the hold: dunning resumes at the level it had reached")
+    void release(@PathVariable String number, Principal user) {
+        holds.release(number, user.getName());
+    }
+
+    @PostMapping("/api/v1/invoices/{number}/disputes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record the debtor's dispute of the invoice (reason PRICE, QUANTITY, QUALITY, DELIVERY, "
+            + "ALREADY_PAID, NOT_ORDERED or OTHER): dunning pauses until a dispute handler decides")
+    Map<String, UUID> dispute(@PathVariable String number, @Valid @RequestBody DisputeRequest request) {
+        return Map.of("disputeId", disputes.raise(number, request.reason(), request.description(), "API"));
+    }
+}

@@ -1,0 +1,159 @@
+package io.recouvra.collection;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of invoice-collection.bpmn and collector-call.bpmn, by the names the models use
+ * ({@code ${sendReminder}} ...). Each reads its variables, calls one service, and writes its results.
+ */
+@Configuration
+class CollectionSteps {
+
+    // ---- invoice-collection.bpmn
+
+    @Bean
+    JavaDelegate assessCustomer(Dunning dunning) {
+        return execution -> execution.setVariables(dunning.assess(InvoiceCase.of(execution)));
+    }
+
+    @Bean
+    JavaDelegate sendPreDueReminder(Dunning dunning) {
+        return execution -> dunning.preDueReminder(InvoiceCase.of(execution), InvoiceCase.strategy(execution));
+    }
+
+    @Bean
+    JavaDelegate sendReminder(Dunning dunning) {
+        return execution -> {
+            int level = (Integer) execution.getVariable(InvoiceCollectionProcess.DUNNING_LEVEL) + 1;
+            dunning.reminder(InvoiceCase.of(execution), level, InvoiceCase.strategy(execution));
+            execution.setVariable(InvoiceCollectionProcess.DUNNING_LEVEL, level);
+        };
+    }
+
+    @Bean
+    JavaDelegate sendFormalNotice(Dunning dunning, CollectionCalendar calendar) {
+        return execution -> {
+            int deadlineDays = Integer.parseInt(execution.getVariable("paymentDeadlineDays").toString());
+            LocalDate deadline = dunning.formalNotice(InvoiceCase.of(execution), deadlineDays);
+            execution.setVariable("formalNoticeDeadline", calendar.dayAfter(deadline, 0));
+        };
+    }
+
+    @Bean
+    JavaDelegate requestCollectorCall(CollectorCalls calls) {
+        return execution -> {
+            InvoiceCase invoiceCase = InvoiceCase.of(execution);
+            execution.setVariable("callId", calls.request(invoiceCase.customerId(), invoiceCase.number()).toString());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordBrokenPromise(Dunning dunning) {
+        return execution -> dunning.brokenPromise(InvoiceCase.of(execution),
+                UUID.fromString((String) execution.getVariable("promiseId")), (String) execution.getVariable("promisedAmount"),
+                LocalDate.parse((String) execution.getVariable("promisedDate")));
+    }
+
+    @Bean
+    JavaDelegate resumeCollection(Interruptions interruptions) {
+        return execution -> {
+            interruptions.resume(InvoiceCase.of(execution), (String) execution.getVariable("disputeOutcome"));
+            // the next dispute or hold starts afresh
+            execution.removeVariables(java.util.List.of("disputeOutcome", "creditNoteAmount", "disputeNote", "holdUntil"));
+        };
+    }
+
+    @Bean
+    JavaDelegate issueDisputeCreditNote(Interruptions interruptions) {
+        return execution -> interruptions.creditPart(InvoiceCase.of(execution), execution.getVariable("creditNoteAmount"),
+                (String) execution.getVariable("disputeNote"));
+    }
+
+    @Bean
+    JavaDelegate cancelDisputedInvoice(Interruptions interruptions) {
+        return execution -> interruptions.cancel(InvoiceCase.of(execution), (String) execution.getVariable("disputeNote"));
+    }
+
+    @Bean
+    JavaDelegate gatherEscalationFacts(Escalation escalation) {
+        return execution -> execution.setVariables(escalation.facts(InvoiceCase.of(execution)));
+    }
+
+    @Bean
+    JavaDelegate writeOffInvoice(Escalation escalation) {
+        return execution -> escalation.writeOff(InvoiceCase.of(execution), (String) execution.getVariable("writeOffNote"));
+    }
+
+    @Bean
+    JavaDelegate cancelPendingMessages(Dunning dunning) {
+        return execution -> dunning.cancelPendingMessages(InvoiceCase.of(execution));
+    }
+
+    // ---- collector-call.bpmn
+
+    @Bean
+    JavaDelegate prepareCallSheet(CallSteps steps) {
+        return execution -> execution.setVariables(steps.callSheet(callId(execution), customerId(execution)));
+    }
+
+    @Bean
+    JavaDelegate recordCall(CallSteps steps) {
+        return execution -> execution.setVariables(steps.record(callId(execution), customerId(execution),
+                execution.getVariables(), intVariable(execution, "promiseGraceDays"), intVariable(execution, "paymentCheckDays")));
+    }
+
+    @Bean
+    JavaDelegate closeCall(CallSteps steps, CollectionCalendar calendar) {
+        return execution -> {
+            Map<String, Object> outcome = new HashMap<>();
+            String callOutcome = (String) execution.getVariable("callOutcome");
+            outcome.put("callOutcome", callOutcome);
+            for (String name : new String[] {"promiseId", "promisedAmount", "promisedDate", "resumeDunningAt", "disputeReason"}) {
+                outcome.put(name, execution.getVariable(name));
+            }
+            if ("PAYMENT_PLAN_REQUESTED".equals(callOutcome)) {
+                boolean agreed = Boolean.TRUE.equals(execution.getVariable("planAgreed"));
+                outcome.put("callOutcome", agreed ? "PAYMENT_PLAN_AGREED" : "PAYMENT_PLAN_REFUSED");
+                if (agreed) {
+                    outcome.put("resumeDunningAt", calendar.dayAfter(
+                            LocalDate.parse(execution.getVariable("planEndDate").toString().substring(0, 10)), 0));
+                }
+            }
+            steps.close(callId(execution), customerId(execution), outcome, (String) execution.getVariable("callNote"));
+        };
+    }
+
+    // ---- both: what Tasklist lists
+
+    /** Names each task after its case, so a collector sees whose task it is and how much is at stake. */
+    @Bean
+    TaskListener caseTitle() {
+        return task -> {
+            Object invoiceNumber = task.getVariable(InvoiceCollectionProcess.INVOICE_NUMBER);
+            Object amount = task.getVariable(invoiceNumber != null ? InvoiceCollectionProcess.OUTSTANDING_DISPLAY
+                    : "totalOutstandingDisplay");
+            task.setName(task.getName() + ": " + task.getVariable("customerName")
+                    + (invoiceNumber != null ? ", " + invoiceNumber : "") + (amount != null ? " (" + amount + ")" : ""));
+        };
+    }
+
+    private static UUID callId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("callId"));
+    }
+
+    private static UUID customerId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("customerId"));
+    }
+
+    private static int intVariable(DelegateExecution execution, String name) {
+        return Integer.parseInt(execution.getVariable(name).toString());
+    }
+}

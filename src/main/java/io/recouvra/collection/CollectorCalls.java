@@ -1,0 +1,107 @@
+package io.recouvra.collection;
+
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One conversation per customer: an invoice whose strategy asks for a call joins the customer's open
+ * collector call, or opens one (a CollectorCall instance, business key = the call's id). When the call
+ * is over, every invoice it was about gets the outcome.
+ */
+@Service
+class CollectorCalls {
+
+    static final String PROCESS_KEY = "CollectorCall";
+    /** First key of the per-customer advisory lock; credit reviews use 4711. */
+    private static final int LOCK_NAMESPACE = 4712;
+
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final CustomerService customers;
+    private final Clock clock;
+
+    CollectorCalls(JdbcTemplate jdbc, RuntimeService runtime, CustomerService customers, Clock clock) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** The invoice joins the customer's open call, or a new call is opened for it. Returns the call's id. */
+    @Transactional
+    UUID request(UUID customerId, String invoiceNumber) {
+        lock(customerId);
+        UUID callId = openCall(customerId).orElse(null);
+        if (callId == null) {
+            callId = UUID.randomUUID();
+            jdbc.update("insert into recouvra.collector_call (id, customer_id, status, opened_at) values (?, ?, 'OPEN', ?)",
+                    callId, customerId, Timestamp.from(clock.instant()));
+            Customer customer = customers.get(customerId);
+            runtime.startProcessInstanceByKey(PROCESS_KEY, callId.toString(), Variables.createVariables()
+                    .putValue("callId", callId.toString())
+                    .putValue("customerId", customerId.toString())
+                    .putValue("customerName", customer.getLegalName())
+                    .putValue("callAttempts", 0));
+        }
+        jdbc.update("insert into recouvra.collector_call_invoice (call_id, invoice_number) values (?, ?) on conflict do nothing",
+                callId, invoiceNumber);
+        return callId;
+    }
+
+    /** Counts one more try at calling. */
+    @Transactional
+    int attempt(UUID callId) {
+        return jdbc.queryForObject("update recouvra.collector_call set attempts = attempts + 1 where id = ? returning attempts",
+                Integer.class, callId);
+    }
+
+    @Transactional(readOnly = true)
+    List<String> invoicesOf(UUID callId) {
+        return jdbc.queryForList("select invoice_number from recouvra.collector_call_invoice where call_id = ? order by invoice_number",
+                String.class, callId);
+    }
+
+    /**
+     * Closes the call; invoices that ask for a call from now on open a new one. Returns the invoices the
+     * call was about, read under the customer's lock so that none joins after it.
+     */
+    @Transactional
+    List<String> close(UUID callId, UUID customerId, String outcome) {
+        lock(customerId);
+        jdbc.update("update recouvra.collector_call set status = 'CLOSED', outcome = ?, closed_at = ? where id = ?",
+                outcome, Timestamp.from(clock.instant()), callId);
+        return invoicesOf(callId);
+    }
+
+    /** Gives each invoice's process the outcome, by business key; an invoice settled meanwhile has none. */
+    void tellInvoices(List<String> invoiceNumbers, Map<String, Object> outcome) {
+        for (String number : invoiceNumbers) {
+            runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_CALL_OUTCOME)
+                    .processInstanceBusinessKey(number)
+                    .setVariables(outcome)
+                    .correlateAll();
+        }
+    }
+
+    private Optional<UUID> openCall(UUID customerId) {
+        return jdbc.queryForList("select id from recouvra.collector_call where customer_id = ? and status = 'OPEN'",
+                UUID.class, customerId).stream().findFirst();
+    }
+
+    private void lock(UUID customerId) {
+        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { }, LOCK_NAMESPACE,
+                customerId.toString());
+    }
+}

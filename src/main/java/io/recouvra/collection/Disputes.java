@@ -1,0 +1,114 @@
+package io.recouvra.collection;
+
+import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.web.InvalidInputException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A debtor's dispute of an invoice: it stops dunning on that invoice until someone decides. The full
+ * DisputeMediation process comes later; until then InvoiceCollection's "review dispute" task decides.
+ */
+@Service
+public class Disputes {
+
+    static final Set<String> REASONS = Set.of("PRICE", "QUANTITY", "QUALITY", "DELIVERY", "ALREADY_PAID", "NOT_ORDERED", "OTHER");
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceService invoices;
+    private final InteractionLog interactions;
+    private final Messages messages;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    Disputes(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, Messages messages,
+             RuntimeService runtime, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.interactions = interactions;
+        this.messages = messages;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Records the dispute, pauses dunning, acknowledges it to the debtor and tells the invoice's process. */
+    @Transactional
+    public UUID raise(String invoiceNumber, String reason, String description, String raisedVia) {
+        if (reason == null || !REASONS.contains(reason)) {
+            throw new InvalidInputException("reason", "must be one of " + REASONS.stream().sorted().toList());
+        }
+        Invoice invoice = invoices.get(invoiceNumber);
+        if (invoice.getStatus().isClosed()) {
+            throw new InvalidInputException("invoiceNumber", "invoice " + invoiceNumber + " is " + invoice.getStatus()
+                    + ": there is nothing left to dispute");
+        }
+        invoices.pause(invoiceNumber, InvoiceStatus.DISPUTED);
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into recouvra.dispute (id, invoice_id, customer_id, reason, description, raised_via, raised_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", id, invoice.getId(), invoice.getCustomer().getId(), reason, description,
+                raisedVia, Timestamp.from(clock.instant()));
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), medium(raisedVia), Direction.INBOUND,
+                Type.DISPUTE, "Dispute raised (" + reason.toLowerCase().replace('_', ' ') + ")", description);
+        messages.enqueue(invoiceNumber, "dispute-received-" + id, Channel.EMAIL, MessageKind.DISPUTE_RECEIVED, Tone.COURTEOUS,
+                invoice.getCustomer().getId(), invoice.getId(), clock.instant(),
+                Map.of("disputeReference", id.toString().substring(0, 8).toUpperCase(), "disputeReason",
+                        description == null ? "" : description));
+        runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_DISPUTE_RAISED)
+                .processInstanceBusinessKey(invoiceNumber)
+                .setVariable("disputeId", id.toString())
+                .setVariable("disputeReason", reason)
+                .correlateAll();
+        return id;
+    }
+
+    /** Closes the invoice's open dispute with what was decided. */
+    @Transactional
+    void resolve(String invoiceNumber, String outcome) {
+        jdbc.update("""
+                update recouvra.dispute set resolved_at = ?, outcome = ?
+                where invoice_id = (select id from recouvra.invoice where number = ?) and resolved_at is null""",
+                Timestamp.from(clock.instant()), outcome, invoiceNumber);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<UUID> openDispute(String invoiceNumber) {
+        return jdbc.queryForList("""
+                select d.id from recouvra.dispute d join recouvra.invoice i on i.id = d.invoice_id
+                where i.number = ? and d.resolved_at is null""", UUID.class, invoiceNumber).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    int countSince(UUID customerId, LocalDate since) {
+        return jdbc.queryForObject("select count(*) from recouvra.dispute where customer_id = ? and raised_at >= ?",
+                Integer.class, customerId, Timestamp.valueOf(since.atStartOfDay()));
+    }
+
+    private static Medium medium(String raisedVia) {
+        return switch (raisedVia) {
+            case "CALL" -> Medium.PHONE;
+            case "SMS" -> Medium.SMS;
+            case "PORTAL" -> Medium.PORTAL;
+            default -> Medium.SYSTEM;
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package io.recouvra.collection;
+
+import io.recouvra.interest.LatePaymentClaims;
+import io.recouvra.interest.LatePaymentClaims.Claim;
+import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.scoring.CreditScore;
+import io.recouvra.scoring.Scoring;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The dunning steps of an invoice: what the customer is like, and each message it is sent. */
+@Service
+class Dunning {
+
+    /** A score this young is reused rather than asking the bureau again. */
+    private static final Duration FRESH_SCORE = Duration.ofDays(1);
+
+    private final Scoring scoring;
+    private final InvoiceService invoices;
+    private final PromisesToPay promises;
+    private final Messages messages;
+    private final LatePaymentClaims claims;
+    private final InteractionLog interactions;
+    private final CollectionCalendar calendar;
+    private final Clock clock;
+
+    Dunning(Scoring scoring, InvoiceService invoices, PromisesToPay promises, Messages messages, LatePaymentClaims claims,
+            InteractionLog interactions, CollectionCalendar calendar, Clock clock) {
+        this.scoring = scoring;
+        this.invoices = invoices;
+        this.promises = promises;
+        this.messages = messages;
+        this.claims = claims;
+        this.interactions = interactions;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The inputs of DunningStrategy for this invoice's customer. */
+    @Transactional
+    Map<String, Object> assess(InvoiceCase invoiceCase) {
+        CreditScore score = freshScore(invoiceCase.customerId());
+        Customer customer = invoices.get(invoiceCase.invoiceId()).getCustomer();
+        LocalDate yearAgo = calendar.today().minusYears(1);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("riskClass", score.getRiskClass().name());
+        facts.put("score", score.getScore());
+        facts.put("customerType", customer.getCustomerType());
+        // credit-insurance cover per buyer comes with the insurer port; until then nothing is insured
+        facts.put("insured", false);
+        facts.put("latePayments", (int) invoices.countPaidLateSince(customer.getId(), yearAgo));
+        facts.put("brokenPromises", promises.countBroken(customer.getId(), yearAgo));
+        return facts;
+    }
+
+    CreditScore freshScore(UUID customerId) {
+        return scoring.history(customerId, 1).stream()
+                .filter(score -> score.getScoredAt().isAfter(clock.instant().minus(FRESH_SCORE)))
+                .findFirst().orElseGet(() -> scoring.score(customerId));
+    }
+
+    @Transactional
+    void preDueReminder(InvoiceCase invoiceCase, Map<String, Object> strategy) {
+        send(invoiceCase, "pre-due", MessageKind.PRE_DUE_REMINDER, (String) strategy.get("preDueChannels"), Tone.COURTEOUS, Map.of());
+    }
+
+    /** Sends reminder level {@code level}: templates exist for three levels, later levels reuse the third. */
+    @Transactional
+    void reminder(InvoiceCase invoiceCase, int level, Map<String, Object> strategy) {
+        MessageKind kind = switch (Math.min(level, 3)) {
+            case 1 -> MessageKind.REMINDER_1;
+            case 2 -> MessageKind.REMINDER_2;
+            default -> MessageKind.REMINDER_3;
+        };
+        String channels = (String) strategy.get("level" + level + "Channels");
+        send(invoiceCase, "reminder-" + level, kind, channels != null ? channels : "EMAIL",
+                Tone.valueOf((String) strategy.get("tone")), Map.of());
+    }
+
+    /**
+     * Sends the formal notice by registered letter and email, with the claim as of today, and returns the
+     * day by which the debtor must pay.
+     */
+    @Transactional
+    LocalDate formalNotice(InvoiceCase invoiceCase, int paymentDeadlineDays) {
+        Invoice invoice = invoices.get(invoiceCase.invoiceId());
+        LocalDate today = calendar.today();
+        Claim claim = claims.claim(List.of(invoice), today);
+        LocalDate deadline = today.plusDays(paymentDeadlineDays);
+        Customer customer = invoice.getCustomer();
+        Locale locale = new Locale(customer.getLanguage(), customer.getCountry());
+        Map<String, String> parameters = Map.of(
+                "principal", money(claim.principal(), claim.currency(), locale),
+                "interest", money(claim.interest(), claim.currency(), locale),
+                "indemnity", money(claim.indemnityEur(), "EUR", locale),
+                "totalClaim", money(claim.total(), claim.currency(), locale)
+                        + ("EUR".equals(claim.currency()) ? "" : " + " + money(claim.indemnityEur(), "EUR", locale)),
+                "paymentDeadline", deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+        send(invoiceCase, "formal-notice", MessageKind.FORMAL_NOTICE, "EMAIL,LETTER", Tone.FORMAL, parameters);
+        return deadline;
+    }
+
+    /** The promised day passed without the money: noted once per promise, and the debtor is told once. */
+    @Transactional
+    void brokenPromise(InvoiceCase invoiceCase, UUID promiseId, String promisedAmount, LocalDate promisedDate) {
+        if (!promises.breakPromise(promiseId)) {
+            return;
+        }
+        Invoice invoice = invoices.get(invoiceCase.invoiceId());
+        Locale locale = new Locale(invoice.getCustomer().getLanguage(), invoice.getCustomer().getCountry());
+        interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,
+                Type.BROKEN_PROMISE, "Promise to pay " + promisedAmount + " by " + promisedDate + " broken", null);
+        messages.enqueue("promise-" + promiseId, "broken-promise", Channel.EMAIL, MessageKind.BROKEN_PROMISE, Tone.FIRM,
+                invoiceCase.customerId(), invoiceCase.invoiceId(), clock.instant(), Map.of(
+                        "promisedAmount", money(new BigDecimal(promisedAmount), invoice.getCurrency(), locale),
+                        "promisedDate", promisedDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale))));
+    }
+
+    @Transactional
+    void cancelPendingMessages(InvoiceCase invoiceCase) {
+        messages.cancelPending(invoiceCase.number());
+    }
+
+    private void send(InvoiceCase invoiceCase, String step, MessageKind kind, String channels, Tone tone,
+                      Map<String, String> parameters) {
+        for (String channel : Arrays.stream(channels.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList()) {
+            messages.enqueue(invoiceCase.number(), step, Channel.valueOf(channel), kind, tone, invoiceCase.customerId(),
+                    invoiceCase.invoiceId(), clock.instant(), parameters);
+        }
+    }
+
+    static String money(BigDecimal amount, String currency, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(currency));
+        return format.format(amount);
+    }
+}

@@ -1,0 +1,60 @@
+package io.recouvra.collection;
+
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.Messages;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.scoring.Scoring;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What decides where an unpaid formal notice goes, and the write-off that ends the road. */
+@Service
+class Escalation {
+
+    private final InvoiceService invoices;
+    private final Scoring scoring;
+    private final Disputes disputes;
+    private final InteractionLog interactions;
+    private final Messages messages;
+    private final CollectionCalendar calendar;
+
+    Escalation(InvoiceService invoices, Scoring scoring, Disputes disputes, InteractionLog interactions, Messages messages,
+               CollectionCalendar calendar) {
+        this.invoices = invoices;
+        this.scoring = scoring;
+        this.disputes = disputes;
+        this.interactions = interactions;
+        this.messages = messages;
+        this.calendar = calendar;
+    }
+
+    /** The inputs of EscalationRoute, read fresh: a score and the bureau's word on insolvency. */
+    @Transactional
+    Map<String, Object> facts(InvoiceCase invoiceCase) {
+        Invoice invoice = invoices.get(invoiceCase.invoiceId());
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("totalOwed", invoice.getOutstanding().doubleValue());
+        facts.put("score", scoring.score(invoiceCase.customerId()).getScore());
+        facts.put("insolvencyProceedings", scoring.insolvencyProceedings(invoiceCase.customerId()));
+        facts.put("daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), calendar.today()));
+        facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
+        // until the credit-insurance port exists, no invoice is covered
+        facts.put("insured", false);
+        return facts;
+    }
+
+    @Transactional
+    void writeOff(InvoiceCase invoiceCase, String note) {
+        Invoice invoice = invoices.writeOff(invoiceCase.number());
+        messages.cancelPending(invoiceCase.number());
+        interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,
+                Type.WRITE_OFF, "Written off: " + invoice.getOutstanding() + " " + invoice.getCurrency(), note);
+    }
+}

@@ -1,0 +1,106 @@
+package io.recouvra.collection;
+
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.InvalidInputException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A manual hold: someone stops the dunning of an invoice for a reason (a negotiation, a customer's
+ * reorganisation), until a date or until released.
+ */
+@Service
+public class Holds {
+
+    public record Hold(UUID id, String invoiceNumber, String reason, LocalDate until, String placedBy, Instant placedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceService invoices;
+    private final InteractionLog interactions;
+    private final RuntimeService runtime;
+    private final CollectionCalendar calendar;
+    private final Clock clock;
+
+    Holds(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, RuntimeService runtime,
+          CollectionCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.interactions = interactions;
+        this.runtime = runtime;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Hold place(String invoiceNumber, String reason, LocalDate until, String placedBy) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "say why dunning stops: the debtor and the auditors will ask");
+        }
+        if (until != null && !until.isAfter(calendar.today())) {
+            throw new InvalidInputException("until", "must be after today (" + calendar.today() + "), or left out to hold until released");
+        }
+        Invoice invoice = invoices.pause(invoiceNumber, InvoiceStatus.ON_HOLD);
+        Hold hold = new Hold(UUID.randomUUID(), invoiceNumber, reason.strip(), until, placedBy, clock.instant());
+        jdbc.update("""
+                insert into recouvra.invoice_hold (id, invoice_id, reason, hold_until, placed_by, placed_at)
+                values (?, ?, ?, ?, ?, ?)""", hold.id(), invoice.getId(), hold.reason(), until, placedBy,
+                Timestamp.from(hold.placedAt()));
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.HOLD,
+                "Dunning on hold" + (until == null ? "" : " until " + until) + " by " + placedBy, hold.reason());
+        Date holdUntil = until == null ? null : calendar.startOf(until);
+        runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_PLACED)
+                .processInstanceBusinessKey(invoiceNumber)
+                .setVariable("holdUntil", holdUntil)
+                .correlateAll();
+        return hold;
+    }
+
+    /** Releases the hold; the invoice's process resumes dunning where it stopped. */
+    @Transactional
+    public void release(String invoiceNumber, String releasedBy) {
+        if (!markReleased(invoiceNumber, releasedBy)) {
+            throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber + " is not on hold");
+        }
+        boolean resumedByProcess = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_RELEASED)
+                .processInstanceBusinessKey(invoiceNumber).correlateAllWithResult().isEmpty();
+        if (!resumedByProcess) {
+            invoices.resume(invoiceNumber);
+        }
+    }
+
+    /** Ends the active hold, if any: on release, or when the process finds its end date reached. */
+    @Transactional
+    boolean markReleased(String invoiceNumber, String releasedBy) {
+        return jdbc.update("""
+                update recouvra.invoice_hold set released_at = ?, released_by = ?
+                where invoice_id = (select id from recouvra.invoice where number = ?) and released_at is null""",
+                Timestamp.from(clock.instant()), releasedBy, invoiceNumber) == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Hold> active(String invoiceNumber) {
+        return jdbc.query("""
+                select h.id, i.number, h.reason, h.hold_until, h.placed_by, h.placed_at
+                from recouvra.invoice_hold h join recouvra.invoice i on i.id = h.invoice_id
+                where i.number = ? and h.released_at is null""",
+                (rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getTimestamp(6).toInstant()), invoiceNumber);
+    }
+}

@@ -1,0 +1,99 @@
+package io.recouvra.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Holds and disputes through the REST API, as an ERP or a credit manager's script would use them. */
+@RecouvraTest
+class CollectionApiTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    InvoiceService invoices;
+
+    @Test
+    void aHoldIsPlacedListedAndReleased() {
+        String number = invoice("1500.00", LocalDate.now().plusDays(20));
+
+        ResponseEntity<JsonNode> placed = post("/api/v1/invoices/" + number + "/hold",
+                Map.of("reason", "negotiating a discount", "until", LocalDate.now().plusDays(40).toString()));
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(placed.getBody().get("placedBy").asText()).isEqualTo("admin");
+        assertThat(api.asAdmin().getForEntity("/api/v1/invoices/" + number + "/hold", JsonNode.class).getBody()).hasSize(1);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.ON_HOLD);
+
+        ResponseEntity<String> released = api.asAdmin().exchange("/api/v1/invoices/" + number + "/hold", HttpMethod.DELETE,
+                null, String.class);
+        assertThat(released.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+
+        ResponseEntity<JsonNode> again = api.asAdmin().exchange("/api/v1/invoices/" + number + "/hold", HttpMethod.DELETE,
+                null, JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aHoldWithoutAReasonOrWithAPastEndIsRefusedWithTheField() {
+        String number = invoice("1500.00", LocalDate.now().plusDays(20));
+
+        ResponseEntity<JsonNode> noReason = post("/api/v1/invoices/" + number + "/hold", Map.of("reason", ""));
+        ResponseEntity<JsonNode> pastEnd = post("/api/v1/invoices/" + number + "/hold",
+                Map.of("reason", "x", "until", LocalDate.now().minusDays(1).toString()));
+
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(noReason.getBody().toString()).contains("reason");
+        assertThat(pastEnd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(pastEnd.getBody().toString()).contains("until");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
+    void aDisputeIsRecordedAndASecondOneOrOneOnAPaidInvoiceIsRefused() {
+        String number = invoice("900.00", LocalDate.now().plusDays(20));
+
+        ResponseEntity<JsonNode> raised = post("/api/v1/invoices/" + number + "/disputes",
+                Map.of("reason", "DELIVERY", "description", "never delivered"));
+        ResponseEntity<JsonNode> twice = post("/api/v1/invoices/" + number + "/disputes", Map.of("reason", "PRICE"));
+        ResponseEntity<JsonNode> badReason = post("/api/v1/invoices/" + invoice("10.00", LocalDate.now().plusDays(5))
+                + "/disputes", Map.of("reason", "MOOD"));
+
+        assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(raised.getBody().get("disputeId").asText()).isNotBlank();
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.DISPUTED);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(badReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badReason.getBody().toString()).contains("reason", "DELIVERY");
+    }
+
+    private String invoice(String amount, LocalDate dueDate) {
+        ResponseEntity<JsonNode> customer = post("/api/v1/customers", Map.of("legalName", "Scierie Test",
+                "registrationNumber", TestData.siren(), "city", "Épinal",
+                "contacts", List.of(Map.of("name", "Compta", "email", "compta@example.org", "emailConsent", true))));
+        String number = TestData.invoiceNumber();
+        assertThat(post("/api/v1/invoices", Map.of("number", number, "customerId", customer.getBody().get("id").asText(),
+                "issueDate", dueDate.minusDays(30).toString(), "dueDate", dueDate.toString(), "amount", amount,
+                "currency", "EUR")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return number;
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body) {
+        return api.asAdmin().postForEntity(path, body, JsonNode.class);
+    }
+}
