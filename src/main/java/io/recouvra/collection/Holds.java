@@ -65,10 +65,16 @@ public class Holds {
         interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.HOLD,
                 "Dunning on hold" + (until == null ? "" : " until " + until) + " by " + placedBy, hold.reason());
         Date holdUntil = until == null ? null : calendar.startOf(until);
-        runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_PLACED)
+        boolean paused = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_PLACED)
                 .processInstanceBusinessKey(invoiceNumber)
                 .setVariable("holdUntil", holdUntil)
-                .correlateAll();
+                .correlateAllWithResult().isEmpty();
+        if (!paused) {
+            // escalated to an insurer, an agency or a court, that case is stopped there, not by a hold here;
+            // still being assessed (a few seconds, longer if the bureau is down), there is nothing to stop yet
+            throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber
+                    + " is not in dunning now (escalated, or its customer still being assessed): a hold cannot stop it");
+        }
         return hold;
     }
 

@@ -4,6 +4,7 @@ import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
 import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.Messages;
 import io.recouvra.receivables.CreditNoteService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
@@ -23,15 +24,17 @@ class Interruptions {
     private final Disputes disputes;
     private final Holds holds;
     private final InteractionLog interactions;
+    private final Messages messages;
     private final CollectionCalendar calendar;
 
     Interruptions(InvoiceService invoices, CreditNoteService creditNotes, Disputes disputes, Holds holds,
-                  InteractionLog interactions, CollectionCalendar calendar) {
+                  InteractionLog interactions, Messages messages, CollectionCalendar calendar) {
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.disputes = disputes;
         this.holds = holds;
         this.interactions = interactions;
+        this.messages = messages;
         this.calendar = calendar;
     }
 
@@ -57,11 +60,12 @@ class Interruptions {
                 new BigDecimal(amount.toString()), calendar.today(), reason(note)));
     }
 
-    /** Cancels what is still owed on the disputed invoice by a credit note. */
+    /** Cancels what is still owed on the disputed invoice by a credit note; nothing more goes out about it. */
     @Transactional
     void cancel(InvoiceCase invoiceCase, String note) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
         disputes.resolve(invoiceCase.number(), "CANCEL_INVOICE");
+        messages.cancelPending(invoiceCase.number());
         creditNotes.register(new NewCreditNote(creditNoteNumber(invoiceCase), invoiceCase.number(),
                 invoice.getOutstanding(), calendar.today(), reason(note)));
     }

@@ -11,6 +11,8 @@ import io.recouvra.support.TestData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -26,6 +28,10 @@ class CollectionApiTest {
     Api api;
     @Autowired
     InvoiceService invoices;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void aHoldIsPlacedListedAndReleased() {
@@ -65,6 +71,21 @@ class CollectionApiTest {
     }
 
     @Test
+    void anInvoiceStillBeingAssessedCannotBeHeldYet() {
+        ResponseEntity<JsonNode> customer = post("/api/v1/customers", Map.of("legalName", "Scierie Test",
+                "registrationNumber", TestData.siren(), "city", "Épinal"));
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", Map.of("number", number, "customerId", customer.getBody().get("id").asText(),
+                "issueDate", "2026-11-01", "dueDate", "2026-12-31", "amount", "100.00", "currency", "EUR"));
+
+        ResponseEntity<JsonNode> refused = post("/api/v1/invoices/" + number + "/hold", Map.of("reason", "wait"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().toString()).contains("not in dunning now");
+        assertThat(invoices.get(number).getStatus()).as("nothing kept").isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
     void aDisputeIsRecordedAndASecondOneOrOneOnAPaidInvoiceIsRefused() {
         String number = invoice("900.00", LocalDate.now().plusDays(20));
 
@@ -90,6 +111,10 @@ class CollectionApiTest {
         assertThat(post("/api/v1/invoices", Map.of("number", number, "customerId", customer.getBody().get("id").asText(),
                 "issueDate", dueDate.minusDays(30).toString(), "dueDate", dueDate.toString(), "amount", amount,
                 "currency", "EUR")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // the job executor would assess the customer within seconds; here it is done by hand
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        management.createJobQuery().processInstanceId(instance).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
         return number;
     }
 

@@ -508,6 +508,7 @@ class InvoiceCollectionProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_CancelledAfterDispute");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
+        assertThat(messages(number)).filteredOn(m -> m.startsWith("reminder-")).allSatisfy(m -> assertThat(m).endsWith("CANCELLED"));
     }
 
     @Test
@@ -567,6 +568,18 @@ class InvoiceCollectionProcessTest {
         assertThatThrownBy(() -> holds.place(number, " ", null, "admin")).hasMessageContaining("reason");
         assertThatThrownBy(() -> holds.place(number, "why not", today, "admin")).hasMessageContaining("until");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
+    void anEscalatedInvoiceCannotBePutOnHold() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        throughFormalNoticeDeadline(number, 15, 15);
+
+        assertThatThrownBy(() -> holds.place(number, "please wait", null, "admin"))
+                .hasMessageContaining("not in dunning now");
+        assertThat(invoices.get(number).getStatus()).as("nothing kept").isEqualTo(InvoiceStatus.OPEN);
+        assertThat(holds.active(number)).isEmpty();
     }
 
     @Test
