@@ -34,7 +34,7 @@ create table promise_to_pay (
     status        varchar(10)    not null,
     made_at       timestamptz    not null,
     broken_at     timestamptz,
-    constraint ck_promise_status check (status in ('OPEN', 'BROKEN')),
+    constraint ck_promise_status check (status in ('OPEN', 'KEPT', 'BROKEN')),
     constraint ck_promise_amount check (amount > 0)
 );
 create index idx_promise_customer on promise_to_pay (customer_id, made_at desc);

@@ -13,6 +13,7 @@ import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.scoring.CreditScore;
 import io.recouvra.scoring.Scoring;
 import io.recouvra.web.FieldProblem;
@@ -43,6 +44,10 @@ class CallSteps {
     static final Set<String> OUTCOMES = Set.of("PROMISE_TO_PAY", "PAYMENT_PLAN_REQUESTED", "DISPUTE", "WRONG_CONTACT",
             "NO_ANSWER", "ALREADY_PAID");
     private static final int RECENT_INTERACTIONS = 5;
+    /** The form lists this many open invoices, oldest due first, and says how many more there are. */
+    private static final int LISTED_INVOICES = 50;
+    /** A promise further away than this is a payment plan, not a promise. */
+    private static final int LONGEST_PROMISE_DAYS = 90;
 
     private final CollectorCalls calls;
     private final CustomerService customers;
@@ -78,7 +83,7 @@ class CallSteps {
         Customer customer = customers.get(customerId);
         LocalDate today = calendar.today();
         List<Invoice> open = invoices.openOf(customerId);
-        List<Map<String, Object>> openInvoices = open.stream().map(invoice -> row(
+        List<Map<String, Object>> openInvoices = open.stream().limit(LISTED_INVOICES).map(invoice -> row(
                 "number", invoice.getNumber(),
                 "dueDate", invoice.getDueDate().toString(),
                 "daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)),
@@ -99,6 +104,8 @@ class CallSteps {
         Map<String, Object> sheet = new HashMap<>();
         sheet.put("callAttempts", calls.attempt(callId));
         sheet.put("openInvoices", openInvoices);
+        sheet.put("moreInvoices", open.size() > LISTED_INVOICES ? "and " + (open.size() - LISTED_INVOICES)
+                + " more open invoices, in the customer's account" : "");
         sheet.put("contacts", contacts);
         sheet.put("lastInteractions", lastInteractions);
         sheet.put("totalOutstandingDisplay", total.isEmpty() ? "nothing" : total);
@@ -130,6 +137,10 @@ class CallSteps {
                 BigDecimal promisedAmount = amount(form, "promisedAmount", problems);
                 if (promisedDate != null && promisedDate.isBefore(calendar.today())) {
                     problems.add(new FieldProblem("promisedDate", "is in the past"));
+                }
+                if (promisedDate != null && promisedDate.isAfter(calendar.today().plusDays(LONGEST_PROMISE_DAYS))) {
+                    problems.add(new FieldProblem("promisedDate", "is more than " + LONGEST_PROMISE_DAYS
+                            + " days away: that is a payment plan, record it as one"));
                 }
                 throwIfAny(problems);
                 Invoice first = invoices.get(invoiceNumbers.get(0));
@@ -175,20 +186,40 @@ class CallSteps {
         return result;
     }
 
-    /** The call is over: each invoice it was about carries on with the outcome (or with the dispute it raised). */
+    /**
+     * The call is over: each invoice it was about carries on with the outcome, or is disputed. An invoice
+     * settled, disputed or put on hold since the call was asked for is left as it is.
+     */
     @Transactional
     void close(UUID callId, UUID customerId, Map<String, Object> outcome, String disputeNote) {
         String callOutcome = (String) outcome.get("callOutcome");
         List<String> numbers = calls.close(callId, customerId, callOutcome);
         if ("DISPUTE".equals(callOutcome)) {
-            for (String number : numbers) {
-                if (!invoices.get(number).getStatus().isClosed()) {
-                    disputes.raise(number, (String) outcome.get("disputeReason"), disputeNote, "CALL");
+            for (Invoice invoice : invoices.byNumbers(numbers)) {
+                if (invoice.getStatus() == InvoiceStatus.OPEN || invoice.getStatus() == InvoiceStatus.PARTIALLY_PAID) {
+                    disputes.raise(invoice.getNumber(), (String) outcome.get("disputeReason"), disputeNote, "CALL");
                 }
             }
             return;
         }
         calls.tellInvoices(numbers, outcome);
+    }
+
+    /** What a credit manager agreed for a payment plan, checked before dunning waits for it. */
+    Map<String, Object> planOutcome(Object agreed, Object planEndDate) {
+        if (!Boolean.TRUE.equals(agreed)) {
+            return Map.of("callOutcome", "PAYMENT_PLAN_REFUSED");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate end = date(Map.of("planEndDate", planEndDate == null ? "" : planEndDate), "planEndDate", problems);
+        if (end != null && !end.isAfter(calendar.today())) {
+            problems.add(new FieldProblem("planEndDate", "must be after today"));
+        }
+        if (end != null && end.isAfter(calendar.today().plusYears(2))) {
+            problems.add(new FieldProblem("planEndDate", "is more than two years away"));
+        }
+        throwIfAny(problems);
+        return Map.of("callOutcome", "PAYMENT_PLAN_AGREED", "resumeDunningAt", calendar.dayAfter(end, 0));
     }
 
     private static LocalDate date(Map<String, Object> form, String field, List<FieldProblem> problems) {

@@ -36,6 +36,11 @@ public class CollectionCalendar {
         return daysBefore instanceof Number days && !LocalDate.parse(dueDate).minusDays(days.longValue()).isBefore(today());
     }
 
+    /** When dunning starts: the invoice is overdue from the day after its due date, and waits the grace days. */
+    public Date dunningStartsAt(String dueDate, Object graceDays) {
+        return dayAfter(LocalDate.parse(dueDate), graceDays instanceof Number days ? days.intValue() : 0);
+    }
+
     /** The start of the day after {@code day} plus {@code graceDays}: when a promise or a deadline counts as missed. */
     public Date dayAfter(LocalDate day, int graceDays) {
         return startOf(day.plusDays(1L + graceDays));

@@ -42,7 +42,10 @@ class CollectionSteps {
     JavaDelegate sendFormalNotice(Dunning dunning, CollectionCalendar calendar) {
         return execution -> {
             int deadlineDays = Integer.parseInt(execution.getVariable("paymentDeadlineDays").toString());
-            LocalDate deadline = dunning.formalNotice(InvoiceCase.of(execution), deadlineDays);
+            Object sent = execution.getVariable("formalNoticesSent");
+            int number = (sent == null ? 0 : ((Number) sent).intValue()) + 1;
+            LocalDate deadline = dunning.formalNotice(InvoiceCase.of(execution), number, deadlineDays);
+            execution.setVariable("formalNoticesSent", number);
             execution.setVariable("formalNoticeDeadline", calendar.dayAfter(deadline, 0));
         };
     }
@@ -56,8 +59,8 @@ class CollectionSteps {
     }
 
     @Bean
-    JavaDelegate recordBrokenPromise(Dunning dunning) {
-        return execution -> dunning.brokenPromise(InvoiceCase.of(execution),
+    JavaDelegate checkPromise(Dunning dunning) {
+        return execution -> dunning.checkPromise(InvoiceCase.of(execution),
                 UUID.fromString((String) execution.getVariable("promiseId")), (String) execution.getVariable("promisedAmount"),
                 LocalDate.parse((String) execution.getVariable("promisedDate")));
     }
@@ -111,23 +114,24 @@ class CollectionSteps {
     }
 
     @Bean
-    JavaDelegate closeCall(CallSteps steps, CollectionCalendar calendar) {
+    JavaDelegate closeCall(CallSteps steps) {
         return execution -> {
             Map<String, Object> outcome = new HashMap<>();
-            String callOutcome = (String) execution.getVariable("callOutcome");
-            outcome.put("callOutcome", callOutcome);
-            for (String name : new String[] {"promiseId", "promisedAmount", "promisedDate", "resumeDunningAt", "disputeReason"}) {
+            for (String name : new String[] {"callOutcome", "promiseId", "promisedAmount", "promisedDate", "resumeDunningAt",
+                    "disputeReason"}) {
                 outcome.put(name, execution.getVariable(name));
             }
-            if ("PAYMENT_PLAN_REQUESTED".equals(callOutcome)) {
-                boolean agreed = Boolean.TRUE.equals(execution.getVariable("planAgreed"));
-                outcome.put("callOutcome", agreed ? "PAYMENT_PLAN_AGREED" : "PAYMENT_PLAN_REFUSED");
-                if (agreed) {
-                    outcome.put("resumeDunningAt", calendar.dayAfter(
-                            LocalDate.parse(execution.getVariable("planEndDate").toString().substring(0, 10)), 0));
-                }
-            }
             steps.close(callId(execution), customerId(execution), outcome, (String) execution.getVariable("callNote"));
+        };
+    }
+
+    /** Checks the plan when the credit manager submits it, so a bad date is refused there and then. */
+    @Bean
+    TaskListener recordPaymentPlan(CallSteps steps) {
+        return task -> {
+            if ("PAYMENT_PLAN_REQUESTED".equals(task.getVariable("callOutcome"))) {
+                task.getExecution().setVariables(steps.planOutcome(task.getVariable("planAgreed"), task.getVariable("planEndDate")));
+            }
         };
     }
 

@@ -95,9 +95,20 @@ class CollectorCalls {
         }
     }
 
+    /**
+     * The customer's open call. One whose process is gone (cancelled in Cockpit, say) is closed as
+     * abandoned, so that no invoice joins a call nobody will make.
+     */
     private Optional<UUID> openCall(UUID customerId) {
-        return jdbc.queryForList("select id from recouvra.collector_call where customer_id = ? and status = 'OPEN'",
+        Optional<UUID> open = jdbc.queryForList("select id from recouvra.collector_call where customer_id = ? and status = 'OPEN'",
                 UUID.class, customerId).stream().findFirst();
+        if (open.isPresent() && runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(open.get().toString()).count() == 0) {
+            jdbc.update("update recouvra.collector_call set status = 'CLOSED', outcome = 'ABANDONED', closed_at = ? where id = ?",
+                    Timestamp.from(clock.instant()), open.get());
+            return Optional.empty();
+        }
+        return open;
     }
 
     private void lock(UUID customerId) {

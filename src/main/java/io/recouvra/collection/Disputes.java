@@ -11,6 +11,7 @@ import io.recouvra.messaging.Tone;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -73,11 +74,17 @@ public class Disputes {
                 invoice.getCustomer().getId(), invoice.getId(), clock.instant(),
                 Map.of("disputeReference", id.toString().substring(0, 8).toUpperCase(), "disputeReason",
                         description == null ? "" : description));
-        runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_DISPUTE_RAISED)
+        boolean reviewed = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_DISPUTE_RAISED)
                 .processInstanceBusinessKey(invoiceNumber)
                 .setVariable("disputeId", id.toString())
                 .setVariable("disputeReason", reason)
-                .correlateAll();
+                .correlateAllWithResult().isEmpty();
+        if (!reviewed) {
+            // with the insurer, an agency or a court, the dispute belongs to that case; being assessed, there is
+            // no dunning to stop yet. Until those processes take disputes, say so rather than keep one nobody reviews.
+            throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber
+                    + " is not in dunning now (escalated, or its customer still being assessed): no one would review the dispute here");
+        }
         return id;
     }
 

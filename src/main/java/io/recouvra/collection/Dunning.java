@@ -103,10 +103,11 @@ class Dunning {
 
     /**
      * Sends the formal notice by registered letter and email, with the claim as of today, and returns the
-     * day by which the debtor must pay.
+     * day by which the debtor must pay. {@code number} counts the notices of the invoice: one that a
+     * dispute or a hold stopped before it went out is sent again, as a new step, once dunning resumes.
      */
     @Transactional
-    LocalDate formalNotice(InvoiceCase invoiceCase, int paymentDeadlineDays) {
+    LocalDate formalNotice(InvoiceCase invoiceCase, int number, int paymentDeadlineDays) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
         LocalDate today = calendar.today();
         Claim claim = claims.claim(List.of(invoice), today);
@@ -120,14 +121,19 @@ class Dunning {
                 "totalClaim", money(claim.total(), claim.currency(), locale)
                         + ("EUR".equals(claim.currency()) ? "" : " + " + money(claim.indemnityEur(), "EUR", locale)),
                 "paymentDeadline", deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
-        send(invoiceCase, "formal-notice", MessageKind.FORMAL_NOTICE, "EMAIL,LETTER", Tone.FORMAL, parameters);
+        send(invoiceCase, number == 1 ? "formal-notice" : "formal-notice-" + number, MessageKind.FORMAL_NOTICE,
+                "EMAIL,LETTER", Tone.FORMAL, parameters);
         return deadline;
     }
 
-    /** The promised day passed without the money: noted once per promise, and the debtor is told once. */
+    /**
+     * The promised day (and its grace) passed with the invoice still open. A promise is kept when the
+     * customer paid at least the promised amount since making it (a part payment may leave this invoice
+     * open); otherwise it is broken: noted once per promise, and the debtor is told once.
+     */
     @Transactional
-    void brokenPromise(InvoiceCase invoiceCase, UUID promiseId, String promisedAmount, LocalDate promisedDate) {
-        if (!promises.breakPromise(promiseId)) {
+    void checkPromise(InvoiceCase invoiceCase, UUID promiseId, String promisedAmount, LocalDate promisedDate) {
+        if (promises.keptIfPaid(promiseId) || !promises.breakPromise(promiseId)) {
             return;
         }
         Invoice invoice = invoices.get(invoiceCase.invoiceId());

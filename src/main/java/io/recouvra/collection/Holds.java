@@ -81,6 +81,7 @@ public class Holds {
     /** Releases the hold; the invoice's process resumes dunning where it stopped. */
     @Transactional
     public void release(String invoiceNumber, String releasedBy) {
+        invoices.get(invoiceNumber);
         if (!markReleased(invoiceNumber, releasedBy)) {
             throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber + " is not on hold");
         }

@@ -11,6 +11,7 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCreditNote;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,11 +54,21 @@ class Interruptions {
     /** Credits part of the disputed invoice; dunning resumes on the rest. */
     @Transactional
     void creditPart(InvoiceCase invoiceCase, Object amount, String note) {
-        if (amount == null) {
-            throw new InvalidInputException("creditNoteAmount", "is required for a credit note");
+        BigDecimal credit;
+        try {
+            credit = amount == null ? null : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            credit = null;
         }
-        creditNotes.register(new NewCreditNote(creditNoteNumber(invoiceCase), invoiceCase.number(),
-                new BigDecimal(amount.toString()), calendar.today(), reason(note)));
+        BigDecimal owed = invoices.get(invoiceCase.invoiceId()).getOutstanding();
+        if (credit == null || credit.signum() <= 0) {
+            throw new InvalidInputException("creditNoteAmount", "must be a positive amount");
+        }
+        if (credit.compareTo(owed) > 0) {
+            throw new InvalidInputException("creditNoteAmount", "is more than the " + owed + " still owed; cancel the invoice instead");
+        }
+        creditNotes.register(new NewCreditNote(creditNoteNumber(invoiceCase), invoiceCase.number(), credit,
+                calendar.today(), reason(note)));
     }
 
     /** Cancels what is still owed on the disputed invoice by a credit note; nothing more goes out about it. */

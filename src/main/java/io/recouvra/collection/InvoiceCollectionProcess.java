@@ -4,8 +4,6 @@ import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
-import io.recouvra.receivables.OverduePolicy;
-import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -43,12 +41,10 @@ class InvoiceCollectionProcess {
     static final String STRATEGY = "strategy";
 
     private final RuntimeService runtime;
-    private final OverduePolicy overduePolicy;
     private final Amounts amounts;
 
-    InvoiceCollectionProcess(RuntimeService runtime, OverduePolicy overduePolicy, Amounts amounts) {
+    InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts) {
         this.runtime = runtime;
-        this.overduePolicy = overduePolicy;
         this.amounts = amounts;
     }
 
@@ -64,11 +60,11 @@ class InvoiceCollectionProcess {
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue("dueDate", invoice.dueDate().toString())
-                .putValue("overdueAt", Date.from(overduePolicy.overdueAt(invoice.dueDate()).toInstant()))
                 .putValue("overCreditLimit", invoice.overCreditLimit())
                 .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy())
                 .putValue(DUNNING_LEVEL, 0)
-                .putValue("agencyAttempts", 0));
+                .putValue("agencyAttempts", 0)
+                .putValue("legalAttempts", 0));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */

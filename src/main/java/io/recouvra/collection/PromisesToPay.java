@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Promises to pay made on a call: kept when the money comes, broken when the promised day passes without it. */
+/** Promises to pay made on a call: kept when the money came, broken when the promised day passed without it. */
 @Service
 public class PromisesToPay {
 
@@ -29,6 +29,22 @@ public class PromisesToPay {
                 values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", id, customerId, callId, promisedDate, amount, currency,
                 Timestamp.from(clock.instant()));
         return id;
+    }
+
+    /**
+     * Marks the promise kept if the customer's payments valued since it was made reach the promised
+     * amount; true when it is (or already was) kept.
+     */
+    @Transactional
+    boolean keptIfPaid(UUID promiseId) {
+        jdbc.update("""
+                update recouvra.promise_to_pay p set status = 'KEPT'
+                where p.id = ? and p.status = 'OPEN' and p.amount <= (
+                    select coalesce(sum(pay.amount), 0) from recouvra.payment pay
+                    where pay.customer_id = p.customer_id and pay.currency = p.currency
+                      and pay.value_date >= cast(p.made_at at time zone 'UTC' as date))""", promiseId);
+        return "KEPT".equals(jdbc.queryForObject("select status from recouvra.promise_to_pay where id = ?", String.class,
+                promiseId));
     }
 
     /** Marks the promise broken; true only for the first invoice of the promise to find it broken. */

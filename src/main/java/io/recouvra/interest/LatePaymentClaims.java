@@ -65,12 +65,16 @@ public class LatePaymentClaims {
                         Collectors.mapping(p -> new Settlement(p.valueDate(), p.amount()), Collectors.toList())));
         Function<LocalDate, HalfYearRate> rateTable = rates.lookup();
         List<InvoiceClaim> lines = unpaid.stream().map(invoice -> {
-            Breakdown interest = LatePaymentInterest.compute(invoice.getDueDate(), invoice.owed(),
-                    settlements.getOrDefault(invoice.getId(), List.of()), invoice.getContractualInterestRate(), asOf,
-                    rateTable);
-            BigDecimal indemnity = asOf.isAfter(invoice.getDueDate()) ? INDEMNITY_PER_INVOICE_EUR : BigDecimal.ZERO;
-            return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(),
-                    invoice.getOutstanding(), interest.total(), indemnity, interest.periods());
+            List<Settlement> paid = settlements.getOrDefault(invoice.getId(), List.of());
+            Breakdown interest = LatePaymentInterest.compute(invoice.getDueDate(), invoice.owed(), paid,
+                    invoice.getContractualInterestRate(), asOf, rateTable);
+            // owed on that day: what its payments had not covered by then
+            BigDecimal principal = invoice.owed().subtract(paid.stream().filter(p -> !p.valueDate().isAfter(asOf))
+                    .map(Settlement::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).max(BigDecimal.ZERO);
+            // the indemnity is due for an invoice paid late, not for one paid in time
+            BigDecimal indemnity = interest.periods().isEmpty() ? BigDecimal.ZERO : INDEMNITY_PER_INVOICE_EUR;
+            return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(), principal,
+                    interest.total(), indemnity, interest.periods());
         }).toList();
         return Claim.of(unpaid.get(0).getCurrency(), lines);
     }

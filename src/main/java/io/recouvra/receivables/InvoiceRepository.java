@@ -34,6 +34,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             order by i.dueDate, i.issueDate, i.number""")
     List<Invoice> lockOpenInvoices(Customer customer, String currency, Collection<InvoiceStatus> closed);
 
+    List<Invoice> findByNumberIn(Collection<String> numbers);
+
     @Query("""
             select i from Invoice i
             where i.customer.id = :customerId and i.status not in :closed

@@ -150,6 +150,11 @@ public class InvoiceService {
         return invoices.paidLateSince(customerId, since).size();
     }
 
+    @Transactional(readOnly = true)
+    public List<Invoice> byNumbers(Collection<String> numbers) {
+        return numbers.isEmpty() ? List.of() : invoices.findByNumberIn(numbers);
+    }
+
     /** The customer's invoices that are not settled, oldest due date first. */
     @Transactional(readOnly = true)
     public List<Invoice> openOf(UUID customerId) {

@@ -1,32 +1,17 @@
 package io.recouvra.receivables;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When an unpaid invoice counts as overdue: late-payment interest runs from the day after the due
- * date (French commercial code), and collection waits the configured grace days on top of that.
- * Days turn over at midnight in the creditor's business time zone.
+ * When an unpaid invoice counts as overdue: from the day after its due date, when late-payment
+ * interest starts to run (French commercial code). How long collection waits after that is the
+ * dunning strategy's grace days.
  */
 @Component
 public class OverduePolicy {
 
-    private final ZoneId zone;
-    private final int graceDays;
-
-    OverduePolicy(@Value("${recouvra.zone}") ZoneId zone, @Value("${recouvra.grace-days}") int graceDays) {
-        this.zone = zone;
-        this.graceDays = graceDays;
-    }
-
     public LocalDate overdueSince(LocalDate dueDate) {
-        return dueDate.plusDays(1L + graceDays);
-    }
-
-    public ZonedDateTime overdueAt(LocalDate dueDate) {
-        return overdueSince(dueDate).atStartOfDay(zone);
+        return dueDate.plusDays(1);
     }
 }

@@ -44,6 +44,11 @@ class DunningStrategyTableTest {
                         .putValue("brokenPromises", brokenPromises))
                 .getSingleResult().getEntryMap();
 
+        assertThat(strategy.get("graceDays")).isEqualTo(switch (customerType) {
+            case "KEY_ACCOUNT" -> 5;
+            case "PUBLIC_SECTOR" -> 10;
+            default -> 0;
+        });
         assertThat(strategy.get("preDueReminderDays")).isEqualTo(preDueDays);
         assertThat(strategy.get("preDueChannels")).isEqualTo(preDueChannels);
         assertThat(strategy.get("dunningLevels")).isEqualTo(levels);
@@ -71,6 +76,7 @@ class DunningStrategyTableTest {
                         assertThat((String) strategy.get("level" + level + "Channels")).as("level %d channels", level)
                                 .matches("(EMAIL|SMS|LETTER)(,(EMAIL|SMS|LETTER))*");
                     }
+                    assertThat((Integer) strategy.get("graceDays")).isBetween(0, 30);
                     assertThat((Integer) strategy.get("daysBetweenLevels")).isPositive();
                     assertThat((Integer) strategy.get("daysToFormalNotice")).isPositive();
                     if (Boolean.TRUE.equals(strategy.get("collectorCall"))) {

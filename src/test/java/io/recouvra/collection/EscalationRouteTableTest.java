@@ -17,27 +17,29 @@ class EscalationRouteTableTest {
     @Autowired
     DecisionService decisions;
 
-    @ParameterizedTest(name = "insured={0} insolvent={1} {2} EUR score {3} {4} days disputes {5} agency {6} -> {7}")
+    @ParameterizedTest(name = "insured={0} insolvent={1} owes {2} EUR score {3} {4} days disputes {5} agency {6} court {7} -> {8}")
     @CsvSource({
-            "true, true, 100, 10, 30, 3, 2, CREDIT_INSURANCE_CLAIM",
-            "false, true, 100000, 90, 30, 0, 0, WRITE_OFF_PROPOSAL",
-            "false, false, 249.99, 90, 400, 0, 0, WRITE_OFF_PROPOSAL",
-            "false, false, 250, 90, 60, 0, 0, AGENCY",
-            "false, false, 1500, 90, 60, 0, 1, LEGAL_INJUNCTION",
-            "false, false, 1499.99, 90, 60, 0, 1, WRITE_OFF_PROPOSAL",
-            "false, false, 20000, 90, 60, 1, 0, AGENCY",
-            "false, false, 10000, 50, 60, 0, 0, LEGAL_INJUNCTION",
-            "false, false, 9999.99, 50, 60, 0, 0, AGENCY",
-            "false, false, 10000, 49, 60, 0, 0, AGENCY",
-            "false, false, 1500, 20, 366, 0, 0, LEGAL_INJUNCTION",
-            "false, false, 1500, 20, 365, 0, 0, AGENCY",
-            "false, false, 1499.99, 20, 400, 0, 0, AGENCY"})
-    void choosesTheRoute(boolean insured, boolean insolvent, double amount, int score, int daysOverdue, int disputes,
-                         int agencyAttempts, String route) {
+            "true, true, 100, 10, 30, 3, 2, 1, CREDIT_INSURANCE_CLAIM",
+            "false, true, 100000, 90, 30, 0, 0, 0, WRITE_OFF_PROPOSAL",
+            "false, false, 100000, 90, 30, 0, 1, 1, WRITE_OFF_PROPOSAL",
+            "false, false, 249.99, 90, 400, 0, 0, 0, WRITE_OFF_PROPOSAL",
+            "false, false, 250, 90, 60, 0, 0, 0, AGENCY",
+            "false, false, 1500, 90, 60, 0, 1, 0, LEGAL_INJUNCTION",
+            "false, false, 1499.99, 90, 60, 0, 1, 0, WRITE_OFF_PROPOSAL",
+            "false, false, 20000, 90, 60, 1, 0, 0, AGENCY",
+            "false, false, 10000, 50, 60, 0, 0, 0, LEGAL_INJUNCTION",
+            "false, false, 9999.99, 50, 60, 0, 0, 0, AGENCY",
+            "false, false, 10000, 49, 60, 0, 0, 0, AGENCY",
+            "false, false, 1500, 20, 366, 0, 0, 0, LEGAL_INJUNCTION",
+            "false, false, 1500, 20, 365, 0, 0, 0, AGENCY",
+            "false, false, 1499.99, 20, 400, 0, 0, 0, AGENCY"})
+    void choosesTheRoute(boolean insured, boolean insolvent, double owed, int score, int daysOverdue, int disputes,
+                         int agencyAttempts, int legalAttempts, String route) {
         Map<String, Object> result = decisions.evaluateDecisionTableByKey("EscalationRoute", Variables.createVariables()
                         .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
-                        .putValue("amount", amount).putValue("score", score).putValue("daysOverdue", daysOverdue)
-                        .putValue("disputes", disputes).putValue("agencyAttempts", agencyAttempts))
+                        .putValue("totalOwed", owed).putValue("score", score).putValue("daysOverdue", daysOverdue)
+                        .putValue("disputes", disputes).putValue("agencyAttempts", agencyAttempts)
+                        .putValue("legalAttempts", legalAttempts))
                 .getSingleResult().getEntryMap();
 
         assertThat(result.get("route")).isEqualTo(route);

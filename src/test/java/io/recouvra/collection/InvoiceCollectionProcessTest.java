@@ -55,8 +55,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine, decision tables and database: time moves with the engine clock and jobs run by hand.
  * Customers are well rated by the sandbox bureau, so the strategy follows from their type and amount:
  * a standard customer gets three levels ten days apart with a call after the second, a small amount two
- * levels and no call, a key account a call after the first of two levels, a public body two levels
- * and no call (see dunning-strategy.dmn).
+ * levels and no call, a key account five grace days and a call after the first of two levels, a public
+ * body ten grace days, two levels and no call (see dunning-strategy.dmn).
  */
 @RecouvraTest
 class InvoiceCollectionProcessTest {
@@ -174,6 +174,21 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
+    void aKeyAccountsGraceDaysDelayTheFirstReminderNotTheOverdueDate() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(1), "2000.00");
+        ProcessInstance instance = run(number);
+
+        assertThat(instance).isWaitingAt("Timer_InvoiceOverdue");
+        assertThat(timer(instance).getDuedate()).isEqualTo(startOf(today.plusDays(5)));
+        moveTo(today.plusDays(5));
+        runJobs(instance);
+        assertThat(instance).hasPassed("Task_SendReminder").isWaitingAt("Event_CallOutcome");
+        assertThat(invoices.get(number).getOverdueSince()).as("overdue, and bearing interest, since the day after its due date")
+                .isEqualTo(START);
+    }
+
+    @Test
     void aPartialPaymentUpdatesWhatIsOwedAndDunningGoesOn() {
         UUID customer = customer("STANDARD");
         String number = invoice(customer, today.minusDays(3), "1000.00");
@@ -237,7 +252,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void aLargeClaimGoesToCourtOnceAManagerApproves() {
         UUID customer = customer("PUBLIC_SECTOR");
-        String number = invoice(customer, today.minusDays(1), "12000.00");
+        String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
         assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("LEGAL_INJUNCTION");
@@ -257,7 +272,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void aManagerRefusesThenSendsItToTheInsurerInstead() {
         UUID customer = customer("PUBLIC_SECTOR");
-        String number = invoice(customer, today.minusDays(1), "12000.00");
+        String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
         complete(task(instance), Map.of("escalationApproved", false));
@@ -291,7 +306,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void promiseKept() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(1), "2000.00");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
         ProcessInstance instance = run(number);
         assertThat(instance).isWaitingAt("Event_CallOutcome");
         Task call = callTask(customer);
@@ -304,13 +319,13 @@ class InvoiceCollectionProcessTest {
         assertThat(timer(instance).getDuedate()).isEqualTo(startOf(today.plusDays(7 + 1 + 3)));
         assertThat(interactionTypes(customer)).contains("PROMISE_TO_PAY");
         pay(customer, number, "2000.00");
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_RecordBrokenPromise");
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_CheckPromise");
     }
 
     @Test
     void promiseBrokenIsNotedOnceAndDunningResumesOneLevelHigher() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(1), "2000.00");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
         ProcessInstance instance = run(number);
         complete(callTask(customer), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
                 "promisedAmount", 2000));
@@ -318,7 +333,7 @@ class InvoiceCollectionProcessTest {
         moveTo(today.plusDays(11));
         runJobs(instance);
 
-        assertThat(instance).hasPassed("Task_RecordBrokenPromise").isWaitingAt("Timer_NextLevel");
+        assertThat(instance).hasPassed("Task_CheckPromise").isWaitingAt("Timer_NextLevel");
         assertThat(jdbc.queryForObject("select status from recouvra.promise_to_pay where customer_id = ?", String.class, customer))
                 .isEqualTo("BROKEN");
         assertThat(jdbc.queryForList("select kind from recouvra.outbox_message where customer_id = ? and kind = 'BROKEN_PROMISE'",
@@ -335,9 +350,57 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
+    void aPromiseKeptByAPartPaymentIsNotBroken() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
+                "promisedAmount", 500));
+        moveTo(today.plusDays(5));
+        payments.register(new NewPayment(customer, new BigDecimal("500.00"), "EUR", today, "VIR-PTP-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("500.00")))));
+
+        moveTo(today.plusDays(6));
+        runJobs(instance);
+
+        assertThat(instance).hasPassed("Task_CheckPromise").isWaitingAt("Timer_NextLevel");
+        assertThat(jdbc.queryForObject("select status from recouvra.promise_to_pay where customer_id = ?", String.class, customer))
+                .isEqualTo("KEPT");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where customer_id = ? and kind = 'BROKEN_PROMISE'",
+                Integer.class, customer)).isZero();
+    }
+
+    @Test
+    void aCallWhoseProcessWasCancelledIsNotJoined() {
+        UUID customer = customer("KEY_ACCOUNT");
+        run(invoice(customer, today.minusDays(6), "2000.00"));
+        ProcessInstance abandoned = callInstance(customer);
+        runtime.deleteProcessInstance(abandoned.getId(), "cancelled in Cockpit");
+
+        ProcessInstance second = run(invoice(customer, today.minusDays(6), "900.00"));
+
+        assertThat(second).isWaitingAt("Event_CallOutcome");
+        assertThat(callTask(customer)).as("a new call").isNotNull();
+        assertThat(jdbc.queryForList("select outcome from recouvra.collector_call where customer_id = ? and status = 'CLOSED'",
+                String.class, customer)).containsExactly("ABANDONED");
+    }
+
+    @Test
+    void aPaymentPlanEndingInThePastIsRefusedWithTheField() {
+        UUID customer = customer("KEY_ACCOUNT");
+        ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));
+        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
+        Task arrange = task(callInstanceOf(instance));
+
+        assertThatThrownBy(() -> complete(arrange, Map.of("planAgreed", true, "planEndDate", today.minusDays(1).toString())))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("planEndDate");
+        assertThat(tasks.createTaskQuery().taskId(arrange.getId()).count()).as("the task stays open").isOne();
+    }
+
+    @Test
     void aPaymentPlanAgreedOnTheCallPausesDunningUntilItsEnd() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(1), "2000.00");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
         ProcessInstance instance = run(number);
         ProcessInstance call = callInstance(customer);
         complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
@@ -357,7 +420,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void aRefusedPaymentPlanResumesDunningAtOnce() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(1), "2000.00");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
         ProcessInstance instance = run(number);
         complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
         complete(task(callInstanceOf(instance)), Map.of("planAgreed", false));
@@ -368,7 +431,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void aWrongContactIsReplacedAndCalledAgain() {
         UUID customer = customer("KEY_ACCOUNT");
-        ProcessInstance instance = run(invoice(customer, today.minusDays(1), "2000.00"));
+        ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));
         ProcessInstance call = callInstance(customer);
 
         complete(callTask(customer), Map.of("callOutcome", "WRONG_CONTACT", "newContactName", "Mme Durand (comptabilité)",
@@ -383,7 +446,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void badCallDetailsAreRefusedWithTheFieldAndNothingIsKept() {
         UUID customer = customer("KEY_ACCOUNT");
-        run(invoice(customer, today.minusDays(1), "2000.00"));
+        run(invoice(customer, today.minusDays(6), "2000.00"));
         Task call = callTask(customer);
 
         assertThatThrownBy(() -> complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate",
@@ -401,7 +464,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void noAnswerIsRetriedTwoDaysApartThenDunningGoesOn() {
         UUID customer = customer("KEY_ACCOUNT");
-        ProcessInstance instance = run(invoice(customer, today.minusDays(1), "2000.00"));
+        ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));
         ProcessInstance call = callInstance(customer);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -423,8 +486,8 @@ class InvoiceCollectionProcessTest {
     @Test
     void aCustomerWithThreeOverdueInvoicesGetsOneGroupedReminderPerLevelAndOneCall(@Autowired Dispatcher dispatcher) {
         UUID customer = customer("KEY_ACCOUNT");
-        List<String> numbers = List.of(invoice(customer, today.minusDays(2), "700.00"),
-                invoice(customer, today.minusDays(2), "800.00"), invoice(customer, today.minusDays(2), "900.00"));
+        List<String> numbers = List.of(invoice(customer, today.minusDays(7), "700.00"),
+                invoice(customer, today.minusDays(7), "800.00"), invoice(customer, today.minusDays(7), "900.00"));
         List<ProcessInstance> instances = numbers.stream().map(this::run).toList();
 
         while (dispatcher.dispatchDue() > 0) {
@@ -452,7 +515,7 @@ class InvoiceCollectionProcessTest {
     @Test
     void aDisputeRaisedOnTheCallPausesEachInvoiceForReview() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(1), "2000.00");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
         ProcessInstance instance = run(number);
 
         complete(callTask(customer), Map.of("callOutcome", "DISPUTE", "disputeReason", "QUALITY", "callNote", "damaged goods"));
@@ -495,6 +558,51 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).hasPassed("Task_IssueDisputeCreditNote").isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1000.00");
         assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
+    }
+
+    @Test
+    void aCreditNoteLargerThanWhatIsOwedIsRefusedWithTheField() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "QUANTITY", null, "API");
+
+        assertThatThrownBy(() -> complete(task(instance), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteAmount", 5000)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("creditNoteAmount");
+        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1200.00");
+    }
+
+    @Test
+    void aFormalNoticeStoppedByADisputeIsSentAgainWhenDunningResumes() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        ProcessInstance instance = run(number);
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_FormalNoticeDeadline");
+        disputes.raise(number, "PRICE", null, "API");
+        jdbc.update("update recouvra.outbox_message set status = 'CANCELLED' where case_ref = ? and step = 'formal-notice'", number);
+
+        complete(task(instance), Map.of("disputeOutcome", "RESUME"));
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+
+        assertThat(messages(number)).contains("formal-notice-2 EMAIL FORMAL_NOTICE PENDING", "formal-notice-2 LETTER FORMAL_NOTICE PENDING");
+        assertThat(instance).isWaitingAt("Timer_FormalNoticeDeadline");
+    }
+
+    @Test
+    void aDisputeOnAnEscalatedInvoiceIsRefusedAndNothingKept() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        throughFormalNoticeDeadline(number, 15, 15);
+
+        assertThatThrownBy(() -> disputes.raise(number, "PRICE", null, "API")).hasMessageContaining("not in dunning now");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+        assertThat(disputes.openDispute(number)).isEmpty();
     }
 
     @Test
@@ -664,8 +772,11 @@ class InvoiceCollectionProcessTest {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }
 
+    /** Completes the task as Tasklist would, then runs what it made due (a call tells its invoices asynchronously). */
     private void complete(Task task, Map<String, Object> variables) {
         tasks.complete(task.getId(), new HashMap<>(variables));
+        management.createJobQuery().processDefinitionKey("CollectorCall").executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     private ProcessInstance called(ProcessInstance parent, String processKey) {

@@ -118,6 +118,38 @@ class LatePaymentApiTest {
     }
 
     @Test
+    void anInvoicePaidInTimeOwesNoInterestAndNoIndemnity() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "800.00", null));
+        post("/api/v1/payments", Map.of("customerId", customerId, "amount", "800.00", "currency", "EUR",
+                "valueDate", "2025-09-29", "bankReference", "VIR-" + number,
+                "allocations", List.of(Map.of("invoiceNumber", number, "amount", "800.00"))));
+
+        JsonNode claim = get("/api/v1/invoices/" + number + "/late-payment-claim?asOf=2025-10-31").getBody();
+
+        assertThat(claim.get("principal").decimalValue()).isEqualByComparingTo("0");
+        assertThat(claim.get("interest").decimalValue()).isEqualByComparingTo("0");
+        assertThat(claim.get("indemnityEur").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aClaimOnAPastDayCountsWhatWasOwedThatDay() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "2000.00", null));
+        post("/api/v1/payments", Map.of("customerId", customerId, "amount", "1000.00", "currency", "EUR",
+                "valueDate", "2025-10-11", "bankReference", "VIR-" + number,
+                "allocations", List.of(Map.of("invoiceNumber", number, "amount", "1000.00"))));
+
+        JsonNode claim = get("/api/v1/invoices/" + number + "/late-payment-claim?asOf=2025-10-05").getBody();
+
+        // 5 days on 2,000 at 12.15 %: 2,000 × 0.1215 × 5 / 365 = 3.33; the payment came later
+        assertThat(claim.get("principal").decimalValue()).isEqualByComparingTo("2000.00");
+        assertThat(claim.get("interest").decimalValue()).isEqualByComparingTo("3.33");
+    }
+
+    @Test
     void aContractualRateRegisteredWithTheInvoiceIsUsed() {
         String customerId = createCustomer();
         String number = TestData.invoiceNumber();
