@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.messaging.PublicHolidays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,6 +45,26 @@ public class CollectionCalendar {
     /** The start of the day after {@code day} plus {@code graceDays}: when a promise or a deadline counts as missed. */
     public Date dayAfter(LocalDate day, int graceDays) {
         return startOf(day.plusDays(1L + graceDays));
+    }
+
+    /**
+     * The start of the day after {@code days} business days from today (no weekends, no French public
+     * holidays): a service level such as "answered within 5 business days".
+     */
+    public Date businessDaysAhead(int days) {
+        LocalDate day = today();
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek().getValue() <= 5 && !PublicHolidays.isHoliday("FR", day)) {
+                counted++;
+            }
+        }
+        return startOf(day.plusDays(1));
+    }
+
+    /** The start of a day given as a form gives it ("2026-12-15" or an ISO date-time). */
+    public Date startOfDay(Object day) {
+        return startOf(LocalDate.parse(day.toString().substring(0, 10)));
     }
 
     LocalDate today() {

@@ -39,6 +39,9 @@ class CollectionController {
     record DisputeRequest(@NotBlank String reason, @Size(max = 2000) String description) {
     }
 
+    record ContestRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     @PostMapping("/api/v1/invoices/{number}/hold")
     @Operation(summary = "Put the invoice's dunning on hold, with a reason, until a date or until released")
     ResponseEntity<Holds.Hold> hold(@PathVariable String number, @Valid @RequestBody HoldRequest request, Principal user) {
@@ -65,5 +68,12 @@ class CollectionController {
             + "ALREADY_PAID, NOT_ORDERED or OTHER): dunning pauses until a dispute handler decides")
     Map<String, UUID> dispute(@PathVariable String number, @Valid @RequestBody DisputeRequest request) {
         return Map.of("disputeId", disputes.raise(number, request.reason(), request.description(), "API"));
+    }
+
+    @PostMapping("/api/v1/disputes/{id}/contest")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "The debtor contests the rejection of its dispute (within 10 days of it): a mediator takes it up")
+    void contest(@PathVariable UUID id, @Valid @RequestBody ContestRequest request) {
+        disputes.contest(id, request.reason());
     }
 }

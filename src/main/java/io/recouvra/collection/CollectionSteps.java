@@ -2,6 +2,7 @@ package io.recouvra.collection;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -68,21 +69,30 @@ class CollectionSteps {
     @Bean
     JavaDelegate resumeCollection(Interruptions interruptions) {
         return execution -> {
-            interruptions.resume(InvoiceCase.of(execution), (String) execution.getVariable("disputeOutcome"));
+            interruptions.resume(InvoiceCase.of(execution));
             // the next dispute or hold starts afresh
-            execution.removeVariables(java.util.List.of("disputeOutcome", "creditNoteAmount", "disputeNote", "holdUntil"));
+            execution.removeVariables(List.of("disputeOutcome", "disputeId", "disputeReason", "holdUntil"));
         };
     }
 
+    // ---- dispute-mediation.bpmn
+
     @Bean
-    JavaDelegate issueDisputeCreditNote(Interruptions interruptions) {
-        return execution -> interruptions.creditPart(InvoiceCase.of(execution), execution.getVariable("creditNoteAmount"),
-                (String) execution.getVariable("disputeNote"));
+    JavaDelegate resolveDispute(DisputeResolutions resolutions) {
+        return execution -> execution.setVariables(resolutions.resolve(InvoiceCase.of(execution),
+                UUID.fromString((String) execution.getVariable("disputeId")), (String) execution.getVariable("resolution"),
+                execution.getVariables()));
+    }
+
+    /** Refuses an incomplete decision when the handler submits it, naming the field. */
+    @Bean
+    TaskListener checkDisputeReview(DisputeResolutions resolutions) {
+        return task -> resolutions.checkReview(InvoiceCase.of(task), task.getVariables());
     }
 
     @Bean
-    JavaDelegate cancelDisputedInvoice(Interruptions interruptions) {
-        return execution -> interruptions.cancel(InvoiceCase.of(execution), (String) execution.getVariable("disputeNote"));
+    TaskListener checkMediation(DisputeResolutions resolutions) {
+        return task -> resolutions.checkMediation(InvoiceCase.of(task), task.getVariables());
     }
 
     @Bean

@@ -13,9 +13,11 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Disputes {
 
+    static final String MESSAGE_DISPUTE_CONTESTED = "DisputeContested";
     static final Set<String> REASONS = Set.of("PRICE", "QUANTITY", "QUALITY", "DELIVERY", "ALREADY_PAID", "NOT_ORDERED", "OTHER");
 
     private final JdbcTemplate jdbc;
@@ -39,15 +42,17 @@ public class Disputes {
     private final InteractionLog interactions;
     private final Messages messages;
     private final RuntimeService runtime;
+    private final DisputeResolutions resolutions;
     private final Clock clock;
 
     Disputes(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, Messages messages,
-             RuntimeService runtime, Clock clock) {
+             RuntimeService runtime, DisputeResolutions resolutions, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
         this.messages = messages;
         this.runtime = runtime;
+        this.resolutions = resolutions;
         this.clock = clock;
     }
 
@@ -86,6 +91,25 @@ public class Disputes {
                     + " is not in dunning now (escalated, or its customer still being assessed): no one would review the dispute here");
         }
         return id;
+    }
+
+    /** The debtor contests the rejection of a dispute, within the window DisputeMediation leaves for it. */
+    @Transactional
+    public void contest(UUID disputeId, String reason) {
+        List<String> numbers = jdbc.queryForList("""
+                select i.number from recouvra.dispute d join recouvra.invoice i on i.id = d.invoice_id where d.id = ?""",
+                String.class, disputeId);
+        if (numbers.isEmpty()) {
+            throw new NotFoundException("No dispute " + disputeId);
+        }
+        resolutions.contested(disputeId, reason);
+        boolean heard = !runtime.createMessageCorrelation(MESSAGE_DISPUTE_CONTESTED)
+                .processInstanceBusinessKey(numbers.get(0))
+                .correlateAllWithResult().isEmpty();
+        if (!heard) {
+            throw new ConflictException("disputeId", "dispute " + disputeId
+                    + " has no rejection waiting to be contested (not rejected, already decided, or past the 10 days)");
+        }
     }
 
     /** Closes the invoice's open dispute with what was decided. */

@@ -7,6 +7,7 @@ import static io.recouvra.security.RecouvraGroups.DISPUTE_HANDLERS;
 import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
 import static io.recouvra.security.RecouvraGroups.LEGAL;
 import static io.recouvra.security.RecouvraGroups.MANAGERS;
+import static io.recouvra.security.RecouvraGroups.SALES_OPERATIONS;
 import static io.recouvra.security.RecouvraGroups.STAFF;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -92,7 +93,8 @@ class AccessSetup {
 
     private void createGroups() {
         Map.of(COLLECTORS, "Collectors", DISPUTE_HANDLERS, "Dispute handlers", LEGAL, "Legal officers",
-                CREDIT_MANAGERS, "Credit managers", MANAGERS, "Managers", ADMINS, "Administrators",
+                CREDIT_MANAGERS, "Credit managers", MANAGERS, "Managers", SALES_OPERATIONS, "Sales and operations",
+                ADMINS, "Administrators",
                 INTEGRATORS, "Integrations (API clients)", Groups.CAMUNDA_ADMIN, "Camunda administrators")
                 .forEach((id, name) -> {
                     if (identity.createGroupQuery().groupId(id).count() == 0) {

@@ -103,6 +103,17 @@ class CollectionApiTest {
         assertThat(badReason.getBody().toString()).contains("reason", "DELIVERY");
     }
 
+    @Test
+    void contestingAnUnknownDisputeIs404() {
+        ResponseEntity<JsonNode> unknown = post("/api/v1/disputes/" + java.util.UUID.randomUUID() + "/contest",
+                Map.of("reason", "no"));
+        ResponseEntity<JsonNode> noReason = post("/api/v1/disputes/" + java.util.UUID.randomUUID() + "/contest", Map.of());
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody().toString()).contains("reason");
+    }
+
     private String invoice(String amount, LocalDate dueDate) {
         ResponseEntity<JsonNode> customer = post("/api/v1/customers", Map.of("legalName", "Scierie Test",
                 "registrationNumber", TestData.siren(), "city", "Épinal",

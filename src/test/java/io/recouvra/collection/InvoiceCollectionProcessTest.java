@@ -520,9 +520,9 @@ class InvoiceCollectionProcessTest {
 
         complete(callTask(customer), Map.of("callOutcome", "DISPUTE", "disputeReason", "QUALITY", "callNote", "damaged goods"));
 
-        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+        assertThat(instance).isWaitingAt("CallActivity_DisputeMediation");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.DISPUTED);
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        assertThat(tasks.createTaskQuery().processInstanceId(called(instance, "DisputeMediation").getId())
                 .taskCandidateGroup(RecouvraGroups.DISPUTE_HANDLERS).count()).isOne();
         assertThat(messages(number)).contains("dispute-received-" + disputes.openDispute(number).orElseThrow()
                 + " EMAIL DISPUTE_RECEIVED PENDING");
@@ -531,19 +531,32 @@ class InvoiceCollectionProcessTest {
     // ---- disputes and holds
 
     @Test
-    void aDisputeRejectedResumesDunningAtTheLevelItHadReached() {
+    void aDisputeRejectedAndNotContestedResumesDunningAtTheLevelItHadReached() {
         UUID customer = customer("STANDARD");
         String number = invoice(customer, today.minusDays(1), "1200.00");
         ProcessInstance instance = run(number);
         disputes.raise(number, "PRICE", "says the discount is missing", "API");
-        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+        assertThat(instance).isWaitingAt("CallActivity_DisputeMediation");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+        Task review = task(mediation);
+        assertThat(review.getName()).startsWith("Review dispute: ").contains(number);
+        assertThat(review.getDueDate()).as("5 business days: Monday 23 to Monday 30 November")
+                .isEqualTo(startOf(LocalDate.of(2026, 12, 1)));
 
-        complete(task(instance), Map.of("disputeOutcome", "RESUME", "disputeNote", "discount was conditional"));
+        complete(review, Map.of("disputeDecision", "REJECT", "explanation", "the discount was conditional",
+                "rootCause", "CUSTOMER_MISUNDERSTANDING"));
+        assertThat(mediation).isWaitingAt("Gateway_Contested");
+        assertThat(messages(number)).anyMatch(m -> m.contains("DISPUTE_OUTCOME"));
+        moveTo(today.plusDays(10));
+        runJobs(instance);
 
+        assertThat(mediation).isEnded().hasPassed("Task_CloseUncontested");
         assertThat(instance).hasPassed("Task_ResumeCollection").isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
         assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).isEqualTo(1);
         assertThat(disputes.openDispute(number)).isEmpty();
+        assertThat(jdbc.queryForMap("select outcome, root_cause from recouvra.dispute where invoice_id = ?",
+                invoices.get(number).getId())).containsEntry("outcome", "REJECTED").containsEntry("root_cause", "CUSTOMER_MISUNDERSTANDING");
     }
 
     @Test
@@ -553,11 +566,14 @@ class InvoiceCollectionProcessTest {
         ProcessInstance instance = run(number);
         disputes.raise(number, "QUANTITY", null, "API");
 
-        complete(task(instance), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteAmount", 200));
+        complete(task(called(instance, "DisputeMediation")), Map.of("disputeDecision", "CREDIT_PART", "creditNoteAmount", 200,
+                "rootCause", "DELIVERY_PROBLEM"));
 
-        assertThat(instance).hasPassed("Task_IssueDisputeCreditNote").isWaitingAt("Timer_NextLevel");
+        assertThat(instance).hasPassed("CallActivity_DisputeMediation").isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1000.00");
         assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
+        assertThat(jdbc.queryForObject("select credited from recouvra.dispute where invoice_id = ?", BigDecimal.class,
+                invoices.get(number).getId())).isEqualByComparingTo("200.00");
     }
 
     @Test
@@ -566,10 +582,13 @@ class InvoiceCollectionProcessTest {
         String number = invoice(customer, today.minusDays(1), "1200.00");
         ProcessInstance instance = run(number);
         disputes.raise(number, "QUANTITY", null, "API");
+        Task review = task(called(instance, "DisputeMediation"));
 
-        assertThatThrownBy(() -> complete(task(instance), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteAmount", 5000)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("creditNoteAmount");
-        assertThat(instance).isWaitingAt("Task_ReviewDispute");
+        assertThatThrownBy(() -> complete(review, Map.of("disputeDecision", "CREDIT_PART", "creditNoteAmount", 5000,
+                "rootCause", "OTHER"))).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("creditNoteAmount");
+        assertThatThrownBy(() -> complete(review, Map.of("disputeDecision", "REJECT", "rootCause", "OTHER")))
+                .hasMessageContaining("explanation");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
         assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1200.00");
     }
 
@@ -586,12 +605,109 @@ class InvoiceCollectionProcessTest {
         disputes.raise(number, "PRICE", null, "API");
         jdbc.update("update recouvra.outbox_message set status = 'CANCELLED' where case_ref = ? and step = 'formal-notice'", number);
 
-        complete(task(instance), Map.of("disputeOutcome", "RESUME"));
+        complete(task(called(instance, "DisputeMediation")), Map.of("disputeDecision", "CREDIT_PART", "creditNoteAmount", 50,
+                "rootCause", "PRICING_ERROR"));
         moveTo(today.plusDays(15));
         runJobs(instance);
 
         assertThat(messages(number)).contains("formal-notice-2 EMAIL FORMAL_NOTICE PENDING", "formal-notice-2 LETTER FORMAL_NOTICE PENDING");
         assertThat(instance).isWaitingAt("Timer_FormalNoticeDeadline");
+    }
+
+    @Test
+    void aDisputeUpheldCancelsTheInvoice() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "NOT_ORDERED", null, "API");
+
+        complete(task(called(instance, "DisputeMediation")), Map.of("disputeDecision", "CREDIT_ALL", "rootCause", "BILLING_ERROR"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_CancelledAfterDispute");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
+        assertThat(messages(number)).filteredOn(m -> m.startsWith("reminder-")).allSatisfy(m -> assertThat(m).endsWith("CANCELLED"));
+    }
+
+    // ---- dispute mediation
+
+    @Test
+    void theHandlerAsksSalesThenDecides() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "DELIVERY", "never arrived", "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+
+        complete(task(mediation), Map.of("disputeDecision", "ASK_INPUT", "inputQuestion", "Was it delivered?", "inputDueDays", 3));
+        Task question = task(mediation);
+        assertThat(question.getTaskDefinitionKey()).isEqualTo("Task_ProvideInput");
+        assertThat(tasks.createTaskQuery().taskId(question.getId()).taskCandidateGroup(RecouvraGroups.SALES_OPERATIONS).count()).isOne();
+        assertThat(question.getDueDate()).isEqualTo(java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofDays(3))));
+        complete(question, Map.of("inputAnswer", "Signed delivery note on 2 November"));
+
+        assertThat(task(mediation).getTaskDefinitionKey()).isEqualTo("Task_ReviewDispute");
+        assertThat(runtime.getVariable(mediation.getId(), "inputAnswer")).isEqualTo("Signed delivery note on 2 November");
+    }
+
+    @Test
+    void aLateReviewIsChasedByAManagerAndStaysOpen() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "QUALITY", null, "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+
+        moveTo(LocalDate.of(2026, 12, 1));
+        runJobs(instance);
+
+        List<Task> open = tasks.createTaskQuery().processInstanceId(mediation.getId()).list();
+        assertThat(open).extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder("Task_ReviewDispute", "Task_ChaseReview");
+        assertThat(tasks.createTaskQuery().processInstanceId(mediation.getId()).taskDefinitionKey("Task_ChaseReview")
+                .taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
+    }
+
+    @Test
+    void aContestedRejectionEndsInAnAgreement(@Autowired Api api) {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        UUID disputeId = disputes.raise(number, "PRICE", null, "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+        complete(task(mediation), Map.of("disputeDecision", "REJECT", "explanation", "list price", "rootCause", "UNJUSTIFIED"));
+
+        var contested = api.asAdmin().postForEntity("/api/v1/disputes/" + disputeId + "/contest",
+                Map.of("reason", "we had a written quote"), JsonNode.class);
+
+        assertThat(contested.getStatusCodeValue()).isEqualTo(202);
+        Task mediate = task(mediation);
+        assertThat(mediate.getTaskDefinitionKey()).isEqualTo("Task_Mediate");
+        complete(mediate, Map.of("mediationOutcome", "AGREEMENT", "agreedCreditAmount", 150, "mediationNote", "half the discount"));
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1050.00");
+        assertThat(api.asAdmin().postForEntity("/api/v1/disputes/" + disputeId + "/contest", Map.of("reason", "again"),
+                JsonNode.class).getStatusCodeValue()).as("nothing left to contest").isEqualTo(409);
+    }
+
+    @Test
+    void aFailedMediationEscalates() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        ProcessInstance instance = run(number);
+        UUID disputeId = disputes.raise(number, "PRICE", null, "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+        complete(task(mediation), Map.of("disputeDecision", "REJECT", "explanation", "list price", "rootCause", "UNJUSTIFIED"));
+        disputes.contest(disputeId, "no");
+
+        complete(task(mediation), Map.of("mediationOutcome", "EXTERNAL", "followUpDate", today.plusDays(20).toString()));
+        assertThat(mediation).isWaitingAt("Timer_ExternalMediation");
+        moveTo(today.plusDays(20));
+        runJobs(instance);
+        complete(task(mediation), Map.of("mediationOutcome", "FAILURE", "failureRoute", "ESCALATE"));
+        runJobs(instance);
+
+        assertThat(instance).hasPassed("Task_GatherEscalationFacts");
+        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).as("a dispute on record: amicable first").isEqualTo("AGENCY");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
     }
 
     @Test
@@ -603,20 +719,6 @@ class InvoiceCollectionProcessTest {
         assertThatThrownBy(() -> disputes.raise(number, "PRICE", null, "API")).hasMessageContaining("not in dunning now");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
         assertThat(disputes.openDispute(number)).isEmpty();
-    }
-
-    @Test
-    void aDisputeUpheldCancelsTheInvoice() {
-        UUID customer = customer("STANDARD");
-        String number = invoice(customer, today.minusDays(1), "1200.00");
-        ProcessInstance instance = run(number);
-        disputes.raise(number, "NOT_ORDERED", null, "API");
-
-        complete(task(instance), Map.of("disputeOutcome", "CANCEL_INVOICE"));
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_CancelledAfterDispute");
-        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
-        assertThat(messages(number)).filteredOn(m -> m.startsWith("reminder-")).allSatisfy(m -> assertThat(m).endsWith("CANCELLED"));
     }
 
     @Test

@@ -71,7 +71,7 @@ class AccessTest {
     @Test
     void theGroupsExistOnFirstStart() {
         assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
-                .contains("collectors", "dispute-handlers", "legal", "credit-managers", "managers", "admins");
+                .contains("collectors", "dispute-handlers", "legal", "credit-managers", "managers", "sales-operations", "admins");
     }
 
     @Test
