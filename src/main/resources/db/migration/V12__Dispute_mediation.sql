@@ -7,3 +7,18 @@ alter table dispute add constraint ck_dispute_root_cause check (root_cause is nu
     'UNJUSTIFIED', 'OTHER'));
 alter table dispute add column contested_at timestamptz;
 alter table dispute add column credited numeric(19, 2);
+
+-- Documents a debtor or a handler adds to a dispute (a delivery note, a photo of the damage):
+-- PDF, JPEG or PNG, 5 MB at most each, kept with the dispute.
+create table dispute_attachment (
+    id           uuid primary key,
+    dispute_id   uuid         not null references dispute (id),
+    filename     varchar(255) not null,
+    content_type varchar(100) not null,
+    size_bytes   integer      not null,
+    content      bytea        not null,
+    uploaded_by  varchar(128) not null,
+    uploaded_at  timestamptz  not null,
+    constraint ck_dispute_attachment_size check (size_bytes between 1 and 5242880)
+);
+create index idx_dispute_attachment_dispute on dispute_attachment (dispute_id);

@@ -5,21 +5,28 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Collection", description = "Holds and disputes that pause the dunning of an invoice")
@@ -27,10 +34,12 @@ class CollectionController {
 
     private final Holds holds;
     private final Disputes disputes;
+    private final DisputeAttachments attachments;
 
-    CollectionController(Holds holds, Disputes disputes) {
+    CollectionController(Holds holds, Disputes disputes, DisputeAttachments attachments) {
         this.holds = holds;
         this.disputes = disputes;
+        this.attachments = attachments;
     }
 
     record HoldRequest(@NotBlank @Size(max = 500) String reason, LocalDate until) {
@@ -75,5 +84,29 @@ class CollectionController {
     @Operation(summary = "The debtor contests the rejection of its dispute (within 10 days of it): a mediator takes it up")
     void contest(@PathVariable UUID id, @Valid @RequestBody ContestRequest request) {
         disputes.contest(id, request.reason());
+    }
+
+    @PostMapping(path = "/api/v1/disputes/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a document to an open dispute (PDF, JPEG or PNG, 5 MB at most), part 'file'")
+    DisputeAttachments.Attachment attach(@PathVariable UUID id, @RequestPart("file") MultipartFile file, Principal user)
+            throws IOException {
+        return attachments.add(id, file.getOriginalFilename(), file.getBytes(), user.getName());
+    }
+
+    @GetMapping("/api/v1/disputes/{id}/attachments")
+    @Operation(summary = "The documents of a dispute")
+    List<DisputeAttachments.Attachment> attachments(@PathVariable UUID id) {
+        return attachments.of(id);
+    }
+
+    @GetMapping("/api/v1/disputes/{id}/attachments/{attachmentId}")
+    @Operation(summary = "One document of a dispute, as it was added")
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        DisputeAttachments.Content content = attachments.content(id, attachmentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(content.filename(),
+                        StandardCharsets.UTF_8).build().toString())
+                .body(content.bytes());
     }
 }

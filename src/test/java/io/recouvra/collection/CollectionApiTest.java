@@ -8,6 +8,7 @@ import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,14 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** Holds and disputes through the REST API, as an ERP or a credit manager's script would use them. */
 @RecouvraTest
@@ -104,6 +109,35 @@ class CollectionApiTest {
     }
 
     @Test
+    void documentsAreAddedToADisputeWithinTheLimits() {
+        String number = invoice("900.00", LocalDate.now().plusDays(20));
+        String disputeId = post("/api/v1/invoices/" + number + "/disputes", Map.of("reason", "QUALITY")).getBody()
+                .get("disputeId").asText();
+        byte[] pdf = "%PDF-1.4 delivery note".getBytes(StandardCharsets.US_ASCII);
+        byte[] tooLarge = new byte[DisputeAttachments.MAX_BYTES + 1];
+        tooLarge[0] = '%'; tooLarge[1] = 'P'; tooLarge[2] = 'D'; tooLarge[3] = 'F';
+
+        ResponseEntity<JsonNode> added = upload(disputeId, "bon de livraison.pdf", pdf);
+        ResponseEntity<JsonNode> large = upload(disputeId, "scan.pdf", tooLarge);
+        ResponseEntity<JsonNode> program = upload(disputeId, "photo.png", "MZ\u0090 not an image".getBytes(StandardCharsets.ISO_8859_1));
+        ResponseEntity<JsonNode> noDispute = upload(java.util.UUID.randomUUID().toString(), "a.pdf", pdf);
+
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(added.getBody().get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(large.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(large.getBody().toString()).contains("file", "5 MB");
+        assertThat(program.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(program.getBody().toString()).contains("PDF, JPEG or PNG");
+        assertThat(noDispute.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode listed = api.asAdmin().getForEntity("/api/v1/disputes/" + disputeId + "/attachments", JsonNode.class).getBody();
+        assertThat(listed).as("only the good one kept").hasSize(1);
+        ResponseEntity<byte[]> downloaded = api.asAdmin().getForEntity("/api/v1/disputes/" + disputeId + "/attachments/"
+                + added.getBody().get("id").asText(), byte[].class);
+        assertThat(downloaded.getBody()).isEqualTo(pdf);
+        assertThat(downloaded.getHeaders().getContentDisposition().getFilename()).isEqualTo("bon de livraison.pdf");
+    }
+
+    @Test
     void contestingAnUnknownDisputeIs404() {
         ResponseEntity<JsonNode> unknown = post("/api/v1/disputes/" + java.util.UUID.randomUUID() + "/contest",
                 Map.of("reason", "no"));
@@ -112,6 +146,20 @@ class CollectionApiTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody().toString()).contains("reason");
+    }
+
+    private ResponseEntity<JsonNode> upload(String disputeId, String filename, byte[] bytes) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return api.asAdmin().postForEntity("/api/v1/disputes/" + disputeId + "/attachments", new HttpEntity<>(body, headers),
+                JsonNode.class);
     }
 
     private String invoice(String amount, LocalDate dueDate) {

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.messaging.Dispatcher;
+import io.recouvra.messaging.DisputeRequested;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -48,7 +49,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of InvoiceCollection (with CollectorCall and the interim escalation processes) on the real
@@ -708,6 +712,25 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).hasPassed("Task_GatherEscalationFacts");
         assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).as("a dispute on record: amicable first").isEqualTo("AGENCY");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
+    void anSmsDisputeKeywordDisputesTheInvoicesUnderDunning(@Autowired ApplicationEventPublisher events,
+                                                            @Autowired PlatformTransactionManager transactions) {
+        UUID customer = customer("STANDARD");
+        ProcessInstance overdue = run(invoice(customer, today.minusDays(3), "700.00"));
+        ProcessInstance alsoOverdue = run(invoice(customer, today.minusDays(1), "300.00"));
+        String notDue = invoice(customer, today.plusDays(20), "900.00");
+        run(notDue);
+
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                events.publishEvent(new DisputeRequested(customer, "+33612345678", "LITIGE marchandise abimee")));
+
+        assertThat(overdue).isWaitingAt("CallActivity_DisputeMediation");
+        assertThat(alsoOverdue).isWaitingAt("CallActivity_DisputeMediation");
+        assertThat(invoices.get(notDue).getStatus()).as("not chased, not disputed").isEqualTo(InvoiceStatus.OPEN);
+        assertThat(jdbc.queryForList("select raised_via from recouvra.dispute where customer_id = ?", String.class, customer))
+                .containsExactly("SMS", "SMS");
     }
 
     @Test
