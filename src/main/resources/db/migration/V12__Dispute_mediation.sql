@@ -8,7 +8,8 @@ alter table dispute add constraint ck_dispute_root_cause check (root_cause is nu
 alter table dispute add column contested_at timestamptz;
 alter table dispute add column credited numeric(19, 2);
 
--- Documents a debtor or a handler adds to a dispute (a delivery note, a photo of the damage):
+-- Documents a dispute handler (or an API client on the debtor's behalf) adds to a dispute (a delivery
+-- note, a photo of the damage):
 -- PDF, JPEG or PNG, 5 MB at most each, kept with the dispute.
 create table dispute_attachment (
     id           uuid primary key,

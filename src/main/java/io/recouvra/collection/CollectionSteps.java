@@ -105,9 +105,14 @@ class CollectionSteps {
         return execution -> escalation.writeOff(InvoiceCase.of(execution), (String) execution.getVariable("writeOffNote"));
     }
 
+    /** The invoice is settled: nothing more goes out about it, and a dispute left open is closed. */
     @Bean
-    JavaDelegate cancelPendingMessages(Dunning dunning) {
-        return execution -> dunning.cancelPendingMessages(InvoiceCase.of(execution));
+    JavaDelegate closeCase(Dunning dunning, Disputes disputes) {
+        return execution -> {
+            InvoiceCase invoiceCase = InvoiceCase.of(execution);
+            dunning.cancelPendingMessages(invoiceCase);
+            disputes.openDispute(invoiceCase.number()).ifPresent(open -> disputes.resolve(invoiceCase.number(), "SETTLED"));
+        };
     }
 
     // ---- collector-call.bpmn

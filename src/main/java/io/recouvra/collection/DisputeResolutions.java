@@ -18,6 +18,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ class DisputeResolutions {
     /** Checks the handler's decision before the review task completes; names the field that is wrong. */
     void checkReview(InvoiceCase invoiceCase, Map<String, Object> form) {
         List<FieldProblem> problems = new ArrayList<>();
-        String decision = (String) form.get("disputeDecision");
+        String decision = form.get("disputeDecision") instanceof String text ? text : null;
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new InvalidInputException("disputeDecision", "must be one of " + DECISIONS.stream().sorted().toList());
         }
@@ -96,7 +98,7 @@ class DisputeResolutions {
     /** Checks the mediator's outcome before the mediation task completes. */
     void checkMediation(InvoiceCase invoiceCase, Map<String, Object> form) {
         List<FieldProblem> problems = new ArrayList<>();
-        String outcome = (String) form.get("mediationOutcome");
+        String outcome = form.get("mediationOutcome") instanceof String text ? text : null;
         if (outcome == null || !MEDIATION_OUTCOMES.contains(outcome)) {
             throw new InvalidInputException("mediationOutcome", "must be one of " + MEDIATION_OUTCOMES.stream().sorted().toList());
         }
@@ -108,8 +110,10 @@ class DisputeResolutions {
                 }
             }
             default -> {
-                Object date = form.get("followUpDate");
-                if (blank(date) || !java.time.LocalDate.parse(date.toString().substring(0, 10)).isAfter(calendar.today())) {
+                LocalDate date = date(form.get("followUpDate"));
+                if (date == null) {
+                    problems.add(new FieldProblem("followUpDate", "must be a date (yyyy-mm-dd)"));
+                } else if (!date.isAfter(calendar.today())) {
                     problems.add(new FieldProblem("followUpDate", "must be a day after today"));
                 }
             }
@@ -231,6 +235,18 @@ class DisputeResolutions {
             problems.add(new FieldProblem(field, problem));
         }
         return amount;
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            String text = value.toString();
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean blank(Object value) {

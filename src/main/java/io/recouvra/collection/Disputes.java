@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A debtor's dispute of an invoice: it stops dunning on that invoice until someone decides. The full
- * DisputeMediation process comes later; until then InvoiceCollection's "review dispute" task decides.
+ * A debtor's dispute of an invoice: it stops dunning on that invoice while DisputeMediation (called by
+ * the invoice's InvoiceCollection) has it reviewed, and perhaps mediated.
  */
 @Service
 public class Disputes {
@@ -96,20 +96,22 @@ public class Disputes {
     /** The debtor contests the rejection of a dispute, within the window DisputeMediation leaves for it. */
     @Transactional
     public void contest(UUID disputeId, String reason) {
-        List<String> numbers = jdbc.queryForList("""
-                select i.number from recouvra.dispute d join recouvra.invoice i on i.id = d.invoice_id where d.id = ?""",
-                String.class, disputeId);
-        if (numbers.isEmpty()) {
+        List<Map<String, Object>> found = jdbc.queryForList("""
+                select i.number, d.resolved_at is null as open from recouvra.dispute d
+                join recouvra.invoice i on i.id = d.invoice_id where d.id = ?""", disputeId);
+        if (found.isEmpty()) {
             throw new NotFoundException("No dispute " + disputeId);
         }
-        resolutions.contested(disputeId, reason);
-        boolean heard = !runtime.createMessageCorrelation(MESSAGE_DISPUTE_CONTESTED)
-                .processInstanceBusinessKey(numbers.get(0))
+        // the invoice's one open dispute is the one its DisputeMediation is about; a decided one has no window
+        boolean heard = Boolean.TRUE.equals(found.get(0).get("open")) && !runtime.createMessageCorrelation(MESSAGE_DISPUTE_CONTESTED)
+                .processInstanceBusinessKey((String) found.get(0).get("number"))
+                .setVariable("contestReason", reason)
                 .correlateAllWithResult().isEmpty();
         if (!heard) {
             throw new ConflictException("disputeId", "dispute " + disputeId
                     + " has no rejection waiting to be contested (not rejected, already decided, or past the 10 days)");
         }
+        resolutions.contested(disputeId, reason);
     }
 
     /** Closes the invoice's open dispute with what was decided. */

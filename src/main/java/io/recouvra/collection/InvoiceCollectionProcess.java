@@ -4,6 +4,8 @@ import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -77,14 +79,19 @@ class InvoiceCollectionProcess {
                 .correlateAll();
     }
 
-    /** A partial payment or credit: collection goes on, and collectors see what is still owed. */
+    /**
+     * A partial payment or credit: collection goes on, and whoever works the case (collectors, and the
+     * handlers of a dispute or an escalation the invoice's instance called) sees what is still owed.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void updateOutstanding(InvoiceReduced invoice) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(invoice.number()).list()) {
+        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list();
+        String currency = instances.stream()
+                .map(instance -> (String) runtime.getVariable(instance.getId(), "currency"))
+                .filter(Objects::nonNull).findFirst().orElse("EUR");
+        for (ProcessInstance instance : instances) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
-            runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY,
-                    amounts.display(invoice.outstanding(), (String) runtime.getVariable(instance.getId(), "currency")));
+            runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY, amounts.display(invoice.outstanding(), currency));
         }
     }
 }

@@ -4,7 +4,6 @@ import io.recouvra.messaging.DisputeRequested;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
-import io.recouvra.web.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,8 +43,9 @@ class SmsDisputes {
             }
             try {
                 eachInvoice.executeWithoutResult(status -> disputes.raise(invoice.getNumber(), "OTHER", request.text(), "SMS"));
-            } catch (ConflictException e) {
-                log.info("SMS dispute not recorded on {}: {}", invoice.getNumber(), e.getMessage());
+            } catch (RuntimeException e) {
+                // settled, escalated or busy meanwhile: the reply is on the trail, the other invoices go on
+                log.warn("SMS dispute not recorded on {}: {}", invoice.getNumber(), e.getMessage());
             }
         }
     }

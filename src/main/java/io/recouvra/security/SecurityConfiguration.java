@@ -30,9 +30,14 @@ class SecurityConfiguration {
 
     static {
         var groups = new ArrayList<>(RecouvraGroups.STAFF);
+        // sales and operations answer dispute handlers in Tasklist; the ledger is none of their business
+        groups.remove(RecouvraGroups.SALES_OPERATIONS);
         groups.add(INTEGRATORS);
         STAFF_AND_INTEGRATORS = groups.toArray(String[]::new);
     }
+
+    /** Who handles disputes: reads and adds their documents, records a debtor's contest. */
+    private static final String[] DISPUTE_STAFF = {RecouvraGroups.DISPUTE_HANDLERS, MANAGERS, CREDIT_MANAGERS, ADMINS, INTEGRATORS};
 
     @Bean
     @Order(1)
@@ -44,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(MANAGERS, ADMINS)
+                        .requestMatchers("/api/v1/disputes/*/attachments/**", "/api/v1/disputes/*/contest")
+                        .hasAnyAuthority(DISPUTE_STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/**").hasAnyAuthority(INTEGRATORS, CREDIT_MANAGERS, ADMINS)

@@ -668,6 +668,28 @@ class InvoiceCollectionProcessTest {
         assertThat(open).extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder("Task_ReviewDispute", "Task_ChaseReview");
         assertThat(tasks.createTaskQuery().processInstanceId(mediation.getId()).taskDefinitionKey("Task_ChaseReview")
                 .taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
+
+        complete(tasks.createTaskQuery().processInstanceId(mediation.getId()).taskDefinitionKey("Task_ReviewDispute").singleResult(),
+                Map.of("disputeDecision", "CREDIT_PART", "creditNoteAmount", 100, "rootCause", "QUALITY_DEFECT"));
+
+        assertThat(mediation).as("the decision ends the case, the manager's chase with it").isEnded();
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void aPaymentDuringTheReviewClosesTheDispute() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "QUALITY", null, "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+
+        pay(customer, number, "1200.00");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+        assertThat(mediation).isEnded();
+        assertThat(jdbc.queryForObject("select outcome from recouvra.dispute where invoice_id = ?", String.class,
+                invoices.get(number).getId())).isEqualTo("SETTLED");
     }
 
     @Test
@@ -685,6 +707,7 @@ class InvoiceCollectionProcessTest {
         assertThat(contested.getStatusCodeValue()).isEqualTo(202);
         Task mediate = task(mediation);
         assertThat(mediate.getTaskDefinitionKey()).isEqualTo("Task_Mediate");
+        assertThat(runtime.getVariable(mediation.getId(), "contestReason")).isEqualTo("we had a written quote");
         complete(mediate, Map.of("mediationOutcome", "AGREEMENT", "agreedCreditAmount", 150, "mediationNote", "half the discount"));
         assertThat(instance).isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1050.00");
@@ -702,6 +725,8 @@ class InvoiceCollectionProcessTest {
         complete(task(mediation), Map.of("disputeDecision", "REJECT", "explanation", "list price", "rootCause", "UNJUSTIFIED"));
         disputes.contest(disputeId, "no");
 
+        assertThatThrownBy(() -> complete(task(mediation), Map.of("mediationOutcome", "EXTERNAL", "followUpDate", "15/12/2026")))
+                .hasMessageContaining("followUpDate");
         complete(task(mediation), Map.of("mediationOutcome", "EXTERNAL", "followUpDate", today.plusDays(20).toString()));
         assertThat(mediation).isWaitingAt("Timer_ExternalMediation");
         moveTo(today.plusDays(20));

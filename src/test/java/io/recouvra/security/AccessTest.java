@@ -69,6 +69,21 @@ class AccessTest {
     }
 
     @Test
+    void salesAndOperationsAnswerInTasklistButDoNotReadTheLedgerAndCollectorsDoNotReadDisputeDocuments() {
+        user("sophie", RecouvraGroups.SALES_OPERATIONS);
+        try {
+            assertThat(api.as("sophie", "secret-sophie").getForEntity("/api/v1/invoices", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.as("colette", "secret-colette").getForEntity("/api/v1/disputes/" + java.util.UUID.randomUUID()
+                    + "/attachments", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.as("marc", "secret-marc").getForEntity("/api/v1/disputes/" + java.util.UUID.randomUUID()
+                    + "/attachments", String.class).getStatusCode()).as("managers handle disputes").isEqualTo(HttpStatus.OK);
+        } finally {
+            identity.deleteUser("sophie");
+        }
+    }
+
+    @Test
     void theGroupsExistOnFirstStart() {
         assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
                 .contains("collectors", "dispute-handlers", "legal", "credit-managers", "managers", "sales-operations", "admins");
