@@ -1,8 +1,6 @@
 package io.recouvra.collection;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +11,7 @@ class Amounts {
     private static final Locale FRENCH = Locale.FRANCE;
 
     String display(BigDecimal amount, String currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(FRENCH);
-        format.setCurrency(Currency.getInstance(currency));
         // the French format uses narrow no-break spaces, which some fonts and terminals show as boxes
-        return format.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
+        return Texts.money(amount, currency, FRENCH).replace('\u202f', ' ').replace('\u00a0', ' ');
     }
 }

@@ -19,11 +19,8 @@ import io.recouvra.scoring.Scoring;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -149,11 +146,11 @@ class CallSteps {
                 result.put("promisedAmount", promisedAmount.toPlainString());
                 result.put("promisedDate", promisedDate.toString());
                 result.put("resumeDunningAt", calendar.dayAfter(promisedDate, promiseGraceDays));
-                Locale locale = new Locale(first.getCustomer().getLanguage(), first.getCustomer().getCountry());
+                Locale locale = Texts.localeOf(first.getCustomer());
                 messages.enqueue("call-" + callId, "promise-confirmation", Channel.EMAIL, MessageKind.PROMISE_CONFIRMATION,
                         Tone.COURTEOUS, customerId, first.getId(), clock.instant(), Map.of(
-                                "promisedAmount", Dunning.money(promisedAmount, first.getCurrency(), locale),
-                                "promisedDate", promisedDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale))));
+                                "promisedAmount", Texts.money(promisedAmount, first.getCurrency(), locale),
+                                "promisedDate", Texts.date(promisedDate, locale)));
                 summary = "Call: promise to pay " + promisedAmount + " " + first.getCurrency() + " by " + promisedDate;
             }
             case "WRONG_CONTACT" -> {
@@ -223,32 +220,20 @@ class CallSteps {
     }
 
     private static LocalDate date(Map<String, Object> form, String field, List<FieldProblem> problems) {
-        Object value = form.get(field);
-        if (value == null || value.toString().isBlank()) {
-            problems.add(new FieldProblem(field, "is required"));
-            return null;
+        LocalDate date = FormValues.date(form.get(field));
+        if (date == null) {
+            problems.add(new FieldProblem(field, "is required, as a date (yyyy-mm-dd)"));
         }
-        try {
-            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (RuntimeException e) {
-            problems.add(new FieldProblem(field, "is not a date (yyyy-mm-dd)"));
-            return null;
-        }
+        return date;
     }
 
     private static BigDecimal amount(Map<String, Object> form, String field, List<FieldProblem> problems) {
-        Object value = form.get(field);
-        try {
-            BigDecimal amount = value == null ? null : new BigDecimal(value.toString());
-            if (amount == null || amount.signum() <= 0) {
-                problems.add(new FieldProblem(field, "must be a positive amount"));
-                return null;
-            }
-            return amount.setScale(2, RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(field, "is not an amount"));
+        BigDecimal amount = FormValues.amount(form.get(field));
+        if (amount == null || amount.signum() <= 0) {
+            problems.add(new FieldProblem(field, "must be a positive amount"));
             return null;
         }
+        return amount;
     }
 
     private static void throwIfAny(List<FieldProblem> problems) {

@@ -64,7 +64,7 @@ public class CollectionCalendar {
 
     /** The start of a day given as a form gives it ("2026-12-15" or an ISO date-time). */
     public Date startOfDay(Object day) {
-        return startOf(LocalDate.parse(day.toString().substring(0, 10)));
+        return startOf(FormValues.date(day));
     }
 
     LocalDate today() {

@@ -15,11 +15,9 @@ import io.recouvra.receivables.NewCreditNote;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +108,7 @@ class DisputeResolutions {
                 }
             }
             default -> {
-                LocalDate date = date(form.get("followUpDate"));
+                LocalDate date = FormValues.date(form.get("followUpDate"));
                 if (date == null) {
                     problems.add(new FieldProblem("followUpDate", "must be a date (yyyy-mm-dd)"));
                 } else if (!date.isAfter(calendar.today())) {
@@ -206,23 +204,18 @@ class DisputeResolutions {
 
     private void tell(InvoiceCase invoiceCase, UUID disputeId, String outcome, BigDecimal credited, String currency, String explanation) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
-        Locale locale = new Locale(invoice.getCustomer().getLanguage(), invoice.getCustomer().getCountry());
+        Locale locale = Texts.localeOf(invoice.getCustomer());
         messages.enqueue(invoiceCase.number(), "dispute-outcome-" + disputeId.toString().substring(0, 8) + "-" + outcome, Channel.EMAIL,
                 MessageKind.DISPUTE_OUTCOME, Tone.COURTEOUS, invoiceCase.customerId(), invoiceCase.invoiceId(), clock.instant(),
                 Map.of("disputeOutcome", outcome,
-                        "creditedAmount", credited == null ? "" : Dunning.money(credited, currency, locale),
+                        "creditedAmount", credited == null ? "" : Texts.money(credited, currency, locale),
                         "explanation", explanation == null ? "" : explanation.strip()));
     }
 
     /** A credit amount from a form: positive (or zero when allowed), at most what is still owed. */
     private BigDecimal creditAmount(InvoiceCase invoiceCase, Object value, String field, boolean zeroAllowed,
                                     List<FieldProblem> problems) {
-        BigDecimal amount;
-        try {
-            amount = value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            amount = null;
-        }
+        BigDecimal amount = FormValues.amount(value);
         BigDecimal owed = invoices.get(invoiceCase.invoiceId()).getOutstanding();
         String problem = amount == null || amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)
                 ? "must be an amount" + (zeroAllowed ? " (0 for none)" : " above 0")
@@ -237,17 +230,6 @@ class DisputeResolutions {
         return amount;
     }
 
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            String text = value.toString();
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 
     private static boolean blank(Object value) {
         return value == null || value.toString().isBlank();

@@ -16,14 +16,10 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.scoring.CreditScore;
 import io.recouvra.scoring.Scoring;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,14 +109,14 @@ class Dunning {
         Claim claim = claims.claim(List.of(invoice), today);
         LocalDate deadline = today.plusDays(paymentDeadlineDays);
         Customer customer = invoice.getCustomer();
-        Locale locale = new Locale(customer.getLanguage(), customer.getCountry());
+        Locale locale = Texts.localeOf(customer);
         Map<String, String> parameters = Map.of(
-                "principal", money(claim.principal(), claim.currency(), locale),
-                "interest", money(claim.interest(), claim.currency(), locale),
-                "indemnity", money(claim.indemnityEur(), "EUR", locale),
-                "totalClaim", money(claim.total(), claim.currency(), locale)
-                        + ("EUR".equals(claim.currency()) ? "" : " + " + money(claim.indemnityEur(), "EUR", locale)),
-                "paymentDeadline", deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+                "principal", Texts.money(claim.principal(), claim.currency(), locale),
+                "interest", Texts.money(claim.interest(), claim.currency(), locale),
+                "indemnity", Texts.money(claim.indemnityEur(), "EUR", locale),
+                "totalClaim", Texts.money(claim.total(), claim.currency(), locale)
+                        + ("EUR".equals(claim.currency()) ? "" : " + " + Texts.money(claim.indemnityEur(), "EUR", locale)),
+                "paymentDeadline", Texts.date(deadline, locale));
         send(invoiceCase, number == 1 ? "formal-notice" : "formal-notice-" + number, MessageKind.FORMAL_NOTICE,
                 "EMAIL,LETTER", Tone.FORMAL, parameters);
         return deadline;
@@ -137,13 +133,13 @@ class Dunning {
             return;
         }
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
-        Locale locale = new Locale(invoice.getCustomer().getLanguage(), invoice.getCustomer().getCountry());
+        Locale locale = Texts.localeOf(invoice.getCustomer());
         interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,
                 Type.BROKEN_PROMISE, "Promise to pay " + promisedAmount + " by " + promisedDate + " broken", null);
         messages.enqueue("promise-" + promiseId, "broken-promise", Channel.EMAIL, MessageKind.BROKEN_PROMISE, Tone.FIRM,
                 invoiceCase.customerId(), invoiceCase.invoiceId(), clock.instant(), Map.of(
-                        "promisedAmount", money(new BigDecimal(promisedAmount), invoice.getCurrency(), locale),
-                        "promisedDate", promisedDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale))));
+                        "promisedAmount", Texts.money(new BigDecimal(promisedAmount), invoice.getCurrency(), locale),
+                        "promisedDate", Texts.date(promisedDate, locale)));
     }
 
     @Transactional
@@ -159,9 +155,4 @@ class Dunning {
         }
     }
 
-    static String money(BigDecimal amount, String currency, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(currency));
-        return format.format(amount);
-    }
 }
