@@ -118,7 +118,7 @@ class CallSteps {
     @Transactional
     Map<String, Object> record(UUID callId, UUID customerId, Map<String, Object> form, int promiseGraceDays,
                                int paymentCheckDays) {
-        String outcome = (String) form.get("callOutcome");
+        String outcome = form.get("callOutcome") instanceof String text ? text : null;
         List<FieldProblem> problems = new ArrayList<>();
         if (outcome == null || !OUTCOMES.contains(outcome)) {
             throw new InvalidInputException("callOutcome", "must be one of " + OUTCOMES.stream().sorted().toList());
