@@ -58,7 +58,8 @@ class InvoiceCsvImport {
             Map.entry("timeZone", "customer_time_zone"), Map.entry("addressLine", "customer_address"),
             Map.entry("postalCode", "customer_postal_code"), Map.entry("city", "customer_city"),
             Map.entry("contacts[0].name", "contact_name"), Map.entry("contacts[0].email", "contact_email"),
-            Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"));
+            Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"),
+            Map.entry("contractualInterestRate", "contractual_interest_rate"));
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -121,8 +122,11 @@ class InvoiceCsvImport {
         LocalDate dueDate = row.parse("due_date", CsvValues::date, line, errors);
         String currency = row.get("currency") == null ? null : row.get("currency").toUpperCase(Locale.ROOT);
         NewCustomer newCustomer = customerOf(row);
+        // optional: the late-payment rate of the contract, in percent ("12,5"); absent, the statutory rate applies
+        BigDecimal contractualRate = row.get("contractual_interest_rate") == null ? null
+                : row.parse("contractual_interest_rate", CsvValues::amount, line, errors);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
-                amount, currency);
+                amount, currency, contractualRate);
         List<String> unreadable = errors.stream().map(LineError::column).toList();
         validator.validate(newInvoice).stream()
                 .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))

@@ -137,6 +137,25 @@ class InvoiceCsvImportTest {
     }
 
     @Test
+    void aContractualInterestRateIsReadWhenGivenAndCheckedLikeAnyValue() throws IOException {
+        String agreed = TestData.invoiceNumber();
+        String statutory = TestData.invoiceNumber();
+        String wrong = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";contractual_interest_rate",
+                agreed + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;100,00;EUR;12,5",
+                statutory + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;100,00;EUR;",
+                wrong + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;100,00;EUR;250"));
+
+        assertThat(report.stored()).isEqualTo(2);
+        assertThat(invoices.get(agreed).getContractualInterestRate()).isEqualByComparingTo("12.5");
+        assertThat(invoices.get(statutory).getContractualInterestRate()).isNull();
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(4);
+            assertThat(error.column()).isEqualTo("contractual_interest_rate");
+        });
+    }
+
+    @Test
     void aFileWithoutTheRequiredColumnsOrNotInUtf8IsRefusedWhole() {
         var missing = catchThrowableOfType(UnreadableFileException.class,
                 () -> csvImport.importInvoices(csv("invoice_number;amount", "X-1;10,00")));
