@@ -55,12 +55,13 @@ class CallSteps {
     private final Disputes disputes;
     private final Messages messages;
     private final Amounts amounts;
+    private final PaymentPlans plans;
     private final CollectionCalendar calendar;
     private final Clock clock;
 
     CallSteps(CollectorCalls calls, CustomerService customers, InvoiceService invoices, Scoring scoring,
               InteractionLog interactions, PromisesToPay promises, Disputes disputes, Messages messages, Amounts amounts,
-              CollectionCalendar calendar, Clock clock) {
+              PaymentPlans plans, CollectionCalendar calendar, Clock clock) {
         this.calls = calls;
         this.customers = customers;
         this.invoices = invoices;
@@ -70,6 +71,7 @@ class CallSteps {
         this.disputes = disputes;
         this.messages = messages;
         this.amounts = amounts;
+        this.plans = plans;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -174,7 +176,17 @@ class CallSteps {
                 result.put("disputeReason", reason);
                 summary = "Call: disputes the invoice(s) (" + reason.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
             }
-            case "PAYMENT_PLAN_REQUESTED" -> summary = "Call: asks for a payment plan";
+            case "PAYMENT_PLAN_REQUESTED" -> {
+                PaymentPlans.Terms terms = planTerms(form, problems);
+                BigDecimal owed = invoices.byNumbers(invoiceNumbers).stream().map(Invoice::getOutstanding)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (problems.isEmpty()) {
+                    plans.schedule(owed, terms, problems);
+                }
+                throwIfAny(problems);
+                summary = "Call: asks for a payment plan of " + terms.instalments() + " " + terms.frequency().toLowerCase(Locale.ROOT)
+                        + " instalments from " + terms.firstDueDate();
+            }
             default -> summary = "Call: no answer";
         }
         interactions.record(customerId, null, Medium.PHONE, Direction.OUTBOUND,
@@ -199,24 +211,31 @@ class CallSteps {
             }
             return;
         }
+        // the invoices first: they wait for the plan's end, which may come at once (a plan the policy refuses)
         calls.tellInvoices(numbers, outcome);
+        if ("PAYMENT_PLAN_REQUESTED".equals(callOutcome)) {
+            plans.start(customerId, numbers, planTerms(outcome, new ArrayList<>()));
+        }
     }
 
-    /** What a credit manager agreed for a payment plan, checked before dunning waits for it. */
-    Map<String, Object> planOutcome(Object agreed, Object planEndDate) {
-        if (!Boolean.TRUE.equals(agreed)) {
-            return Map.of("callOutcome", "PAYMENT_PLAN_REFUSED");
+    /** The plan terms the collector entered on the call form. */
+    static PaymentPlans.Terms planTerms(Map<String, Object> form, List<FieldProblem> problems) {
+        Object count = form.get("planInstalments");
+        LocalDate first = FormValues.date(form.get("planFirstDate"));
+        if (!(count instanceof Number)) {
+            problems.add(new FieldProblem("planInstalments", "is required: how many instalments"));
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        LocalDate end = date(Map.of("planEndDate", planEndDate == null ? "" : planEndDate), "planEndDate", problems);
-        if (end != null && !end.isAfter(calendar.today())) {
-            problems.add(new FieldProblem("planEndDate", "must be after today"));
+        if (first == null) {
+            problems.add(new FieldProblem("planFirstDate", "is required, as a date (yyyy-mm-dd)"));
         }
-        if (end != null && end.isAfter(calendar.today().plusYears(2))) {
-            problems.add(new FieldProblem("planEndDate", "is more than two years away"));
+        Object down = form.get("planDownPayment");
+        boolean given = down != null && !down.toString().isBlank();
+        BigDecimal downPayment = given ? FormValues.amount(down) : null;
+        if (given && downPayment == null) {
+            problems.add(new FieldProblem("planDownPayment", "is not an amount"));
         }
-        throwIfAny(problems);
-        return Map.of("callOutcome", "PAYMENT_PLAN_AGREED", "resumeDunningAt", calendar.dayAfter(end, 0));
+        return new PaymentPlans.Terms(count instanceof Number n ? n.intValue() : 0, first,
+                form.get("planFrequency") instanceof String f ? f : "MONTHLY", downPayment);
     }
 
     private static LocalDate date(Map<String, Object> form, String field, List<FieldProblem> problems) {

@@ -35,11 +35,20 @@ class CollectionController {
     private final Holds holds;
     private final Disputes disputes;
     private final DisputeAttachments attachments;
+    private final PaymentPlans plans;
 
-    CollectionController(Holds holds, Disputes disputes, DisputeAttachments attachments) {
+    CollectionController(Holds holds, Disputes disputes, DisputeAttachments attachments, PaymentPlans plans) {
         this.holds = holds;
         this.disputes = disputes;
         this.attachments = attachments;
+        this.plans = plans;
+    }
+
+    @PostMapping("/api/v1/payment-plans/{id}/accept")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "The debtor accepts the payment plan it was offered (within 7 days of the offer)")
+    void acceptPlan(@PathVariable UUID id) {
+        plans.accept(id);
     }
 
     record HoldRequest(@NotBlank @Size(max = 500) String reason, LocalDate until) {

@@ -133,20 +133,10 @@ class CollectionSteps {
         return execution -> {
             Map<String, Object> outcome = new HashMap<>();
             for (String name : new String[] {"callOutcome", "promiseId", "promisedAmount", "promisedDate", "resumeDunningAt",
-                    "disputeReason"}) {
+                    "disputeReason", "planInstalments", "planFirstDate", "planFrequency", "planDownPayment"}) {
                 outcome.put(name, execution.getVariable(name));
             }
             steps.close(callId(execution), customerId(execution), outcome, (String) execution.getVariable("callNote"));
-        };
-    }
-
-    /** Checks the plan when the credit manager submits it, so a bad date is refused there and then. */
-    @Bean
-    TaskListener recordPaymentPlan(CallSteps steps) {
-        return task -> {
-            if ("PAYMENT_PLAN_REQUESTED".equals(task.getVariable("callOutcome"))) {
-                task.getExecution().setVariables(steps.planOutcome(task.getVariable("planAgreed"), task.getVariable("planEndDate")));
-            }
         };
     }
 

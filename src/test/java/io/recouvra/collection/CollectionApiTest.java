@@ -138,6 +138,12 @@ class CollectionApiTest {
     }
 
     @Test
+    void acceptingAnUnknownPlanIs404() {
+        assertThat(post("/api/v1/payment-plans/" + java.util.UUID.randomUUID() + "/accept", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void contestingAnUnknownDisputeIs404() {
         ResponseEntity<JsonNode> unknown = post("/api/v1/disputes/" + java.util.UUID.randomUUID() + "/contest",
                 Map.of("reason", "no"));

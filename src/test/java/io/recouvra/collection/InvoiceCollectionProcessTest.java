@@ -90,6 +90,8 @@ class InvoiceCollectionProcessTest {
     @Autowired
     Disputes disputes;
     @Autowired
+    PaymentPlans paymentPlans;
+    @Autowired
     CreditBureau bureau;
     @Autowired
     Clock clock;
@@ -389,47 +391,143 @@ class InvoiceCollectionProcessTest {
                 String.class, customer)).containsExactly("ABANDONED");
     }
 
+    // ---- payment plans
+
     @Test
-    void aPaymentPlanEndingInThePastIsRefusedWithTheField() {
+    void aPaymentPlanKeptToTheEnd() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
+        assertThat(instance).isWaitingAt("Event_PlanEnded");
+        ProcessInstance plan = planInstance(customer);
+        assertThat(plan).isWaitingAt("Gateway_Accepted");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where customer_id = ? and kind = 'PAYMENT_PLAN_AGREEMENT'",
+                Integer.class, customer)).isOne();
+
+        paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
+        assertThat(plan).isWaitingAt("Timer_InstalmentReminder");
+        assertThatThrownBy(() -> paymentPlans.accept(UUID.fromString(plan.getBusinessKey())))
+                .as("accepted once").hasMessageContaining("not waiting for acceptance");
+        moveTo(today.plusDays(4));
+        runJobs(plan);
+        assertThat(messages(number)).anyMatch(m -> m.contains("-instalment-1 EMAIL INSTALMENT_REMINDER"));
+        payments.register(new NewPayment(customer, new BigDecimal("1000.00"), "EUR", today.plusDays(2), "VIR-P1-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("1000.00")))));
+        moveTo(today.plusDays(7));
+        runJobs(plan);
+        assertThat(runtime.getVariable(plan.getId(), "instalmentIndex")).isEqualTo(2);
+
+        pay(customer, number, "1000.00");
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
+        moveTo(today.plusDays(40));
+        runJobs(plan);
+        assertThat(plan).isEnded().hasPassed("EndEvent_Completed");
+        assertThat(planStatus(customer)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anInstalmentMissedOnceThenCaughtUpKeepsThePlan() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
+        run(number);
+        complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
+
+        moveTo(today.plusDays(11));
+        runJobs(plan);
+        assertThat(plan).hasPassed("Task_RemindMissed").isWaitingAt("Timer_MissedGrace");
+        assertThat(messages(number)).anyMatch(m -> m.contains("-missed-instalment-1 EMAIL INSTALMENT_REMINDER"));
+        payments.register(new NewPayment(customer, new BigDecimal("1000.00"), "EUR", today, "VIR-LATE-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("1000.00")))));
+        moveTo(today.plusDays(5));
+        runJobs(plan);
+
+        assertThat(plan).isWaitingAt("Timer_InstalmentReminder");
+        assertThat(runtime.getVariable(plan.getId(), "instalmentIndex")).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondMissBreaksThePlanAndDunningResumesOneLevelHigher() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "2000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
+
+        moveTo(today.plusDays(11));
+        runJobs(plan);
+        moveTo(today.plusDays(5));
+        runJobs(plan);
+
+        assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
+        assertThat(planStatus(customer)).isEqualTo("BROKEN");
+        assertThat(instance).hasPassed("Event_PlanEnded", "Task_SendReminder");
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).as("the next level at once").isEqualTo(2);
+        assertThat(instance).as("a key account has two levels: the formal notice is next").isWaitingAt("Timer_FormalNoticeDue");
+    }
+
+    @Test
+    void aPlanNotAcceptedWithinSevenDaysResumesDunning() {
         UUID customer = customer("KEY_ACCOUNT");
         ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));
-        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
-        Task arrange = task(callInstanceOf(instance));
+        complete(callTask(customer), planOnCall(4, today.plusDays(7), "200"));
+        ProcessInstance plan = planInstance(customer);
 
-        assertThatThrownBy(() -> complete(arrange, Map.of("planAgreed", true, "planEndDate", today.minusDays(1).toString())))
-                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("planEndDate");
-        assertThat(tasks.createTaskQuery().taskId(arrange.getId()).count()).as("the task stays open").isOne();
+        moveTo(today.plusDays(7));
+        runJobs(plan);
+
+        assertThat(plan).isEnded().hasPassed("EndEvent_NotAccepted");
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(jdbc.queryForList("select amount from recouvra.payment_plan_instalment i join recouvra.payment_plan p on p.id = i.plan_id "
+                + "where p.customer_id = ? order by seq", BigDecimal.class, customer))
+                .usingElementComparator(BigDecimal::compareTo)
+                .as("200 first, then 1,800 in three: 600 each").containsExactly(new BigDecimal("200"), new BigDecimal("600"),
+                        new BigDecimal("600"), new BigDecimal("600"));
     }
 
     @Test
-    void aPaymentPlanAgreedOnTheCallPausesDunningUntilItsEnd() {
+    void aLargePlanWaitsForACreditManagerWhoMayRefuseIt() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(6), "2000.00");
-        ProcessInstance instance = run(number);
-        ProcessInstance call = callInstance(customer);
-        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
+        ProcessInstance instance = run(invoice(customer, today.minusDays(6), "12000.00"));
+        complete(callTask(customer), planOnCall(6, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        Task approve = task(plan);
+        assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
+        assertThat(tasks.createTaskQuery().taskId(approve.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
+        assertThat(runtime.getVariable(plan.getId(), "planPolicyReason")).isEqualTo("10,000 EUR or more");
 
-        Task arrange = task(call);
-        assertThat(arrange.getTaskDefinitionKey()).isEqualTo("Task_ArrangePaymentPlan");
-        assertThat(tasks.createTaskQuery().taskId(arrange.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
-        complete(arrange, Map.of("planAgreed", true, "planEndDate", today.plusDays(60).toString()));
+        complete(approve, Map.of("planApproved", false));
 
-        assertThat(instance).isWaitingAt("Timer_AgreedDate");
-        assertThat(timer(instance).getDuedate()).isEqualTo(startOf(today.plusDays(61)));
-        moveTo(today.plusDays(61));
-        runJobs(instance);
+        assertThat(plan).isEnded().hasPassed("EndEvent_Refused");
         assertThat(instance).isWaitingAt("Timer_NextLevel");
     }
 
     @Test
-    void aRefusedPaymentPlanResumesDunningAtOnce() {
+    void aPlanBeyondTheYearIsRefusedByThePolicy() {
         UUID customer = customer("KEY_ACCOUNT");
-        String number = invoice(customer, today.minusDays(6), "2000.00");
-        ProcessInstance instance = run(number);
-        complete(callTask(customer), Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED"));
-        complete(task(callInstanceOf(instance)), Map.of("planAgreed", false));
+        ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));
 
+        complete(callTask(customer), planOnCall(14, today.plusDays(7), null));
+
+        assertThat(planInstance(customer)).isNull();
+        assertThat(planStatus(customer)).isEqualTo("REFUSED");
         assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void badPlanTermsOnTheCallAreRefusedWithTheField() {
+        UUID customer = customer("KEY_ACCOUNT");
+        run(invoice(customer, today.minusDays(6), "2000.00"));
+        Task call = callTask(customer);
+
+        assertThatThrownBy(() -> complete(call, planOnCall(3, today.minusDays(1), null))).hasMessageContaining("planFirstDate");
+        assertThatThrownBy(() -> complete(call, planOnCall(3, today.plusDays(7), "2500"))).hasMessageContaining("planDownPayment");
+        assertThatThrownBy(() -> complete(call, planOnCall(30, today.plusDays(7), null))).hasMessageContaining("planInstalments");
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).as("the task stays open").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.payment_plan where customer_id = ?", Integer.class, customer)).isZero();
     }
 
     @Test
@@ -925,8 +1023,10 @@ class InvoiceCollectionProcessTest {
     /** Completes the task as Tasklist would, then runs what it made due (a call tells its invoices asynchronously). */
     private void complete(Task task, Map<String, Object> variables) {
         tasks.complete(task.getId(), new HashMap<>(variables));
-        management.createJobQuery().processDefinitionKey("CollectorCall").executable().list()
-                .forEach(job -> management.executeJob(job.getId()));
+        for (String process : List.of("CollectorCall", "PaymentPlan")) {
+            management.createJobQuery().processDefinitionKey(process).executable().list()
+                    .forEach(job -> management.executeJob(job.getId()));
+        }
     }
 
     private ProcessInstance called(ProcessInstance parent, String processKey) {
@@ -948,6 +1048,24 @@ class InvoiceCollectionProcessTest {
     private Task callTask(UUID customer) {
         return tasks.createTaskQuery().processDefinitionKey("CollectorCall")
                 .processVariableValueEquals("customerId", customer.toString()).taskDefinitionKey("Task_CallDebtor").singleResult();
+    }
+
+    private static Map<String, Object> planOnCall(int instalments, LocalDate first, String downPayment) {
+        Map<String, Object> form = new HashMap<>(Map.of("callOutcome", "PAYMENT_PLAN_REQUESTED", "planInstalments", instalments,
+                "planFirstDate", first.toString(), "planFrequency", "MONTHLY"));
+        if (downPayment != null) {
+            form.put("planDownPayment", downPayment);
+        }
+        return form;
+    }
+
+    private ProcessInstance planInstance(UUID customer) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("PaymentPlan")
+                .variableValueEquals("customerId", customer.toString()).singleResult();
+    }
+
+    private String planStatus(UUID customer) {
+        return jdbc.queryForObject("select status from recouvra.payment_plan where customer_id = ?", String.class, customer);
     }
 
     private Job timer(ProcessInstance instance) {

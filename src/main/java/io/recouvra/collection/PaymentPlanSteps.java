@@ -1,0 +1,159 @@
+package io.recouvra.collection;
+
+import io.recouvra.collection.PaymentPlans.Instalment;
+import io.recouvra.collection.PaymentPlans.PlanRow;
+import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.PortalLinks;
+import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.scoring.CreditScore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates of payment-plan.bpmn: each reads the plan, does one step, and says what the model needs. */
+@Configuration
+class PaymentPlanSteps {
+
+    /** Days before an instalment's due date that it is reminded, and after it that it is checked. */
+    private static final int REMINDER_DAYS = 3;
+    private static final int GRACE_DAYS = 3;
+
+    @Bean
+    JavaDelegate assessPaymentPlan(PaymentPlans plans, Dunning dunning) {
+        return execution -> {
+            UUID planId = planId(execution);
+            PlanRow plan = plans.plan(planId);
+            List<Instalment> instalments = plans.instalments(planId);
+            CreditScore score = dunning.freshScore(plan.customerId());
+            execution.setVariables(Map.of(
+                    "planTotal", plan.total().doubleValue(),
+                    "planMonths", (int) PaymentPlans.months(instalments),
+                    "smallestInstalment", instalments.stream().map(Instalment::amount).min(BigDecimal::compareTo)
+                            .orElse(BigDecimal.ZERO).doubleValue(),
+                    "riskClass", score.getRiskClass().name(),
+                    // credit-insurance cover comes with the insurer port
+                    "insured", false));
+        };
+    }
+
+    @Bean
+    JavaDelegate offerPaymentPlan(PaymentPlans plans, Messages messages, InvoiceService invoices, CustomerService customers,
+                                  PortalLinks links, Clock clock) {
+        return execution -> {
+            UUID planId = planId(execution);
+            PlanRow plan = plans.plan(planId);
+            List<Instalment> instalments = plans.instalments(planId);
+            Customer customer = customers.get(plan.customerId());
+            Locale locale = Texts.localeOf(customer);
+            boolean french = "fr".equals(customer.getLanguage());
+            String frequency = "WEEKLY".equals(plan.frequency()) ? (french ? "hebdomadaire" : "weekly") : (french ? "mensuelle" : "monthly");
+            Instalment regular = instalments.get(instalments.size() - 1);
+            messages.enqueue("plan-" + planId, "agreement", Channel.EMAIL, MessageKind.PAYMENT_PLAN_AGREEMENT, Tone.COURTEOUS,
+                    plan.customerId(), invoices.get(plans.invoicesOf(planId).get(0)).getId(), clock.instant(), Map.of(
+                            "instalmentCount", String.valueOf(instalments.size()),
+                            "instalmentAmount", Texts.money(regular.amount(), plan.currency(), locale),
+                            "firstInstalmentDate", Texts.date(instalments.get(0).dueDate(), locale),
+                            "frequency", frequency,
+                            "acceptLink", links.customer(plan.customerId()) + "/payment-plans/" + planId));
+            plans.status(planId, "OFFERED");
+        };
+    }
+
+    @Bean
+    JavaDelegate startPaymentPlan(PaymentPlans plans) {
+        return execution -> {
+            plans.status(planId(execution), "ACTIVE");
+            execution.setVariable("instalmentIndex", 0);
+            execution.setVariable("instalmentMisses", 0);
+        };
+    }
+
+    @Bean
+    JavaDelegate nextInstalment(PaymentPlans plans, CollectionCalendar calendar) {
+        return execution -> {
+            int index = ((Number) execution.getVariable("instalmentIndex")).intValue() + 1;
+            Instalment instalment = plans.instalments(planId(execution)).get(index - 1);
+            LocalDate reminder = instalment.dueDate().minusDays(REMINDER_DAYS);
+            execution.setVariable("instalmentIndex", index);
+            execution.setVariable("instalmentDueDate", instalment.dueDate().toString());
+            execution.setVariable("instalmentAmount", instalment.amount().toPlainString());
+            execution.setVariable("instalmentReminderAt", reminder.isAfter(calendar.today()) ? calendar.startOf(reminder) : new Date(0));
+            execution.setVariable("instalmentCheckAt", calendar.dayAfter(instalment.dueDate(), GRACE_DAYS));
+        };
+    }
+
+    @Bean
+    JavaDelegate remindInstalment(PaymentPlans plans, Messages messages, InvoiceService invoices, CustomerService customers,
+                                  Clock clock) {
+        return execution -> remind(execution, plans, messages, invoices, customers, clock, "instalment-", Tone.COURTEOUS);
+    }
+
+    @Bean
+    JavaDelegate remindMissedInstalment(PaymentPlans plans, Messages messages, InvoiceService invoices, CustomerService customers,
+                                        Clock clock) {
+        return execution -> remind(execution, plans, messages, invoices, customers, clock, "missed-instalment-", Tone.FIRM);
+    }
+
+    /** Kept when what was paid to the plan's invoices since it started covers every instalment due so far. */
+    @Bean
+    JavaDelegate checkInstalment(PaymentPlans plans) {
+        return execution -> {
+            UUID planId = planId(execution);
+            int index = ((Number) execution.getVariable("instalmentIndex")).intValue();
+            BigDecimal due = plans.instalments(planId).stream().filter(i -> i.seq() <= index).map(Instalment::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            boolean kept = plans.paidSince(planId, plans.plan(planId).createdOn()).compareTo(due) >= 0;
+            execution.setVariable("instalmentKept", kept);
+            if (!kept) {
+                execution.setVariable("instalmentMisses", ((Number) execution.getVariable("instalmentMisses")).intValue() + 1);
+            }
+        };
+    }
+
+    /** Ends the plan as the model's {@code planResolution} says, and tells its invoices. */
+    @Bean
+    JavaDelegate closePaymentPlan(PaymentPlans plans) {
+        return execution -> {
+            String resolution = (String) execution.getVariable("planResolution");
+            UUID planId = planId(execution);
+            plans.status(planId, resolution);
+            plans.tellInvoices(planId, resolution);
+        };
+    }
+
+    private static void remind(DelegateExecution execution, PaymentPlans plans, Messages messages, InvoiceService invoices,
+                               CustomerService customers, Clock clock, String step, Tone tone) {
+        UUID planId = planId(execution);
+        PlanRow plan = plans.plan(planId);
+        Locale locale = Texts.localeOf(customers.get(plan.customerId()));
+        int index = ((Number) execution.getVariable("instalmentIndex")).intValue();
+        Instalment instalment = plans.instalments(planId).get(index - 1);
+        for (String number : plans.invoicesOf(planId)) {
+            // one row per invoice, which the outbox sends as one grouped message
+            messages.enqueue(number, "plan-" + planId.toString().substring(0, 8) + "-" + step + index, Channel.EMAIL,
+                    MessageKind.INSTALMENT_REMINDER, tone,
+                    plan.customerId(), invoices.get(number).getId(), clock.instant(), Map.of(
+                            "instalmentNumber", String.valueOf(index),
+                            "instalmentAmount", Texts.money(instalment.amount(), plan.currency(), locale),
+                            "instalmentDueDate", Texts.date(instalment.dueDate(), locale)));
+        }
+    }
+
+    private static UUID planId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("planId"));
+    }
+}

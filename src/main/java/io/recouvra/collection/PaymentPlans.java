@@ -1,0 +1,193 @@
+package io.recouvra.collection;
+
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payment plans: a schedule of instalments for some overdue invoices of one customer, checked when it
+ * is asked for, then offered, accepted and watched by the PaymentPlan process (business key = its id).
+ */
+@Service
+public class PaymentPlans {
+
+    static final String PROCESS_KEY = "PaymentPlan";
+    static final String MESSAGE_ACCEPTED = "PaymentPlanAccepted";
+    static final String MESSAGE_ENDED = "PaymentPlanEnded";
+    static final int MAX_INSTALMENTS = 24;
+
+    /** The terms a collector agrees on the phone: how many instalments, from when, how often, and a first payment. */
+    record Terms(int instalments, LocalDate firstDueDate, String frequency, BigDecimal downPayment) {
+    }
+
+    record Instalment(int seq, LocalDate dueDate, BigDecimal amount) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceService invoices;
+    private final RuntimeService runtime;
+    private final CollectionCalendar calendar;
+    private final Clock clock;
+
+    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, CollectionCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.runtime = runtime;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * The instalments for {@code total}: the down payment (if any) first, then equal instalments, the
+     * last one taking the cents that do not divide. Every problem is named by its form field.
+     */
+    List<Instalment> schedule(BigDecimal total, Terms terms, List<FieldProblem> problems) {
+        if (terms.instalments() < 1 || terms.instalments() > MAX_INSTALMENTS) {
+            problems.add(new FieldProblem("planInstalments", "must be between 1 and " + MAX_INSTALMENTS));
+        }
+        if (terms.firstDueDate() == null || terms.firstDueDate().isBefore(calendar.today())) {
+            problems.add(new FieldProblem("planFirstDate", "must be today or later"));
+        }
+        if (!"MONTHLY".equals(terms.frequency()) && !"WEEKLY".equals(terms.frequency())) {
+            problems.add(new FieldProblem("planFrequency", "must be MONTHLY or WEEKLY"));
+        }
+        BigDecimal down = terms.downPayment() == null ? BigDecimal.ZERO : terms.downPayment();
+        if (down.signum() < 0 || (down.signum() > 0 && (down.compareTo(total) >= 0 || terms.instalments() < 2))) {
+            problems.add(new FieldProblem("planDownPayment", "must be less than the " + total
+                    + " owed, with at least one instalment after it"));
+        }
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        int regular = down.signum() > 0 ? terms.instalments() - 1 : terms.instalments();
+        BigDecimal each = total.subtract(down).divide(BigDecimal.valueOf(regular), 2, RoundingMode.DOWN);
+        List<Instalment> instalments = new ArrayList<>();
+        LocalDate due = terms.firstDueDate();
+        BigDecimal left = total;
+        for (int seq = 1; seq <= terms.instalments(); seq++) {
+            BigDecimal amount = seq == 1 && down.signum() > 0 ? down : seq == terms.instalments() ? left : each;
+            instalments.add(new Instalment(seq, due, amount));
+            left = left.subtract(amount);
+            due = "WEEKLY".equals(terms.frequency()) ? due.plusWeeks(1) : terms.firstDueDate().plusMonths(seq);
+        }
+        if (instalments.stream().anyMatch(i -> i.amount().signum() <= 0)) {
+            problems.add(new FieldProblem("planInstalments", "too many instalments for the " + total + " owed"));
+        }
+        return instalments;
+    }
+
+    /** Stores the plan for the invoices and starts its PaymentPlan process. */
+    @Transactional
+    UUID start(UUID customerId, List<String> invoiceNumbers, Terms terms) {
+        List<Invoice> covered = invoices.byNumbers(invoiceNumbers).stream().filter(i -> !i.getStatus().isClosed()).toList();
+        if (covered.isEmpty() || covered.stream().map(Invoice::getCurrency).distinct().count() > 1) {
+            throw new InvalidInputException("invoiceNumbers", "a plan covers open invoices of one currency");
+        }
+        BigDecimal total = covered.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Instalment> instalments = schedule(total, terms, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into recouvra.payment_plan (id, customer_id, status, total, currency, frequency, created_at)
+                values (?, ?, 'PROPOSED', ?, ?, ?, ?)""", id, customerId, total, covered.get(0).getCurrency(), terms.frequency(),
+                Timestamp.from(clock.instant()));
+        jdbc.batchUpdate("insert into recouvra.payment_plan_invoice (plan_id, invoice_number) values (?, ?)",
+                covered.stream().map(i -> new Object[] {id, i.getNumber()}).toList());
+        jdbc.batchUpdate("insert into recouvra.payment_plan_instalment (plan_id, seq, due_date, amount) values (?, ?, ?, ?)",
+                instalments.stream().map(i -> new Object[] {id, i.seq(), i.dueDate(), i.amount()}).toList());
+        runtime.startProcessInstanceByKey(PROCESS_KEY, id.toString(), Variables.createVariables()
+                .putValue("planId", id.toString())
+                .putValue("customerId", customerId.toString())
+                .putValue("customerName", covered.get(0).getCustomer().getLegalName())
+                .putValue("instalmentCount", instalments.size()));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    List<Instalment> instalments(UUID planId) {
+        return jdbc.query("select seq, due_date, amount from recouvra.payment_plan_instalment where plan_id = ? order by seq",
+                (rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), planId);
+    }
+
+    @Transactional(readOnly = true)
+    List<String> invoicesOf(UUID planId) {
+        return jdbc.queryForList("select invoice_number from recouvra.payment_plan_invoice where plan_id = ? order by invoice_number",
+                String.class, planId);
+    }
+
+    @Transactional(readOnly = true)
+    PlanRow plan(UUID planId) {
+        return jdbc.query("select customer_id, total, currency, frequency, created_at from recouvra.payment_plan where id = ?",
+                (rs, n) -> new PlanRow(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant().atZone(clock.getZone()).toLocalDate()), planId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("No payment plan " + planId));
+    }
+
+    record PlanRow(UUID customerId, BigDecimal total, String currency, String frequency, LocalDate createdOn) {
+    }
+
+    /** What was paid to the plan's invoices since it was made. */
+    @Transactional(readOnly = true)
+    BigDecimal paidSince(UUID planId, LocalDate since) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(a.amount), 0) from recouvra.payment_allocation a
+                join recouvra.payment p on p.id = a.payment_id
+                join recouvra.invoice i on i.id = a.invoice_id
+                join recouvra.payment_plan_invoice pi on pi.invoice_number = i.number and pi.plan_id = ?
+                where p.value_date >= ?""", BigDecimal.class, planId, since);
+    }
+
+    @Transactional
+    void status(UUID planId, String status) {
+        boolean ends = List.of("REFUSED", "NOT_ACCEPTED", "COMPLETED", "BROKEN").contains(status);
+        jdbc.update("""
+                update recouvra.payment_plan set status = ?,
+                    accepted_at = case when ? = 'ACTIVE' then ? else accepted_at end,
+                    ended_at = case when ? then ? else ended_at end
+                where id = ?""", status, status, Timestamp.from(clock.instant()), ends, Timestamp.from(clock.instant()), planId);
+    }
+
+    /** The debtor accepts the offered plan (through an API client: the creditor's portal or ERP). */
+    @Transactional
+    public void accept(UUID planId) {
+        plan(planId);
+        boolean heard = !runtime.createMessageCorrelation(MESSAGE_ACCEPTED).processInstanceBusinessKey(planId.toString())
+                .correlateAllWithResult().isEmpty();
+        if (!heard) {
+            throw new ConflictException("planId", "payment plan " + planId + " is not waiting for acceptance");
+        }
+    }
+
+    /** Tells each invoice of the plan how the plan ended. */
+    void tellInvoices(UUID planId, String outcome) {
+        for (String number : invoicesOf(planId)) {
+            runtime.createMessageCorrelation(MESSAGE_ENDED).processInstanceBusinessKey(number)
+                    .setVariable("planOutcome", outcome).correlateAll();
+        }
+    }
+
+    static long months(List<Instalment> instalments) {
+        return instalments.isEmpty() ? 0 : Math.max(1, ChronoUnit.MONTHS.between(instalments.get(0).dueDate(),
+                instalments.get(instalments.size() - 1).dueDate().plusDays(1)) + 1);
+    }
+}
