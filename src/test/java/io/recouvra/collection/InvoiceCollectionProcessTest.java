@@ -394,6 +394,61 @@ class InvoiceCollectionProcessTest {
     // ---- payment plans
 
     @Test
+    void endToEndADisputePartlyCreditedThenAPaymentPlanKeptUntilPaid(@Autowired Dispatcher dispatcher) {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "3000.00");
+        ProcessInstance instance = run(number);
+        drain(dispatcher);
+
+        disputes.raise(number, "QUANTITY", "two pallets short", "API");
+        complete(task(called(instance, "DisputeMediation")), Map.of("disputeDecision", "CREDIT_PART", "creditNoteAmount", 500,
+                "rootCause", "DELIVERY_PROBLEM", "explanation", "two pallets credited"));
+        drain(dispatcher);
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("2500.00");
+
+        moveTo(today.plusDays(10));
+        runJobs(instance);
+        assertThat(instance).as("the second level, then the call").isWaitingAt("Event_CallOutcome");
+        complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        drain(dispatcher);
+        paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
+
+        moveTo(today.plusDays(4));
+        runJobs(plan);
+        drain(dispatcher);
+        payments.register(new NewPayment(customer, new BigDecimal("1250.00"), "EUR", today.plusDays(2), "VIR-E2E-1-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("1250.00")))));
+        moveTo(today.plusDays(6));
+        runJobs(plan);
+        pay(customer, number, "1250.00");
+        moveTo(today.plusDays(35));
+        runJobs(plan);
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_DisputeMediation", "Event_CallOutcome", "EndEvent_InvoicePaid");
+        assertThat(plan).isEnded().hasPassed("EndEvent_Completed");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        List<String> trail = jdbc.queryForList("select type || ': ' || summary from recouvra.interaction where customer_id = ? order by seq",
+                String.class, customer);
+        assertThat(trail).as("every step on the customer's trail")
+                .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("REMINDER_1"))
+                .anyMatch(line -> line.startsWith("DISPUTE: Dispute raised"))
+                .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("DISPUTE_RECEIVED"))
+                .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("DISPUTE_OUTCOME"))
+                .anyMatch(line -> line.startsWith("NOTE: Dunning resumed"))
+                .anyMatch(line -> line.startsWith("CALL: Call: asks for a payment plan"))
+                .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("PAYMENT_PLAN_AGREEMENT"))
+                .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("INSTALMENT_REMINDER"));
+    }
+
+    private static void drain(Dispatcher dispatcher) {
+        while (dispatcher.dispatchDue() > 0) {
+            // send what is due now
+        }
+    }
+
+    @Test
     void aPaymentPlanKeptToTheEnd() {
         UUID customer = customer("KEY_ACCOUNT");
         String number = invoice(customer, today.minusDays(6), "2000.00");
