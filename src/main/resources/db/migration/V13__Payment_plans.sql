@@ -7,12 +7,14 @@ create table payment_plan (
     total         numeric(19, 2) not null,
     currency      varchar(3)     not null,
     frequency     varchar(8)     not null,
+    requested_via varchar(8)     not null,
     created_at    timestamptz    not null,
     accepted_at   timestamptz,
     ended_at      timestamptz,
     constraint ck_payment_plan_status check (status in ('PROPOSED', 'REFUSED', 'OFFERED', 'NOT_ACCEPTED', 'ACTIVE',
         'COMPLETED', 'BROKEN')),
-    constraint ck_payment_plan_frequency check (frequency in ('WEEKLY', 'MONTHLY'))
+    constraint ck_payment_plan_frequency check (frequency in ('WEEKLY', 'MONTHLY', 'CUSTOM')),
+    constraint ck_payment_plan_via check (requested_via in ('CALL', 'API'))
 );
 create index idx_payment_plan_customer on payment_plan (customer_id, created_at desc);
 

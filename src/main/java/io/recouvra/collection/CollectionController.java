@@ -3,9 +3,14 @@ package io.recouvra.collection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -42,6 +47,21 @@ class CollectionController {
         this.disputes = disputes;
         this.attachments = attachments;
         this.plans = plans;
+    }
+
+    record PlanRequest(@NotEmpty List<@NotBlank String> invoiceNumbers, @NotEmpty List<@Valid PlannedInstalment> instalments) {
+    }
+
+    record PlannedInstalment(@NotNull LocalDate dueDate, @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount) {
+    }
+
+    @PostMapping("/api/v1/customers/{id}/payment-plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ask for a payment plan for some of the customer's open invoices, with its instalments, which must "
+            + "add up to what the invoices owe; the invoices are held until the plan ends")
+    Map<String, UUID> requestPlan(@PathVariable UUID id, @Valid @RequestBody PlanRequest request, Principal user) {
+        return Map.of("planId", plans.startFromApi(id, request.invoiceNumbers(), request.instalments().stream()
+                .map(i -> new PaymentPlans.Instalment(0, i.dueDate(), i.amount())).toList(), user.getName()));
     }
 
     @PostMapping("/api/v1/payment-plans/{id}/accept")

@@ -60,7 +60,11 @@ class PaymentPlanSteps {
             Customer customer = customers.get(plan.customerId());
             Locale locale = Texts.localeOf(customer);
             boolean french = "fr".equals(customer.getLanguage());
-            String frequency = "WEEKLY".equals(plan.frequency()) ? (french ? "hebdomadaire" : "weekly") : (french ? "mensuelle" : "monthly");
+            String frequency = switch (plan.frequency()) {
+                case "WEEKLY" -> french ? "hebdomadaire" : "weekly";
+                case "MONTHLY" -> french ? "mensuelle" : "monthly";
+                default -> french ? "selon l'échéancier" : "as scheduled";
+            };
             Instalment regular = instalments.get(instalments.size() - 1);
             messages.enqueue("plan-" + planId, "agreement", Channel.EMAIL, MessageKind.PAYMENT_PLAN_AGREEMENT, Tone.COURTEOUS,
                     plan.customerId(), invoices.get(plans.invoicesOf(planId).get(0)).getId(), clock.instant(), Map.of(
@@ -132,6 +136,7 @@ class PaymentPlanSteps {
             UUID planId = planId(execution);
             plans.status(planId, resolution);
             plans.tellInvoices(planId, resolution);
+            plans.releaseHolds(planId);
         };
     }
 

@@ -43,13 +43,16 @@ public class PaymentPlans {
     private final JdbcTemplate jdbc;
     private final InvoiceService invoices;
     private final RuntimeService runtime;
+    private final Holds holds;
     private final CollectionCalendar calendar;
     private final Clock clock;
 
-    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, CollectionCalendar calendar, Clock clock) {
+    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, Holds holds, CollectionCalendar calendar,
+                 Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.runtime = runtime;
+        this.holds = holds;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -93,23 +96,105 @@ public class PaymentPlans {
         return instalments;
     }
 
-    /** Stores the plan for the invoices and starts its PaymentPlan process. */
+    /** Stores the plan agreed on a call for the invoices and starts its PaymentPlan process. */
     @Transactional
     UUID start(UUID customerId, List<String> invoiceNumbers, Terms terms) {
-        List<Invoice> covered = invoices.byNumbers(invoiceNumbers).stream().filter(i -> !i.getStatus().isClosed()).toList();
-        if (covered.isEmpty() || covered.stream().map(Invoice::getCurrency).distinct().count() > 1) {
-            throw new InvalidInputException("invoiceNumbers", "a plan covers open invoices of one currency");
-        }
-        BigDecimal total = covered.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Invoice> covered = covered(customerId, invoiceNumbers);
         List<FieldProblem> problems = new ArrayList<>();
-        List<Instalment> instalments = schedule(total, terms, problems);
+        List<Instalment> instalments = schedule(total(covered), terms, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return store(customerId, covered, instalments, terms.frequency(), "CALL");
+    }
+
+    /**
+     * A plan asked for through the API with its own instalments, which must add up to what the invoices
+     * owe. Its invoices are put on hold (dunning stops) until the plan ends.
+     */
+    @Transactional
+    UUID startFromApi(UUID customerId, List<String> invoiceNumbers, List<Instalment> instalments, String requestedBy) {
+        List<Invoice> covered = covered(customerId, invoiceNumbers);
+        BigDecimal total = total(covered);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (instalments == null || instalments.isEmpty() || instalments.size() > MAX_INSTALMENTS) {
+            problems.add(new FieldProblem("instalments", "give 1 to " + MAX_INSTALMENTS + " instalments"));
+        } else {
+            BigDecimal sum = BigDecimal.ZERO;
+            LocalDate previous = calendar.today().minusDays(1);
+            for (int i = 0; i < instalments.size(); i++) {
+                Instalment instalment = instalments.get(i);
+                if (instalment.dueDate() == null || !instalment.dueDate().isAfter(previous)) {
+                    problems.add(new FieldProblem("instalments[" + i + "].dueDate", "must be today or later, after the one before"));
+                } else {
+                    previous = instalment.dueDate();
+                }
+                if (instalment.amount() == null || instalment.amount().signum() <= 0) {
+                    problems.add(new FieldProblem("instalments[" + i + "].amount", "must be above 0"));
+                } else {
+                    sum = sum.add(instalment.amount());
+                }
+            }
+            if (problems.isEmpty() && sum.compareTo(total) != 0) {
+                problems.add(new FieldProblem("instalments", "add up to " + sum + " but the invoices owe " + total));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Instalment> numbered = new ArrayList<>();
+        for (int i = 0; i < instalments.size(); i++) {
+            numbered.add(new Instalment(i + 1, instalments.get(i).dueDate(), instalments.get(i).amount().setScale(2, RoundingMode.HALF_UP)));
+        }
         UUID id = UUID.randomUUID();
+        for (Invoice invoice : covered) {
+            holds.place(invoice.getNumber(), holdReason(id), null, requestedBy);
+        }
+        return store(id, customerId, covered, numbered, "CUSTOM", "API");
+    }
+
+    static String holdReason(UUID planId) {
+        return "payment plan " + planId;
+    }
+
+    /** A plan asked for through the API held its invoices: they go back to dunning when it ends. */
+    @Transactional
+    void releaseHolds(UUID planId) {
+        boolean viaApi = "API".equals(jdbc.queryForObject("select requested_via from recouvra.payment_plan where id = ?",
+                String.class, planId));
+        if (!viaApi) {
+            return;
+        }
+        for (String number : invoicesOf(planId)) {
+            if (holds.active(number).stream().anyMatch(hold -> hold.reason().equals(holdReason(planId)))) {
+                holds.release(number, "payment plan ended");
+            }
+        }
+    }
+
+    private List<Invoice> covered(UUID customerId, List<String> invoiceNumbers) {
+        List<Invoice> covered = invoices.byNumbers(invoiceNumbers == null ? List.of() : invoiceNumbers).stream()
+                .filter(i -> !i.getStatus().isClosed() && i.getCustomer().getId().equals(customerId)).toList();
+        if (covered.isEmpty() || covered.size() < (invoiceNumbers == null ? 0 : invoiceNumbers.size())
+                || covered.stream().map(Invoice::getCurrency).distinct().count() > 1) {
+            throw new InvalidInputException("invoiceNumbers", "a plan covers open invoices of the customer, in one currency");
+        }
+        return covered;
+    }
+
+    private static BigDecimal total(List<Invoice> covered) {
+        return covered.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private UUID store(UUID customerId, List<Invoice> covered, List<Instalment> instalments, String frequency, String via) {
+        return store(UUID.randomUUID(), customerId, covered, instalments, frequency, via);
+    }
+
+    private UUID store(UUID id, UUID customerId, List<Invoice> covered, List<Instalment> instalments, String frequency, String via) {
+        BigDecimal total = total(covered);
         jdbc.update("""
-                insert into recouvra.payment_plan (id, customer_id, status, total, currency, frequency, created_at)
-                values (?, ?, 'PROPOSED', ?, ?, ?, ?)""", id, customerId, total, covered.get(0).getCurrency(), terms.frequency(),
+                insert into recouvra.payment_plan (id, customer_id, status, total, currency, frequency, requested_via, created_at)
+                values (?, ?, 'PROPOSED', ?, ?, ?, ?, ?)""", id, customerId, total, covered.get(0).getCurrency(), frequency, via,
                 Timestamp.from(clock.instant()));
         jdbc.batchUpdate("insert into recouvra.payment_plan_invoice (plan_id, invoice_number) values (?, ?)",
                 covered.stream().map(i -> new Object[] {id, i.getNumber()}).toList());

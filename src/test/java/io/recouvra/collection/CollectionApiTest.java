@@ -138,6 +138,25 @@ class CollectionApiTest {
     }
 
     @Test
+    void aPlanRequestThroughTheApiIsCheckedField() {
+        String number = invoice("900.00", LocalDate.now().plusDays(20));
+        String customerId = invoices.get(number).getCustomer().getId().toString();
+
+        ResponseEntity<JsonNode> noInstalments = post("/api/v1/customers/" + customerId + "/payment-plans",
+                Map.of("invoiceNumbers", List.of(number), "instalments", List.of()));
+        ResponseEntity<JsonNode> notAddingUp = post("/api/v1/customers/" + customerId + "/payment-plans",
+                Map.of("invoiceNumbers", List.of(number), "instalments", List.of(
+                        Map.of("dueDate", LocalDate.now().plusDays(10).toString(), "amount", "400.00"))));
+
+        assertThat(noInstalments.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noInstalments.getBody().toString()).contains("instalments");
+        assertThat(notAddingUp.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAddingUp.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notAddingUp.getBody().toString()).contains("instalments", "add up to 400.00 but the invoices owe 900.00");
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
     void acceptingAnUnknownPlanIs404() {
         assertThat(post("/api/v1/payment-plans/" + java.util.UUID.randomUUID() + "/accept", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -573,6 +573,50 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
+    void aPlanAskedForThroughTheApiHoldsItsInvoicesUntilItEnds() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1500.00");
+        ProcessInstance instance = run(number);
+
+        UUID planId = paymentPlans.startFromApi(customer, List.of(number), List.of(
+                new PaymentPlans.Instalment(0, today.plusDays(10), new BigDecimal("500.00")),
+                new PaymentPlans.Instalment(0, today.plusDays(40), new BigDecimal("1000.00"))), "erp");
+        ProcessInstance plan = planInstance(customer);
+        runJobs(plan);
+
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.ON_HOLD);
+        assertThat(instance).isWaitingAt("Event_HoldReleasedNoEnd");
+        assertThat(plan).isWaitingAt("Gateway_Accepted");
+        assertThat(paymentPlans.instalments(planId)).extracting(PaymentPlans.Instalment::seq).containsExactly(1, 2);
+
+        moveTo(today.plusDays(7));
+        runJobs(plan);
+
+        assertThat(plan).isEnded().hasPassed("EndEvent_NotAccepted");
+        assertThat(invoices.get(number).getStatus()).as("back to dunning").isEqualTo(InvoiceStatus.OPEN);
+        assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void apiInstalmentsThatDoNotAddUpAreRefusedAndNothingIsKept() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1500.00");
+        run(number);
+
+        assertThatThrownBy(() -> paymentPlans.startFromApi(customer, List.of(number), List.of(
+                new PaymentPlans.Instalment(0, today.plusDays(10), new BigDecimal("500.00")),
+                new PaymentPlans.Instalment(0, today.plusDays(40), new BigDecimal("900.00"))), "erp"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instalments")
+                .hasMessageContaining("add up to 1400.00 but the invoices owe 1500.00");
+        assertThatThrownBy(() -> paymentPlans.startFromApi(customer, List.of(number), List.of(
+                new PaymentPlans.Instalment(0, today.plusDays(40), new BigDecimal("500.00")),
+                new PaymentPlans.Instalment(0, today.plusDays(10), new BigDecimal("1000.00"))), "erp"))
+                .hasMessageContaining("instalments[1].dueDate");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.payment_plan where customer_id = ?", Integer.class, customer)).isZero();
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    @Test
     void badPlanTermsOnTheCallAreRefusedWithTheField() {
         UUID customer = customer("KEY_ACCOUNT");
         run(invoice(customer, today.minusDays(6), "2000.00"));
