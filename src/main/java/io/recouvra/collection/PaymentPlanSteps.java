@@ -128,14 +128,20 @@ class PaymentPlanSteps {
         };
     }
 
-    /** Ends the plan as the model's {@code planResolution} says, and tells its invoices. */
+    /**
+     * Ends the plan as the model's {@code planResolution} says, and tells its invoices; a broken plan whose
+     * policy says so sends them straight to escalation (BROKEN_ESCALATE).
+     */
     @Bean
     JavaDelegate closePaymentPlan(PaymentPlans plans) {
         return execution -> {
             String resolution = (String) execution.getVariable("planResolution");
             UUID planId = planId(execution);
             plans.status(planId, resolution);
-            plans.tellInvoices(planId, resolution);
+            boolean escalate = "BROKEN".equals(resolution)
+                    && execution.getVariable("planPolicy") instanceof Map<?, ?> policy
+                    && Boolean.TRUE.equals(policy.get("escalateWhenBroken"));
+            plans.tellInvoices(planId, escalate ? "BROKEN_ESCALATE" : resolution);
             plans.releaseHolds(planId);
         };
     }

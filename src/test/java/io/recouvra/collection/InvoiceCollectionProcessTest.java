@@ -525,6 +525,28 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
+    void aBrokenLargePlanSendsTheInvoiceStraightToEscalation() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "12000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), planOnCall(4, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        complete(task(plan), Map.of("planApproved", true));
+        paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
+
+        moveTo(today.plusDays(11));
+        runJobs(plan);
+        moveTo(today.plusDays(5));
+        runJobs(plan);
+        runJobs(instance);
+
+        assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
+        assertThat(instance).hasPassed("EndEvent_PlanBrokenEscalate", "Task_GatherEscalationFacts");
+        assertThat(task(instance).getTaskDefinitionKey()).as("12,000 EUR: a manager approves the route")
+                .isEqualTo("Task_ApproveEscalation");
+    }
+
+    @Test
     void aPlanNotAcceptedWithinSevenDaysResumesDunning() {
         UUID customer = customer("KEY_ACCOUNT");
         ProcessInstance instance = run(invoice(customer, today.minusDays(6), "2000.00"));

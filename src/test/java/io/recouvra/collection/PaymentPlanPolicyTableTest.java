@@ -17,21 +17,21 @@ class PaymentPlanPolicyTableTest {
     @Autowired
     DecisionService decisions;
 
-    @ParameterizedTest(name = "class {0}, {1} EUR over {2} months, smallest {3}, insured {4} -> allowed {5}, approval {6}")
+    @ParameterizedTest(name = "class {0}, {1} EUR over {2} months, smallest {3}, insured {4} -> allowed {5}, approval {6}, escalate when broken {7}")
     @CsvSource({
-            "A, 2000, 12, 100, false, true, true",
-            "A, 2000, 13, 100, false, false, false",
-            "A, 2000, 6, 50, false, true, false",
-            "A, 2000, 6, 49.99, false, false, false",
-            "E, 2000, 2, 1000, false, false, false",
-            "D, 2000, 2, 1000, false, true, true",
-            "B, 9999.99, 6, 1000, false, true, false",
-            "B, 10000, 6, 1000, false, true, true",
-            "B, 2000, 7, 100, false, true, true",
-            "B, 2000, 3, 100, true, true, false",
-            "B, 2000, 4, 100, true, true, true"})
+            "A, 2000, 12, 100, false, true, true, false",
+            "A, 2000, 13, 100, false, false, false, false",
+            "A, 2000, 6, 50, false, true, false, false",
+            "A, 2000, 6, 49.99, false, false, false, false",
+            "E, 2000, 2, 1000, false, false, false, false",
+            "D, 2000, 2, 1000, false, true, true, true",
+            "B, 9999.99, 6, 1000, false, true, false, false",
+            "B, 10000, 6, 1000, false, true, true, true",
+            "B, 2000, 7, 100, false, true, true, false",
+            "B, 2000, 3, 100, true, true, false, false",
+            "B, 2000, 4, 100, true, true, true, false"})
     void decidesWhetherAPlanMayBeOfferedAndWhoApproves(String riskClass, double total, int months, double smallest,
-                                                        boolean insured, boolean allowed, boolean approval) {
+                                                        boolean insured, boolean allowed, boolean approval, boolean escalate) {
         Map<String, Object> result = decisions.evaluateDecisionTableByKey("PaymentPlanPolicy", Variables.createVariables()
                         .putValue("riskClass", riskClass).putValue("planTotal", total).putValue("planMonths", months)
                         .putValue("smallestInstalment", smallest).putValue("insured", insured))
@@ -40,5 +40,6 @@ class PaymentPlanPolicyTableTest {
         assertThat(result.get("planAllowed")).isEqualTo(allowed);
         assertThat(result.get("planApprovalNeeded")).isEqualTo(approval);
         assertThat((String) result.get("planPolicyReason")).isNotBlank();
+        assertThat(result.get("escalateWhenBroken")).isEqualTo(escalate);
     }
 }
