@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.database.CustomerLocks;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import java.sql.Timestamp;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,18 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 class CollectorCalls {
 
     static final String PROCESS_KEY = "CollectorCall";
-    /** First key of the per-customer advisory lock; credit reviews use 4711. */
-    private static final int LOCK_NAMESPACE = 4712;
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final CustomerService customers;
+    private final CustomerLocks locks;
     private final Clock clock;
 
-    CollectorCalls(JdbcTemplate jdbc, RuntimeService runtime, CustomerService customers, Clock clock) {
+    CollectorCalls(JdbcTemplate jdbc, RuntimeService runtime, CustomerService customers, CustomerLocks locks, Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.customers = customers;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -112,7 +112,6 @@ class CollectorCalls {
     }
 
     private void lock(UUID customerId) {
-        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { }, LOCK_NAMESPACE,
-                customerId.toString());
+        locks.lock(CustomerLocks.Space.COLLECTOR_CALL, customerId);
     }
 }

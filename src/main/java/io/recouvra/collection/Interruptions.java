@@ -13,13 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Interruptions {
 
     private final InvoiceService invoices;
-    private final Disputes disputes;
     private final Holds holds;
     private final InteractionLog interactions;
 
-    Interruptions(InvoiceService invoices, Disputes disputes, Holds holds, InteractionLog interactions) {
+    Interruptions(InvoiceService invoices, Holds holds, InteractionLog interactions) {
         this.invoices = invoices;
-        this.disputes = disputes;
         this.holds = holds;
         this.interactions = interactions;
     }
@@ -30,7 +28,6 @@ class Interruptions {
      */
     @Transactional
     void resume(InvoiceCase invoiceCase) {
-        disputes.openDispute(invoiceCase.number()).ifPresent(open -> disputes.resolve(invoiceCase.number(), "RESUME"));
         holds.markReleased(invoiceCase.number(), "end date reached");
         invoices.resume(invoiceCase.number());
         interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,

@@ -1,5 +1,6 @@
 package io.recouvra.credit;
 
+import io.recouvra.database.CustomerLocks;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.web.ConflictException;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,18 +25,15 @@ public class CreditReviews {
 
     public enum Reason { NEW_CUSTOMER, LIMIT_REQUEST, EARLY_WARNING }
 
-    /** First key of the advisory locks taken per customer, so that other advisory locks never collide. */
-    private static final int REVIEW_LOCK_SPACE = 4_711;
-
     private final RuntimeService runtime;
     private final CustomerService customers;
-    private final JdbcTemplate jdbc;
+    private final CustomerLocks locks;
     private final Clock clock;
 
-    CreditReviews(RuntimeService runtime, CustomerService customers, JdbcTemplate jdbc, Clock clock) {
+    CreditReviews(RuntimeService runtime, CustomerService customers, CustomerLocks locks, Clock clock) {
         this.runtime = runtime;
         this.customers = customers;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -64,8 +60,7 @@ public class CreditReviews {
                                                         String why) {
         // Two transactions (two invoices over the limit, a warning and a limit request) must not both
         // find no review and both start one: the second waits here until the first commits, then sees it.
-        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) row -> { },
-                REVIEW_LOCK_SPACE, customer.getId().toString());
+        locks.lock(CustomerLocks.Space.CREDIT_REVIEW, customer.getId());
         if (isRunningFor(customer.getId())) {
             return Optional.empty();
         }
