@@ -70,8 +70,10 @@ class CollectionSteps {
     JavaDelegate resumeCollection(Interruptions interruptions) {
         return execution -> {
             interruptions.resume(InvoiceCase.of(execution));
-            // the next dispute or hold starts afresh
-            execution.removeVariables(List.of("disputeOutcome", "disputeId", "disputeReason", "holdUntil"));
+            // a broken payment plan sends the next level at once; any other way back waits for it as usual
+            execution.setVariable("resumeWithNextLevel", "BROKEN".equals(execution.getVariable("planOutcome")));
+            // the next dispute, hold or plan starts afresh
+            execution.removeVariables(List.of("disputeOutcome", "disputeId", "disputeReason", "holdUntil", "planOutcome"));
         };
     }
 

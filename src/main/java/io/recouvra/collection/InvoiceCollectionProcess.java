@@ -65,6 +65,7 @@ class InvoiceCollectionProcess {
                 .putValue("overCreditLimit", invoice.overCreditLimit())
                 .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy())
                 .putValue(DUNNING_LEVEL, 0)
+                .putValue("resumeWithNextLevel", false)
                 .putValue("agencyAttempts", 0)
                 .putValue("legalAttempts", 0));
     }

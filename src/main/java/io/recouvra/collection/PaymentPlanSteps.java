@@ -142,7 +142,6 @@ class PaymentPlanSteps {
                     && execution.getVariable("planPolicy") instanceof Map<?, ?> policy
                     && Boolean.TRUE.equals(policy.get("escalateWhenBroken"));
             plans.tellInvoices(planId, escalate ? "BROKEN_ESCALATE" : resolution);
-            plans.releaseHolds(planId);
         };
     }
 

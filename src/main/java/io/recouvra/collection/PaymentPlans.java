@@ -1,5 +1,9 @@
 package io.recouvra.collection;
 
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.ConflictException;
@@ -31,6 +35,7 @@ public class PaymentPlans {
     static final String PROCESS_KEY = "PaymentPlan";
     static final String MESSAGE_ACCEPTED = "PaymentPlanAccepted";
     static final String MESSAGE_ENDED = "PaymentPlanEnded";
+    static final String MESSAGE_REQUESTED = "PaymentPlanRequested";
     static final int MAX_INSTALMENTS = 24;
 
     /** The terms a collector agrees on the phone: how many instalments, from when, how often, and a first payment. */
@@ -43,16 +48,17 @@ public class PaymentPlans {
     private final JdbcTemplate jdbc;
     private final InvoiceService invoices;
     private final RuntimeService runtime;
-    private final Holds holds;
+    private final InteractionLog interactions;
     private final CollectionCalendar calendar;
     private final Clock clock;
 
-    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, Holds holds, CollectionCalendar calendar,
+    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, InteractionLog interactions,
+                 CollectionCalendar calendar,
                  Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.runtime = runtime;
-        this.holds = holds;
+        this.interactions = interactions;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -110,7 +116,7 @@ public class PaymentPlans {
 
     /**
      * A plan asked for through the API with its own instalments, which must add up to what the invoices
-     * owe. Its invoices are put on hold (dunning stops) until the plan ends.
+     * owe. Dunning stops on its invoices until the plan ends, as for a plan agreed on a call.
      */
     @Transactional
     UUID startFromApi(UUID customerId, List<String> invoiceNumbers, List<Instalment> instalments, String requestedBy) {
@@ -146,30 +152,19 @@ public class PaymentPlans {
         for (int i = 0; i < instalments.size(); i++) {
             numbered.add(new Instalment(i + 1, instalments.get(i).dueDate(), instalments.get(i).amount().setScale(2, RoundingMode.HALF_UP)));
         }
-        UUID id = UUID.randomUUID();
+        UUID id = store(customerId, covered, numbered, "CUSTOM", "API");
         for (Invoice invoice : covered) {
-            holds.place(invoice.getNumber(), holdReason(id), null, requestedBy);
-        }
-        return store(id, customerId, covered, numbered, "CUSTOM", "API");
-    }
-
-    static String holdReason(UUID planId) {
-        return "payment plan " + planId;
-    }
-
-    /** A plan asked for through the API held its invoices: they go back to dunning when it ends. */
-    @Transactional
-    void releaseHolds(UUID planId) {
-        boolean viaApi = "API".equals(jdbc.queryForObject("select requested_via from recouvra.payment_plan where id = ?",
-                String.class, planId));
-        if (!viaApi) {
-            return;
-        }
-        for (String number : invoicesOf(planId)) {
-            if (holds.active(number).stream().anyMatch(hold -> hold.reason().equals(holdReason(planId)))) {
-                holds.release(number, "payment plan ended");
+            boolean stopped = !runtime.createMessageCorrelation(MESSAGE_REQUESTED).processInstanceBusinessKey(invoice.getNumber())
+                    .correlateAllWithResult().isEmpty();
+            if (!stopped) {
+                // rolls the plan back: escalated, disputed, on hold, already in a plan, or still being assessed
+                throw new ConflictException("invoiceNumbers", "invoice " + invoice.getNumber()
+                        + " is not in dunning now (escalated, disputed, on hold, in another plan, or still being assessed)");
             }
+            interactions.record(customerId, invoice.getId(), Medium.SYSTEM, Direction.INBOUND, Type.NOTE,
+                    "Payment plan requested by " + requestedBy + ": dunning stops until it ends", id.toString());
         }
+        return id;
     }
 
     private List<Invoice> covered(UUID customerId, List<String> invoiceNumbers) {
@@ -187,10 +182,7 @@ public class PaymentPlans {
     }
 
     private UUID store(UUID customerId, List<Invoice> covered, List<Instalment> instalments, String frequency, String via) {
-        return store(UUID.randomUUID(), customerId, covered, instalments, frequency, via);
-    }
-
-    private UUID store(UUID id, UUID customerId, List<Invoice> covered, List<Instalment> instalments, String frequency, String via) {
+        UUID id = UUID.randomUUID();
         BigDecimal total = total(covered);
         jdbc.update("""
                 insert into recouvra.payment_plan (id, customer_id, status, total, currency, frequency, requested_via, created_at)

@@ -23,6 +23,7 @@ import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -429,9 +430,7 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).isEnded().hasPassed("CallActivity_DisputeMediation", "Event_CallOutcome", "EndEvent_InvoicePaid");
         assertThat(plan).isEnded().hasPassed("EndEvent_Completed");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.PAID);
-        List<String> trail = jdbc.queryForList("select type || ': ' || summary from recouvra.interaction where customer_id = ? order by seq",
-                String.class, customer);
-        assertThat(trail).as("every step on the customer's trail")
+        assertThat(interactionTrail(customer)).as("every step on the customer's trail")
                 .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("REMINDER_1"))
                 .anyMatch(line -> line.startsWith("DISPUTE: Dispute raised"))
                 .anyMatch(line -> line.startsWith("MESSAGE_SENT") && line.contains("DISPUTE_RECEIVED"))
@@ -519,8 +518,10 @@ class InvoiceCollectionProcessTest {
 
         assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
         assertThat(planStatus(customer)).isEqualTo("BROKEN");
-        assertThat(instance).hasPassed("Event_PlanEnded", "Task_SendReminder");
+        assertThat(instance).hasPassed("Event_PlanEnded", "Task_ResumeCollection", "Task_SendReminder");
         assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).as("the next level at once").isEqualTo(2);
+        assertThat(runtime.getVariable(instance.getId(), "resumeWithNextLevel")).as("only this once").isEqualTo(true);
+        assertThat(runtime.getVariable(instance.getId(), "planOutcome")).as("the next plan starts afresh").isNull();
         assertThat(instance).as("a key account has two levels: the formal notice is next").isWaitingAt("Timer_FormalNoticeDue");
     }
 
@@ -541,7 +542,7 @@ class InvoiceCollectionProcessTest {
         runJobs(instance);
 
         assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
-        assertThat(instance).hasPassed("EndEvent_PlanBrokenEscalate", "Task_GatherEscalationFacts");
+        assertThat(instance).hasPassed("Event_PlanEnded", "Task_GatherEscalationFacts").hasNotPassed("Task_ResumeCollection");
         assertThat(task(instance).getTaskDefinitionKey()).as("12,000 EUR: a manager approves the route")
                 .isEqualTo("Task_ApproveEscalation");
     }
@@ -595,7 +596,7 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
-    void aPlanAskedForThroughTheApiHoldsItsInvoicesUntilItEnds() {
+    void aPlanAskedForThroughTheApiStopsDunningUntilItEnds() {
         UUID customer = customer("STANDARD");
         String number = invoice(customer, today.minusDays(1), "1500.00");
         ProcessInstance instance = run(number);
@@ -606,17 +607,55 @@ class InvoiceCollectionProcessTest {
         ProcessInstance plan = planInstance(customer);
         runJobs(plan);
 
-        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.ON_HOLD);
-        assertThat(instance).isWaitingAt("Event_HoldReleasedNoEnd");
+        assertThat(instance).isWaitingAt("Event_PlanEnded");
         assertThat(plan).isWaitingAt("Gateway_Accepted");
         assertThat(paymentPlans.instalments(planId)).extracting(PaymentPlans.Instalment::seq).containsExactly(1, 2);
-
+        assertThat(interactionTrail(customer)).anyMatch(line -> line.contains("Payment plan requested by erp"));
         moveTo(today.plusDays(7));
+        runJobs(instance);
+        assertThat(messages(number)).as("no reminder while the plan is offered").noneMatch(m -> m.contains("reminder-2"));
+
         runJobs(plan);
 
         assertThat(plan).isEnded().hasPassed("EndEvent_NotAccepted");
-        assertThat(invoices.get(number).getStatus()).as("back to dunning").isEqualTo(InvoiceStatus.OPEN);
-        assertThat(instance).isWaitingAt("Timer_NextLevel");
+        assertThat(instance).hasPassed("Task_ResumeCollection").isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void aBrokenApiPlanSendsTheNextLevelAtOnceLikeOneAgreedOnACall() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1500.00");
+        ProcessInstance instance = run(number);
+        UUID planId = paymentPlans.startFromApi(customer, List.of(number), List.of(
+                new PaymentPlans.Instalment(0, today.plusDays(7), new BigDecimal("500.00")),
+                new PaymentPlans.Instalment(0, today.plusDays(37), new BigDecimal("1000.00"))), "erp");
+        ProcessInstance plan = planInstance(customer);
+        runJobs(plan);
+        paymentPlans.accept(planId);
+
+        moveTo(today.plusDays(11));
+        runJobs(plan);
+        moveTo(today.plusDays(5));
+        runJobs(plan);
+
+        assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
+        assertThat(instance).hasPassed("Task_ResumeCollection", "Task_SendReminder");
+        assertThat(runtime.getVariable(instance.getId(), "dunningLevel")).as("one level higher at once").isEqualTo(2);
+        assertThat(messages(number)).anyMatch(m -> m.contains("reminder-2"));
+    }
+
+    @Test
+    void anApiPlanForAnInvoiceNotInDunningIsRefusedAndNothingIsKept() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1500.00");
+        // registered, its customer not assessed yet: nothing to stop
+
+        assertThatThrownBy(() -> paymentPlans.startFromApi(customer, List.of(number), List.of(
+                new PaymentPlans.Instalment(0, today.plusDays(10), new BigDecimal("1500.00"))), "erp"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(number).hasMessageContaining("not in dunning");
+
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.payment_plan where customer_id = ?", Integer.class, customer)).isZero();
+        assertThat(planInstance(customer)).isNull();
     }
 
     @Test
@@ -1194,6 +1233,11 @@ class InvoiceCollectionProcessTest {
     }
 
     /** The invoice's outbox rows: "step CHANNEL KIND STATUS", in the order they were asked for. */
+    private List<String> interactionTrail(UUID customer) {
+        return jdbc.queryForList("select type || ': ' || summary from recouvra.interaction where customer_id = ? order by seq",
+                String.class, customer);
+    }
+
     private List<String> messages(String number) {
         return jdbc.queryForList("""
                 select step || ' ' || channel || ' ' || kind || ' ' || status from recouvra.outbox_message
