@@ -2,6 +2,7 @@ package io.recouvra.collection;
 
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
+import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import java.util.List;
@@ -48,6 +49,13 @@ class InvoiceCollectionProcess {
     InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts) {
         this.runtime = runtime;
         this.amounts = amounts;
+    }
+
+    /** Starts collecting an invoice booked without it: the late-charges debit note of a broken payment plan. */
+    void startFor(Invoice invoice) {
+        start(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), invoice.getCustomer().getId(),
+                invoice.getCustomer().getLegalName(), invoice.getOutstanding(), invoice.getCurrency(), invoice.getDueDate(),
+                false, false, null, invoice.getCustomer().getCreditLimit()));
     }
 
     @EventListener

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +52,12 @@ class PaymentPlanSteps {
     }
 
     @Bean
-    JavaDelegate offerPaymentPlan(PaymentPlans plans, Messages messages, InvoiceService invoices, CustomerService customers,
-                                  PortalLinks links, Clock clock) {
+    JavaDelegate offerPaymentPlan(PaymentPlans plans, PlanCharges charges, Messages messages, InvoiceService invoices,
+                                  CustomerService customers, PortalLinks links, Clock clock) {
         return execution -> {
             UUID planId = planId(execution);
+            BigDecimal lateCharges = PlanCharges.CHARGED.equals(policyOutput(execution, "lateInterest"))
+                    ? charges.add(planId) : BigDecimal.ZERO;
             PlanRow plan = plans.plan(planId);
             List<Instalment> instalments = plans.instalments(planId);
             Customer customer = customers.get(plan.customerId());
@@ -65,22 +68,28 @@ class PaymentPlanSteps {
                 case "MONTHLY" -> french ? "mensuelle" : "monthly";
                 default -> french ? "selon l'échéancier" : "as scheduled";
             };
-            Instalment regular = instalments.get(instalments.size() - 1);
+            BigDecimal regular = instalments.get(instalments.size() - 1).amount().subtract(lateCharges);
+            Map<String, String> parameters = new HashMap<>(Map.of(
+                    "instalmentCount", String.valueOf(instalments.size()),
+                    "instalmentAmount", Texts.money(regular, plan.currency(), locale),
+                    "firstInstalmentDate", Texts.date(instalments.get(0).dueDate(), locale),
+                    "frequency", frequency,
+                    "acceptLink", links.customer(plan.customerId()) + "/payment-plans/" + planId));
+            if (lateCharges.signum() > 0) {
+                parameters.put("lateCharges", Texts.money(lateCharges, plan.currency(), locale));
+                parameters.put("planTotal", Texts.money(plan.total(), plan.currency(), locale));
+            }
             messages.enqueue("plan-" + planId, "agreement", Channel.EMAIL, MessageKind.PAYMENT_PLAN_AGREEMENT, Tone.COURTEOUS,
-                    plan.customerId(), invoices.get(plans.invoicesOf(planId).get(0)).getId(), clock.instant(), Map.of(
-                            "instalmentCount", String.valueOf(instalments.size()),
-                            "instalmentAmount", Texts.money(regular.amount(), plan.currency(), locale),
-                            "firstInstalmentDate", Texts.date(instalments.get(0).dueDate(), locale),
-                            "frequency", frequency,
-                            "acceptLink", links.customer(plan.customerId()) + "/payment-plans/" + planId));
+                    plan.customerId(), invoices.get(plans.invoicesOf(planId).get(0)).getId(), clock.instant(), parameters);
             plans.status(planId, "OFFERED");
         };
     }
 
     @Bean
-    JavaDelegate startPaymentPlan(PaymentPlans plans) {
+    JavaDelegate startPaymentPlan(PaymentPlans plans, PlanCharges charges) {
         return execution -> {
             plans.status(planId(execution), "ACTIVE");
+            charges.book(planId(execution));
             execution.setVariable("instalmentIndex", 0);
             execution.setVariable("instalmentMisses", 0);
         };
@@ -133,15 +142,16 @@ class PaymentPlanSteps {
      * policy says so sends them straight to escalation (BROKEN_ESCALATE).
      */
     @Bean
-    JavaDelegate closePaymentPlan(PaymentPlans plans) {
+    JavaDelegate closePaymentPlan(PaymentPlans plans, PlanCharges charges) {
         return execution -> {
             String resolution = (String) execution.getVariable("planResolution");
             UUID planId = planId(execution);
             plans.status(planId, resolution);
-            boolean escalate = "BROKEN".equals(resolution)
-                    && execution.getVariable("planPolicy") instanceof Map<?, ?> policy
-                    && Boolean.TRUE.equals(policy.get("escalateWhenBroken"));
+            boolean escalate = "BROKEN".equals(resolution) && Boolean.TRUE.equals(policyOutput(execution, "escalateWhenBroken"));
             plans.tellInvoices(planId, escalate ? "BROKEN_ESCALATE" : resolution);
+            if ("BROKEN".equals(resolution)) {
+                charges.collectAfterBreak(planId);
+            }
         };
     }
 
@@ -161,6 +171,11 @@ class PaymentPlanSteps {
                             "instalmentAmount", Texts.money(instalment.amount(), plan.currency(), locale),
                             "instalmentDueDate", Texts.date(instalment.dueDate(), locale)));
         }
+    }
+
+    /** An output of PaymentPlanPolicy (the model keeps its result as {@code planPolicy}). */
+    private static Object policyOutput(DelegateExecution execution, String output) {
+        return execution.getVariable("planPolicy") instanceof Map<?, ?> policy ? policy.get(output) : null;
     }
 
     private static UUID planId(DelegateExecution execution) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +29,16 @@ public class LatePaymentClaims {
 
     private final InvoiceService invoices;
     private final LatePaymentRates rates;
+    private final JdbcTemplate jdbc;
 
-    LatePaymentClaims(InvoiceService invoices, LatePaymentRates rates) {
+    LatePaymentClaims(InvoiceService invoices, LatePaymentRates rates, JdbcTemplate jdbc) {
         this.invoices = invoices;
         this.rates = rates;
+        this.jdbc = jdbc;
+    }
+
+    /** What debit notes already charged for an invoice: interest up to a day, and whether its indemnity. */
+    private record AlreadyCharged(LocalDate interestUntil, boolean indemnity) {
     }
 
     public record InvoiceClaim(String number, LocalDate dueDate, String currency, BigDecimal principal,
@@ -64,19 +71,40 @@ public class LatePaymentClaims {
                 .stream().collect(Collectors.groupingBy(InvoicePayment::invoiceId,
                         Collectors.mapping(p -> new Settlement(p.valueDate(), p.amount()), Collectors.toList())));
         Function<LocalDate, HalfYearRate> rateTable = rates.lookup();
+        Map<String, AlreadyCharged> charged = alreadyCharged(unpaid.stream().map(Invoice::getNumber).toList());
         List<InvoiceClaim> lines = unpaid.stream().map(invoice -> {
             List<Settlement> paid = settlements.getOrDefault(invoice.getId(), List.of());
-            Breakdown interest = LatePaymentInterest.compute(invoice.getDueDate(), invoice.owed(), paid,
-                    invoice.getContractualInterestRate(), asOf, rateTable);
             // owed on that day: what its payments had not covered by then
             BigDecimal principal = invoice.owed().subtract(paid.stream().filter(p -> !p.valueDate().isAfter(asOf))
                     .map(Settlement::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).max(BigDecimal.ZERO);
-            // the indemnity is due for an invoice paid late, not for one paid in time
-            BigDecimal indemnity = interest.periods().isEmpty() ? BigDecimal.ZERO : INDEMNITY_PER_INVOICE_EUR;
+            if (invoice.isLateCharges()) {
+                // interest and indemnity are owed on the price of a sale, not on charges for paying it late
+                return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(), principal,
+                        BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), List.of());
+            }
+            AlreadyCharged before = charged.get(invoice.getNumber());
+            LocalDate interestFrom = before == null || before.interestUntil().isBefore(invoice.getDueDate())
+                    ? invoice.getDueDate() : before.interestUntil();
+            Breakdown interest = LatePaymentInterest.compute(interestFrom, invoice.owed(), paid,
+                    invoice.getContractualInterestRate(), asOf, rateTable);
+            // due for an invoice paid late, not for one paid in time; once per invoice
+            boolean late = (asOf.isAfter(invoice.getDueDate()) && principal.signum() > 0) || !interest.periods().isEmpty();
+            BigDecimal indemnity = late && (before == null || !before.indemnity()) ? INDEMNITY_PER_INVOICE_EUR : BigDecimal.ZERO.setScale(2);
             return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(), principal,
                     interest.total(), indemnity, interest.periods());
         }).toList();
         return Claim.of(unpaid.get(0).getCurrency(), lines);
+    }
+
+    private Map<String, AlreadyCharged> alreadyCharged(List<String> numbers) {
+        Map<String, AlreadyCharged> charged = new java.util.HashMap<>();
+        jdbc.query("""
+                select invoice_number, max(interest_until), bool_or(indemnity > 0) from recouvra.late_payment_charge
+                where debit_note_number is not null and invoice_number = any (?) group by invoice_number""",
+                rs -> {
+                    charged.put(rs.getString(1), new AlreadyCharged(rs.getObject(2, LocalDate.class), rs.getBoolean(3)));
+                }, (Object) numbers.toArray(String[]::new));
+        return charged;
     }
 
     private static BigDecimal sum(List<InvoiceClaim> lines, Function<InvoiceClaim, BigDecimal> part) {

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 public class Invoice extends AssignedIdEntity {
 
     private String number;
+    @Enumerated(EnumType.STRING)
+    private InvoiceKind kind = InvoiceKind.INVOICE;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
     private Customer customer;
@@ -55,6 +57,13 @@ public class Invoice extends AssignedIdEntity {
         this.credited = BigDecimal.ZERO.setScale(amount.scale());
         this.status = InvoiceStatus.OPEN;
         this.createdAt = createdAt;
+    }
+
+    static Invoice lateCharges(String number, Customer customer, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
+                               String currency, Instant createdAt) {
+        Invoice debitNote = new Invoice(number, customer, issueDate, dueDate, amount, currency, createdAt);
+        debitNote.kind = InvoiceKind.LATE_CHARGES;
+        return debitNote;
     }
 
     /** Reduces what is owed by a payment. */
@@ -131,6 +140,14 @@ public class Invoice extends AssignedIdEntity {
     }
 
     /** What the customer owes once credit notes are taken off: the amount late interest can run on. */
+    public InvoiceKind getKind() {
+        return kind;
+    }
+
+    public boolean isLateCharges() {
+        return kind == InvoiceKind.LATE_CHARGES;
+    }
+
     public BigDecimal owed() {
         return amount.subtract(credited);
     }

@@ -70,6 +70,21 @@ public class InvoiceService {
     }
 
     /**
+     * Books a debit note for late-payment charges (interest and recovery indemnities) that a payment plan
+     * adds. No collection starts for it: the plan collects it, and a broken plan hands it to dunning.
+     */
+    @Transactional
+    public Invoice registerLateCharges(UUID customerId, String number, LocalDate dueDate, BigDecimal amount, String currency) {
+        Customer customer = customers.findById(customerId).orElseThrow(() -> new NotFoundException("No customer " + customerId));
+        if (invoices.findByNumber(number).isPresent()) {
+            throw new ConflictException("number", "invoice " + number + " already exists");
+        }
+        LocalDate today = LocalDate.now(clock);
+        return invoices.save(Invoice.lateCharges(number, customer, today, dueDate.isBefore(today) ? today : dueDate,
+                Money.normalize(amount, currency), currency, clock.instant()));
+    }
+
+    /**
      * Later than the customer's terms allow: N days from the invoice date, N days end of month (the end
      * of the month in which the Nth day falls), or nothing at all for cash in advance.
      */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.messaging.Dispatcher;
 import io.recouvra.messaging.DisputeRequested;
 import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.NewCreditNote;
@@ -23,6 +24,7 @@ import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -92,6 +94,8 @@ class InvoiceCollectionProcessTest {
     Disputes disputes;
     @Autowired
     PaymentPlans paymentPlans;
+    @Autowired
+    LatePaymentClaims lateClaims;
     @Autowired
     CreditBureau bureau;
     @Autowired
@@ -545,6 +549,73 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).hasPassed("Event_PlanEnded", "Task_GatherEscalationFacts").hasNotPassed("Task_ResumeCollection");
         assertThat(task(instance).getTaskDefinitionKey()).as("12,000 EUR: a manager approves the route")
                 .isEqualTo("Task_ApproveEscalation");
+    }
+
+    @Test
+    void aPlanThatChargesAddsInterestToDateAndTheIndemnityAsADebitNoteClaimedOnlyOnce() {
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "12000.00");
+        ProcessInstance instance = run(number);
+        complete(callTask(customer), planOnCall(3, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        UUID planId = UUID.fromString(plan.getBusinessKey());
+        complete(task(plan), Map.of("planApproved", true));
+
+        // by hand: 12,000 EUR late from 18 to 23 November 2026, 6 days at 2.15 + 10 = 12.15 %:
+        // 12,000 x 12.15 % x 6 / 365 = 23.967... -> 23.97; with the 40 EUR indemnity, 63.97
+        assertThat(jdbc.queryForMap("select late_interest, charges, total from recouvra.payment_plan where id = ?", planId))
+                .containsEntry("late_interest", "CHARGED")
+                .hasEntrySatisfying("charges", charges -> assertThat((BigDecimal) charges).isEqualByComparingTo("63.97"))
+                .hasEntrySatisfying("total", total -> assertThat((BigDecimal) total).isEqualByComparingTo("12063.97"));
+        assertThat(paymentPlans.instalments(planId)).extracting(PaymentPlans.Instalment::amount)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("4000.00"), new BigDecimal("4000.00"), new BigDecimal("4063.97"));
+        assertThat(jdbc.queryForObject("select parameters::text from recouvra.outbox_message where customer_id = ? "
+                + "and kind = 'PAYMENT_PLAN_AGREEMENT'", String.class, customer))
+                .as("the agreement shows the charges and the plan's total").contains("63,97", "063,97", "lateCharges", "planTotal");
+
+        paymentPlans.accept(planId);
+
+        String debitNote = PlanCharges.debitNoteNumber(planId);
+        Invoice charges = invoices.get(debitNote);
+        assertThat(charges.isLateCharges()).isTrue();
+        assertThat(charges.getOutstanding()).isEqualByComparingTo("63.97");
+        assertThat(charges.getDueDate()).as("due with the last instalment").isEqualTo(today.plusDays(7).plusMonths(2));
+        assertThat(paymentPlans.invoicesOf(planId)).containsExactlyInAnyOrder(number, debitNote);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(debitNote).count())
+                .as("collected by the plan, not dunned").isZero();
+        LatePaymentClaims.Claim later = lateClaims.claim(List.of(invoices.get(number), charges), today.plusDays(10));
+        assertThat(later.invoices().get(0).interest()).as("from 24 November only: 12,000 x 12.15 %% x 10 / 365")
+                .isEqualByComparingTo("39.95");
+        assertThat(later.invoices().get(0).indemnityEur()).as("charged once").isEqualByComparingTo("0");
+        assertThat(later.invoices().get(1).interest().add(later.invoices().get(1).indemnityEur()))
+                .as("no interest on interest").isEqualByComparingTo("0");
+
+        moveTo(today.plusDays(11));
+        runJobs(plan);
+        moveTo(today.plusDays(5));
+        runJobs(plan);
+
+        runJobs(instance);
+        assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
+        assertThat(instance).hasPassed("Task_GatherEscalationFacts");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").processInstanceBusinessKey(debitNote)
+                .count()).as("the charges are dunned now that the plan is broken").isOne();
+    }
+
+    @Test
+    void aPlanThatWaivesAddsNoCharges() {
+        UUID customer = customer("KEY_ACCOUNT");
+        run(invoice(customer, today.minusDays(6), "2000.00"));
+        complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
+        UUID planId = UUID.fromString(planInstance(customer).getBusinessKey());
+
+        paymentPlans.accept(planId);
+
+        assertThat(jdbc.queryForObject("select late_interest from recouvra.payment_plan where id = ?", String.class, planId))
+                .isEqualTo("WAIVED_IF_KEPT");
+        assertThat(paymentPlans.invoicesOf(planId)).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.late_payment_charge where plan_id = ?", Integer.class, planId)).isZero();
     }
 
     @Test

@@ -60,6 +60,23 @@ class AllTemplatesTest {
         assertThat(Sms.segments(sms)).as("%d characters: %s", sms.length(), sms).isLessThanOrEqualTo(2);
     }
 
+    @ParameterizedTest(name = "plan agreement with and without charges, {0}")
+    @MethodSource("languages")
+    void thePlanAgreementShowsLateChargesOnlyWhenThePlanChargesThem(String language) {
+        Map<String, Object> model = model(language, Tone.COURTEOUS, 1);
+        String waived = templates.render(MessageKind.PAYMENT_PLAN_AGREEMENT, "email", language, "txt", model)
+                + templates.render(MessageKind.PAYMENT_PLAN_AGREEMENT, "email", language, "html", model);
+        model.put("lateCharges", "CHARGES-1");
+        model.put("planTotal", "PLAN-TOTAL-1");
+        String text = templates.render(MessageKind.PAYMENT_PLAN_AGREEMENT, "email", language, "txt", model);
+        String html = templates.render(MessageKind.PAYMENT_PLAN_AGREEMENT, "email", language, "html", model);
+
+        assertThat(waived).doesNotContain("CHARGES-1").doesNotContain("40 €").doesNotContain("€40").doesNotContain("null");
+        for (String charged : List.of(text, html)) {
+            assertThat(charged).contains("CHARGES-1", "PLAN-TOTAL-1").containsAnyOf("40 €", "€40").doesNotContain("[#");
+        }
+    }
+
     @ParameterizedTest(name = "formal notice letter {0}")
     @MethodSource("languages")
     void theFormalNoticeLetterIsAOnePagePdfShowingTheClaimApart(String language) throws Exception {
