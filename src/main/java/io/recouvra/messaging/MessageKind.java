@@ -31,7 +31,7 @@ public enum MessageKind {
     }
 
     private static final Set<InvoiceStatus> NO_CHASING = EnumSet.of(InvoiceStatus.PAID, InvoiceStatus.CANCELLED,
-            InvoiceStatus.WRITTEN_OFF, InvoiceStatus.DISPUTED, InvoiceStatus.ON_HOLD);
+            InvoiceStatus.WRITTEN_OFF, InvoiceStatus.DISPUTED, InvoiceStatus.ON_HOLD, InvoiceStatus.WITH_INSURER);
 
     String templateFolder() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

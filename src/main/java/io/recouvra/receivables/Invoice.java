@@ -120,6 +120,15 @@ public class Invoice extends AssignedIdEntity {
         status = paid().signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
     }
 
+    /** Dunning stops because the insurer, an agency or a court now has the case. */
+    void escalate(InvoiceStatus to) {
+        if (to != InvoiceStatus.WITH_INSURER && to != InvoiceStatus.WITH_AGENCY && to != InvoiceStatus.IN_COURT) {
+            throw new IllegalArgumentException("a case is escalated to the insurer, an agency or a court, not " + to);
+        }
+        requireOpen("escalate");
+        status = to;
+    }
+
     /** The creditor gives up what is still owed; the invoice leaves the receivables. */
     void writeOff() {
         requireOpen("write off");

@@ -139,6 +139,16 @@ public class InvoiceService {
         return invoice;
     }
 
+    /** The insurer, an agency or a court has the case now: no more dunning. A settled invoice stays as it is. */
+    @Transactional
+    public Invoice escalate(String number, InvoiceStatus to) {
+        Invoice invoice = lock(number);
+        if (!invoice.getStatus().isClosed()) {
+            invoice.escalate(to);
+        }
+        return invoice;
+    }
+
     /** Writes off what is still owed; collection of the invoice ends. */
     @Transactional
     public Invoice writeOff(String number) {

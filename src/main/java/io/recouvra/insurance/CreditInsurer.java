@@ -1,0 +1,71 @@
+package io.recouvra.insurance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The credit insurer, as its buyer-limit and overdue APIs see things: a limit per buyer (requested,
+ * then decided), the overdue notice that keeps the cover, an extension of a due date, the claim and
+ * its indemnity, and the payments received after a declaration.
+ *
+ * <p>A refusal (the insurer read the request and said no) is an {@link InsurerRefusal}; an insurer that
+ * cannot be reached or answers with an error is an {@link InsurerUnavailable}, to be tried again.
+ */
+public interface CreditInsurer {
+
+    /** The buyer as the insurer identifies it: its registration number (SIREN in France). */
+    record Buyer(String registrationNumber, String name, String country) {
+    }
+
+    enum CoverStatus { REQUESTED, APPROVED, REDUCED, WITHDRAWN, REFUSED }
+
+    record CoverDecision(CoverStatus status, BigDecimal amount, String currency, LocalDate validFrom, LocalDate validTo,
+                         String reference) {
+    }
+
+    record OverdueNotice(Buyer buyer, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
+                         BigDecimal outstanding, String currency) {
+    }
+
+    record ExtensionDecision(boolean granted, LocalDate until, String reason) {
+    }
+
+    enum ClaimStatus { PENDING, INDEMNIFIED, REFUSED }
+
+    record ClaimDecision(ClaimStatus status, BigDecimal indemnity, LocalDate paidOn, String reason) {
+    }
+
+    CoverDecision requestLimit(String policyNumber, Buyer buyer, BigDecimal amount, String currency);
+
+    /** The insurer's current decision on the buyer; empty when it has none. */
+    Optional<CoverDecision> cover(String policyNumber, Buyer buyer);
+
+    /** Declares an overdue; returns the insurer's reference. Sent at most once per invoice (idempotency key). */
+    String declareOverdue(String policyNumber, OverdueNotice notice);
+
+    ExtensionDecision requestExtension(String policyNumber, Buyer buyer, String invoiceNumber, LocalDate dueDate,
+                                       LocalDate newDueDate);
+
+    /** Files the claim for a declared overdue; returns the claim's reference. */
+    String fileClaim(String policyNumber, String declarationReference, BigDecimal amount, String currency);
+
+    ClaimDecision claim(String policyNumber, String claimReference);
+
+    void reportPayment(String policyNumber, String declarationReference, BigDecimal amount, String currency,
+                       LocalDate valueDate);
+
+    /** The insurer read the request and refused it; its reason is kept. Asking again will not help. */
+    class InsurerRefusal extends RuntimeException {
+        public InsurerRefusal(String message) {
+            super(message);
+        }
+    }
+
+    /** The insurer could not be reached, or failed: ask again later. */
+    class InsurerUnavailable extends RuntimeException {
+        public InsurerUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
