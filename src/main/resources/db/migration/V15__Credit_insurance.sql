@@ -64,6 +64,8 @@ create table insured_invoice (
     declared_at           timestamptz,
     declared_late         boolean        not null default false,
     declaration_reference varchar(100),
+    -- what was paid since the declaration and already reported to the insurer
+    reported_paid         numeric(19, 2) not null default 0,
     claim_filed_at        timestamptz,
     claim_reference       varchar(100),
     claimed_amount        numeric(19, 2),

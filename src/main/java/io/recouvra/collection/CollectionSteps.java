@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.insurance.InsuranceClaims;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,19 @@ class CollectionSteps {
     @Bean
     JavaDelegate gatherEscalationFacts(Escalation escalation) {
         return execution -> execution.setVariables(escalation.facts(InvoiceCase.of(execution)));
+    }
+
+    /** The route chose the insurer: its claim declares now, or the route is returned at once if it cannot. */
+    @Bean
+    JavaDelegate askInsurerToTakeOver(InsuranceClaims claims) {
+        return execution -> {
+            boolean takesOver = claims.askToTakeOver(InvoiceCase.of(execution).number());
+            execution.setVariable("insurerTakesOver", takesOver);
+            if (!takesOver) {
+                execution.setVariable("escalationOutcome", "RETURNED");
+                execution.setVariable("insured", false);
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.Claim;
 import io.recouvra.messaging.Channel;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Dunning {
 
+    private final InsuredInvoices insuredInvoices;
     /** A score this young is reused rather than asking the bureau again. */
     private static final Duration FRESH_SCORE = Duration.ofDays(1);
 
@@ -44,7 +46,7 @@ class Dunning {
     private final CollectionCalendar calendar;
     private final Clock clock;
 
-    Dunning(Scoring scoring, InvoiceService invoices, PromisesToPay promises, Messages messages, LatePaymentClaims claims,
+    Dunning(InsuredInvoices insuredInvoices, Scoring scoring, InvoiceService invoices, PromisesToPay promises, Messages messages, LatePaymentClaims claims,
             InteractionLog interactions, CollectionCalendar calendar, Clock clock) {
         this.scoring = scoring;
         this.invoices = invoices;
@@ -54,6 +56,7 @@ class Dunning {
         this.interactions = interactions;
         this.calendar = calendar;
         this.clock = clock;
+        this.insuredInvoices = insuredInvoices;
     }
 
     /** The inputs of DunningStrategy for this invoice's customer. */
@@ -66,8 +69,7 @@ class Dunning {
         facts.put("riskClass", score.getRiskClass().name());
         facts.put("score", score.getScore());
         facts.put("customerType", customer.getCustomerType());
-        // credit-insurance cover per buyer comes with the insurer port; until then nothing is insured
-        facts.put("insured", false);
+        facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
         facts.put("latePayments", (int) invoices.countPaidLateSince(customer.getId(), yearAgo));
         facts.put("brokenPromises", promises.countBroken(customer.getId(), yearAgo));
         return facts;

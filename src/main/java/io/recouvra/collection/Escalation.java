@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
@@ -24,8 +25,9 @@ class Escalation {
     private final InteractionLog interactions;
     private final Messages messages;
     private final CollectionCalendar calendar;
+    private final InsuredInvoices insuredInvoices;
 
-    Escalation(InvoiceService invoices, Scoring scoring, Disputes disputes, InteractionLog interactions, Messages messages,
+    Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, InteractionLog interactions, Messages messages,
                CollectionCalendar calendar) {
         this.invoices = invoices;
         this.scoring = scoring;
@@ -33,6 +35,7 @@ class Escalation {
         this.interactions = interactions;
         this.messages = messages;
         this.calendar = calendar;
+        this.insuredInvoices = insuredInvoices;
     }
 
     /** The inputs of EscalationRoute, read fresh: a score and the bureau's word on insolvency. */
@@ -45,8 +48,7 @@ class Escalation {
         facts.put("insolvencyProceedings", scoring.insolvencyProceedings(invoiceCase.customerId()));
         facts.put("daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), calendar.today()));
         facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
-        // until the credit-insurance port exists, no invoice is covered
-        facts.put("insured", false);
+        facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
         return facts;
     }
 

@@ -2,6 +2,8 @@ package io.recouvra.collection;
 
 import io.recouvra.collection.PaymentPlans.Instalment;
 import io.recouvra.collection.PaymentPlans.PlanRow;
+import io.recouvra.insurance.InsuranceClaims;
+import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
@@ -34,7 +36,7 @@ class PaymentPlanSteps {
     private static final int GRACE_DAYS = 3;
 
     @Bean
-    JavaDelegate assessPaymentPlan(PaymentPlans plans, Dunning dunning) {
+    JavaDelegate assessPaymentPlan(PaymentPlans plans, Dunning dunning, InsuredInvoices insured) {
         return execution -> {
             UUID planId = planId(execution);
             PlanRow plan = plans.plan(planId);
@@ -46,8 +48,7 @@ class PaymentPlanSteps {
                     "smallestInstalment", instalments.stream().map(Instalment::amount).min(BigDecimal::compareTo)
                             .orElse(BigDecimal.ZERO).doubleValue(),
                     "riskClass", score.getRiskClass().name(),
-                    // credit-insurance cover comes with the insurer port
-                    "insured", false));
+                    "insured", plans.invoicesOf(planId).stream().anyMatch(insured::isInsured)));
         };
     }
 
@@ -86,10 +87,15 @@ class PaymentPlanSteps {
     }
 
     @Bean
-    JavaDelegate startPaymentPlan(PaymentPlans plans, PlanCharges charges) {
+    JavaDelegate startPaymentPlan(PaymentPlans plans, PlanCharges charges, InsuranceClaims insurance) {
         return execution -> {
-            plans.status(planId(execution), "ACTIVE");
-            charges.book(planId(execution));
+            UUID planId = planId(execution);
+            plans.status(planId, "ACTIVE");
+            charges.book(planId);
+            // insured invoices paid later than due keep their cover only if the insurer extends them
+            List<Instalment> instalments = plans.instalments(planId);
+            LocalDate lastDue = instalments.get(instalments.size() - 1).dueDate();
+            plans.invoicesOf(planId).forEach(number -> insurance.requestExtension(number, lastDue));
             execution.setVariable("instalmentIndex", 0);
             execution.setVariable("instalmentMisses", 0);
         };

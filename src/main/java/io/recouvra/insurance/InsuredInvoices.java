@@ -127,6 +127,13 @@ public class InsuredInvoices {
                 .stream().findFirst();
     }
 
+    /** Insured and the insurer can still act on it: watched for its deadline, declared or claimed. */
+    @Transactional(readOnly = true)
+    public boolean isInsured(String invoiceNumber) {
+        return of(invoiceNumber).map(i -> i.status() == Status.WATCHED || i.status() == Status.DECLARED
+                || i.status() == Status.CLAIMED).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public List<InsuredInvoice> ofCustomer(UUID customerId) {
         return jdbc.query("select * from recouvra.insured_invoice where customer_id = ? order by declaration_deadline",

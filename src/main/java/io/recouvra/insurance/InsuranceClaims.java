@@ -1,0 +1,262 @@
+package io.recouvra.insurance;
+
+import io.recouvra.insurance.CreditInsurer.ClaimDecision;
+import io.recouvra.insurance.CreditInsurer.OverdueNotice;
+import io.recouvra.insurance.InsuredInvoices.InsuredInvoice;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the CreditInsuranceClaim process does with the insurer: declare, hand over, claim, follow the
+ * claim, report payments. Every step is an interaction on the customer's trail.
+ */
+@Service
+public class InsuranceClaims {
+
+    public static final String PROCESS_KEY = "CreditInsuranceClaim";
+    /** Sent to the claim: declare now (an escalation chose the insurer, or a sibling invoice is declared). */
+    public static final String MESSAGE_DECLARE_NOW = "InsuranceDeclarationRequested";
+    static final String MESSAGE_PAID = "InsuredInvoicePaid";
+    static final String MESSAGE_SETTLED = "InsuredInvoiceSettled";
+    /** Sent to InvoiceCollection: the insurer has the case now. */
+    public static final String MESSAGE_TOOK_OVER = "InsurerTookOver";
+    /** Sent to InvoiceCollection: the claim is over, with escalationOutcome. */
+    public static final String MESSAGE_CLAIM_ENDED = "InsuranceClaimEnded";
+
+    private final InsuredInvoices insured;
+    private final InsurancePolicies policies;
+    private final CreditInsurer insurer;
+    private final InvoiceService invoices;
+    private final InteractionLog interactions;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+
+    InsuranceClaims(InsuredInvoices insured, InsurancePolicies policies, CreditInsurer insurer, InvoiceService invoices,
+                    InteractionLog interactions, RuntimeService runtime, JdbcTemplate jdbc) {
+        this.insured = insured;
+        this.policies = policies;
+        this.insurer = insurer;
+        this.invoices = invoices;
+        this.interactions = interactions;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * An escalation chose the insurer: the invoice's claim declares now if it still can. Returns whether
+     * the insurer takes the case (a declaration on its way, or already declared or claimed); false when
+     * the invoice is not insured or its claim is over (not declared, indemnified, refused).
+     */
+    public boolean askToTakeOver(String invoiceNumber) {
+        runtime.createMessageCorrelation(MESSAGE_DECLARE_NOW).processInstanceBusinessKey(invoiceNumber)
+                .setVariable("declarationAskedFor", true).correlateAll();
+        return insured.isInsured(invoiceNumber);
+    }
+
+    /**
+     * Declares the overdue; returns whether it was late (after the policy's deadline). The insurer's
+     * refusal, and its being unreachable on the day before the deadline, are {@link DeclarationFailed}.
+     */
+    @Transactional(noRollbackFor = DeclarationFailed.class)
+    public boolean declare(String invoiceNumber) {
+        InsuredInvoice watched = insured.require(invoiceNumber);
+        InsurancePolicy policy = policies.get(watched.policyId());
+        Invoice invoice = invoices.get(invoiceNumber);
+        Customer buyer = invoice.getCustomer();
+        String reference;
+        try {
+            reference = insurer.declareOverdue(policy.policyNumber(), new OverdueNotice(BuyerCovers.buyer(buyer),
+                    invoiceNumber, invoice.getIssueDate(), invoice.getDueDate(), invoice.getAmount(), invoice.getOutstanding(),
+                    invoice.getCurrency()));
+        } catch (CreditInsurer.InsurerRefusal refused) {
+            throw new DeclarationFailed("the insurer refused the notice: " + refused.getMessage());
+        } catch (CreditInsurer.InsurerUnavailable unreachable) {
+            if (!insured.today().isBefore(watched.declarationDeadline().minusDays(1))) {
+                throw new DeclarationFailed("the insurer could not be reached on " + insured.today() + ", the deadline is "
+                        + watched.declarationDeadline() + ": " + unreachable.getMessage());
+            }
+            throw unreachable;
+        }
+        return recordDeclaration(invoiceNumber, reference, policy);
+    }
+
+    /** A credit manager declared it by hand (the insurer's portal or phone). */
+    @Transactional
+    public boolean declaredByHand(String invoiceNumber, String reference) {
+        return recordDeclaration(invoiceNumber, reference, policies.get(insured.require(invoiceNumber).policyId()));
+    }
+
+    private boolean recordDeclaration(String invoiceNumber, String reference, InsurancePolicy policy) {
+        boolean late = insured.declared(invoiceNumber, reference);
+        InsuredInvoice declared = insured.require(invoiceNumber);
+        note(invoiceNumber, Direction.OUTBOUND, "Overdue declared to " + policy.insurer()
+                + (late ? " after the deadline of " + declared.declarationDeadline() + ": the cover may be lost" : ""), reference);
+        if (policy.declarationBasis() == InsurancePolicy.DeclarationBasis.OLDEST_UNPAID) {
+            // the buyer is declared as a whole: its other insured invoices go with this one
+            insured.watchedOfBuyer(declared.customerId()).forEach(this::askToTakeOver);
+        }
+        return late;
+    }
+
+    @Transactional
+    public void notDeclaredByHand(String invoiceNumber, String reason) {
+        jdbc.update("update recouvra.insured_invoice set status = 'NOT_DECLARED', not_declared_reason = ? where invoice_number = ?",
+                reason, invoiceNumber);
+        note(invoiceNumber, Direction.INTERNAL, "Overdue not declared to the insurer", reason);
+    }
+
+    @Transactional
+    public void noteNotDeclared(String invoiceNumber, String reason) {
+        note(invoiceNumber, Direction.INTERNAL, "Overdue not declared to the insurer", reason);
+    }
+
+    /**
+     * A payment plan pays the invoice later than its due date: the insurer is asked to extend it, so that
+     * the declaration deadline moves with it (the claim waits again when its declaration day comes).
+     * Returns whether it was granted; refused or unreachable, the deadline stays and the reason is kept.
+     */
+    @Transactional
+    public boolean requestExtension(String invoiceNumber, LocalDate newDueDate) {
+        InsuredInvoice watched = insured.of(invoiceNumber).filter(i -> i.status() == InsuredInvoices.Status.WATCHED).orElse(null);
+        Invoice invoice = invoices.get(invoiceNumber);
+        if (watched == null || !newDueDate.isAfter(invoice.getDueDate())) {
+            return false;
+        }
+        InsurancePolicy policy = policies.get(watched.policyId());
+        CreditInsurer.ExtensionDecision decision;
+        try {
+            decision = insurer.requestExtension(policy.policyNumber(), BuyerCovers.buyer(invoice.getCustomer()), invoiceNumber,
+                    invoice.getDueDate(), newDueDate);
+        } catch (CreditInsurer.InsurerRefusal | CreditInsurer.InsurerUnavailable failed) {
+            decision = new CreditInsurer.ExtensionDecision(false, null, failed.getMessage());
+        }
+        if (decision.granted()) {
+            insured.extended(invoiceNumber, decision.until());
+            note(invoiceNumber, Direction.INBOUND, policy.insurer() + " extends the due date to " + decision.until()
+                    + ": the declaration deadline is now " + insured.require(invoiceNumber).declarationDeadline(), null);
+        } else {
+            note(invoiceNumber, Direction.INBOUND, "Extension to " + newDueDate + " not granted by " + policy.insurer()
+                    + ": the declaration deadline stays " + watched.declarationDeadline(), decision.reason());
+        }
+        return decision.granted();
+    }
+
+    /** The insurer recovers the debt from now on: dunning stops. Returns when a claim may be filed. */
+    @Transactional
+    public LocalDate handOver(String invoiceNumber) {
+        InsuredInvoice declared = insured.require(invoiceNumber);
+        invoices.escalate(invoiceNumber, InvoiceStatus.WITH_INSURER);
+        runtime.createMessageCorrelation(MESSAGE_TOOK_OVER).processInstanceBusinessKey(invoiceNumber).correlateAll();
+        InsurancePolicy policy = policies.get(declared.policyId());
+        note(invoiceNumber, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops", declared.declarationReference());
+        return insured.today().plus(policy.waitingPeriod());
+    }
+
+    /** Files the claim for the insured share of what is owed; returns PENDING, or REFUSED when refused outright. */
+    @Transactional
+    public String fileClaim(String invoiceNumber) {
+        InsuredInvoice declared = insured.require(invoiceNumber);
+        InsurancePolicy policy = policies.get(declared.policyId());
+        Invoice invoice = invoices.get(invoiceNumber);
+        BigDecimal claimed = InsuredInvoices.insuredPart(invoice.getOutstanding(), declared.coveredShare());
+        try {
+            String reference = insurer.fileClaim(policy.policyNumber(), declared.declarationReference(), claimed, invoice.getCurrency());
+            insured.claimFiled(invoiceNumber, reference, claimed);
+            note(invoiceNumber, Direction.OUTBOUND, "Claim of " + claimed.toPlainString() + " " + invoice.getCurrency()
+                    + " filed with " + policy.insurer(), reference);
+            return CreditInsurer.ClaimStatus.PENDING.name();
+        } catch (CreditInsurer.InsurerRefusal refused) {
+            insured.refused(invoiceNumber, refused.getMessage());
+            note(invoiceNumber, Direction.INBOUND, "Claim refused by " + policy.insurer(), refused.getMessage());
+            return CreditInsurer.ClaimStatus.REFUSED.name();
+        }
+    }
+
+    /** Asks for the claim's decision and records an indemnity or a refusal. */
+    @Transactional
+    public String readClaim(String invoiceNumber) {
+        InsuredInvoice claimed = insured.require(invoiceNumber);
+        InsurancePolicy policy = policies.get(claimed.policyId());
+        ClaimDecision decision = insurer.claim(policy.policyNumber(), claimed.claimReference());
+        switch (decision.status()) {
+            case INDEMNIFIED -> {
+                insured.indemnified(invoiceNumber, decision.indemnity(), decision.paidOn());
+                note(invoiceNumber, Direction.INBOUND, policy.insurer() + " indemnifies " + decision.indemnity().toPlainString()
+                        + " (paid on " + decision.paidOn() + ")", claimed.claimReference());
+            }
+            case REFUSED -> {
+                insured.refused(invoiceNumber, decision.reason());
+                note(invoiceNumber, Direction.INBOUND, "Claim refused by " + policy.insurer(), decision.reason());
+            }
+            case PENDING -> {
+                // asked again next week
+            }
+        }
+        return decision.status().name();
+    }
+
+    /**
+     * The claim is over: InvoiceCollection goes on along its next escalation route with what the insurer
+     * did not pay (its share is the insurer's to recover once indemnified), the insurer route excluded.
+     */
+    public void tellInvoice(String invoiceNumber) {
+        runtime.createMessageCorrelation(MESSAGE_CLAIM_ENDED).processInstanceBusinessKey(invoiceNumber)
+                .setVariables(Map.of("escalationOutcome", "RETURNED", "insured", false)).correlateAll();
+    }
+
+    /** Tells the insurer of payments received since the declaration that it was not told of yet. */
+    @Transactional
+    public void reportPayments(String invoiceNumber) {
+        InsuredInvoice case_ = insured.require(invoiceNumber);
+        if (case_.declarationReference() == null) {
+            return;
+        }
+        Invoice invoice = invoices.get(invoiceNumber);
+        BigDecimal paidSince = jdbc.queryForObject("""
+                select coalesce(sum(a.amount), 0) from recouvra.payment_allocation a join recouvra.payment p on p.id = a.payment_id
+                join recouvra.insured_invoice x on x.invoice_id = a.invoice_id
+                where x.invoice_number = ? and p.received_at >= x.declared_at""", BigDecimal.class, invoiceNumber);
+        BigDecimal reported = jdbc.queryForObject("select reported_paid from recouvra.insured_invoice where invoice_number = ?",
+                BigDecimal.class, invoiceNumber);
+        BigDecimal unreported = paidSince.subtract(reported);
+        if (unreported.signum() <= 0) {
+            return;
+        }
+        InsurancePolicy policy = policies.get(case_.policyId());
+        insurer.reportPayment(policy.policyNumber(), case_.declarationReference(), unreported, invoice.getCurrency(), insured.today());
+        jdbc.update("update recouvra.insured_invoice set reported_paid = ? where invoice_number = ?", paidSince, invoiceNumber);
+        note(invoiceNumber, Direction.OUTBOUND, "Payment of " + unreported.toPlainString() + " " + invoice.getCurrency()
+                + " reported to " + policy.insurer(), case_.declarationReference());
+    }
+
+    @Transactional
+    public void closeSettled(String invoiceNumber) {
+        reportPayments(invoiceNumber);
+        insured.settled(invoiceNumber);
+    }
+
+    private void note(String invoiceNumber, Direction direction, String summary, String detail) {
+        Invoice invoice = invoices.get(invoiceNumber);
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, direction, Type.NOTE, summary, detail);
+    }
+
+    /** The declaration could not be made by Recouvra: a credit manager makes it by hand. */
+    public static class DeclarationFailed extends RuntimeException {
+        DeclarationFailed(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.recouvra.insurance;
+
+import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
+import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
+import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What the ledger tells credit insurance: an insured invoice registered starts its CreditInsuranceClaim
+ * (business key = the invoice number); payments and settlements go to that claim.
+ */
+@Component
+class InsuranceLedgerEvents {
+
+    private final InsuredInvoices insured;
+    private final InvoiceService invoices;
+    private final RuntimeService runtime;
+
+    InsuranceLedgerEvents(InsuredInvoices insured, InvoiceService invoices, RuntimeService runtime) {
+        this.insured = insured;
+        this.invoices = invoices;
+        this.runtime = runtime;
+    }
+
+    @EventListener
+    void watch(InvoiceRegistered registered) {
+        Invoice invoice = invoices.get(registered.number());
+        if (insured.watchIfInsured(invoice)) {
+            runtime.startProcessInstanceByKey(InsuranceClaims.PROCESS_KEY, registered.number(), Variables.createVariables()
+                    .putValue("invoiceNumber", registered.number())
+                    .putValue("invoiceId", registered.invoiceId().toString())
+                    .putValue("customerId", registered.customerId().toString())
+                    .putValue("customerName", registered.customerName())
+                    .putValue("currency", registered.currency())
+                    .putValue("outstandingDisplay", AmountDisplay.of(registered.amount(), registered.currency())));
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void paid(InvoiceReduced reduced) {
+        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void settled(InvoiceSettled settled) {
+        if (settled.status() == InvoiceStatus.PAID || settled.status() == InvoiceStatus.CANCELLED) {
+            runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_SETTLED).processInstanceBusinessKey(settled.number())
+                    .correlateAll();
+        }
+    }
+}
