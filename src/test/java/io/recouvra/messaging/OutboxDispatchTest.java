@@ -102,6 +102,39 @@ class OutboxDispatchTest {
     }
 
     @Test
+    void aCustomersRemindersDueTogetherAreNeverSplitAcrossBatches() {
+        Case filler = newCase("fr", true);
+        for (int i = 1; i < settings.batchSize(); i++) {
+            enqueue(filler, "filler-" + i, Channel.EMAIL);
+        }
+        Case first = newCase("fr", true);
+        Case second = sameCustomer(first);
+        Case third = sameCustomer(first);
+        for (Case c : List.of(first, second, third)) {
+            enqueue(c, "reminder-1", Channel.EMAIL);
+        }
+        // by due time: the customer's first reminder, the fillers, then its other two (past a batch of 50)
+        jdbc.update("update recouvra.outbox_message set next_attempt_at = next_attempt_at - interval '1 hour' where case_ref = ?",
+                filler.invoiceNumber);
+        jdbc.update("update recouvra.outbox_message set next_attempt_at = next_attempt_at - interval '2 hours' where case_ref = ?",
+                first.invoiceNumber);
+
+        dispatcher.dispatchDue();
+
+        assertThat(jdbc.queryForList("select distinct coalesce(provider_id, status) from recouvra.outbox_message where customer_id = ?",
+                String.class, first.customerId)).as("one email about the three invoices, in the first batch").hasSize(1)
+                .allSatisfy(id -> assertThat(id).startsWith("sandbox-"));
+    }
+
+    private Case sameCustomer(Case c) {
+        String number = TestData.invoiceNumber();
+        LocalDate due = LocalDate.now(clock).minusDays(10);
+        UUID invoiceId = invoices.register(new NewInvoice(number, c.customerId(), null, due.minusDays(30), due,
+                new BigDecimal("99.00"), "EUR")).getId();
+        return new Case(c.customerId(), invoiceId, number, c.phone());
+    }
+
+    @Test
     void theSandboxSendsAndTheAuditTrailKeepsWhatWasSentInTheCustomersLanguage() {
         Case french = newCase("fr", true);
         Case english = newCase("en", true);
