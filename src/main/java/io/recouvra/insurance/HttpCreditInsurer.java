@@ -1,6 +1,7 @@
 package io.recouvra.insurance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -37,7 +39,7 @@ class HttpCreditInsurer implements CreditInsurer {
                 "currency", currency);
         return cover(call("limit request for " + buyer.registrationNumber(), () -> insurer.post()
                 .uri("/v1/policies/{policy}/buyers/{buyer}/limit-requests", policyNumber, buyer.registrationNumber())
-                .body(body).retrieve().body(JsonNode.class)));
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class)));
     }
 
     @Override
@@ -68,7 +70,7 @@ class HttpCreditInsurer implements CreditInsurer {
         JsonNode answer = call("overdue notice for " + notice.invoiceNumber(), () -> insurer.post()
                 .uri("/v1/policies/{policy}/overdue-notices", policyNumber)
                 .header("Idempotency-Key", "overdue-" + notice.invoiceNumber())
-                .body(body).retrieve().body(JsonNode.class));
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
         return text(answer, "noticeId");
     }
 
@@ -78,6 +80,7 @@ class HttpCreditInsurer implements CreditInsurer {
         JsonNode answer = call("extension for " + invoiceNumber, () -> insurer.post()
                 .uri("/v1/policies/{policy}/buyers/{buyer}/extensions", policyNumber, buyer.registrationNumber())
                 .header("Idempotency-Key", "extension-" + invoiceNumber + "-" + newDueDate)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("invoiceNumber", invoiceNumber, "dueDate", dueDate.toString(), "newDueDate", newDueDate.toString()))
                 .retrieve().body(JsonNode.class));
         boolean granted = "GRANTED".equals(text(answer, "status"));
@@ -90,6 +93,7 @@ class HttpCreditInsurer implements CreditInsurer {
         JsonNode answer = call("claim for notice " + declarationReference, () -> insurer.post()
                 .uri("/v1/policies/{policy}/claims", policyNumber)
                 .header("Idempotency-Key", "claim-" + declarationReference)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("noticeId", declarationReference, "amount", amount, "currency", currency))
                 .retrieve().body(JsonNode.class));
         return text(answer, "claimId");
@@ -112,6 +116,7 @@ class HttpCreditInsurer implements CreditInsurer {
         call("payment on notice " + declarationReference, () -> insurer.post()
                 .uri("/v1/policies/{policy}/overdue-notices/{notice}/payments", policyNumber, declarationReference)
                 .header("Idempotency-Key", "payment-" + declarationReference + "-" + valueDate + "-" + amount.toPlainString())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("amount", amount, "currency", currency, "valueDate", valueDate.toString()))
                 .retrieve().toBodilessEntity());
     }
@@ -150,8 +155,21 @@ class HttpCreditInsurer implements CreditInsurer {
         } catch (ResourceAccessException e) {
             throw new InsurerUnavailable(what + ": no answer from the insurer (" + e.getMessage() + ")", e);
         } catch (RestClientException e) {
+            if (causedByIo(e)) {
+                // the answer stopped coming: a read timeout while the body was on its way
+                throw new InsurerUnavailable(what + ": no answer from the insurer (" + e.getMostSpecificCause().getMessage() + ")", e);
+            }
             throw new InsurerUnavailable(what + ": unreadable answer from the insurer (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(RestClientResponseException e) {
