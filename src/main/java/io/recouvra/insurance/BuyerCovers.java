@@ -139,7 +139,7 @@ public class BuyerCovers {
         String sign = null;
         if (now.status() == CoverStatus.WITHDRAWN && (before.isEmpty() || before.get().status() != CoverStatus.WITHDRAWN)) {
             sign = policy.insurer() + " withdrew its cover";
-        } else if (had != null && now.amount() != null && now.amount().compareTo(had) < 0
+        } else if (had != null && now.amount() != null && now.amount().compareTo(had) < 0 && !askedForLess(before, now)
                 && (now.status() == CoverStatus.REDUCED || now.status() == CoverStatus.APPROVED)) {
             sign = policy.insurer() + " reduced its cover from " + had.toPlainString() + " to " + now.amount().toPlainString()
                     + " " + policy.currency();
@@ -149,6 +149,12 @@ public class BuyerCovers {
                     now.reference());
             events.publishEvent(new EarlyWarningRaised(customer.getId(), sign));
         }
+    }
+
+    /** A lower limit the creditor asked for itself is no warning. */
+    private static boolean askedForLess(Optional<Cover> before, CoverDecision now) {
+        BigDecimal requested = before.map(Cover::requestedAmount).orElse(null);
+        return requested != null && now.amount().compareTo(requested) >= 0;
     }
 
     private static Cover cover(ResultSet rs, int row) throws SQLException {

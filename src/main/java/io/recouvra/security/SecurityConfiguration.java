@@ -53,6 +53,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(DISPUTE_STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
+                        .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
                         .requestMatchers("/api/**").hasAnyAuthority(INTEGRATORS, CREDIT_MANAGERS, ADMINS)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Recouvra"))
