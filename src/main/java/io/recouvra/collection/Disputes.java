@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +45,10 @@ public class Disputes {
     private final RuntimeService runtime;
     private final DisputeResolutions resolutions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Disputes(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, Messages messages,
-             RuntimeService runtime, DisputeResolutions resolutions, Clock clock) {
+             RuntimeService runtime, DisputeResolutions resolutions, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
@@ -54,6 +56,7 @@ public class Disputes {
         this.runtime = runtime;
         this.resolutions = resolutions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records the dispute, pauses dunning, acknowledges it to the debtor and tells the invoice's process. */
@@ -90,6 +93,7 @@ public class Disputes {
             throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber
                     + " is not in dunning now (escalated, or its customer still being assessed): no one would review the dispute here");
         }
+        events.publishEvent(new DisputeRaised(invoiceNumber, reason, description));
         return id;
     }
 

@@ -55,6 +55,9 @@ public interface CreditInsurer {
     void reportPayment(String policyNumber, String declarationReference, BigDecimal amount, String currency,
                        LocalDate valueDate);
 
+    /** Tells the insurer that the buyer disputes the invoice: a disputed receivable is not covered while disputed. */
+    void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason);
+
     /** The insurer read the request and refused it; its reason is kept. Asking again will not help. */
     class InsurerRefusal extends RuntimeException {
         public InsurerRefusal(String message) {

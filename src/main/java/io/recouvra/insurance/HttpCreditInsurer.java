@@ -121,6 +121,16 @@ class HttpCreditInsurer implements CreditInsurer {
                 .retrieve().toBodilessEntity());
     }
 
+    @Override
+    public void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason) {
+        call("dispute on " + invoiceNumber, () -> insurer.post()
+                .uri("/v1/policies/{policy}/buyers/{buyer}/disputes", policyNumber, buyer.registrationNumber())
+                .header("Idempotency-Key", "dispute-" + invoiceNumber + "-" + reason)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("invoiceNumber", invoiceNumber, "reason", reason))
+                .retrieve().toBodilessEntity());
+    }
+
     private static CoverDecision cover(JsonNode answer) {
         return new CoverDecision(CoverStatus.valueOf(text(answer, "status")),
                 answer.hasNonNull("amount") ? answer.get("amount").decimalValue() : BigDecimal.ZERO,

@@ -106,6 +106,11 @@ class InsuranceClaimSteps {
     }
 
     @Bean
+    JavaDelegate reportDisputeToInsurer(InsuranceClaims claims) {
+        return execution -> claims.reportDispute(number(execution), (String) execution.getVariable("disputeReason"));
+    }
+
+    @Bean
     JavaDelegate closeSettledInsuranceCase(InsuranceClaims claims) {
         return execution -> claims.closeSettled(number(execution));
     }

@@ -31,6 +31,7 @@ public class InsuranceClaims {
     public static final String MESSAGE_DECLARE_NOW = "InsuranceDeclarationRequested";
     static final String MESSAGE_PAID = "InsuredInvoicePaid";
     static final String MESSAGE_SETTLED = "InsuredInvoiceSettled";
+    static final String MESSAGE_DISPUTED = "InsuredInvoiceDisputed";
     /** Sent to InvoiceCollection: the insurer has the case now. */
     public static final String MESSAGE_TOOK_OVER = "InsurerTookOver";
     /** Sent to InvoiceCollection: the claim is over, with escalationOutcome. */
@@ -240,6 +241,16 @@ public class InsuranceClaims {
         jdbc.update("update recouvra.insured_invoice set reported_paid = ? where invoice_number = ?", paidSince, invoiceNumber);
         note(invoiceNumber, Direction.OUTBOUND, "Payment of " + unreported.toPlainString() + " " + invoice.getCurrency()
                 + " reported to " + policy.insurer(), case_.declarationReference());
+    }
+
+    /** Tells the insurer the buyer disputes the invoice (not covered while disputed), whether declared yet or not. */
+    @Transactional
+    public void reportDispute(String invoiceNumber, String reason) {
+        InsuredInvoice case_ = insured.require(invoiceNumber);
+        InsurancePolicy policy = policies.get(case_.policyId());
+        insurer.reportDispute(policy.policyNumber(), BuyerCovers.buyer(invoices.get(invoiceNumber).getCustomer()), invoiceNumber,
+                reason);
+        note(invoiceNumber, Direction.OUTBOUND, policy.insurer() + " told of the dispute: not covered while disputed", reason);
     }
 
     @Transactional

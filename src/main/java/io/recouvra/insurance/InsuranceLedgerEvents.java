@@ -1,5 +1,6 @@
 package io.recouvra.insurance;
 
+import io.recouvra.collection.DisputeRaised;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
@@ -15,8 +16,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What the ledger tells credit insurance: an insured invoice registered starts its CreditInsuranceClaim
- * (business key = the invoice number); payments and settlements go to that claim.
+ * What the ledger and the disputes tell credit insurance: an insured invoice registered starts its
+ * CreditInsuranceClaim (business key = the invoice number); payments, settlements and disputes go to that claim.
  */
 @Component
 class InsuranceLedgerEvents {
@@ -43,6 +44,12 @@ class InsuranceLedgerEvents {
                     .putValue("currency", registered.currency())
                     .putValue("outstandingDisplay", AmountDisplay.of(registered.amount(), registered.currency())));
         }
+    }
+
+    @EventListener
+    void disputed(DisputeRaised dispute) {
+        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_DISPUTED).processInstanceBusinessKey(dispute.invoiceNumber())
+                .setVariable("disputeReason", dispute.reason()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

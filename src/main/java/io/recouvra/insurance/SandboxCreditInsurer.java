@@ -40,6 +40,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final Map<String, String> claimRefusals = new ConcurrentHashMap<>();
     private final AtomicInteger outageCalls = new AtomicInteger();
+    private final Map<String, String> disputes = new ConcurrentHashMap<>();
 
     SandboxCreditInsurer(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -71,6 +72,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
         declaredBuyers.clear();
         claims.clear();
         claimRefusals.clear();
+        disputes.clear();
         outageCalls.set(0);
     }
 
@@ -159,6 +161,17 @@ public class SandboxCreditInsurer implements CreditInsurer {
     public void reportPayment(String policyNumber, String declarationReference, BigDecimal amount, String currency,
                               LocalDate valueDate) {
         reachable();
+    }
+
+    @Override
+    public void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason) {
+        reachable();
+        disputes.put(invoiceNumber, reason);
+    }
+
+    /** The disputes the insurer was told of, by invoice. */
+    public Map<String, String> disputesReported() {
+        return Map.copyOf(disputes);
     }
 
     private void reachable() {

@@ -173,6 +173,8 @@ class CreditInsuranceClaimProcessTest {
         collection.runJobs(collection.instanceOf(number));
         moveTo(DUE.plusDays(3));
         collection.raiseDispute(number);
+        runJobs(claim);
+        assertThat(insurer.disputesReported()).as("the insurer is told at once").containsEntry(number, "PRICE");
 
         moveTo(DECLARATION_DAY);
         runJobs(claim);
@@ -180,7 +182,8 @@ class CreditInsuranceClaimProcessTest {
         assertThat(claim).isEnded().hasPassed("Task_CheckDeclaration", "Task_TellNotDeclared").hasNotPassed("Task_DeclareOverdue");
         assertThat(insured.require(number).status()).isEqualTo(Status.NOT_DECLARED);
         assertThat(insured.require(number).notDeclaredReason()).contains("disputed", "not covered");
-        assertThat(trail(buyer)).anyMatch(line -> line.startsWith("Overdue not declared to the insurer"));
+        assertThat(trail(buyer)).anyMatch(line -> line.startsWith("Overdue not declared to the insurer"))
+                .anyMatch(line -> line.equals("Allianz Trade told of the dispute: not covered while disputed"));
     }
 
     @Test

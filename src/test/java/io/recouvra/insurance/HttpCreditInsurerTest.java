@@ -111,6 +111,10 @@ class HttpCreditInsurerTest {
         assertThat(decision.indemnity()).isEqualByComparingTo("8550.00");
         assertThat(decision.paidOn()).isEqualTo(LocalDate.of(2027, 3, 15));
         api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/claims")).withHeader("Idempotency-Key", equalTo("claim-ON-77")));
+        api.stubFor(post(urlPathEqualTo(POLICY + "/buyers/732829320/disputes")).willReturn(aResponse().withStatus(202)));
+        insurer.reportDispute("POL-1", BUYER, "F-2026-0042", "QUALITY");
+        api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/buyers/732829320/disputes"))
+                .withRequestBody(equalToJson("{\"invoiceNumber\": \"F-2026-0042\", \"reason\": \"QUALITY\"}")));
         api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/overdue-notices/ON-77/payments"))
                 .withRequestBody(equalToJson("{\"amount\": 500.00, \"valueDate\": \"2027-01-05\"}", true, true)));
     }
@@ -160,7 +164,9 @@ class HttpCreditInsurerTest {
                         i -> i.fileClaim("POL-1", "ON-77", BigDecimal.TEN, "EUR")),
                 new Call("claim decision", get(urlPathEqualTo(POLICY + "/claims/CL-9")), i -> i.claim("POL-1", "CL-9")),
                 new Call("payment report", post(urlPathEqualTo(POLICY + "/overdue-notices/ON-77/payments")),
-                        i -> i.reportPayment("POL-1", "ON-77", BigDecimal.TEN, "EUR", NOTICE.dueDate())));
+                        i -> i.reportPayment("POL-1", "ON-77", BigDecimal.TEN, "EUR", NOTICE.dueDate())),
+                new Call("dispute", post(urlPathEqualTo(POLICY + "/buyers/732829320/disputes")),
+                        i -> i.reportDispute("POL-1", BUYER, "F-2026-0042", "QUALITY")));
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
