@@ -1,6 +1,10 @@
 package io.recouvra.collection;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -14,11 +18,24 @@ public class CollectionTestAccess {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Disputes disputes;
+    private final PaymentPlans plans;
 
-    CollectionTestAccess(RuntimeService runtime, ManagementService management, Disputes disputes) {
+    CollectionTestAccess(RuntimeService runtime, ManagementService management, Disputes disputes, PaymentPlans plans) {
         this.runtime = runtime;
         this.management = management;
         this.disputes = disputes;
+        this.plans = plans;
+    }
+
+    /** A plan asked for through the API (instalments: due date to amount), offered, then accepted by the debtor. */
+    public UUID acceptedPlan(UUID customerId, String invoiceNumber, Map<LocalDate, BigDecimal> instalments) {
+        UUID planId = plans.startFromApi(customerId, List.of(invoiceNumber), instalments.entrySet().stream()
+                .map(i -> new PaymentPlans.Instalment(0, i.getKey(), i.getValue())).toList(), "erp");
+        ProcessInstance plan = runtime.createProcessInstanceQuery().processDefinitionKey(PaymentPlans.PROCESS_KEY)
+                .processInstanceBusinessKey(planId.toString()).singleResult();
+        runJobs(plan);
+        plans.accept(planId);
+        return planId;
     }
 
     public ProcessInstance instanceOf(String invoiceNumber) {

@@ -211,6 +211,23 @@ class CreditInsuranceClaimProcessTest {
     }
 
     @Test
+    void aPaymentPlanAcceptedAsksTheInsurerToExtendTheDueDate() {
+        UUID buyer = coveredBuyer();
+        String number = invoice(buyer, "4000.00");
+        moveTo(DUE.plusDays(2));
+        collection.runJobs(collection.instanceOf(number));
+
+        collection.acceptedPlan(buyer, number, new java.util.TreeMap<>(Map.of(
+                DUE.plusDays(10), new BigDecimal("2000.00"), DUE.plusDays(40), new BigDecimal("2000.00"))));
+
+        InsuredInvoice extended = insured.require(number);
+        assertThat(extended.extendedUntil()).as("to the last instalment").isEqualTo(DUE.plusDays(40));
+        // 2 January 2027 + 15 days = Sunday 17 January
+        assertThat(extended.declarationDeadline()).isEqualTo(LocalDate.of(2027, 1, 17));
+        assertThat(trail(buyer)).anyMatch(line -> line.startsWith("Allianz Trade extends the due date to 2027-01-02"));
+    }
+
+    @Test
     void theInsurerRefusesTheClaim() {
         UUID buyer = coveredBuyer();
         String number = invoice(buyer, "4000.00");
