@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Dunning {
 
-    private final InsuredInvoices insuredInvoices;
     /** A score this young is reused rather than asking the bureau again. */
     private static final Duration FRESH_SCORE = Duration.ofDays(1);
 
@@ -45,6 +44,7 @@ class Dunning {
     private final InteractionLog interactions;
     private final CollectionCalendar calendar;
     private final Clock clock;
+    private final InsuredInvoices insuredInvoices;
 
     Dunning(InsuredInvoices insuredInvoices, Scoring scoring, InvoiceService invoices, PromisesToPay promises, Messages messages, LatePaymentClaims claims,
             InteractionLog interactions, CollectionCalendar calendar, Clock clock) {

@@ -172,7 +172,9 @@ public class InsuranceClaims {
         InsuredInvoice declared = insured.require(invoiceNumber);
         InsurancePolicy policy = policies.get(declared.policyId());
         Invoice invoice = invoices.get(invoiceNumber);
-        BigDecimal claimed = InsuredInvoices.insuredPart(invoice.getOutstanding(), declared.coveredShare());
+        // the insurer pays its share of what the buyer's limit covers of the invoice, not of all it owes
+        BigDecimal eligible = insured.withinLimit(declared.customerId()).getOrDefault(invoiceNumber, invoice.getOutstanding());
+        BigDecimal claimed = InsuredInvoices.insuredPart(eligible, declared.coveredShare());
         try {
             String reference = insurer.fileClaim(policy.policyNumber(), declared.declarationReference(), claimed, invoice.getCurrency());
             insured.claimFiled(invoiceNumber, reference, claimed);
@@ -221,8 +223,8 @@ public class InsuranceClaims {
     /** Tells the insurer of payments received since the declaration that it was not told of yet. */
     @Transactional
     public void reportPayments(String invoiceNumber) {
-        InsuredInvoice case_ = insured.require(invoiceNumber);
-        if (case_.declarationReference() == null) {
+        InsuredInvoice insuredCase = insured.require(invoiceNumber);
+        if (insuredCase.declarationReference() == null) {
             return;
         }
         Invoice invoice = invoices.get(invoiceNumber);
@@ -236,18 +238,18 @@ public class InsuranceClaims {
         if (unreported.signum() <= 0) {
             return;
         }
-        InsurancePolicy policy = policies.get(case_.policyId());
-        insurer.reportPayment(policy.policyNumber(), case_.declarationReference(), unreported, invoice.getCurrency(), insured.today());
+        InsurancePolicy policy = policies.get(insuredCase.policyId());
+        insurer.reportPayment(policy.policyNumber(), insuredCase.declarationReference(), unreported, invoice.getCurrency(), insured.today());
         jdbc.update("update recouvra.insured_invoice set reported_paid = ? where invoice_number = ?", paidSince, invoiceNumber);
         note(invoiceNumber, Direction.OUTBOUND, "Payment of " + unreported.toPlainString() + " " + invoice.getCurrency()
-                + " reported to " + policy.insurer(), case_.declarationReference());
+                + " reported to " + policy.insurer(), insuredCase.declarationReference());
     }
 
     /** Tells the insurer the buyer disputes the invoice (not covered while disputed), whether declared yet or not. */
     @Transactional
     public void reportDispute(String invoiceNumber, String reason) {
-        InsuredInvoice case_ = insured.require(invoiceNumber);
-        InsurancePolicy policy = policies.get(case_.policyId());
+        InsuredInvoice insuredCase = insured.require(invoiceNumber);
+        InsurancePolicy policy = policies.get(insuredCase.policyId());
         insurer.reportDispute(policy.policyNumber(), BuyerCovers.buyer(invoices.get(invoiceNumber).getCustomer()), invoiceNumber,
                 reason);
         note(invoiceNumber, Direction.OUTBOUND, policy.insurer() + " told of the dispute: not covered while disputed", reason);

@@ -50,7 +50,8 @@ class InsuranceController {
     }
 
     /** An invoice under the policy: what the insurer would pay of it, and where its declaration stands. */
-    record InsuredInvoiceView(String invoiceNumber, BigDecimal outstanding, BigDecimal coveredShare, BigDecimal insuredAmount,
+    record InsuredInvoiceView(String invoiceNumber, BigDecimal outstanding, BigDecimal withinLimit, BigDecimal beyondLimit,
+                              BigDecimal coveredShare, BigDecimal insuredAmount,
                               InsuredInvoices.Status status, LocalDate declarationDeadline, LocalDate declareBy,
                               LocalDate extendedUntil, boolean declaredLate, String declarationReference,
                               String notDeclaredReason, String claimReference, BigDecimal indemnity, String refusalReason) {
@@ -87,8 +88,10 @@ class InsuranceController {
         BigDecimal exposure = open.stream().map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal limit = cover == null || !cover.coversOn(insured.today()) ? BigDecimal.ZERO : cover.approvedLimit();
         Map<String, Invoice> byNumber = open.stream().collect(Collectors.toMap(Invoice::getNumber, Function.identity()));
+        Map<String, BigDecimal> withinLimit = insured.withinLimit(customerId);
         List<InsuredInvoiceView> views = insured.ofCustomer(customerId).stream()
-                .map(i -> view(i, byNumber.get(i.invoiceNumber()))).toList();
+                .map(i -> view(i, byNumber.get(i.invoiceNumber()), withinLimit.getOrDefault(i.invoiceNumber(), BigDecimal.ZERO)))
+                .toList();
         return new BuyerInsuranceView(customerId, customer.getLegalName(), cover, currency, exposure, exposure.min(limit),
                 exposure.subtract(limit).max(BigDecimal.ZERO), views);
     }
@@ -121,10 +124,10 @@ class InsuranceController {
         return problem;
     }
 
-    private static InsuredInvoiceView view(InsuredInvoice i, Invoice invoice) {
+    private static InsuredInvoiceView view(InsuredInvoice i, Invoice invoice, BigDecimal withinLimit) {
         BigDecimal outstanding = invoice == null ? BigDecimal.ZERO : invoice.getOutstanding();
-        return new InsuredInvoiceView(i.invoiceNumber(), outstanding, i.coveredShare(),
-                InsuredInvoices.insuredPart(outstanding, i.coveredShare()), i.status(), i.declarationDeadline(), i.declareBy(),
+        return new InsuredInvoiceView(i.invoiceNumber(), outstanding, withinLimit, outstanding.subtract(withinLimit),
+                i.coveredShare(), InsuredInvoices.insuredPart(withinLimit, i.coveredShare()), i.status(), i.declarationDeadline(), i.declareBy(),
                 i.extendedUntil(), i.declaredLate(), i.declarationReference(), i.notDeclaredReason(), i.claimReference(),
                 i.indemnity(), i.refusalReason());
     }

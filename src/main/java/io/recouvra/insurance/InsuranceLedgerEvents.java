@@ -2,8 +2,6 @@ package io.recouvra.insurance;
 
 import io.recouvra.collection.DisputeRaised;
 import io.recouvra.receivables.AmountDisplay;
-import io.recouvra.receivables.Invoice;
-import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
@@ -23,19 +21,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class InsuranceLedgerEvents {
 
     private final InsuredInvoices insured;
-    private final InvoiceService invoices;
     private final RuntimeService runtime;
 
-    InsuranceLedgerEvents(InsuredInvoices insured, InvoiceService invoices, RuntimeService runtime) {
+    InsuranceLedgerEvents(InsuredInvoices insured, RuntimeService runtime) {
         this.insured = insured;
-        this.invoices = invoices;
         this.runtime = runtime;
     }
 
     @EventListener
     void watch(InvoiceRegistered registered) {
-        Invoice invoice = invoices.get(registered.number());
-        if (insured.watchIfInsured(invoice)) {
+        if (insured.watchIfInsured(registered.number())) {
             runtime.startProcessInstanceByKey(InsuranceClaims.PROCESS_KEY, registered.number(), Variables.createVariables()
                     .putValue("invoiceNumber", registered.number())
                     .putValue("invoiceId", registered.invoiceId().toString())

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,9 +74,13 @@ public class InsuredInvoices {
      * decision, within the discretionary limit (the unnamed-buyer share). Returns whether it is insured.
      */
     @Transactional
-    public boolean watchIfInsured(Invoice invoice) {
+    public boolean watchIfInsured(String invoiceNumber) {
         InsurancePolicy policy = policies.active().orElse(null);
-        if (policy == null || invoice.isLateCharges() || !policy.currency().equals(invoice.getCurrency())
+        if (policy == null) {
+            return false;
+        }
+        Invoice invoice = invoices.get(invoiceNumber);
+        if (invoice.isLateCharges() || !policy.currency().equals(invoice.getCurrency())
                 || ChronoUnit.DAYS.between(invoice.getIssueDate(), invoice.getDueDate()) > policy.maxCreditDays()) {
             return false;
         }
@@ -255,6 +261,32 @@ public class InsuredInvoices {
     /** The insured share of what the invoice still owes. */
     static BigDecimal insuredPart(BigDecimal outstanding, BigDecimal coveredShare) {
         return outstanding.multiply(coveredShare).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * How much of each open insured invoice of the buyer the limit covers: the approved limit (or, with no
+     * decision, the discretionary limit) goes to the invoices in due-date order; an invoice past what is
+     * left of it is partly uninsured, and those after it are not insured at all.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> withinLimit(UUID customerId) {
+        InsurancePolicy policy = policies.active().orElse(null);
+        Map<String, BigDecimal> within = new LinkedHashMap<>();
+        if (policy == null) {
+            return within;
+        }
+        Optional<Cover> cover = covers.of(customerId);
+        BigDecimal left = cover.filter(c -> c.coversOn(today())).map(Cover::approvedLimit)
+                .orElse(cover.isEmpty() ? policy.discretionaryLimit() : BigDecimal.ZERO);
+        for (Map<String, Object> row : jdbc.queryForList("""
+                select i.number, i.outstanding from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
+                where x.customer_id = ? and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
+                order by i.due_date, i.number""", customerId)) {
+            BigDecimal covered = ((BigDecimal) row.get("outstanding")).min(left);
+            within.put((String) row.get("number"), covered);
+            left = left.subtract(covered);
+        }
+        return within;
     }
 
     private static InsuredInvoice row(ResultSet rs, int n) throws SQLException {

@@ -150,6 +150,10 @@ class CreditInsuranceApiTest {
         assertThat(first.get("declareBy").asText()).isEqualTo("2027-04-19");
         assertThat(first.get("insuredAmount").decimalValue()).as("90 %% of 8,000").isEqualByComparingTo("7200.00");
         assertThat(first.get("status").asText()).isEqualTo("WATCHED");
+        JsonNode second = insured.get(straddling);
+        assertThat(second.get("withinLimit").decimalValue()).as("2,000 of the limit left for it").isEqualByComparingTo("2000.00");
+        assertThat(second.get("beyondLimit").decimalValue()).as("partly uninsured").isEqualByComparingTo("4000.00");
+        assertThat(second.get("insuredAmount").decimalValue()).isEqualByComparingTo("1800.00");
     }
 
     @Test
