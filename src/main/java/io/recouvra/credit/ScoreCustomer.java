@@ -1,5 +1,6 @@
 package io.recouvra.credit;
 
+import io.recouvra.insurance.BuyerCovers;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
@@ -23,12 +24,14 @@ class ScoreCustomer implements JavaDelegate {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final Clock clock;
+    private final BuyerCovers covers;
 
-    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock) {
+    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock, BuyerCovers covers) {
         this.scoring = scoring;
         this.customers = customers;
         this.invoices = invoices;
         this.clock = clock;
+        this.covers = covers;
     }
 
     @Override
@@ -41,6 +44,7 @@ class ScoreCustomer implements JavaDelegate {
         execution.setVariable("scoreFactors", score.explain());
         execution.setVariable("customerAgeMonths", (int) ChronoUnit.DAYS.between(customer.getCreatedAt(), clock.instant()) / 30);
         execution.setVariable("sector", customer.getSector() == null ? "UNKNOWN" : customer.getSector());
+        execution.setVariable("insurerCover", covers.of(customerId).map(cover -> cover.status().name()).orElse("NONE"));
         BigDecimal owed = invoices.list(null, customerId, Pageable.unpaged()).stream()
                 .filter(invoice -> !invoice.getStatus().isClosed())
                 .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -64,6 +64,10 @@ class CreditInsuranceApiTest {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @BeforeEach
     void aPolicy() {
@@ -122,6 +126,12 @@ class CreditInsuranceApiTest {
         assertThat(jdbc.queryForList("select summary from recouvra.interaction where customer_id = ?", String.class, buyer))
                 .anyMatch(line -> line.equals("Early warning: Coface withdrew its cover"));
         assertThat(covers.sync(buyer)).as("said once").hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CoverStatus.WITHDRAWN));
+        var review = runtime.createProcessInstanceQuery().processDefinitionKey("CreditReview")
+                .variableValueEquals("customerId", buyer.toString()).singleResult();
+        management.createJobQuery().processInstanceId(review.getId()).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        assertThat(runtime.getVariable(review.getId(), "insurerCover")).as("the credit policy reads the cover").isEqualTo("WITHDRAWN");
+        assertThat(runtime.getVariable(review.getId(), "creditTerms").toString()).contains("BANK_GUARANTEE");
     }
 
     @Test
