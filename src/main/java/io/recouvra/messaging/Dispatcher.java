@@ -88,7 +88,8 @@ public class Dispatcher {
     /**
      * Sends one batch of due messages; returns how many it claimed. A batch takes every due row of the
      * customers it reaches, so that a customer's reminders due together are never split into two
-     * messages (the second would wait a day behind the frequency cap).
+     * messages (the second would wait a day behind the frequency cap). Rows another dispatcher holds
+     * are skipped, never waited for: two nodes claiming the same customers must not deadlock.
      */
     public int dispatchDue() {
         Instant now = clock.instant();
@@ -96,11 +97,13 @@ public class Dispatcher {
         List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""
                 update recouvra.outbox_message
                 set status = 'SENDING', lease_until = ?, attempts = attempts + 1, claim_token = ?, version = version + 1
-                where status = 'PENDING' and next_attempt_at <= ?
-                  and customer_id in (select customer_id from recouvra.outbox_message
-                                      where status = 'PENDING' and next_attempt_at <= ?
-                                      order by next_attempt_at
-                                      limit ? for update skip locked)
+                where id in (select id from recouvra.outbox_message
+                             where status = 'PENDING' and next_attempt_at <= ?
+                               and customer_id in (select customer_id from recouvra.outbox_message
+                                                   where status = 'PENDING' and next_attempt_at <= ?
+                                                   order by next_attempt_at
+                                                   limit ?)
+                             for update skip locked)
                 returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 Timestamp.from(now), settings.batchSize()));
         Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
