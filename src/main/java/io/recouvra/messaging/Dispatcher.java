@@ -102,7 +102,7 @@ public class Dispatcher {
                                and customer_id in (select customer_id from recouvra.outbox_message
                                                    where status = 'PENDING' and next_attempt_at <= ?
                                                    order by next_attempt_at
-                                                   limit ?)
+                                                   limit ? for update skip locked)
                              for update skip locked)
                 returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 Timestamp.from(now), settings.batchSize()));
