@@ -60,8 +60,16 @@ public interface CreditInsurer {
 
     /** The insurer read the request and refused it; its reason is kept. Asking again will not help. */
     class InsurerRefusal extends RuntimeException {
-        public InsurerRefusal(String message) {
-            super(message);
+        private final int status;
+
+        public InsurerRefusal(int status, String message) {
+            super(status + " " + message);
+            this.status = status;
+        }
+
+        /** The insurer's HTTP status (404: it knows nothing of what was asked about). */
+        public int status() {
+            return status;
         }
     }
 

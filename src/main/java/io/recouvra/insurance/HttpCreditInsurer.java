@@ -49,7 +49,7 @@ class HttpCreditInsurer implements CreditInsurer {
                     .uri("/v1/policies/{policy}/buyers/{buyer}/cover", policyNumber, buyer.registrationNumber())
                     .retrieve().body(JsonNode.class))));
         } catch (InsurerRefusal noCover) {
-            if (noCover.getMessage().startsWith("404")) {
+            if (noCover.status() == HttpStatus.NOT_FOUND.value()) {
                 return Optional.empty();
             }
             throw noCover;
@@ -159,7 +159,7 @@ class HttpCreditInsurer implements CreditInsurer {
             if (status.value() == HttpStatus.REQUEST_TIMEOUT.value() || status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 throw new InsurerUnavailable(what + ": insurer busy (" + status.value() + ")", e);
             }
-            throw new InsurerRefusal(status.value() + " " + what + " refused by the insurer: " + reason(e));
+            throw new InsurerRefusal(status.value(), what + " refused by the insurer: " + reason(e));
         } catch (HttpServerErrorException e) {
             throw new InsurerUnavailable(what + ": insurer error " + e.getStatusCode().value(), e);
         } catch (ResourceAccessException e) {

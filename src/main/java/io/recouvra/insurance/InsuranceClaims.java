@@ -103,7 +103,7 @@ public class InsuranceClaims {
     private boolean recordDeclaration(String invoiceNumber, String reference, InsurancePolicy policy) {
         boolean late = insured.declared(invoiceNumber, reference);
         InsuredInvoice declared = insured.require(invoiceNumber);
-        note(invoiceNumber, Direction.OUTBOUND, "Overdue declared to " + policy.insurer()
+        note(declared, Direction.OUTBOUND, "Overdue declared to " + policy.insurer()
                 + (late ? " after the deadline of " + declared.declarationDeadline() + ": the cover may be lost" : ""), reference);
         if (policy.declarationBasis() == InsurancePolicy.DeclarationBasis.OLDEST_UNPAID) {
             // the buyer is declared as a whole: its other insured invoices go with this one
@@ -114,14 +114,13 @@ public class InsuranceClaims {
 
     @Transactional
     public void notDeclaredByHand(String invoiceNumber, String reason) {
-        jdbc.update("update recouvra.insured_invoice set status = 'NOT_DECLARED', not_declared_reason = ? where invoice_number = ?",
-                reason, invoiceNumber);
-        note(invoiceNumber, Direction.INTERNAL, "Overdue not declared to the insurer", reason);
+        insured.notDeclared(invoiceNumber, reason);
+        noteNotDeclared(invoiceNumber, reason);
     }
 
     @Transactional
     public void noteNotDeclared(String invoiceNumber, String reason) {
-        note(invoiceNumber, Direction.INTERNAL, "Overdue not declared to the insurer", reason);
+        note(insured.require(invoiceNumber), Direction.INTERNAL, "Overdue not declared to the insurer", reason);
     }
 
     /**
@@ -146,10 +145,10 @@ public class InsuranceClaims {
         }
         if (decision.granted()) {
             insured.extended(invoiceNumber, decision.until());
-            note(invoiceNumber, Direction.INBOUND, policy.insurer() + " extends the due date to " + decision.until()
+            note(watched, Direction.INBOUND, policy.insurer() + " extends the due date to " + decision.until()
                     + ": the declaration deadline is now " + insured.require(invoiceNumber).declarationDeadline(), null);
         } else {
-            note(invoiceNumber, Direction.INBOUND, "Extension to " + newDueDate + " not granted by " + policy.insurer()
+            note(watched, Direction.INBOUND, "Extension to " + newDueDate + " not granted by " + policy.insurer()
                     + ": the declaration deadline stays " + watched.declarationDeadline(), decision.reason());
         }
         return decision.granted();
@@ -162,7 +161,7 @@ public class InsuranceClaims {
         invoices.escalate(invoiceNumber, InvoiceStatus.WITH_INSURER);
         runtime.createMessageCorrelation(MESSAGE_TOOK_OVER).processInstanceBusinessKey(invoiceNumber).correlateAll();
         InsurancePolicy policy = policies.get(declared.policyId());
-        note(invoiceNumber, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops", declared.declarationReference());
+        note(declared, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops", declared.declarationReference());
         return insured.today().plus(policy.waitingPeriod());
     }
 
@@ -178,12 +177,12 @@ public class InsuranceClaims {
         try {
             String reference = insurer.fileClaim(policy.policyNumber(), declared.declarationReference(), claimed, invoice.getCurrency());
             insured.claimFiled(invoiceNumber, reference, claimed);
-            note(invoiceNumber, Direction.OUTBOUND, "Claim of " + claimed.toPlainString() + " " + invoice.getCurrency()
+            note(declared, Direction.OUTBOUND, "Claim of " + claimed.toPlainString() + " " + invoice.getCurrency()
                     + " filed with " + policy.insurer(), reference);
             return CreditInsurer.ClaimStatus.PENDING.name();
         } catch (CreditInsurer.InsurerRefusal refused) {
             insured.refused(invoiceNumber, refused.getMessage());
-            note(invoiceNumber, Direction.INBOUND, "Claim refused by " + policy.insurer(), refused.getMessage());
+            note(declared, Direction.INBOUND, "Claim refused by " + policy.insurer(), refused.getMessage());
             return CreditInsurer.ClaimStatus.REFUSED.name();
         }
     }
@@ -197,12 +196,12 @@ public class InsuranceClaims {
         switch (decision.status()) {
             case INDEMNIFIED -> {
                 insured.indemnified(invoiceNumber, decision.indemnity(), decision.paidOn());
-                note(invoiceNumber, Direction.INBOUND, policy.insurer() + " indemnifies " + decision.indemnity().toPlainString()
+                note(claimed, Direction.INBOUND, policy.insurer() + " indemnifies " + decision.indemnity().toPlainString()
                         + " (paid on " + decision.paidOn() + ")", claimed.claimReference());
             }
             case REFUSED -> {
                 insured.refused(invoiceNumber, decision.reason());
-                note(invoiceNumber, Direction.INBOUND, "Claim refused by " + policy.insurer(), decision.reason());
+                note(claimed, Direction.INBOUND, "Claim refused by " + policy.insurer(), decision.reason());
             }
             case PENDING -> {
                 // asked again next week
@@ -241,7 +240,7 @@ public class InsuranceClaims {
         InsurancePolicy policy = policies.get(insuredCase.policyId());
         insurer.reportPayment(policy.policyNumber(), insuredCase.declarationReference(), unreported, invoice.getCurrency(), insured.today());
         jdbc.update("update recouvra.insured_invoice set reported_paid = ? where invoice_number = ?", paidSince, invoiceNumber);
-        note(invoiceNumber, Direction.OUTBOUND, "Payment of " + unreported.toPlainString() + " " + invoice.getCurrency()
+        note(insuredCase, Direction.OUTBOUND, "Payment of " + unreported.toPlainString() + " " + invoice.getCurrency()
                 + " reported to " + policy.insurer(), insuredCase.declarationReference());
     }
 
@@ -252,7 +251,7 @@ public class InsuranceClaims {
         InsurancePolicy policy = policies.get(insuredCase.policyId());
         insurer.reportDispute(policy.policyNumber(), BuyerCovers.buyer(invoices.get(invoiceNumber).getCustomer()), invoiceNumber,
                 reason);
-        note(invoiceNumber, Direction.OUTBOUND, policy.insurer() + " told of the dispute: not covered while disputed", reason);
+        note(insuredCase, Direction.OUTBOUND, policy.insurer() + " told of the dispute: not covered while disputed", reason);
     }
 
     @Transactional
@@ -261,9 +260,8 @@ public class InsuranceClaims {
         insured.settled(invoiceNumber);
     }
 
-    private void note(String invoiceNumber, Direction direction, String summary, String detail) {
-        Invoice invoice = invoices.get(invoiceNumber);
-        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, direction, Type.NOTE, summary, detail);
+    private void note(InsuredInvoice insuredCase, Direction direction, String summary, String detail) {
+        interactions.record(insuredCase.customerId(), insuredCase.invoiceId(), Medium.SYSTEM, direction, Type.NOTE, summary, detail);
     }
 
     /** The declaration could not be made by Recouvra: a credit manager makes it by hand. */

@@ -197,7 +197,8 @@ public class InsuredInvoices {
                 BigDecimal.class, customerId, today());
     }
 
-    private Check notDeclared(String invoiceNumber, String reason) {
+    /** Not declared, and why: a check found it so, or a credit manager decided it. */
+    Check notDeclared(String invoiceNumber, String reason) {
         jdbc.update("update recouvra.insured_invoice set status = 'NOT_DECLARED', not_declared_reason = ? where invoice_number = ?",
                 reason, invoiceNumber);
         return new Check(Check.NOT_DECLARED, reason);

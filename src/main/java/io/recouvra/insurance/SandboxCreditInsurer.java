@@ -132,7 +132,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
         reachable();
         String buyer = declaredBuyers.get(declarationReference);
         if (buyer == null) {
-            throw new InsurerRefusal("404 no overdue notice " + declarationReference);
+            throw new InsurerRefusal(404, "no overdue notice " + declarationReference);
         }
         String reference = "SBX-C-" + sequence.incrementAndGet();
         claims.put(reference, new Claim(buyer, amount, clock.instant()));
@@ -144,7 +144,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
         reachable();
         Claim claim = claims.get(claimReference);
         if (claim == null) {
-            throw new InsurerRefusal("404 no claim " + claimReference);
+            throw new InsurerRefusal(404, "no claim " + claimReference);
         }
         Instant decidedAt = claim.filedAt().plus(CLAIM_DELAY);
         if (clock.instant().isBefore(decidedAt)) {

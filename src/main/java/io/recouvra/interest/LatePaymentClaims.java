@@ -7,6 +7,7 @@ import io.recouvra.receivables.InvoicePayment;
 import io.recouvra.receivables.InvoiceService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public class LatePaymentClaims {
     }
 
     private Map<String, AlreadyCharged> alreadyCharged(List<String> numbers) {
-        Map<String, AlreadyCharged> charged = new java.util.HashMap<>();
+        Map<String, AlreadyCharged> charged = new HashMap<>();
         jdbc.query("""
                 select invoice_number, max(interest_until), bool_or(indemnity > 0) from recouvra.late_payment_charge
                 where debit_note_number is not null and invoice_number = any (?) group by invoice_number""",

@@ -24,13 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,9 +69,9 @@ class CreditInsuranceApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
+    RuntimeService runtime;
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    ManagementService management;
 
     @BeforeEach
     void aPolicy() {
@@ -126,7 +130,7 @@ class CreditInsuranceApiTest {
         assertThat(jdbc.queryForList("select summary from recouvra.interaction where customer_id = ?", String.class, buyer))
                 .anyMatch(line -> line.equals("Early warning: Coface withdrew its cover"));
         assertThat(covers.sync(buyer)).as("said once").hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CoverStatus.WITHDRAWN));
-        var review = runtime.createProcessInstanceQuery().processDefinitionKey("CreditReview")
+        ProcessInstance review = runtime.createProcessInstanceQuery().processDefinitionKey("CreditReview")
                 .variableValueEquals("customerId", buyer.toString()).singleResult();
         management.createJobQuery().processInstanceId(review.getId()).executable().list()
                 .forEach(job -> management.executeJob(job.getId()));
@@ -240,13 +244,9 @@ class CreditInsuranceApiTest {
     }
 
     private static HttpEntity<Object> json(Object body) {
-        return new HttpEntity<>(body, jsonHeaders());
-    }
-
-    private static org.springframework.http.HttpHeaders jsonHeaders() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
+        return new HttpEntity<>(body, headers);
     }
 
     private static void moveTo(LocalDate day) {

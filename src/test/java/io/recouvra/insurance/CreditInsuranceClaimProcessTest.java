@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -217,7 +218,7 @@ class CreditInsuranceClaimProcessTest {
         moveTo(DUE.plusDays(2));
         collection.runJobs(collection.instanceOf(number));
 
-        collection.acceptedPlan(buyer, number, new java.util.TreeMap<>(Map.of(
+        collection.acceptedPlan(buyer, number, new TreeMap<>(Map.of(
                 DUE.plusDays(10), new BigDecimal("2000.00"), DUE.plusDays(40), new BigDecimal("2000.00"))));
 
         InsuredInvoice extended = insured.require(number);
