@@ -9,6 +9,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public class Customer extends AssignedIdEntity {
     private String paymentTermsBasis;
     private String guarantee;
     private Instant creditTermsSetAt;
+    private LocalDate insolvencyReportedOn;
     @Version
     private long version;
 
@@ -102,6 +104,17 @@ public class Customer extends AssignedIdEntity {
 
     public Instant getCreditTermsSetAt() {
         return creditTermsSetAt;
+    }
+
+    /** Insolvency proceedings were reported on that day; the earliest report stands. */
+    public void reportInsolvency(LocalDate on) {
+        if (insolvencyReportedOn == null || on.isBefore(insolvencyReportedOn)) {
+            insolvencyReportedOn = on;
+        }
+    }
+
+    public LocalDate getInsolvencyReportedOn() {
+        return insolvencyReportedOn;
     }
 
     public String getLegalName() {

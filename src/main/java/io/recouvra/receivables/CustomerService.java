@@ -7,6 +7,7 @@ import io.recouvra.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,14 @@ public class CustomerService {
     public Customer setCreditTerms(UUID id, BigDecimal limit, int paymentDays, String basis, String guarantee) {
         Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
         customer.setCreditTerms(limit, paymentDays, basis, guarantee, clock.instant());
+        return customer;
+    }
+
+    /** Insolvency proceedings were reported for the customer (agency, court, credit manager). */
+    @Transactional
+    public Customer reportInsolvency(UUID id, LocalDate on) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        customer.reportInsolvency(on);
         return customer;
     }
 

@@ -83,10 +83,14 @@ public class Scoring {
         return score;
     }
 
-    /** Whether the bureau reports the customer under insolvency proceedings (from its cached report). */
+    /** Whether the customer is under insolvency proceedings: reported to Recouvra, or by the bureau (its cached report). */
     @Transactional
     public boolean insolvencyProceedings(UUID customerId) {
-        return bureau.lookUp(customers.get(customerId).getRegistrationNumber()) instanceof BureauAnswer.Found found
+        Customer customer = customers.get(customerId);
+        if (customer.getInsolvencyReportedOn() != null) {
+            return true;
+        }
+        return bureau.lookUp(customer.getRegistrationNumber()) instanceof BureauAnswer.Found found
                 && found.report().insolvencyProceedings();
     }
 
