@@ -54,7 +54,7 @@ class Escalation {
 
     @Transactional
     void writeOff(InvoiceCase invoiceCase, String note) {
-        Invoice invoice = invoices.writeOff(invoiceCase.number());
+        Invoice invoice = invoices.writeOff(invoiceCase.number(), note);
         messages.cancelPending(invoiceCase.number());
         interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,
                 Type.WRITE_OFF, "Written off: " + invoice.getOutstanding() + " " + invoice.getCurrency(), note);

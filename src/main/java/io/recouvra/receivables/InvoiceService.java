@@ -149,11 +149,13 @@ public class InvoiceService {
         return invoice;
     }
 
-    /** Writes off what is still owed; collection of the invoice ends. */
+    /** Writes off what is still owed; collection of the invoice ends, and everyone still working it is told. */
     @Transactional
-    public Invoice writeOff(String number) {
+    public Invoice writeOff(String number, String reason) {
         Invoice invoice = lock(number);
         invoice.writeOff();
+        events.publishEvent(new LedgerEvents.InvoiceWrittenOff(number, invoice.getCustomer().getId(), invoice.getOutstanding(),
+                invoice.getCurrency(), reason));
         return invoice;
     }
 

@@ -35,6 +35,13 @@ public final class LedgerEvents {
     public record InvoiceSettled(String number, InvoiceStatus status) {
     }
 
+    /**
+     * The creditor gave up what was still owed ({@code amount}): whoever still works the case (an agency,
+     * a court case, the insurer) is told, and nothing more goes out about it.
+     */
+    public record InvoiceWrittenOff(String number, UUID customerId, BigDecimal amount, String currency, String reason) {
+    }
+
     /** A payment was booked; {@code settledLate}: the invoices it settled after their due date. */
     public record PaymentBooked(UUID customerId, List<LateSettlement> settledLate) {
     }
