@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recouvra.agency.AgencyTestAccess;
 import io.recouvra.messaging.Dispatcher;
 import io.recouvra.messaging.DisputeRequested;
 import io.recouvra.receivables.CustomerService;
@@ -106,6 +107,8 @@ class InvoiceCollectionProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     Api api;
+    @Autowired
+    AgencyTestAccess agencies;
 
     LocalDate today;
 
@@ -245,9 +248,14 @@ class InvoiceCollectionProcessTest {
         runJobs(instance);
         assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("AGENCY");
         assertThat(instance).hasNotPassed("Task_ApproveEscalation");
-        ProcessInstance agency = called(instance, "AgencyHandoff");
-        complete(task(agency), Map.of("escalationOutcome", "RETURNED"));
+        assertThat(instance).isWaitingAt("Task_AgencyHandoff");
+        agencies.runJobs(number);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WITH_AGENCY);
+        agencies.report(number, "UNRECOVERABLE", null);
+        agencies.runJobs(number);
 
+        assertThat(agencies.handoffOf(number)).isNull();
+        assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).isEqualTo("RETURNED");
         assertThat(((Number) runtime.getVariable(instance.getId(), "agencyAttempts")).intValue()).isEqualTo(1);
         runJobs(instance);
         assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("WRITE_OFF_PROPOSAL");
@@ -304,16 +312,19 @@ class InvoiceCollectionProcessTest {
     }
 
     @Test
-    void aPaymentDuringEscalationEndsTheCalledCaseToo() {
+    void aPaymentDuringTheAgencyHandOffEndsTheCollectionAndTheAgencyCaseIsClosed() {
         UUID customer = customer("STANDARD");
         String number = invoice(customer, today.minusDays(1), "450.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
-        ProcessInstance agency = called(instance, "AgencyHandoff");
+        agencies.runJobs(number);
+        ProcessInstance agency = agencies.handoffOf(number);
 
         pay(customer, number, "450.00");
+        agencies.runJobs(number);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
         assertThat(agency).isEnded();
+        assertThat(agencies.outcomeOf(number)).as("the agency was told and recalled").isEqualTo("PAID_DIRECTLY");
     }
 
     // ---- the collector call
