@@ -16,6 +16,7 @@ import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.web.NotFoundException;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -57,12 +58,13 @@ public class AgencyCases {
     private final Messages messages;
     private final Creditor creditor;
     private final JdbcTemplate jdbc;
+    private final EntityManager entities;
     private final RuntimeService runtime;
     private final Clock clock;
     private final ZoneId zone;
 
     AgencyCases(AgencyCaseRepository cases, CollectionAgencies agencies, InvoiceService invoices, LatePaymentClaims claims,
-                InteractionLog interactions, Messages messages, Creditor creditor, JdbcTemplate jdbc, RuntimeService runtime,
+                InteractionLog interactions, Messages messages, Creditor creditor, JdbcTemplate jdbc, EntityManager entities, RuntimeService runtime,
                 Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
         this.cases = cases;
         this.agencies = agencies;
@@ -72,6 +74,7 @@ public class AgencyCases {
         this.messages = messages;
         this.creditor = creditor;
         this.jdbc = jdbc;
+        this.entities = entities;
         this.runtime = runtime;
         this.clock = clock;
         this.zone = zone;
@@ -230,6 +233,7 @@ public class AgencyCases {
     }
 
     void recordCommission(AgencyCase agencyCase, String basis, BigDecimal collected, BigDecimal rate, UUID paymentId) {
+        entities.flush(); // the payment it refers to was only persisted so far
         BigDecimal commission = collected.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         jdbc.update("""
                 insert into recouvra.agency_commission (id, case_id, basis, collected, rate, commission, currency, payment_id, recorded_at)
