@@ -116,11 +116,6 @@ class CollectionSteps {
         };
     }
 
-    @Bean
-    JavaDelegate writeOffInvoice(Escalation escalation) {
-        return execution -> escalation.writeOff(InvoiceCase.of(execution), (String) execution.getVariable("writeOffNote"));
-    }
-
     /** The invoice is settled: nothing more goes out about it, and a dispute left open is closed. */
     @Bean
     JavaDelegate closeCase(Dunning dunning, Disputes disputes) {

@@ -1,11 +1,6 @@
 package io.recouvra.collection;
 
 import io.recouvra.insurance.InsuredInvoices;
-import io.recouvra.messaging.Interaction.Direction;
-import io.recouvra.messaging.Interaction.Medium;
-import io.recouvra.messaging.Interaction.Type;
-import io.recouvra.messaging.InteractionLog;
-import io.recouvra.messaging.Messages;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.scoring.Scoring;
@@ -15,25 +10,20 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What decides where an unpaid formal notice goes, and the write-off that ends the road. */
+/** What decides where an unpaid formal notice goes. */
 @Service
 class Escalation {
 
     private final InvoiceService invoices;
     private final Scoring scoring;
     private final Disputes disputes;
-    private final InteractionLog interactions;
-    private final Messages messages;
     private final CollectionCalendar calendar;
     private final InsuredInvoices insuredInvoices;
 
-    Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, InteractionLog interactions, Messages messages,
-               CollectionCalendar calendar) {
+    Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, CollectionCalendar calendar) {
         this.invoices = invoices;
         this.scoring = scoring;
         this.disputes = disputes;
-        this.interactions = interactions;
-        this.messages = messages;
         this.calendar = calendar;
         this.insuredInvoices = insuredInvoices;
     }
@@ -50,13 +40,5 @@ class Escalation {
         facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
         return facts;
-    }
-
-    @Transactional
-    void writeOff(InvoiceCase invoiceCase, String note) {
-        Invoice invoice = invoices.writeOff(invoiceCase.number(), note);
-        messages.cancelPending(invoiceCase.number());
-        interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL,
-                Type.WRITE_OFF, "Written off: " + invoice.getOutstanding() + " " + invoice.getCurrency(), note);
     }
 }

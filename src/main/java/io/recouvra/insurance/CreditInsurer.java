@@ -58,6 +58,9 @@ public interface CreditInsurer {
     /** Tells the insurer that the buyer disputes the invoice: a disputed receivable is not covered while disputed. */
     void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason);
 
+    /** Tells the insurer that the creditor wrote off what is still owed on a declared overdue. */
+    void reportWriteOff(String policyNumber, String declarationReference, BigDecimal amount, String currency, String reason);
+
     /** The insurer read the request and refused it; its reason is kept. Asking again will not help. */
     class InsurerRefusal extends RuntimeException {
         private final int status;

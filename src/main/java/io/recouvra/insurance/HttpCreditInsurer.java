@@ -131,6 +131,16 @@ class HttpCreditInsurer implements CreditInsurer {
                 .retrieve().toBodilessEntity());
     }
 
+    @Override
+    public void reportWriteOff(String policyNumber, String declarationReference, BigDecimal amount, String currency, String reason) {
+        call("write-off on notice " + declarationReference, () -> insurer.post()
+                .uri("/v1/policies/{policy}/overdue-notices/{notice}/write-off", policyNumber, declarationReference)
+                .header("Idempotency-Key", "write-off-" + declarationReference)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("amount", amount, "currency", currency, "reason", reason))
+                .retrieve().toBodilessEntity());
+    }
+
     private static CoverDecision cover(JsonNode answer) {
         return new CoverDecision(CoverStatus.valueOf(text(answer, "status")),
                 answer.hasNonNull("amount") ? answer.get("amount").decimalValue() : BigDecimal.ZERO,

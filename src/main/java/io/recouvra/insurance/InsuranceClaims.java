@@ -8,6 +8,7 @@ import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
 import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -254,9 +255,19 @@ public class InsuranceClaims {
         note(insuredCase, Direction.OUTBOUND, policy.insurer() + " told of the dispute: not covered while disputed", reason);
     }
 
+    /** Paid, cancelled or written off: the last payments go to the insurer, and a write-off of a declared overdue too. */
     @Transactional
     public void closeSettled(String invoiceNumber) {
         reportPayments(invoiceNumber);
+        Invoice invoice = invoices.get(invoiceNumber);
+        InsuredInvoice insuredCase = insured.require(invoiceNumber);
+        if (invoice.getStatus() == InvoiceStatus.WRITTEN_OFF && insuredCase.declarationReference() != null) {
+            InsurancePolicy policy = policies.get(insuredCase.policyId());
+            insurer.reportWriteOff(policy.policyNumber(), insuredCase.declarationReference(), invoice.getOutstanding(), invoice.getCurrency(),
+                    "written off by the creditor");
+            note(insuredCase, Direction.OUTBOUND, policy.insurer() + " told of the write-off of "
+                    + AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()), null);
+        }
         insured.settled(invoiceNumber);
     }
 

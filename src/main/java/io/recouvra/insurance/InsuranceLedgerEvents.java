@@ -6,6 +6,7 @@ import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
+import io.recouvra.receivables.LedgerEvents.InvoiceWrittenOff;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -50,6 +51,11 @@ class InsuranceLedgerEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void paid(InvoiceReduced reduced) {
         runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void writtenOff(InvoiceWrittenOff writtenOff) {
+        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_SETTLED).processInstanceBusinessKey(writtenOff.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

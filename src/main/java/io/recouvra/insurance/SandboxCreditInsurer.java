@@ -41,6 +41,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
     private final Map<String, String> claimRefusals = new ConcurrentHashMap<>();
     private final AtomicInteger outageCalls = new AtomicInteger();
     private final Map<String, String> disputes = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> writeOffs = new ConcurrentHashMap<>();
 
     SandboxCreditInsurer(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -73,6 +74,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
         claims.clear();
         claimRefusals.clear();
         disputes.clear();
+        writeOffs.clear();
         outageCalls.set(0);
     }
 
@@ -167,6 +169,17 @@ public class SandboxCreditInsurer implements CreditInsurer {
     public void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason) {
         reachable();
         disputes.put(invoiceNumber, reason);
+    }
+
+    @Override
+    public void reportWriteOff(String policyNumber, String declarationReference, BigDecimal amount, String currency, String reason) {
+        reachable();
+        writeOffs.put(declarationReference, amount);
+    }
+
+    /** The write-offs the insurer was told of, by overdue notice. */
+    public Map<String, BigDecimal> writeOffsReported() {
+        return Map.copyOf(writeOffs);
     }
 
     /** The disputes the insurer was told of, by invoice. */

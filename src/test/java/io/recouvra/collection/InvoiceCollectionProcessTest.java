@@ -259,15 +259,23 @@ class InvoiceCollectionProcessTest {
         assertThat(((Number) runtime.getVariable(instance.getId(), "agencyAttempts")).intValue()).isEqualTo(1);
         runJobs(instance);
         assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("WRITE_OFF_PROPOSAL");
-        Task decide = task(instance);
-        assertThat(decide.getTaskDefinitionKey()).isEqualTo("Task_DecideWriteOff");
-        assertThat(decide.getName()).startsWith("Decide write-off: ").contains(number, "450,00 €");
-        assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
-        assertThat(decide.getDueDate()).isNotNull();
-        complete(decide, Map.of("writeOffApproved", true, "writeOffNote", "not worth court"));
+        Task approve = task(instance);
+        assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveWriteOff");
+        assertThat(approve.getName()).startsWith("Approve write-off: ").contains(number, "450,00 €");
+        assertThat(tasks.createTaskQuery().taskId(approve.getId()).taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
+        assertThat(approve.getDueDate()).isNotNull();
+        // 450.00 including 20 % VAT: 450 × 20 / 120 = 75.00
+        assertThat(tasks.getVariable(approve.getId(), "writeOffVatDisplay")).isEqualTo("75,00 €");
+        assertThatThrownBy(() -> complete(approve, Map.of("writeOffApproved", true, "writeOffNote", "not worth court")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("writeOffReason");
+        complete(approve, Map.of("writeOffApproved", true, "writeOffReason", "UNRECOVERABLE", "writeOffNote", "not worth court"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_WrittenOff");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+        assertThat(jdbc.queryForMap("select amount, vat_included, reason, note from recouvra.write_off where invoice_number = ?", number))
+                .containsEntry("reason", "UNRECOVERABLE").containsEntry("note", "not worth court")
+                .hasEntrySatisfying("amount", amount -> assertThat((BigDecimal) amount).isEqualByComparingTo("450.00"))
+                .hasEntrySatisfying("vat_included", vat -> assertThat((BigDecimal) vat).isEqualByComparingTo("75.00"));
     }
 
     @Test

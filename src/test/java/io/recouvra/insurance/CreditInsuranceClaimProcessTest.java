@@ -151,6 +151,23 @@ class CreditInsuranceClaimProcessTest {
     }
 
     @Test
+    void aWriteOffOfADeclaredOverdueIsToldToTheInsurerAndClosesTheCase() {
+        UUID buyer = coveredBuyer();
+        String number = invoice(buyer, "10000.00");
+        ProcessInstance claim = claimOf(number);
+        moveTo(DECLARATION_DAY);
+        runJobs(claim);
+        assertThat(insured.require(number).status()).isEqualTo(Status.DECLARED);
+
+        invoices.writeOff(number, "debtor vanished");
+        runJobs(claim);
+
+        assertThat(claim).isEnded().hasPassed("Task_CloseSettledCase");
+        assertThat(insurer.writeOffsReported()).containsEntry("SBX-D-" + number, new BigDecimal("10000.00"));
+        assertThat(insured.require(number).status()).isEqualTo(Status.SETTLED);
+    }
+
+    @Test
     void paidBeforeTheDeadlineIsNeverDeclared() {
         UUID buyer = coveredBuyer();
         String number = invoice(buyer, "4000.00");

@@ -62,6 +62,17 @@ class HttpCreditInsurerTest {
     }
 
     @Test
+    void aWriteOffIsToldOnceWhateverTheRetries() {
+        api.stubFor(post(urlPathEqualTo(POLICY + "/overdue-notices/OD-7/write-off")).willReturn(aResponse().withStatus(204)));
+
+        insurer.reportWriteOff("POL-1", "OD-7", new BigDecimal("9500.00"), "EUR", "written off by the creditor");
+
+        api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/overdue-notices/OD-7/write-off"))
+                .withHeader("Idempotency-Key", equalTo("write-off-OD-7"))
+                .withRequestBody(equalToJson("{\"amount\": 9500.00, \"currency\": \"EUR\", \"reason\": \"written off by the creditor\"}")));
+    }
+
+    @Test
     void noCoverIsNoDecisionNotAFailure() {
         api.stubFor(get(urlPathEqualTo(POLICY + "/buyers/732829320/cover")).willReturn(json(404, "{\"message\": \"unknown buyer\"}")));
 

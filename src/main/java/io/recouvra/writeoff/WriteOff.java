@@ -1,0 +1,31 @@
+package io.recouvra.writeoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One debt given up, and the note the accountant needs for the VAT inside it.
+ *
+ * @param vatIncluded the VAT inside {@code amount} at the standard rate (invoices carry no VAT breakdown of their own)
+ */
+public record WriteOff(UUID id, String invoiceNumber, UUID customerId, String customerName, LocalDate writtenOffOn, BigDecimal amount,
+                       String currency, BigDecimal vatRate, BigDecimal vatIncluded, WriteOffReason reason, String note, String approvedBy) {
+
+    /**
+     * What the accountant may do with the VAT (CGI art. 272-1; BOI-TVA-DED-40-10-10): recover it by a rectifying
+     * invoice once the debt is shown to be lost for good; not on a debt given up for commercial reasons.
+     */
+    public String vatNote() {
+        String vat = vatIncluded.toPlainString() + " " + currency + " of VAT (" + vatRate.stripTrailingZeros().toPlainString() + " %)";
+        String onReceipts = " If the VAT on this sale is due on receipt (services without the debits option), none was paid on the unpaid part: nothing to recover.";
+        return switch (reason.vatRecovery()) {
+            case ONCE_PROVEN -> vat + " recoverable once the debt is definitively irrecoverable (for insolvency: the judgment closing"
+                    + " the liquidation for insufficient assets or the liquidator's certificate; otherwise evidence such as a bailiff's"
+                    + " report of no assets): issue a rectifying invoice to the debtor referring to invoice " + invoiceNumber
+                    + " and deduct the VAT on the return of the period it is issued (CGI art. 272-1)." + onReceipts;
+            case NOT_ON_ABANDONMENT -> vat + " not recoverable as it stands: a debt given up for commercial reasons is not an"
+                    + " irrecoverable debt (CGI art. 272-1); keep it unless irrecoverability can be shown." + onReceipts;
+        };
+    }
+}

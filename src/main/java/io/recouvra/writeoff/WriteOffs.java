@@ -1,0 +1,95 @@
+package io.recouvra.writeoff;
+
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.Messages;
+import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.Vat;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing a debt off: the invoice leaves the receivables with its reason and approver, the VAT inside
+ * the amount is kept for the accountant with what the law lets them do with it, and every party still
+ * working the case hears of it through the ledger's InvoiceWrittenOff (the agency recalls, the insurer is told).
+ */
+@Service
+public class WriteOffs {
+
+    private final InvoiceService invoices;
+    private final Messages messages;
+    private final InteractionLog interactions;
+    private final Vat vat;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    WriteOffs(InvoiceService invoices, Messages messages, InteractionLog interactions, Vat vat, JdbcTemplate jdbc, Clock clock,
+              @Value("${recouvra.zone}") ZoneId zone) {
+        this.invoices = invoices;
+        this.messages = messages;
+        this.interactions = interactions;
+        this.vat = vat;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** What the approving manager sees: the amount given up and the VAT inside it. */
+    @Transactional(readOnly = true)
+    public Proposal propose(String invoiceNumber) {
+        Invoice invoice = invoices.get(invoiceNumber);
+        BigDecimal vatIncluded = vat.includedIn(invoice.getOutstanding());
+        return new Proposal(AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()), AmountDisplay.of(vatIncluded, invoice.getCurrency()),
+                vat.standardRate().stripTrailingZeros().toPlainString());
+    }
+
+    public record Proposal(String amountDisplay, String vatIncludedDisplay, String vatRate) {
+    }
+
+    @Transactional
+    public WriteOff writeOff(String invoiceNumber, WriteOffReason reason, String note, String approvedBy) {
+        Invoice invoice = invoices.writeOff(invoiceNumber, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+        messages.cancelPending(invoiceNumber);
+        WriteOff writeOff = new WriteOff(UUID.randomUUID(), invoiceNumber, invoice.getCustomer().getId(), invoice.getCustomer().getLegalName(),
+                LocalDate.now(clock.withZone(zone)), invoice.getOutstanding(), invoice.getCurrency(), vat.standardRate(),
+                vat.includedIn(invoice.getOutstanding()), reason, note, approvedBy);
+        jdbc.update("""
+                insert into recouvra.write_off (id, invoice_id, invoice_number, customer_id, written_off_on, amount, currency, vat_rate,
+                    vat_included, reason, note, approved_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", writeOff.id(), invoice.getId(), invoiceNumber, writeOff.customerId(),
+                Date.valueOf(writeOff.writtenOffOn()), writeOff.amount(), writeOff.currency(), writeOff.vatRate(), writeOff.vatIncluded(),
+                reason.name(), note, approvedBy, Timestamp.from(clock.instant()));
+        interactions.record(writeOff.customerId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.WRITE_OFF,
+                "Written off (" + reason.name().toLowerCase().replace('_', ' ') + "): " + AmountDisplay.of(writeOff.amount(), writeOff.currency())
+                        + (approvedBy == null ? "" : ", approved by " + approvedBy), note);
+        return writeOff;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WriteOff> between(LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select w.id, w.invoice_number, w.customer_id, c.legal_name, w.written_off_on, w.amount, w.currency, w.vat_rate,
+                       w.vat_included, w.reason, w.note, w.approved_by
+                from recouvra.write_off w join recouvra.customer c on c.id = w.customer_id
+                where w.written_off_on between ? and ? order by w.written_off_on, w.invoice_number""",
+                (rs, row) -> new WriteOff(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                        WriteOffReason.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
+                Date.valueOf(from), Date.valueOf(to));
+    }
+}
