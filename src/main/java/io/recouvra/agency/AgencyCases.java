@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,7 +90,7 @@ public class AgencyCases {
         Map<String, Object> facts = new HashMap<>();
         facts.put("totalOwed", invoice.getOutstanding().doubleValue());
         facts.put("debtorCountry", debtor.getCountry());
-        facts.put("sector", debtor.getSector() == null ? "" : debtor.getSector());
+        facts.put("sector", debtor.getSector() == null ? "" : debtor.getSector().toUpperCase(Locale.ROOT));
         facts.put("lastAgency", earlier.isEmpty() ? "" : earlier.get(0).getAgencyId());
         facts.put("lastAgencyOutcome", earlier.isEmpty() || earlier.get(0).getOutcome() == null ? "" : earlier.get(0).getOutcome().name());
         return facts;
