@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -230,7 +231,11 @@ public class AgencyCases {
     }
 
     AgencyCase lock(UUID caseId) {
-        return cases.lockById(caseId).orElseThrow(() -> new NotFoundException("No agency case " + caseId));
+        return lockIfPresent(caseId).orElseThrow(() -> new NotFoundException("No agency case " + caseId));
+    }
+
+    Optional<AgencyCase> lockIfPresent(UUID caseId) {
+        return cases.lockById(caseId);
     }
 
     void recordCommission(AgencyCase agencyCase, String basis, BigDecimal collected, BigDecimal rate, UUID paymentId) {

@@ -83,8 +83,8 @@ class AgencyUpdates {
             throw new ForgedUpdate();
         }
         AgencyUpdate update = AgencyUpdate.read(parse(body));
-        AgencyCase agencyCase = cases.lock(update.caseId());
-        if (!agencyCase.getAgencyId().equals(agencyId)) {
+        AgencyCase agencyCase = cases.lockIfPresent(update.caseId()).orElse(null);
+        if (agencyCase == null || !agencyCase.getAgencyId().equals(agencyId)) {
             throw new InvalidInputException("caseId", "no case " + update.caseId() + " was handed to " + agencyId);
         }
         if (update.currency() != null && !update.currency().equals(agencyCase.getCurrency())) {
