@@ -50,8 +50,13 @@ class LegalCaseSteps {
     }
 
     @Bean
-    JavaDelegate buildInjunctionRequest(InjunctionRequests requests) {
+    JavaDelegate buildInjunctionRequest(InjunctionRequests requests, LegalCases cases) {
         return execution -> {
+            if (execution.getVariable("caseId") == null) {
+                // started without openLegalCase (Cockpit, a call activity): the case is opened here
+                execution.setVariable("caseId", cases.caseOf((String) execution.getVariable("invoiceNumber")).toString());
+                execution.setVariable("filed", false);
+            }
             InjunctionRequests.Built built = requests.build(caseId(execution));
             execution.setVariable("stillOwed", built.stillOwed());
             execution.setVariable("amountClaimedDisplay", built.totalDisplay());

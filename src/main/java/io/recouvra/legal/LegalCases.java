@@ -93,10 +93,9 @@ public class LegalCases {
         if (running != null) {
             return running;
         }
-        Invoice invoice = invoices.escalate(invoiceNumber, InvoiceStatus.IN_COURT);
+        UUID caseId = caseOf(invoiceNumber);
+        Invoice invoice = invoices.get(invoiceNumber);
         UUID customerId = invoice.getCustomer().getId();
-        UUID caseId = store.open(invoice.getId(), invoiceNumber, customerId, invoice.getCurrency());
-        note(store.get(caseId), Direction.INTERNAL, "Legal case opened: an injunction to pay is prepared", null);
         return runtime.startProcessInstanceByKey(PROCESS_KEY, invoiceNumber, Variables.createVariables()
                 .putValue("invoiceNumber", invoiceNumber)
                 .putValue("invoiceId", invoice.getId().toString())
@@ -106,6 +105,20 @@ public class LegalCases {
                         : AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()))
                 .putValue("caseId", caseId.toString())
                 .putValue("filed", false));
+    }
+
+    /**
+     * The invoice's open case, opened now if there is none: the invoice leaves dunning (IN_COURT). A
+     * LegalInjunction started some other way than {@link #open} (Cockpit, a call activity) gets its case here.
+     */
+    @Transactional
+    public UUID caseOf(String invoiceNumber) {
+        return store.openOf(invoiceNumber).map(LegalCase::id).orElseGet(() -> {
+            Invoice invoice = invoices.escalate(invoiceNumber, InvoiceStatus.IN_COURT);
+            UUID caseId = store.open(invoice.getId(), invoiceNumber, invoice.getCustomer().getId(), invoice.getCurrency());
+            note(store.get(caseId), Direction.INTERNAL, "Legal case opened: an injunction to pay is prepared", null);
+            return caseId;
+        });
     }
 
     LegalCase get(UUID caseId) {

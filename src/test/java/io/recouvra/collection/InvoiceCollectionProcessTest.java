@@ -276,10 +276,16 @@ class InvoiceCollectionProcessTest {
 
         ProcessInstance court = called(instance, "LegalInjunction");
         assertThat(court.getBusinessKey()).isEqualTo(number);
+        runJobs(instance);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.IN_COURT);
         assertThat(tasks.createTaskQuery().processInstanceId(court.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
-        complete(task(court), Map.of("escalationOutcome", "CLOSED"));
+        // the court steps are LegalInjunctionProcessTest's: here the legal officer sends the request back at once
+        complete(task(court), Map.of("reviewDecision", "SEND_BACK", "reviewNote", "a public body: ask the accounting officer first"));
+        runJobs(instance);
 
-        assertThat(instance).isEnded().hasPassed("CallActivity_LegalInjunction", "EndEvent_EscalationClosed");
+        assertThat(instance).hasPassed("CallActivity_LegalInjunction");
+        assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).isEqualTo("RETURNED");
+        assertThat(invoices.get(number).getStatus()).as("back under collection").isNotEqualTo(InvoiceStatus.IN_COURT);
     }
 
     @Test
