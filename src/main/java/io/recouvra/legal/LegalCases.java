@@ -256,14 +256,14 @@ public class LegalCases {
      */
     @Transactional
     public void opposed(String invoiceNumber, LocalDate filedOn) {
+        if (filedOn == null) {
+            throw new InvalidInputException("filedOn", "the day the opposition was filed is required");
+        }
         LegalCase legalCase = store.openOf(invoiceNumber)
                 .orElseThrow(() -> new NotFoundException("No open legal case for invoice " + invoiceNumber));
         if (legalCase.stage() != Stage.SERVED) {
             throw new ConflictException("invoiceNumber", "the case of " + invoiceNumber + " is " + legalCase.stage()
                     + ": an opposition is recorded once the order is served, within the opposition window");
-        }
-        if (filedOn == null) {
-            throw new InvalidInputException("filedOn", "the day the opposition was filed is required");
         }
         notInFuture("filedOn", filedOn);
         if (filedOn.isBefore(legalCase.servedOn()) || filedOn.isAfter(legalCase.oppositionWindowEnds())) {

@@ -53,8 +53,9 @@ class LegalCaseFixtures {
     private final InvoiceService invoices;
     private final PaymentService payments;
     private final JdbcTemplate jdbc;
+    private final LegalCases cases;
 
-    LegalCaseFixtures(RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
+    LegalCaseFixtures(LegalCases cases, RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
                       RepositoryService repository, CustomerService customers, InvoiceService invoices, PaymentService payments,
                       JdbcTemplate jdbc) {
         this.runtime = runtime;
@@ -66,6 +67,7 @@ class LegalCaseFixtures {
         this.invoices = invoices;
         this.payments = payments;
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     void deployCaller() {
@@ -102,6 +104,10 @@ class LegalCaseFixtures {
                 .processInstanceBusinessKey(number).singleResult();
         assertThat(instance).as("a LegalInjunction for %s", number).isNotNull();
         return instance;
+    }
+
+    LegalCase legalCaseRow(String number) {
+        return cases.current(number);
     }
 
     void runJobs(ProcessInstance instance) {
@@ -145,6 +151,12 @@ class LegalCaseFixtures {
         return jdbc.queryForList("""
                 select summary from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)
                 and channel = 'COURT' order by seq""", String.class, number);
+    }
+
+    List<String> interactionTypes(String number) {
+        return jdbc.queryForList("""
+                select type from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)
+                order by seq""", String.class, number);
     }
 
     static void moveTo(LocalDate day) {
