@@ -4,11 +4,6 @@ import static io.recouvra.legal.LegalCaseFixtures.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.Dispatcher;
-import io.recouvra.messaging.MessageKind;
-import io.recouvra.messaging.Messages;
-import io.recouvra.messaging.Tone;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.security.RecouvraGroups;
@@ -16,7 +11,6 @@ import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,10 +47,6 @@ class InjunctionRequestTest {
     @Autowired
     InjunctionRequests requests;
     @Autowired
-    Messages messages;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
     InvoiceService invoices;
     @Autowired
     CustomerService customers;
@@ -65,31 +55,20 @@ class InjunctionRequestTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    Clock clock;
-    @Autowired
     Api api;
 
     String number;
     UUID debtor;
 
     @BeforeEach
-    void anUnpaidInvoiceWithAFormalNoticeGoesToCourt() {
+    void anUnpaidInvoiceWithAFormalNoticeGoesToCourt() throws Exception {
         fixtures.deployCaller();
         user(LEGAL_USER, RecouvraGroups.LEGAL);
         user(COLLECTOR, RecouvraGroups.COLLECTORS);
         moveTo(LocalDate.of(2026, 3, 2));
         debtor = fixtures.debtor("Lyon", "69002");
         number = fixtures.invoice(debtor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "10000.00");
-        UUID invoiceId = invoices.get(number).getId();
-        messages.enqueue(number, "formal-notice", Channel.LETTER, MessageKind.FORMAL_NOTICE, Tone.FORMAL, debtor, invoiceId,
-                clock.instant(), Map.of("principal", "10 000,00 €", "interest", "99,86 €", "indemnity", "40,00 €",
-                        "totalClaim", "10 139,86 €", "paymentDeadline", "17 mars 2026"));
-        while (dispatcher.dispatchDue() > 0) {
-            // drain
-        }
-        // the acknowledgement of receipt came back signed (the sandbox post reports it a little later)
-        jdbc.update("update recouvra.outbox_message set status = 'DELIVERED' where invoice_id = ? and kind = 'FORMAL_NOTICE'",
-                invoiceId);
+        fixtures.formalNoticeSent(number, LocalDate.of(2026, 3, 2), true);
         moveTo(LocalDate.of(2026, 4, 15));
         fixtures.escalateToCourt(number);
         fixtures.runJobs(fixtures.legalCase(number));
@@ -143,7 +122,7 @@ class InjunctionRequestTest {
         Map<String, byte[]> entries = unzip(bundle.getBody());
         assertThat(entries.keySet()).containsExactly("01-requete-injonction-de-payer-" + number + ".pdf",
                 "02-mise-en-demeure-2026-03-02-AR-signe.pdf", "03-historique-" + number + ".csv");
-        assertThat(text(entries.get("02-mise-en-demeure-2026-03-02-AR-signe.pdf"))).contains("Mise en demeure", "10 139,86 €");
+        assertThat(text(entries.get("02-mise-en-demeure-2026-03-02-AR-signe.pdf"))).contains("Mise en demeure de payer " + number);
         String csv = new String(entries.get("03-historique-" + number + ".csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("occurred_at;channel;direction;type;summary;content\n")
                 .contains(";LETTER;OUTBOUND;MESSAGE_SENT;").contains(";COURT;INTERNAL;NOTE;\"Injunction request prepared");

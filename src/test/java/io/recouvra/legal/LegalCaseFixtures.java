@@ -2,6 +2,8 @@ package io.recouvra.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recouvra.messaging.Interaction;
+import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
@@ -54,8 +56,9 @@ class LegalCaseFixtures {
     private final PaymentService payments;
     private final JdbcTemplate jdbc;
     private final LegalCases cases;
+    private final InteractionLog interactions;
 
-    LegalCaseFixtures(LegalCases cases, RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
+    LegalCaseFixtures(LegalCases cases, InteractionLog interactions, RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
                       RepositoryService repository, CustomerService customers, InvoiceService invoices, PaymentService payments,
                       JdbcTemplate jdbc) {
         this.runtime = runtime;
@@ -68,6 +71,7 @@ class LegalCaseFixtures {
         this.payments = payments;
         this.jdbc = jdbc;
         this.cases = cases;
+        this.interactions = interactions;
     }
 
     void deployCaller() {
@@ -151,6 +155,44 @@ class LegalCaseFixtures {
         return jdbc.queryForList("""
                 select summary from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)
                 and channel = 'COURT' order by seq""", String.class, number);
+    }
+
+    /**
+     * A formal notice sent by registered letter on that day, as the dispatcher keeps it (the outbox row,
+     * the PDF, the interaction), written directly: the sandbox post would remember the letter in memory
+     * and acknowledge it during another test class.
+     */
+    void formalNoticeSent(String number, LocalDate sentOn, boolean acknowledged) throws Exception {
+        var invoice = invoices.get(number);
+        UUID messageId = UUID.randomUUID();
+        java.sql.Timestamp sentAt = java.sql.Timestamp.from(sentOn.atTime(9, 0).atZone(PARIS).toInstant());
+        jdbc.update("""
+                insert into recouvra.outbox_message (id, case_ref, step, channel, kind, tone, customer_id, invoice_id, status,
+                next_attempt_at, created_at, sent_at, recipient, provider_id)
+                values (?, ?, 'formal-notice', 'LETTER', 'FORMAL_NOTICE', 'FORMAL', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                messageId, number, invoice.getCustomer().getId(), invoice.getId(), acknowledged ? "DELIVERED" : "SENT",
+                sentAt, sentAt, sentAt, invoice.getCustomer().getLegalName(), "TEST-" + messageId);
+        jdbc.update("insert into recouvra.letter_document (id, outbox_message_id, content, sha256, created_at) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), messageId, letter("Mise en demeure de payer " + number), "test", sentAt);
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Interaction.Medium.LETTER,
+                Interaction.Direction.OUTBOUND, Interaction.Type.MESSAGE_SENT, "Formal notice sent by registered letter", null);
+    }
+
+    private static byte[] letter(String line) throws Exception {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText(line);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     List<String> interactionTypes(String number) {

@@ -7,16 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.legal.Prescriptions.Act;
 import io.recouvra.legal.Prescriptions.Review;
-import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.Dispatcher;
-import io.recouvra.messaging.MessageKind;
-import io.recouvra.messaging.Messages;
-import io.recouvra.messaging.Tone;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +39,11 @@ class PrescriptionTest {
     @Autowired
     LegalCaseFixtures fixtures;
     @Autowired
-    Messages messages;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
     InvoiceService invoices;
     @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
-    @Autowired
-    Clock clock;
     @Autowired
     Api api;
 
@@ -74,17 +62,12 @@ class PrescriptionTest {
     }
 
     @Test
-    void fiveYearsFromTheDueDateAPartPaymentRestartsThemAFormalNoticeDoesNot() {
+    void fiveYearsFromTheDueDateAPartPaymentRestartsThemAFormalNoticeDoesNot() throws Exception {
         String number = fixtures.invoice(debtor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "3000.00");
         assertThat(prescriptions.of(number).prescribedOn()).isEqualTo(LocalDate.of(2031, 1, 31));
         assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.DUE_DATE);
 
-        messages.enqueue(number, "formal-notice", Channel.LETTER, MessageKind.FORMAL_NOTICE, Tone.FORMAL, debtor,
-                invoices.get(number).getId(), clock.instant(), Map.of("principal", "3 000,00 €", "interest", "0,00 €",
-                        "indemnity", "40,00 €", "totalClaim", "3 040,00 €", "paymentDeadline", "17 mars 2026"));
-        while (dispatcher.dispatchDue() > 0) {
-            // drain
-        }
+        fixtures.formalNoticeSent(number, LocalDate.of(2026, 3, 2), true);
         assertThat(fixtures.interactionTypes(number)).as("the notice went out").contains("MESSAGE_SENT");
         assertThat(prescriptions.of(number).prescribedOn()).as("a formal notice interrupts nothing").isEqualTo(LocalDate.of(2031, 1, 31));
 
