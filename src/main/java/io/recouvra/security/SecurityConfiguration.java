@@ -3,6 +3,7 @@ package io.recouvra.security;
 import static io.recouvra.security.RecouvraGroups.ADMINS;
 import static io.recouvra.security.RecouvraGroups.CREDIT_MANAGERS;
 import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
+import static io.recouvra.security.RecouvraGroups.LEGAL;
 import static io.recouvra.security.RecouvraGroups.MANAGERS;
 
 import java.util.ArrayList;
@@ -51,6 +52,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyAuthority(MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/disputes/*/attachments/**", "/api/v1/disputes/*/contest")
                         .hasAnyAuthority(DISPUTE_STAFF)
+                        // court files name the debtor and its whole history: the legal officers and their managers
+                        .requestMatchers(HttpMethod.GET, "/api/v1/legal-cases/**").hasAnyAuthority(LEGAL, MANAGERS, ADMINS)
+                        .requestMatchers("/api/v1/legal-cases/**").hasAnyAuthority(LEGAL, ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/invoices/*/prescription/acknowledgements")
+                        .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)

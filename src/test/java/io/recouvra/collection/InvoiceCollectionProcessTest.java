@@ -290,12 +290,20 @@ class InvoiceCollectionProcessTest {
         assertThat(approve.getName()).contains("12 000,00 €");
         complete(approve, Map.of("escalationApproved", true, "escalationRoute", "LEGAL_INJUNCTION"));
 
-        ProcessInstance court = called(instance, "LegalInjunction");
-        assertThat(court.getBusinessKey()).isEqualTo(number);
+        assertThat(instance).isWaitingAt("Task_LegalInjunction");
+        ProcessInstance court = runtime.createProcessInstanceQuery().processDefinitionKey("LegalInjunction")
+                .processInstanceBusinessKey(number).singleResult();
+        runJobs(court);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.IN_COURT);
         assertThat(tasks.createTaskQuery().processInstanceId(court.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
-        complete(task(court), Map.of("escalationOutcome", "CLOSED"));
+        // the court steps are LegalInjunctionProcessTest's: here the legal officer sends the request back at once
+        complete(task(court), Map.of("reviewDecision", "SEND_BACK", "reviewNote", "a public body: ask the accounting officer first"));
+        runJobs(court);
 
-        assertThat(instance).isEnded().hasPassed("CallActivity_LegalInjunction", "EndEvent_EscalationClosed");
+        assertThat(instance).hasPassed("Task_LegalInjunction");
+        assertThat(((Number) runtime.getVariable(instance.getId(), "legalAttempts")).intValue()).isEqualTo(1);
+        assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).isEqualTo("RETURNED");
+        assertThat(invoices.get(number).getStatus()).as("back under collection").isNotEqualTo(InvoiceStatus.IN_COURT);
     }
 
     @Test

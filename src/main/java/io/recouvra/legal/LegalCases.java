@@ -1,0 +1,421 @@
+package io.recouvra.legal;
+
+import io.recouvra.legal.LegalCase.Stage;
+import io.recouvra.legal.Prescriptions.Act;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The injunction to pay of one invoice (articles 1405 et seq. of the Code de procédure civile), step
+ * by step as the LegalInjunction process and the legal officers move it: the request, the filing, the
+ * order, its service, the opposition window, the enforceable formula and enforcement. Every step is an
+ * interaction on the debtor's trail (channel COURT); the filing and enforcement measures interrupt the
+ * claim's prescription.
+ */
+@Service
+public class LegalCases {
+
+    /** The process of one invoice's court case, business key = the invoice number. */
+    public static final String PROCESS_KEY = "LegalInjunction";
+    /** Sent to InvoiceCollection (by business key) when the court case ends, with {@link #OUTCOME_VARIABLE}. */
+    public static final String MESSAGE_ENDED = "LegalInjunctionEnded";
+    /** {@link #CLOSED} or {@link #RETURNED}. */
+    public static final String OUTCOME_VARIABLE = "escalationOutcome";
+    /** Nothing more to collect, or the case is over for good. */
+    public static final String CLOSED = "CLOSED";
+    /** Back unpaid: InvoiceCollection chooses the next route. */
+    public static final String RETURNED = "RETURNED";
+    /** Sent to the case: the invoice was settled or written off. */
+    static final String MESSAGE_INVOICE_CLOSED = "LegalInvoiceClosed";
+    /** Sent to the case: the debtor opposed the order. */
+    static final String MESSAGE_OPPOSED = "LegalInjunctionOpposed";
+
+    enum Decision { GRANTED, PARTLY, REJECTED }
+
+    enum Enforcement { FULL, PART, NOTHING }
+
+    /** The days the process waits for after an order: reminders and the day it lapses unserved (start of day). */
+    record ServiceDeadlines(Date firstReminderAt, Date lastReminderAt, Date lapsesAt, LocalDate lastDay) {
+    }
+
+    private final LegalCaseStore store;
+    private final InvoiceService invoices;
+    private final InteractionLog interactions;
+    private final Prescriptions prescriptions;
+    private final RuntimeService runtime;
+    private final LegalSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LegalCases(LegalCaseStore store, InvoiceService invoices, InteractionLog interactions, Prescriptions prescriptions,
+               RuntimeService runtime, LegalSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+        this.store = store;
+        this.invoices = invoices;
+        this.interactions = interactions;
+        this.prescriptions = prescriptions;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Takes the invoice to court: it leaves dunning (IN_COURT) and its LegalInjunction starts. Asked twice
+     * for the same invoice (a retried job), the running case is kept.
+     */
+    @Transactional
+    public ProcessInstance open(String invoiceNumber, String customerName, String outstandingDisplay) {
+        ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(invoiceNumber).singleResult();
+        if (running != null) {
+            return running;
+        }
+        UUID caseId = caseOf(invoiceNumber);
+        Invoice invoice = invoices.get(invoiceNumber);
+        UUID customerId = invoice.getCustomer().getId();
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, invoiceNumber, Variables.createVariables()
+                .putValue("invoiceNumber", invoiceNumber)
+                .putValue("invoiceId", invoice.getId().toString())
+                .putValue("customerId", customerId.toString())
+                .putValue("customerName", customerName != null ? customerName : invoice.getCustomer().getLegalName())
+                .putValue("outstandingDisplay", outstandingDisplay != null ? outstandingDisplay
+                        : AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()))
+                .putValue("caseId", caseId.toString())
+                .putValue("filed", false));
+    }
+
+    /**
+     * The invoice's open case, opened now if there is none: the invoice leaves dunning (IN_COURT). A
+     * LegalInjunction started some other way than {@link #open} (Cockpit, a call activity) gets its case here.
+     */
+    @Transactional
+    public UUID caseOf(String invoiceNumber) {
+        return store.openOf(invoiceNumber).map(LegalCase::id).orElseGet(() -> {
+            Invoice invoice = invoices.escalate(invoiceNumber, InvoiceStatus.IN_COURT);
+            UUID caseId = store.open(invoice.getId(), invoiceNumber, invoice.getCustomer().getId(), invoice.getCurrency());
+            note(store.get(caseId), Direction.INTERNAL, "Legal case opened: an injunction to pay is prepared", null);
+            return caseId;
+        });
+    }
+
+    LegalCase get(UUID caseId) {
+        return store.get(caseId);
+    }
+
+    LegalCase current(String invoiceNumber) {
+        return store.latestOf(invoiceNumber).orElseThrow(() -> new NotFoundException("No legal case for invoice " + invoiceNumber));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    // ---- review
+
+    @Transactional
+    public void approved(UUID caseId, String note) {
+        LegalCase legalCase = store.get(caseId);
+        store.update(caseId, Stage.APPROVED, Map.of());
+        note(legalCase, Direction.INTERNAL, "Injunction request approved for filing with the " + legalCase.courtName()
+                + ": " + display(legalCase.totalClaimed(), legalCase), note);
+    }
+
+    /** The officer changes what the request says before it is built again: other costs, the court. */
+    @Transactional
+    public void corrected(UUID caseId, BigDecimal otherCosts, String courtName, String note) {
+        LegalCase legalCase = store.get(caseId);
+        Map<String, Object> columns = new HashMap<>();
+        if (otherCosts != null) {
+            columns.put("other_costs", otherCosts);
+        }
+        if (courtName != null && !courtName.isBlank()) {
+            columns.put("court_name", courtName.trim());
+        }
+        store.update(caseId, Stage.PREPARING, columns);
+        note(legalCase, Direction.INTERNAL, "Injunction request corrected at review", note);
+    }
+
+    @Transactional
+    public void sentBack(UUID caseId, String reason) {
+        LegalCase legalCase = store.get(caseId);
+        store.update(caseId, null, Map.of("sent_back_reason", reason));
+        note(legalCase, Direction.INTERNAL, "Injunction request sent back at review", reason);
+    }
+
+    // ---- filing and order
+
+    @Transactional
+    public void filed(UUID caseId, LocalDate filedOn, String courtReference) {
+        LegalCase legalCase = store.get(caseId);
+        notInFuture("filedOn", filedOn);
+        store.update(caseId, Stage.FILED, Map.of("filed_on", filedOn, "court_reference", courtReference));
+        courtStep(legalCase, Direction.OUTBOUND, "Injunction request filed with the " + legalCase.courtName() + " on " + filedOn
+                + ": " + display(legalCase.totalClaimed(), legalCase), "court reference " + courtReference);
+        prescriptions.record(legalCase.invoiceNumber(), Act.COURT_CLAIM, filedOn,
+                "injunction request filed with the " + legalCase.courtName() + ", " + courtReference, null);
+    }
+
+    /** The president's order. Granted (fully or partly), it must be served within six months or it lapses. */
+    @Transactional
+    public ServiceDeadlines decided(UUID caseId, Decision decision, LocalDate orderDate, BigDecimal amountGranted) {
+        LegalCase legalCase = store.get(caseId);
+        notInFuture("orderDate", orderDate);
+        if (legalCase.filedOn() != null && orderDate.isBefore(legalCase.filedOn())) {
+            throw new InvalidInputException("orderDate", "is before the filing on " + legalCase.filedOn());
+        }
+        BigDecimal granted = switch (decision) {
+            case GRANTED -> legalCase.totalClaimed();
+            case REJECTED -> BigDecimal.ZERO;
+            case PARTLY -> {
+                if (amountGranted == null || amountGranted.signum() <= 0 || amountGranted.compareTo(legalCase.totalClaimed()) >= 0) {
+                    throw new InvalidInputException("amountGranted", "a partly granted order grants more than 0 and less than the "
+                            + legalCase.totalClaimed().toPlainString() + " claimed");
+                }
+                yield amountGranted;
+            }
+        };
+        Map<String, Object> columns = new HashMap<>(Map.of("decision", decision.name(), "order_date", orderDate,
+                "amount_granted", granted));
+        store.update(caseId, decision == Decision.REJECTED ? null : Stage.ORDER_GRANTED, columns);
+        courtStep(legalCase, Direction.INBOUND, switch (decision) {
+            case GRANTED -> "Injunction order of " + orderDate + ": granted in full, " + display(granted, legalCase);
+            case PARTLY -> "Injunction order of " + orderDate + ": granted in part, " + display(granted, legalCase)
+                    + " of " + display(legalCase.totalClaimed(), legalCase);
+            case REJECTED -> "Injunction order of " + orderDate + ": request rejected";
+        }, legalCase.courtReference());
+        LocalDate lastDay = ProceduralDeadlines.lastDay(orderDate, 6);
+        return new ServiceDeadlines(at(ProceduralDeadlines.after(orderDate, settings.serviceReminderMonths())),
+                at(ProceduralDeadlines.after(orderDate, settings.serviceLastReminderMonths())), at(lastDay.plusDays(1)), lastDay);
+    }
+
+    /** The order is still unserved some months on: the officers hear of it again, louder each time. */
+    @Transactional
+    public void serviceReminder(UUID caseId) {
+        LegalCase legalCase = store.get(caseId);
+        note(legalCase, Direction.INTERNAL, "The injunction order of " + legalCase.orderDate() + " is not served yet: it lapses "
+                + "unless served by " + ProceduralDeadlines.lastDay(legalCase.orderDate(), 6), null);
+    }
+
+    /** Not served within six months of its date, the order is void (non avenue, article 1411). */
+    @Transactional
+    public void lapsed(UUID caseId) {
+        LegalCase legalCase = store.get(caseId);
+        courtStep(legalCase, Direction.INTERNAL, "The injunction order of " + legalCase.orderDate()
+                + " lapsed: not served within six months, it is void (non avenue, art. 1411 CPC)", legalCase.courtReference());
+    }
+
+    /** Served: the debtor may oppose within one month (article 1416). Returns the window's last day. */
+    @Transactional
+    public LocalDate served(UUID caseId, LocalDate servedOn, String commissaireDeJustice) {
+        LegalCase legalCase = store.get(caseId);
+        notInFuture("servedOn", servedOn);
+        if (servedOn.isBefore(legalCase.orderDate())) {
+            throw new InvalidInputException("servedOn", "is before the order of " + legalCase.orderDate());
+        }
+        LocalDate lastServiceDay = ProceduralDeadlines.lastDay(legalCase.orderDate(), 6);
+        if (servedOn.isAfter(lastServiceDay)) {
+            throw new InvalidInputException("servedOn", "is after " + lastServiceDay + ": the order had lapsed by then");
+        }
+        LocalDate windowEnds = ProceduralDeadlines.lastDay(servedOn, 1);
+        Map<String, Object> columns = new HashMap<>(Map.of("served_on", servedOn, "opposition_window_ends", windowEnds));
+        if (commissaireDeJustice != null && !commissaireDeJustice.isBlank()) {
+            columns.put("commissaire_de_justice", commissaireDeJustice.trim());
+        }
+        store.update(caseId, Stage.SERVED, columns);
+        courtStep(legalCase, Direction.OUTBOUND, "Injunction order served on " + servedOn
+                + ": the debtor may oppose until " + windowEnds, commissaireDeJustice);
+        return windowEnds;
+    }
+
+    /**
+     * The court tells the creditor the debtor opposed the order: the case becomes litigation. Refused
+     * (409) when the case is not within its opposition window.
+     */
+    @Transactional
+    public void opposed(String invoiceNumber, LocalDate filedOn) {
+        if (filedOn == null) {
+            throw new InvalidInputException("filedOn", "the day the opposition was filed is required");
+        }
+        LegalCase legalCase = store.openOf(invoiceNumber)
+                .orElseThrow(() -> new NotFoundException("No open legal case for invoice " + invoiceNumber));
+        if (legalCase.stage() != Stage.SERVED) {
+            throw new ConflictException("invoiceNumber", "the case of " + invoiceNumber + " is " + legalCase.stage()
+                    + ": an opposition is recorded once the order is served, within the opposition window");
+        }
+        notInFuture("filedOn", filedOn);
+        if (filedOn.isBefore(legalCase.servedOn()) || filedOn.isAfter(legalCase.oppositionWindowEnds())) {
+            throw new InvalidInputException("filedOn", "an opposition is filed between the service on " + legalCase.servedOn()
+                    + " and " + legalCase.oppositionWindowEnds());
+        }
+        store.update(legalCase.id(), Stage.OPPOSED, Map.of("opposition_filed_on", filedOn));
+        courtStep(legalCase, Direction.INBOUND, "The debtor opposed the injunction order on " + filedOn
+                + ": the case goes to a hearing", legalCase.courtReference());
+        runtime.createMessageCorrelation(MESSAGE_OPPOSED).processInstanceBusinessKey(invoiceNumber)
+                .setVariable("oppositionFiledOn", filedOn.toString()).correlate();
+    }
+
+    @Transactional
+    public Date hearing(UUID caseId, LocalDate hearingDate) {
+        LegalCase legalCase = store.get(caseId);
+        if (hearingDate.isBefore(legalCase.oppositionFiledOn())) {
+            throw new InvalidInputException("hearingDate", "is before the opposition of " + legalCase.oppositionFiledOn());
+        }
+        store.update(caseId, null, Map.of("hearing_date", hearingDate));
+        courtStep(legalCase, Direction.INBOUND, "Hearing on the opposition set for " + hearingDate, legalCase.courtReference());
+        return at(hearingDate);
+    }
+
+    /** The judgment on the opposition replaces the order; for the creditor, it is enforced. */
+    @Transactional
+    public void judged(UUID caseId, boolean forCreditor, BigDecimal amountGranted, String note) {
+        LegalCase legalCase = store.get(caseId);
+        if (forCreditor && (amountGranted == null || amountGranted.signum() <= 0)) {
+            throw new InvalidInputException("amountGranted", "the amount the judgment grants is required");
+        }
+        if (forCreditor) {
+            store.update(caseId, Stage.ENFORCEABLE, Map.of("amount_granted", amountGranted));
+        }
+        courtStep(legalCase, Direction.INBOUND, forCreditor ? "Judgment on the opposition: " + display(amountGranted, legalCase)
+                + " granted" : "Judgment on the opposition: the claim is dismissed", note);
+    }
+
+    /** The enforceable formula is to be asked for within one month after the opposition window (article 1423). */
+    Date formulaDue(UUID caseId) {
+        return at(ProceduralDeadlines.lastDay(store.get(caseId).oppositionWindowEnds(), 1));
+    }
+
+    @Transactional
+    public void noOpposition(UUID caseId) {
+        LegalCase legalCase = store.get(caseId);
+        note(legalCase, Direction.INTERNAL, "No opposition by " + legalCase.oppositionWindowEnds()
+                + ": ask for the enforceable formula by " + ProceduralDeadlines.lastDay(legalCase.oppositionWindowEnds(), 1), null);
+    }
+
+    @Transactional
+    public void formulaAffixed(UUID caseId, LocalDate affixedOn) {
+        LegalCase legalCase = store.get(caseId);
+        notInFuture("formulaAffixedOn", affixedOn);
+        store.update(caseId, Stage.ENFORCEABLE, Map.of("formula_affixed_on", affixedOn));
+        courtStep(legalCase, Direction.INBOUND, "Enforceable formula affixed to the order on " + affixedOn,
+                legalCase.courtReference());
+    }
+
+    // ---- enforcement
+
+    @Transactional
+    public void enforcementInstructed(UUID caseId, String commissaireDeJustice, LocalDate instructedOn) {
+        LegalCase legalCase = store.get(caseId);
+        notInFuture("instructedOn", instructedOn);
+        store.update(caseId, Stage.ENFORCING, Map.of("commissaire_de_justice", commissaireDeJustice,
+                "enforcement_instructed_on", instructedOn));
+        courtStep(legalCase, Direction.OUTBOUND, "Enforcement instructed to " + commissaireDeJustice + " on " + instructedOn,
+                null);
+    }
+
+    @Transactional
+    public void enforced(UUID caseId, Enforcement outcome, BigDecimal recovered, LocalDate firstMeasureOn, String note) {
+        LegalCase legalCase = store.get(caseId);
+        if (outcome != Enforcement.NOTHING && (recovered == null || recovered.signum() <= 0)) {
+            throw new InvalidInputException("amountRecovered", "what the commissaire de justice recovered is required");
+        }
+        BigDecimal amount = outcome == Enforcement.NOTHING ? BigDecimal.ZERO : recovered;
+        store.update(caseId, null, Map.of("enforcement_outcome", outcome.name(), "amount_recovered", amount));
+        courtStep(legalCase, Direction.INBOUND, switch (outcome) {
+            case FULL -> "Enforcement recovered the claim in full: " + display(amount, legalCase);
+            case PART -> "Enforcement recovered part of the claim: " + display(amount, legalCase);
+            case NOTHING -> "Enforcement recovered nothing";
+        }, note);
+        if (firstMeasureOn != null) {
+            notInFuture("firstMeasureOn", firstMeasureOn);
+            prescriptions.record(legalCase.invoiceNumber(), Act.ENFORCEMENT, firstMeasureOn,
+                    "enforcement measure by " + legalCase.commissaireDeJustice(), null);
+        }
+    }
+
+    /** The invoice was settled or written off while the filed case ran: the officer withdrew it or stopped enforcement. */
+    @Transactional
+    public void withdrawn(UUID caseId, String note) {
+        courtStep(store.get(caseId), Direction.OUTBOUND, "Court case withdrawn, enforcement stopped: nothing more to claim", note);
+    }
+
+    // ---- the end
+
+    /**
+     * The case is over: the invoice's InvoiceCollection hears it (by business key; nothing happens if it
+     * has ended already), and a case returned unpaid puts the invoice back under collection.
+     */
+    @Transactional
+    public void end(UUID caseId, String outcome, String reason) {
+        LegalCase legalCase = store.get(caseId);
+        if (legalCase.outcome() == null) {
+            store.end(caseId, outcome, reason);
+            note(legalCase, Direction.INTERNAL, (CLOSED.equals(outcome) ? "Legal case closed" : "Legal case returned unpaid")
+                    + (reason != null ? ": " + reason : ""), null);
+        }
+        if (RETURNED.equals(outcome)) {
+            invoices.resume(legalCase.invoiceNumber());
+        }
+        runtime.createMessageCorrelation(MESSAGE_ENDED).processInstanceBusinessKey(legalCase.invoiceNumber())
+                .setVariable(OUTCOME_VARIABLE, outcome).correlateAll();
+    }
+
+    /** Tells the invoice's case that the invoice is settled or written off. */
+    void invoiceClosed(String invoiceNumber, String how) {
+        runtime.createMessageCorrelation(MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)
+                .setVariable("legalOutcomeReason", how).correlateAll();
+    }
+
+    /** A part payment while in court: on the trail of the case, the claim is not rebuilt. */
+    void partlyPaid(String invoiceNumber, BigDecimal outstanding) {
+        store.openOf(invoiceNumber).ifPresent(legalCase -> note(legalCase, Direction.INBOUND,
+                "Part payment during the court case: " + display(outstanding, legalCase) + " still owed", null));
+    }
+
+    private void notInFuture(String field, LocalDate day) {
+        if (day == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        if (day.isAfter(today())) {
+            throw new InvalidInputException(field, "is in the future: " + day);
+        }
+    }
+
+    private Date at(LocalDate day) {
+        return Date.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    private static String display(BigDecimal amount, LegalCase legalCase) {
+        return amount == null ? "?" : AmountDisplay.of(amount, legalCase.currency());
+    }
+
+    private void courtStep(LegalCase legalCase, Direction direction, String summary, String detail) {
+        interactions.record(legalCase.customerId(), legalCase.invoiceId(), Medium.COURT, direction, Type.COURT_STEP, summary, detail);
+    }
+
+    private void note(LegalCase legalCase, Direction direction, String summary, String detail) {
+        interactions.record(legalCase.customerId(), legalCase.invoiceId(), Medium.COURT, direction, Type.NOTE, summary, detail);
+    }
+}

@@ -1,0 +1,220 @@
+package io.recouvra.legal;
+
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.web.InvalidInputException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When each invoice's claim becomes time-barred. Claims between merchants prescribe in five years
+ * (Code de commerce L. 110-4), counted from the day the claim could be demanded, its due date (Code
+ * civil 2224); the claim is barred once the last day of the term has passed (2229). The five years
+ * start again in full (2231) after an act that interrupts them: the debtor's acknowledgement of the
+ * debt (2240) — a part payment, an accepted payment plan, a signed acknowledgement —, a court claim
+ * (2241; its effect lasts until the proceedings end, 2242, so counting five years from the filing is
+ * the cautious reading), or an enforcement measure (2244). A formal notice interrupts nothing, nor
+ * does any reminder. An act done after the claim is barred does not revive it.
+ */
+@Service
+class Prescriptions {
+
+    static final String PROCESS_KEY = "PrescriptionReview";
+    /** Sent to a running review: an act interrupted the prescription, or the invoice is settled. */
+    static final String MESSAGE_INTERRUPTED = "PrescriptionInterrupted";
+    static final Period TERM = Period.ofYears(5);
+
+    enum Act { DUE_DATE, PAYMENT, PAYMENT_PLAN, ACKNOWLEDGEMENT, COURT_CLAIM, ENFORCEMENT }
+
+    record Interruption(Act act, LocalDate on, String note) {
+    }
+
+    /**
+     * @param prescribedOn the last day on which an interrupting act still saves the claim
+     * @param interruptions every act that counted, oldest first, the due date included
+     */
+    record Prescription(String invoiceNumber, LocalDate dueDate, LocalDate runsFrom, Act lastAct, LocalDate prescribedOn,
+                        boolean barred, boolean open, List<Interruption> interruptions) {
+    }
+
+    record Review(String invoiceNumber, LocalDate prescribedOn, String processInstanceId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceService invoices;
+    private final InteractionLog interactions;
+    private final RuntimeService runtime;
+    private final LegalSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Prescriptions(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, RuntimeService runtime,
+                  LegalSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.interactions = interactions;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    @Transactional(readOnly = true)
+    Prescription of(String invoiceNumber) {
+        return of(invoices.get(invoiceNumber));
+    }
+
+    private Prescription of(Invoice invoice) {
+        List<Interruption> acts = new ArrayList<>();
+        acts.add(new Interruption(Act.DUE_DATE, invoice.getDueDate(), null));
+        acts.addAll(jdbc.query("""
+                select 'PAYMENT' as act, p.value_date as on_day, 'payment of ' || a.amount || ' ' || p.currency as note
+                from recouvra.payment_allocation a join recouvra.payment p on p.id = a.payment_id where a.invoice_id = ?
+                union all
+                select 'PAYMENT_PLAN', (pp.accepted_at at time zone ?)::date, 'payment plan accepted'
+                from recouvra.payment_plan pp join recouvra.payment_plan_invoice ppi on ppi.plan_id = pp.id
+                where ppi.invoice_number = ? and pp.accepted_at is not null
+                union all
+                select act, act_date, note from recouvra.prescription_act where invoice_id = ?""",
+                (rs, n) -> new Interruption(Act.valueOf(rs.getString("act")), rs.getObject("on_day", LocalDate.class),
+                        rs.getString("note")), invoice.getId(), zone.getId(), invoice.getNumber(), invoice.getId()));
+        acts.sort(Comparator.comparing(Interruption::on));
+        // an act interrupts only while the claim is still alive: once barred, later acts change nothing
+        Interruption last = acts.get(0);
+        List<Interruption> counted = new ArrayList<>(List.of(last));
+        for (Interruption act : acts.subList(1, acts.size())) {
+            if (!act.on().isAfter(last.on().plus(TERM))) {
+                if (!act.on().isBefore(last.on())) {
+                    last = act;
+                }
+                counted.add(act);
+            }
+        }
+        LocalDate prescribedOn = last.on().plus(TERM);
+        return new Prescription(invoice.getNumber(), invoice.getDueDate(), last.on(), last.act(), prescribedOn,
+                today().isAfter(prescribedOn), !invoice.getStatus().isClosed(), counted);
+    }
+
+    /**
+     * Records an act the ledger does not show: a signed acknowledgement, a court claim, an enforcement
+     * measure. A running review of the invoice ends: the claim has five years again.
+     */
+    @Transactional
+    void record(String invoiceNumber, Act act, LocalDate on, String note, String by) {
+        store(invoiceNumber, act, on, note, by);
+        interrupted(invoiceNumber);
+    }
+
+    private void store(String invoiceNumber, Act act, LocalDate on, String note, String by) {
+        if (act == Act.DUE_DATE || act == Act.PAYMENT || act == Act.PAYMENT_PLAN) {
+            throw new IllegalArgumentException(act + " is read from the ledger, not recorded");
+        }
+        Invoice invoice = invoices.get(invoiceNumber);
+        if (on.isAfter(today())) {
+            throw new InvalidInputException(act == Act.ACKNOWLEDGEMENT ? "signedOn" : "date", "is in the future: " + on);
+        }
+        jdbc.update("""
+                insert into recouvra.prescription_act (id, invoice_id, act, act_date, note, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), invoice.getId(), act.name(), on, note,
+                Timestamp.from(clock.instant()), by);
+        Prescription now = of(invoice);
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                "Prescription interrupted (" + label(act) + " of " + on + "): the claim is time-barred after " + now.prescribedOn(),
+                note);
+    }
+
+    /** A running review of the invoice has nothing left to review. */
+    void interrupted(String invoiceNumber) {
+        runtime.createMessageCorrelation(MESSAGE_INTERRUPTED).processInstanceBusinessKey(invoiceNumber).correlateAll();
+    }
+
+    /**
+     * Raises a PrescriptionReview for every open invoice whose claim is barred within the warning period
+     * (or already is) and that has no review for that prescription date yet: once per date, so a claim
+     * interrupted since gets a new review when its new date nears.
+     */
+    @Transactional
+    List<Review> raiseReviews() {
+        LocalDate horizon = today().plus(settings.prescriptionWarnAhead());
+        // the due date is the earliest the term can start from: only invoices due that long ago can be near
+        List<String> candidates = jdbc.queryForList("""
+                select number from recouvra.invoice where status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
+                and due_date <= ? order by due_date""", String.class, horizon.minus(TERM));
+        List<Review> raised = new ArrayList<>();
+        for (Invoice invoice : invoices.byNumbers(candidates)) {
+            Prescription prescription = of(invoice);
+            if (prescription.prescribedOn().isAfter(horizon)) {
+                continue;
+            }
+            int fresh = jdbc.update("""
+                    insert into recouvra.prescription_review (invoice_id, prescribed_on, raised_at) values (?, ?, ?)
+                    on conflict do nothing""", invoice.getId(), prescription.prescribedOn(), Timestamp.from(clock.instant()));
+            if (fresh == 0) {
+                continue;
+            }
+            String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.getNumber(), Variables.createVariables()
+                    .putValue("invoiceNumber", invoice.getNumber())
+                    .putValue("invoiceId", invoice.getId().toString())
+                    .putValue("customerId", invoice.getCustomer().getId().toString())
+                    .putValue("customerName", invoice.getCustomer().getLegalName())
+                    .putValue("outstandingDisplay", AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()))
+                    .putValue("prescribedOn", prescription.prescribedOn().toString())
+                    .putValue("lastInterruption", label(prescription.lastAct()) + " of " + prescription.runsFrom())
+                    .putValue("prescribedOnAt", Date.from(prescription.prescribedOn().atStartOfDay(zone).toInstant())))
+                    .getId();
+            interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                    "Prescription review raised: the claim is time-barred after " + prescription.prescribedOn(),
+                    "last interrupting act: " + label(prescription.lastAct()) + " of " + prescription.runsFrom());
+            raised.add(new Review(invoice.getNumber(), prescription.prescribedOn(), instance));
+        }
+        return raised;
+    }
+
+    /** The legal officer's answer to a review; a signed acknowledgement is recorded as an act. */
+    @Transactional
+    void reviewed(String invoiceNumber, String action, LocalDate signedOn, String note, String by) {
+        if ("ACKNOWLEDGEMENT_SIGNED".equals(action)) {
+            // not told to the review: it is the one completing
+            store(invoiceNumber, Act.ACKNOWLEDGEMENT, signedOn, note, by);
+            return;
+        }
+        Invoice invoice = invoices.get(invoiceNumber);
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                "Prescription reviewed: " + ("COURT_ACTION".equals(action) ? "court action to be brought before "
+                        : "risk accepted, the claim may be time-barred after ") + of(invoice).prescribedOn(), note);
+    }
+
+    static String label(Act act) {
+        return switch (act) {
+            case DUE_DATE -> "due date";
+            case PAYMENT -> "part payment";
+            case PAYMENT_PLAN -> "payment plan accepted";
+            case ACKNOWLEDGEMENT -> "signed acknowledgement of the debt";
+            case COURT_CLAIM -> "court claim";
+            case ENFORCEMENT -> "enforcement measure";
+        };
+    }
+}
