@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.agency.AgencyCase.Outcome;
 import io.recouvra.agency.AgencySettings.Agency;
-import io.recouvra.agency.AgencyUpdate.Kind;
 import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Type;
 import io.recouvra.receivables.AmountDisplay;

@@ -14,6 +14,7 @@ import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -74,18 +74,12 @@ class AgencyHandoffProcessTest {
 
     @BeforeAll
     static void ratesForTheHalfYearsTheseTestsCross(@Autowired JdbcTemplate jdbc) {
-        // not the published rates: what these tests need to compute interest over late 2026 and 2027
-        for (String halfYear : List.of("2026-07-01", "2027-01-01")) {
-            jdbc.update("""
-                    insert into recouvra.late_payment_rate (half_year_start, ecb_rate, legal_rate, source, recorded_at, recorded_by)
-                    values (cast(? as date), 2.15, 2.62, 'test', now(), 'AgencyHandoffProcessTest') on conflict do nothing""",
-                    halfYear);
-        }
+        TestRates.add(jdbc, "AgencyHandoffProcessTest", "2026-07-01", "2027-01-01");
     }
 
     @AfterAll
     static void removeTestRates(@Autowired JdbcTemplate jdbc) {
-        jdbc.update("delete from recouvra.late_payment_rate where recorded_by = 'AgencyHandoffProcessTest'");
+        TestRates.remove(jdbc, "AgencyHandoffProcessTest");
     }
 
     @BeforeEach

@@ -12,6 +12,7 @@ import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -57,14 +58,12 @@ class AgencyWebhookTest {
 
     @BeforeAll
     static void rates(@Autowired JdbcTemplate jdbc) {
-        jdbc.update("""
-                insert into recouvra.late_payment_rate (half_year_start, ecb_rate, legal_rate, source, recorded_at, recorded_by)
-                values (date '2026-07-01', 2.15, 2.62, 'test', now(), 'AgencyWebhookTest') on conflict do nothing""");
+        TestRates.add(jdbc, "AgencyWebhookTest", "2026-07-01");
     }
 
     @AfterAll
     static void removeRates(@Autowired JdbcTemplate jdbc) {
-        jdbc.update("delete from recouvra.late_payment_rate where recorded_by = 'AgencyWebhookTest'");
+        TestRates.remove(jdbc, "AgencyWebhookTest");
     }
 
     @BeforeEach

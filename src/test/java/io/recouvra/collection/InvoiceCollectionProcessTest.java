@@ -25,6 +25,7 @@ import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
@@ -114,18 +115,12 @@ class InvoiceCollectionProcessTest {
 
     @BeforeAll
     static void ratesForTheHalfYearsTheseTestsCross(@Autowired JdbcTemplate jdbc) {
-        // not the published rates: only what these tests need to compute interest over late 2026 and 2027
-        for (String halfYear : List.of("2026-07-01", "2027-01-01", "2027-07-01")) {
-            jdbc.update("""
-                    insert into recouvra.late_payment_rate (half_year_start, ecb_rate, legal_rate, source, recorded_at, recorded_by)
-                    values (cast(? as date), 2.15, 2.62, 'test', now(), 'InvoiceCollectionProcessTest') on conflict do nothing""",
-                    halfYear);
-        }
+        TestRates.add(jdbc, "InvoiceCollectionProcessTest", "2026-07-01", "2027-01-01", "2027-07-01");
     }
 
     @AfterAll
     static void removeTestRates(@Autowired JdbcTemplate jdbc) {
-        jdbc.update("delete from recouvra.late_payment_rate where recorded_by = 'InvoiceCollectionProcessTest'");
+        TestRates.remove(jdbc, "InvoiceCollectionProcessTest");
     }
 
     @BeforeEach
