@@ -51,6 +51,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyAuthority(MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/disputes/*/attachments/**", "/api/v1/disputes/*/contest")
                         .hasAnyAuthority(DISPUTE_STAFF)
+                        // the accountant's figures: managers and credit managers read them, admins close a month
+                        .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
+                        .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
