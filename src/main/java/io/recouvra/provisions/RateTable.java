@@ -48,7 +48,7 @@ final class RateTable {
     Rate rate(Situation situation, int daysOverdue) {
         String bucket = buckets.computeIfAbsent(daysOverdue, this::bucket);
         // the rate table reads the situation and the bucket only: any invoice of the bucket gives its rate
-        return new Rate(rates.computeIfAbsent(new SituationInBucket(situation, bucket), key -> percent(situation, daysOverdue)),
+        return new Rate(rates.computeIfAbsent(new SituationInBucket(situation, bucket), key -> percent(situation, bucket, daysOverdue)),
                 bucket);
     }
 
@@ -60,10 +60,10 @@ final class RateTable {
         return label;
     }
 
-    private BigDecimal percent(Situation situation, int daysOverdue) {
+    private BigDecimal percent(Situation situation, String bucket, int daysOverdue) {
         if (!(single(provisionRate, daysOverdue, situation, "rate") instanceof Number rate)) {
-            throw new IllegalStateException("Provision rate version " + version + " gives no rate for " + situation + " at "
-                    + daysOverdue + " days overdue");
+            throw new IllegalStateException("Provision rate version " + version + " gives no rate for " + situation
+                    + " in the bucket '" + bucket + "' (" + daysOverdue + " days overdue)");
         }
         BigDecimal percent = BigDecimal.valueOf(rate.doubleValue()).setScale(2, RoundingMode.HALF_UP);
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
