@@ -290,6 +290,42 @@ public class InsuredInvoices {
         return within;
     }
 
+    /**
+     * The insurer's part of every open insured invoice on a day, for the whole book in one query (the
+     * provisions report reads it): for an invoice it still covers (watched, declared, claimed), its covered
+     * share of the part within the buyer's limit, the limit going to the buyer's invoices in due-date order
+     * exactly as {@link #withinLimit} allots it; once indemnified, the indemnity received. A refused claim, an
+     * invoice not declared (or settled) is not covered and is left out. Keyed by invoice id.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> insuredParts(LocalDate on) {
+        InsurancePolicy policy = policies.active().orElse(null);
+        Map<UUID, BigDecimal> parts = new LinkedHashMap<>();
+        // the window sums what the buyer's earlier insured invoices (any status: they used the limit) owe
+        jdbc.query("""
+                select invoice_id, status, covered_share, indemnity, least(outstanding, greatest(buyer_limit - owed_before, 0)) as within
+                from (select x.invoice_id, x.status, x.covered_share, x.indemnity, i.outstanding,
+                             case when c.customer_id is null then cast(? as numeric)
+                                  when c.status in ('APPROVED', 'REDUCED') and c.approved_limit > 0
+                                       and (c.valid_from is null or c.valid_from <= ?) and (c.valid_to is null or c.valid_to >= ?)
+                                  then c.approved_limit else 0 end as buyer_limit,
+                             sum(i.outstanding) over (partition by x.customer_id order by i.due_date, i.number
+                                                      rows between unbounded preceding and current row) - i.outstanding as owed_before
+                      from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
+                      left join recouvra.buyer_cover c on c.customer_id = x.customer_id
+                      where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')) buyer_invoices
+                where status in ('WATCHED', 'DECLARED', 'CLAIMED', 'INDEMNIFIED')""", rs -> {
+            UUID invoiceId = rs.getObject("invoice_id", UUID.class);
+            if (Status.valueOf(rs.getString("status")) == Status.INDEMNIFIED) {
+                parts.put(invoiceId, rs.getBigDecimal("indemnity"));
+            } else if (policy != null) {
+                // like withinLimit: without an active policy nothing is counted within a limit
+                parts.put(invoiceId, insuredPart(rs.getBigDecimal("within"), rs.getBigDecimal("covered_share")));
+            }
+        }, policy == null ? BigDecimal.ZERO : policy.discretionaryLimit(), on, on);
+        return parts;
+    }
+
     private static InsuredInvoice row(ResultSet rs, int n) throws SQLException {
         return new InsuredInvoice(rs.getObject("invoice_id", UUID.class), rs.getString("invoice_number"),
                 rs.getObject("customer_id", UUID.class), rs.getObject("policy_id", UUID.class), Status.valueOf(rs.getString("status")),

@@ -57,6 +57,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/legal-cases/**").hasAnyAuthority(LEGAL, ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/invoices/*/prescription/acknowledgements")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, ADMINS)
+                        // the accountant's figures: managers and credit managers read them, admins close a month
+                        .requestMatchers(HttpMethod.GET, "/api/v1/write-offs", "/api/v1/write-offs.csv")
+                        .hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
+                        .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)

@@ -1,0 +1,41 @@
+package io.recouvra.provisions;
+
+import io.recouvra.receivables.Vat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One invoice in a month's provisions: what is owed including VAT, the VAT in it, the insurer's part
+ * (including VAT, as a claim asks for it), the base, the rate and the provision.
+ *
+ * @param base               the uninsured part of what is owed, without VAT: the VAT of a debt finally lost is
+ *                           recovered from the tax office, and the insurer pays its part, so neither is provisioned
+ * @param previousProvision  the invoice's provision in the previous closed month (0 if it had none), null when
+ *                           no month was closed before
+ * @param movement           provision - previous provision: an allowance when positive, a reversal when negative
+ */
+record ProvisionLine(UUID invoiceId, String invoiceNumber, UUID customerId, String customerName, LocalDate dueDate,
+                     int daysOverdue, Situation situation, String bucket, String currency, BigDecimal outstanding,
+                     BigDecimal vat, BigDecimal insured, BigDecimal base, BigDecimal rate, BigDecimal provision,
+                     BigDecimal previousProvision, BigDecimal movement) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    static ProvisionLine of(Portfolio.Receivable invoice, int daysOverdue, Rate rate, BigDecimal insuredPart, Vat vat) {
+        BigDecimal outstanding = invoice.outstanding();
+        // an indemnity or a share never covers more than is owed
+        BigDecimal insured = insuredPart.min(outstanding);
+        BigDecimal base = vat.excludedFrom(outstanding).subtract(vat.excludedFrom(insured)).max(BigDecimal.ZERO);
+        BigDecimal provision = base.multiply(rate.percent()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        return new ProvisionLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.customerId(), invoice.customerName(),
+                invoice.dueDate(), daysOverdue, invoice.situation(), rate.bucket(), invoice.currency(), outstanding,
+                vat.includedIn(outstanding), insured, base, rate.percent(), provision, null, null);
+    }
+
+    ProvisionLine comparedWith(BigDecimal previous) {
+        return new ProvisionLine(invoiceId, invoiceNumber, customerId, customerName, dueDate, daysOverdue, situation, bucket,
+                currency, outstanding, vat, insured, base, rate, provision, previous, provision.subtract(previous));
+    }
+}
