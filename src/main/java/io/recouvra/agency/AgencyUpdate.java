@@ -27,11 +27,11 @@ record AgencyUpdate(String eventId, UUID caseId, Kind type, Instant occurredAt, 
         if (eventId == null || eventId.length() > 100) {
             problems.add(new FieldProblem("eventId", "required, at most 100 characters"));
         }
-        UUID caseId = parse(body, "caseId", UUID::fromString, "the caseId Recouvra sent with the case", problems);
-        Kind type = parse(body, "type", Kind::valueOf, "one of " + Arrays.toString(Kind.values()), problems);
-        Instant occurredAt = parse(body, "occurredAt", Instant::parse, "an ISO-8601 instant such as 2026-11-23T10:15:00Z", problems);
-        BigDecimal amount = parse(body, "amount", BigDecimal::new, "a decimal amount such as 1200.00", problems);
-        LocalDate promisedOn = parse(body, "promisedOn", LocalDate::parse, "a date such as 2026-12-15", problems);
+        UUID caseId = parse(body, "caseId", true, UUID::fromString, "the caseId Recouvra sent with the case", problems);
+        Kind type = parse(body, "type", true, Kind::valueOf, "one of " + Arrays.toString(Kind.values()), problems);
+        Instant occurredAt = parse(body, "occurredAt", true, Instant::parse, "an ISO-8601 instant such as 2026-11-23T10:15:00Z", problems);
+        BigDecimal amount = parse(body, "amount", false, BigDecimal::new, "a decimal amount such as 1200.00", problems);
+        LocalDate promisedOn = parse(body, "promisedOn", false, LocalDate::parse, "a date such as 2026-12-15", problems);
         String currency = text(body, "currency");
         String note = text(body, "note");
         if (type == Kind.PARTIAL_PAYMENT && (amount == null || amount.signum() <= 0)) {
@@ -56,9 +56,9 @@ record AgencyUpdate(String eventId, UUID caseId, Kind type, Instant occurredAt, 
         T parse(String text);
     }
 
-    private static <T> T parse(JsonNode body, String field, Parser<T> parser, String expected, List<FieldProblem> problems) {
+    private static <T> T parse(JsonNode body, String field, boolean required, Parser<T> parser, String expected,
+                               List<FieldProblem> problems) {
         String text = text(body, field);
-        boolean required = field.equals("caseId") || field.equals("type") || field.equals("occurredAt");
         if (text == null) {
             if (required) {
                 problems.add(new FieldProblem(field, "required: " + expected));

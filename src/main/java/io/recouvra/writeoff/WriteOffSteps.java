@@ -32,7 +32,7 @@ class WriteOffSteps {
             if (!Boolean.TRUE.equals(task.getVariable("writeOffApproved"))) {
                 return;
             }
-            reason(task);
+            requireReason(task);
             Authentication user = identity.getCurrentAuthentication();
             task.setVariable("writeOffApprovedBy", user != null ? user.getUserId() : task.getAssignee());
         };
@@ -45,10 +45,10 @@ class WriteOffSteps {
                 (String) execution.getVariable("writeOffApprovedBy"));
     }
 
-    private static WriteOffReason reason(DelegateTask task) {
+    private static void requireReason(DelegateTask task) {
         Object reason = task.getVariable("writeOffReason");
         try {
-            return WriteOffReason.valueOf((String) reason);
+            WriteOffReason.valueOf((String) reason);
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new InvalidInputException("writeOffReason", "say why the debt is written off: one of " + Arrays.toString(WriteOffReason.values()));
         }
