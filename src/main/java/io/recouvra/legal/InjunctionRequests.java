@@ -1,6 +1,5 @@
 package io.recouvra.legal;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.recouvra.interest.InterestPeriod;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.Claim;
@@ -11,6 +10,7 @@ import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
 import io.recouvra.messaging.InteractionLog;
+import io.recouvra.messaging.LetterRenderer;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.Invoice;
@@ -79,10 +79,12 @@ class InjunctionRequests {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final LetterRenderer renderer;
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
     InjunctionRequests(LegalCaseStore store, InvoiceService invoices, LatePaymentClaims claims, Courts courts, Creditor creditor,
-                       InteractionLog interactions, JdbcTemplate jdbc, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+                       InteractionLog interactions, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock,
+                       @Value("${recouvra.zone}") ZoneId zone) {
         this.store = store;
         this.invoices = invoices;
         this.claims = claims;
@@ -92,6 +94,7 @@ class InjunctionRequests {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
+        this.renderer = renderer;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setResolvablePatterns(Set.of("templates/legal/*"));
         resolver.setTemplateMode(TemplateMode.HTML);
@@ -122,7 +125,7 @@ class InjunctionRequests {
         columns.put("total_claimed", total);
         columns.put("interest_as_of", today);
         store.update(caseId, Stage.IN_REVIEW, columns);
-        byte[] pdf = pdf(render(store.get(caseId), invoice, claim, today));
+        byte[] pdf = renderer.pdf(render(store.get(caseId), invoice, claim, today));
         store.keepRequest(caseId, pdf, sha256(pdf));
         interactions.record(legalCase.customerId(), legalCase.invoiceId(), Medium.COURT, Direction.INTERNAL, Type.NOTE,
                 "Injunction request prepared for the " + court + ": " + AmountDisplay.of(total, invoice.getCurrency()),
@@ -172,21 +175,6 @@ class InjunctionRequests {
         model.put("formalNoticeSent", !notices.isEmpty());
         model.put("documents", documents);
         return templates.process(TEMPLATE, new Context(Locale.FRENCH, model));
-    }
-
-    private static byte[] pdf(String xhtml) {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            // the PDF base fonts have no narrow no-break space, which French number formatting uses
-            builder.withHtmlContent(xhtml.replace('\u202F', '\u00A0'), null);
-            builder.toStream(pdf);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the injunction request to PDF", e);
-        }
-        return pdf.toByteArray();
     }
 
     @Transactional(readOnly = true)

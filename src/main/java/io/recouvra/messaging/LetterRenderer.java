@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
 
-/** Letters are XHTML templates rendered to PDF (openhtmltopdf), one A4 page per the template's CSS. */
+/** Letters and court documents are XHTML templates rendered to PDF (openhtmltopdf), A4 pages per the template's CSS. */
 @Component
-class LetterRenderer {
+public class LetterRenderer {
 
-    byte[] pdf(String xhtml) {
+    public byte[] pdf(String xhtml) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -20,7 +20,7 @@ class LetterRenderer {
             builder.toStream(pdf);
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the letter to PDF", e);
+            throw new UncheckedIOException("cannot render the document to PDF", e);
         }
         return pdf.toByteArray();
     }
