@@ -6,8 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
@@ -254,9 +252,7 @@ class AgencyHandoffProcessTest {
     }
 
     private UUID debtor(String country) {
-        return customers.register(new NewCustomer("Boulangerie " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                country, "fr", null, "3 rue du Port", "44000", "Nantes",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        return customers.register(TestData.debtor("Boulangerie", TestData.wellRatedSiren(bureau), country)).getId();
     }
 
     private String invoice(UUID debtor, String amount) {

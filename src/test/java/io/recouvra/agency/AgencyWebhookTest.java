@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
@@ -16,7 +14,6 @@ import io.recouvra.support.TestRates;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -69,9 +66,7 @@ class AgencyWebhookTest {
     @BeforeEach
     void aCaseWithNordRecouvrement() {
         ClockUtil.reset();
-        UUID debtor = customers.register(new NewCustomer("Menuiserie " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                "FR", "fr", null, "3 rue du Port", "44000", "Nantes",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        UUID debtor = customers.register(TestData.debtor("Menuiserie", TestData.wellRatedSiren(bureau), "FR")).getId();
         number = TestData.invoiceNumber();
         LocalDate today = LocalDate.now();
         invoices.register(new NewInvoice(number, debtor, null, today.minusDays(60), today.minusDays(30), new BigDecimal("5000.00"), "EUR"));

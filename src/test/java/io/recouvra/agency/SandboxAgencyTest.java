@@ -6,8 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.RecouvraTest;
@@ -17,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -77,9 +74,7 @@ class SandboxAgencyTest {
     void aMidSizedCaseIsContactedPromisedPaidInPartThenRecovered() {
         BpmnAwareTests.init(engine);
         moveTo(HANDOVER);
-        UUID debtor = customers.register(new NewCustomer("Scierie " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                "FR", "fr", null, "1 quai Nord", "59000", "Lille",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        UUID debtor = customers.register(TestData.debtor("Scierie", TestData.wellRatedSiren(bureau), "FR")).getId();
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, debtor, null, HANDOVER.minusDays(60), HANDOVER.minusDays(30), new BigDecimal("5000.00"), "EUR"));
         runtime.startProcessInstanceByKey(AgencyCases.PROCESS_KEY, number, Variables.createVariables().putValue("invoiceNumber", number));

@@ -7,8 +7,6 @@ import io.recouvra.credit.CreditReviews;
 import io.recouvra.insurance.CreditInsurer.CoverStatus;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -220,9 +217,7 @@ class CreditInsuranceApiTest {
     }
 
     private UUID buyer() {
-        return customers.register(new NewCustomer("Transports " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                "FR", "fr", null, "8 quai Rambaud", "69002", "Lyon",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        return customers.register(TestData.debtor("Transports", TestData.wellRatedSiren(bureau), "FR")).getId();
     }
 
     /** Issued on 25 November 2026, once the cover is decided, on {@code termsDays} terms. */

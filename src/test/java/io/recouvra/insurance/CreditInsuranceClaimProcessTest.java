@@ -10,8 +10,6 @@ import io.recouvra.insurance.InsuredInvoices.Status;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
@@ -337,9 +335,7 @@ class CreditInsuranceClaimProcessTest {
     }
 
     private UUID uninsuredBuyer() {
-        return customers.register(new NewCustomer("Menuiserie " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                "FR", "fr", null, "3 rue du Port", "44000", "Nantes",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        return customers.register(TestData.debtor("Menuiserie", TestData.wellRatedSiren(bureau), "FR")).getId();
     }
 
     /** Issued 30 days before the due date, 23 November 2026. */

@@ -1,8 +1,11 @@
 package io.recouvra.support;
 
+import io.recouvra.receivables.NewCustomer;
+import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.scoring.BureauAnswer;
 import io.recouvra.scoring.CreditBureau;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Unique identifiers, so that tests sharing one database never collide. */
@@ -32,6 +35,15 @@ public final class TestData {
                 return siren;
             }
         }
+    }
+
+    /**
+     * A standard debtor company in Nantes with one contact reachable and consenting on every channel;
+     * {@code trade} starts its name ("Garage", "Menuiserie"), the registration number is unique.
+     */
+    public static NewCustomer debtor(String trade, String registrationNumber, String country) {
+        return new NewCustomer(trade + " " + invoiceNumber(), registrationNumber, country, "fr", null, "3 rue du Port", "44000", "Nantes",
+                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD");
     }
 
     public static String invoiceNumber() {

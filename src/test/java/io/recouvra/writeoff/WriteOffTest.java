@@ -7,8 +7,6 @@ import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
-import io.recouvra.receivables.NewCustomer;
-import io.recouvra.receivables.NewCustomer.NewContact;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
@@ -16,7 +14,6 @@ import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,9 +84,7 @@ class WriteOffTest {
     }
 
     private UUID debtor() {
-        return customers.register(new NewCustomer("Garage " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau),
-                "FR", "fr", null, "3 rue du Port", "44000", "Nantes",
-                List.of(new NewContact("Compta", null, "compta@example.org", "+33612345678", true, true, true)), "STANDARD")).getId();
+        return customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
     }
 
     private String invoice(UUID debtor, String amount) {
