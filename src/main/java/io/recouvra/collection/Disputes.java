@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
@@ -46,9 +47,11 @@ public class Disputes {
     private final DisputeResolutions resolutions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RetryingTransactions transactions;
 
     Disputes(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, Messages messages,
-             RuntimeService runtime, DisputeResolutions resolutions, Clock clock, ApplicationEventPublisher events) {
+             RuntimeService runtime, DisputeResolutions resolutions, Clock clock, ApplicationEventPublisher events,
+             RetryingTransactions transactions) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
@@ -57,11 +60,18 @@ public class Disputes {
         this.resolutions = resolutions;
         this.clock = clock;
         this.events = events;
+        this.transactions = transactions;
     }
 
-    /** Records the dispute, pauses dunning, acknowledges it to the debtor and tells the invoice's process. */
-    @Transactional
+    /**
+     * Records the dispute, pauses dunning, acknowledges it to the debtor and tells the invoice's process; run
+     * again from the start when it lost a race with another transaction (a payment, the job executor).
+     */
     public UUID raise(String invoiceNumber, String reason, String description, String raisedVia) {
+        return transactions.execute("dispute of " + invoiceNumber, () -> raiseOnce(invoiceNumber, reason, description, raisedVia));
+    }
+
+    private UUID raiseOnce(String invoiceNumber, String reason, String description, String raisedVia) {
         if (reason == null || !REASONS.contains(reason)) {
             throw new InvalidInputException("reason", "must be one of " + REASONS.stream().sorted().toList());
         }

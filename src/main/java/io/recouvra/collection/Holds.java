@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.messaging.Interaction.Direction;
 import io.recouvra.messaging.Interaction.Medium;
 import io.recouvra.messaging.Interaction.Type;
@@ -36,20 +37,26 @@ public class Holds {
     private final InteractionLog interactions;
     private final RuntimeService runtime;
     private final CollectionCalendar calendar;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
     Holds(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, RuntimeService runtime,
-          CollectionCalendar calendar, Clock clock) {
+          CollectionCalendar calendar, RetryingTransactions transactions, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
         this.runtime = runtime;
         this.calendar = calendar;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Run again from the start when it lost a race with another transaction (a payment, the job executor). */
     public Hold place(String invoiceNumber, String reason, LocalDate until, String placedBy) {
+        return transactions.execute("hold on " + invoiceNumber, () -> placeOnce(invoiceNumber, reason, until, placedBy));
+    }
+
+    private Hold placeOnce(String invoiceNumber, String reason, LocalDate until, String placedBy) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why dunning stops: the debtor and the auditors will ask");
         }
@@ -79,9 +86,12 @@ public class Holds {
     }
 
     /** Releases the hold; the invoice's process resumes dunning where it stopped. */
-    @Transactional
     public void release(String invoiceNumber, String releasedBy) {
-        invoices.get(invoiceNumber);
+        transactions.run("release of the hold on " + invoiceNumber, () -> releaseOnce(invoiceNumber, releasedBy));
+    }
+
+    private void releaseOnce(String invoiceNumber, String releasedBy) {
+        invoices.lockForChange(invoiceNumber);
         if (!markReleased(invoiceNumber, releasedBy)) {
             throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber + " is not on hold");
         }

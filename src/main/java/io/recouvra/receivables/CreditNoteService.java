@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
@@ -16,24 +17,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreditNoteService {
 
     private final CreditNoteRepository creditNotes;
-    private final InvoiceRepository invoices;
+    private final LedgerLocks locks;
+    private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CreditNoteService(CreditNoteRepository creditNotes, InvoiceRepository invoices, ApplicationEventPublisher events,
-                      Clock clock) {
+    CreditNoteService(CreditNoteRepository creditNotes, LedgerLocks locks, RetryingTransactions transactions,
+                      ApplicationEventPublisher events, Clock clock) {
         this.creditNotes = creditNotes;
-        this.invoices = invoices;
+        this.locks = locks;
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Books the credit note; run again from the start when it lost a race with another transaction. */
     public CreditNote register(NewCreditNote request) {
+        return transactions.execute("credit note " + request.number(), () -> book(request));
+    }
+
+    private CreditNote book(NewCreditNote request) {
         if (creditNotes.existsByNumber(request.number())) {
             throw new ConflictException("number", "credit note " + request.number() + " already exists");
         }
-        Invoice invoice = invoices.lockByNumber(request.invoiceNumber()).orElseThrow(() ->
+        Invoice invoice = locks.invoice(request.invoiceNumber()).orElseThrow(() ->
                 new InvalidInputException("invoiceNumber", "no invoice " + request.invoiceNumber()));
         List<FieldProblem> problems = new ArrayList<>();
         Money.check("amount", request.amount(), "invoiceNumber", invoice.getCurrency(), problems);

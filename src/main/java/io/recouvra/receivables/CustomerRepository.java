@@ -1,6 +1,5 @@
 package io.recouvra.receivables;
 
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +7,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID> {
@@ -16,9 +14,12 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
     @EntityGraph(attributePaths = "contacts")
     Optional<Customer> findWithContactsById(UUID id);
 
-    /** Locks the customer for the rest of the transaction: its payments are booked one after another. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from Customer c where c.id = :id")
+    /**
+     * Locks the customer for the rest of the transaction ({@link LedgerLocks}): its ledger changes are made
+     * one after another. {@code FOR NO KEY UPDATE}, not JPA's {@code FOR UPDATE}, so that rows referring to
+     * the customer can still be inserted meanwhile.
+     */
+    @Query(value = "select * from recouvra.customer where id = :id for no key update", nativeQuery = true)
     Optional<Customer> lockById(UUID id);
 
     Optional<Customer> findByRegistrationNumber(String registrationNumber);

@@ -21,7 +21,14 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
     @EntityGraph(attributePaths = "customer")
     Optional<Invoice> findByNumber(String number);
 
-    /** Locks the invoice for the rest of the transaction: two payments must not both take its last euro. */
+    /** The invoice's customer, read without a lock: the customer is locked first ({@link LedgerLocks}). */
+    @Query("select i.customer.id from Invoice i where i.number = :number")
+    Optional<UUID> customerIdOf(String number);
+
+    /**
+     * Locks the invoice for the rest of the transaction: two payments must not both take its last euro.
+     * Through {@link LedgerLocks}, which locks its customer first.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Invoice i where i.number = :number")
     Optional<Invoice> lockByNumber(String number);

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
@@ -27,23 +28,35 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final PaymentRepository payments;
+    private final LedgerLocks locks;
+    private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final OverduePolicy overduePolicy;
     private final Clock clock;
 
-    InvoiceService(InvoiceRepository invoices, CustomerRepository customers, PaymentRepository payments,
-                   ApplicationEventPublisher events, OverduePolicy overduePolicy, Clock clock) {
+    InvoiceService(InvoiceRepository invoices, CustomerRepository customers, PaymentRepository payments, LedgerLocks locks,
+                   RetryingTransactions transactions, ApplicationEventPublisher events, OverduePolicy overduePolicy,
+                   Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
         this.payments = payments;
+        this.locks = locks;
+        this.transactions = transactions;
         this.events = events;
         this.overduePolicy = overduePolicy;
         this.clock = clock;
     }
 
-    /** Registers an invoice; its collection starts in the same transaction. */
-    @Transactional
+    /**
+     * Registers an invoice; its collection starts in the same transaction. The customer is locked first
+     * ({@link LedgerLocks}), so the exposure checked against its credit limit counts the invoices
+     * registered at the same moment; the transaction is run again when it lost a race with another one.
+     */
     public Invoice register(NewInvoice request) {
+        return transactions.execute("invoice " + request.number(), () -> registerOnce(request));
+    }
+
+    private Invoice registerOnce(NewInvoice request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "is before the issue date " + request.issueDate()));
@@ -101,14 +114,14 @@ public class InvoiceService {
 
     private Customer customerOf(NewInvoice request, List<FieldProblem> problems) {
         if (request.customerId() != null) {
-            return customers.findById(request.customerId()).orElseGet(() -> {
+            return locks.customer(request.customerId()).orElseGet(() -> {
                 problems.add(new FieldProblem("customerId", "no customer " + request.customerId()));
                 return null;
             });
         }
         if (request.customerRegistrationNumber() != null) {
             String number = RegistrationNumbers.normalize(request.customerRegistrationNumber());
-            return customers.findByRegistrationNumber(number).orElseGet(() -> {
+            return customers.findByRegistrationNumber(number).flatMap(found -> locks.customer(found.getId())).orElseGet(() -> {
                 problems.add(new FieldProblem("customerRegistrationNumber", "no customer with " + number));
                 return null;
             });
@@ -159,8 +172,17 @@ public class InvoiceService {
         return invoice;
     }
 
+    /**
+     * The invoice, locked with its customer until the transaction ends, for a change made elsewhere (a
+     * hold released): taken first, so that the locks come in the ledger's one order ({@link LedgerLocks}).
+     */
+    @Transactional
+    public Invoice lockForChange(String number) {
+        return lock(number);
+    }
+
     private Invoice lock(String number) {
-        return invoices.lockByNumber(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
+        return locks.invoice(number).orElseThrow(() -> new NotFoundException("No invoice " + number));
     }
 
     /** The invoice is past its due date (and grace) and still not settled. */

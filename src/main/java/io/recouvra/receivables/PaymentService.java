@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +24,17 @@ public class PaymentService {
 
     private final PaymentRepository payments;
     private final InvoiceRepository invoices;
-    private final CustomerRepository customers;
+    private final LedgerLocks locks;
+    private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
-                   ApplicationEventPublisher events, Clock clock) {
+    PaymentService(PaymentRepository payments, InvoiceRepository invoices, LedgerLocks locks,
+                   RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.invoices = invoices;
-        this.customers = customers;
+        this.locks = locks;
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
@@ -38,13 +42,18 @@ public class PaymentService {
     /**
      * Books a payment. The customer row is locked first: one customer's payments queue up behind each
      * other, so two of them never take the same euro of an invoice, and never wait on each other's
-     * invoice locks in opposite orders.
+     * invoice locks in opposite orders ({@link LedgerLocks}). A transaction that lost a race with
+     * another one (a deadlock, an engine instance changed meanwhile) is run again from the start
+     * ({@link RetryingTransactions}); the bank reference keeps a payment from being booked twice.
      */
-    @Transactional
     public Payment register(NewPayment request) {
+        return transactions.execute("payment " + request.bankReference(), () -> book(request));
+    }
+
+    private Payment book(NewPayment request) {
         List<FieldProblem> problems = new ArrayList<>();
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
-        Customer customer = customers.lockById(request.customerId()).orElse(null);
+        Customer customer = locks.customer(request.customerId()).orElse(null);
         if (customer == null) {
             problems.add(new FieldProblem("customerId", "no customer " + request.customerId()));
         }
@@ -95,10 +104,13 @@ public class PaymentService {
         for (int i = 0; i < allocations.size(); i++) {
             NewPayment.Allocation allocation = allocations.get(i);
             String field = "allocations[" + i + "]";
-            Invoice invoice = invoices.lockByNumber(allocation.invoiceNumber()).orElse(null);
-            if (invoice == null) {
+            Optional<UUID> customerId = invoices.customerIdOf(allocation.invoiceNumber());
+            // another customer's invoice is refused unlocked: its customer's lock would come second
+            Invoice invoice = customerId.filter(payment.getCustomer().getId()::equals)
+                    .flatMap(same -> invoices.lockByNumber(allocation.invoiceNumber())).orElse(null);
+            if (customerId.isEmpty()) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "no invoice " + allocation.invoiceNumber()));
-            } else if (!invoice.getCustomer().getId().equals(payment.getCustomer().getId())) {
+            } else if (invoice == null) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "invoice of another customer"));
             } else if (!invoice.getCurrency().equals(payment.getCurrency())) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "invoice is in " + invoice.getCurrency()));

@@ -12,9 +12,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,10 +59,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * Two requests changed the same thing at once and this one lost: a ledger row's version, the
      * engine's own optimistic lock on a process instance, or a lock wait that PostgreSQL broke off.
-     * Nothing was stored; sending the request again is safe.
+     * The ledger's writes are run again by the service first (io.recouvra.database.RetryingTransactions),
+     * so this answer means they lost every attempt. Nothing was stored; sending the request again is safe.
      */
-    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class,
-            PessimisticLockingFailureException.class})
+    @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockingException.class})
     ProblemDetail concurrentUpdate(Exception e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by another request at the same time; send the request again.");
