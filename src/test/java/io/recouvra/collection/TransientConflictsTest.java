@@ -1,0 +1,197 @@
+package io.recouvra.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.messaging.Interaction;
+import io.recouvra.messaging.InteractionLog;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.support.Api;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two transactions meeting on one customer, staged step by step: the test holds one transaction open at
+ * a chosen point, waits until PostgreSQL shows the request under test waiting for its locks, then lets
+ * the first one commit. Only outcomes are asserted, never timings: each wait is for a state, with a
+ * bound far above any machine's speed.
+ */
+@RecouvraTest
+class TransientConflictsTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @Autowired
+    Api api;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    InteractionLog interactions;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /**
+     * The 409 "Concurrent update" seen right after an invoice was registered: the job executor assesses
+     * the new invoice's customer (the instance's first step) while a payment settles the invoice and
+     * tells the same instance. The payment's correlation meets the engine rows the job changed and loses
+     * on the engine's optimistic lock; its whole transaction is run again and books the payment once.
+     */
+    @Test
+    void aPaymentThatMeetsTheJobExecutorOnItsInvoiceIsBookedOnceAndEndsTheCollection() throws Exception {
+        UUID customer = customer();
+        String number = invoice(customer, "840.00");
+        Job assessment = management.createJobQuery().processInstanceId(instanceOf(number)).singleResult();
+        CountDownLatch assessed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+
+        CompletableFuture<Void> jobExecutor = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> {
+                    management.executeJob(assessment.getId());
+                    assessed.countDown();
+                    await(commit);
+                }), threads);
+        await(assessed);
+        CompletableFuture<ResponseEntity<JsonNode>> payment = CompletableFuture.supplyAsync(() -> api.asAdmin()
+                .postForEntity("/api/v1/payments", Map.of("customerId", customer, "amount", "840.00", "currency", "EUR",
+                        "valueDate", LocalDate.now().toString(), "bankReference", "VIR-" + number), JsonNode.class), threads);
+        waitUntilABackendWaitsOn("act_ru_");
+        commit.countDown();
+        jobExecutor.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        ResponseEntity<JsonNode> answer = payment.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.payment where customer_id = ?", Integer.class, customer))
+                .as("booked once").isEqualTo(1);
+        assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceOf(number))
+                .activityId("StartEvent_PaymentReceived").count()).as("ended by the payment, once").isEqualTo(1);
+    }
+
+    /**
+     * The 500 (PostgreSQL deadlock 40P01): a hold locked its invoice and then, writing the trail, needed its
+     * customer's row, while a payment had locked the customer and waited for the invoice. Every ledger
+     * change now locks the customer first; the hold's steps are staged here in one transaction.
+     */
+    @Test
+    void aHoldAndAPaymentOnTheSameCustomerQueueInsteadOfDeadlocking() throws Exception {
+        UUID customer = customer();
+        String number = invoice(customer, "600.00");
+        management.createJobQuery().processInstanceId(instanceOf(number)).list()
+                .forEach(job -> management.executeJob(job.getId()));
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch writeTrail = new CountDownLatch(1);
+
+        CompletableFuture<Void> hold = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> {
+                    invoices.pause(number, InvoiceStatus.ON_HOLD);
+                    paused.countDown();
+                    await(writeTrail);
+                    // a row referring to the customer, as the hold's trail entry is
+                    interactions.record(customer, invoices.get(number).getId(), Interaction.Medium.SYSTEM,
+                            Interaction.Direction.INTERNAL, Interaction.Type.HOLD, "Dunning on hold by test", "staged");
+                }), threads);
+        await(paused);
+        CompletableFuture<ResponseEntity<JsonNode>> payment = CompletableFuture.supplyAsync(() -> api.asAdmin()
+                .postForEntity("/api/v1/payments", Map.of("customerId", customer, "amount", "250.00", "currency", "EUR",
+                        "valueDate", LocalDate.now().toString(), "bankReference", "VIR-" + number), JsonNode.class), threads);
+        waitUntilABackendWaitsOn("recouvra.");
+        writeTrail.countDown();
+        hold.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        ResponseEntity<JsonNode> answer = payment.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("350.00");
+        assertThat(invoices.get(number).getStatus()).as("the hold stays").isEqualTo(InvoiceStatus.ON_HOLD);
+    }
+
+    private void waitUntilABackendWaitsOn(String queryPart) {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (true) {
+            List<String> waiting = jdbc.queryForList("""
+                    select query from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()""", String.class);
+            if (waiting.stream().anyMatch(query -> query.toLowerCase().contains(queryPart))) {
+                return;
+            }
+            assertThat(Instant.now()).as("a request waiting on a lock (" + queryPart + "); waiting now: " + waiting)
+                    .isBefore(giveUp);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the other side got there").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private UUID customer() {
+        return customers.register(TestData.debtor("Scierie", TestData.siren(), "FR")).getId();
+    }
+
+    private String invoice(UUID customer, String amount) {
+        String number = TestData.invoiceNumber();
+        LocalDate due = LocalDate.now().plusDays(30);
+        invoices.register(new NewInvoice(number, customer, null, due.minusDays(30), due, new BigDecimal(amount), "EUR"));
+        return number;
+    }
+
+    private String instanceOf(String number) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY).singleResult().getId();
+    }
+}
