@@ -41,6 +41,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,6 +72,8 @@ class CreditReviewProcessTest {
     InvoiceService invoices;
     @Autowired
     CreditBureau bureau;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -198,11 +201,11 @@ class CreditReviewProcessTest {
             Future<?> first = otherThread.submit(() -> inTransaction.executeWithoutResult(status -> {
                 reviews.start(customer, new BigDecimal("1000"), CreditReviews.Reason.LIMIT_REQUEST);
                 firstStarted.countDown();
-                sleepQuietly(300); // still uncommitted while the second one tries
+                waitUntilAnotherTransactionWaitsForTheCustomersLock(); // still uncommitted while the second one tries
             }));
-            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstStarted.await(2, TimeUnit.MINUTES)).isTrue();
             secondStart.run(); // in a transaction of its own: both starts are @Transactional
-            first.get(30, TimeUnit.SECONDS);
+            first.get(2, TimeUnit.MINUTES);
         } finally {
             otherThread.shutdownNow();
         }
@@ -210,11 +213,19 @@ class CreditReviewProcessTest {
                 .variableValueEquals("customerId", customer.toString()).count()).isEqualTo(1);
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A state, not a delay: PostgreSQL shows the second start waiting for the customer's review lock. */
+    private void waitUntilAnotherTransactionWaitsForTheCustomersLock() {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (jdbc.queryForObject("""
+                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                and pid <> pg_backend_pid() and query like '%pg_advisory_xact_lock%'""", Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("the second start waits for the lock").isLessThan(giveUp);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
