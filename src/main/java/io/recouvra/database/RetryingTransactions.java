@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,12 +53,17 @@ public class RetryingTransactions {
      * is thrown as it is, at once.
      */
     public <T> T execute(String what, Supplier<T> work) {
+        return execute(what, status -> work.get());
+    }
+
+    /** As {@link #execute(String, Supplier)}, for work that may itself mark its transaction rollback-only. */
+    public <T> T execute(String what, TransactionCallback<T> work) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return work.get();
+            return transaction.execute(work);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> work.get());
+                return transaction.execute(work);
             } catch (RuntimeException e) {
                 if (!isTransientConflict(e)) {
                     throw e;

@@ -1,5 +1,6 @@
 package io.recouvra.imports;
 
+import io.recouvra.database.RetryingTransactions;
 import io.recouvra.imports.ImportReport.LineError;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
@@ -32,7 +33,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -64,10 +64,10 @@ class InvoiceCsvImport {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final Validator validator;
-    private final TransactionTemplate transaction;
+    private final RetryingTransactions transaction;
 
     InvoiceCsvImport(CustomerService customers, InvoiceService invoices, Validator validator,
-                     TransactionTemplate transaction) {
+                     RetryingTransactions transaction) {
         this.customers = customers;
         this.invoices = invoices;
         this.validator = validator;
@@ -136,7 +136,8 @@ class InvoiceCsvImport {
             return Outcome.REJECTED;
         }
         try {
-            return transaction.execute(status -> {
+            // a line that lost a race with another transaction is run again (RetryingTransactions)
+            return transaction.execute("import line " + line, status -> {
                 Invoice existing = invoices.find(number).orElse(null);
                 if (existing != null) {
                     return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
