@@ -16,8 +16,8 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
 
     /**
      * Locks the customer for the rest of the transaction ({@link LedgerLocks}): its ledger changes are made
-     * one after another. {@code FOR NO KEY UPDATE}, not JPA's {@code FOR UPDATE}, so that rows referring to
-     * the customer can still be inserted meanwhile.
+     * one after another. {@code FOR NO KEY UPDATE} (as Hibernate locks for PESSIMISTIC_WRITE on PostgreSQL,
+     * written out here), so that rows referring to the customer can still be inserted meanwhile.
      */
     @Query(value = "select * from recouvra.customer where id = :id for no key update", nativeQuery = true)
     Optional<Customer> lockById(UUID id);

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one order in which the ledger's rows are locked: the customer first, then its invoices. Every
- * change to an invoice (payment, credit note, hold, dispute, escalation, write-off, overdue mark) takes
- * its customer's lock before the invoice's, so two of them never wait on each other's locks in
- * opposite orders (the PostgreSQL deadlock a payment met against a hold on one of its invoices).
+ * change to an invoice (payment, credit note, hold, dispute, escalation, write-off, overdue mark) and
+ * every invoice registration takes its customer's lock before any invoice's, so two of them never wait
+ * on each other's invoice locks in opposite orders, and a registration counts in the customer's
+ * exposure the invoices registered at the same moment.
  *
  * <p>The customer lock is PostgreSQL's {@code FOR NO KEY UPDATE}: it queues the customer's ledger
  * changes behind each other, but does not block the inserts of rows that merely refer to the customer

@@ -3,8 +3,6 @@ package io.recouvra.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -24,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,7 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two transactions meeting on one customer, staged step by step: the test holds one transaction open at
+ * Two transactions meeting on one customer or one process instance, staged step by step: the test holds one transaction open at
  * a chosen point, waits until PostgreSQL shows the request under test waiting for its locks, then lets
  * the first one commit. Only outcomes are asserted, never timings: each wait is for a state, with a
  * bound far above any machine's speed.
@@ -54,8 +53,6 @@ class TransientConflictsTest {
     CustomerService customers;
     @Autowired
     InvoiceService invoices;
-    @Autowired
-    InteractionLog interactions;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -114,53 +111,61 @@ class TransientConflictsTest {
     }
 
     /**
-     * The 500 (PostgreSQL deadlock 40P01): a hold locked its invoice and then, writing the trail, needed its
-     * customer's row, while a payment had locked the customer and waited for the invoice. Every ledger
-     * change now locks the customer first; the hold's steps are staged here in one transaction.
+     * Invoice registration locks its customer first, as every ledger change does: registered at the same
+     * moment as another invoice of the customer, it waits for it, and the exposure checked against the
+     * credit limit counts it. Before, both read the exposure without the other and neither was flagged.
      */
     @Test
-    void aHoldAndAPaymentOnTheSameCustomerQueueInsteadOfDeadlocking() throws Exception {
+    void twoInvoicesRegisteredAtOnceAreCheckedTogetherAgainstTheCreditLimit() throws Exception {
         UUID customer = customer();
-        String number = invoice(customer, "600.00");
-        management.createJobQuery().processInstanceId(instanceOf(number)).list()
-                .forEach(job -> management.executeJob(job.getId()));
-        CountDownLatch paused = new CountDownLatch(1);
-        CountDownLatch writeTrail = new CountDownLatch(1);
+        customers.setCreditTerms(customer, new BigDecimal("1000.00"), 60, "INVOICE_DATE", null);
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        String first = TestData.invoiceNumber();
+        String second = TestData.invoiceNumber();
+        LocalDate due = LocalDate.now().plusDays(30);
 
-        CompletableFuture<Void> hold = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+        CompletableFuture<Void> firstRegistration = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
                 .executeWithoutResult(status -> {
-                    invoices.pause(number, InvoiceStatus.ON_HOLD);
-                    paused.countDown();
-                    await(writeTrail);
-                    // a row referring to the customer, as the hold's trail entry is
-                    interactions.record(customer, invoices.get(number).getId(), Interaction.Medium.SYSTEM,
-                            Interaction.Direction.INTERNAL, Interaction.Type.HOLD, "Dunning on hold by test", "staged");
+                    invoices.register(new NewInvoice(first, customer, null, due.minusDays(30), due, new BigDecimal("700.00"), "EUR"));
+                    registered.countDown();
+                    await(commit);
                 }), threads);
-        await(paused);
-        CompletableFuture<ResponseEntity<JsonNode>> payment = CompletableFuture.supplyAsync(() -> api.asAdmin()
-                .postForEntity("/api/v1/payments", Map.of("customerId", customer, "amount", "250.00", "currency", "EUR",
-                        "valueDate", LocalDate.now().toString(), "bankReference", "VIR-" + number), JsonNode.class), threads);
-        waitUntilABackendWaitsOn("recouvra.");
-        writeTrail.countDown();
-        hold.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        await(registered);
+        CompletableFuture<ResponseEntity<JsonNode>> secondRegistration = CompletableFuture.supplyAsync(() -> api.asAdmin()
+                .postForEntity("/api/v1/invoices", Map.of("number", second, "customerId", customer, "issueDate",
+                        due.minusDays(30).toString(), "dueDate", due.toString(), "amount", "600.00", "currency", "EUR"),
+                        JsonNode.class), threads);
+        // the second one waits for the first (or, without the customer lock, is already through)
+        waitUntil(() -> secondRegistration.isDone() || waiting().stream().anyMatch(query -> query.contains("recouvra.customer")));
+        commit.countDown();
+        firstRegistration.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
-        ResponseEntity<JsonNode> answer = payment.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        ResponseEntity<JsonNode> answer = secondRegistration.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
-        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("350.00");
-        assertThat(invoices.get(number).getStatus()).as("the hold stays").isEqualTo(InvoiceStatus.ON_HOLD);
+        // exposure 700.00 + 600.00 = 1300.00 > limit 1000.00: the second invoice takes the customer over it
+        assertThat(invoices.get(first).isOverCreditLimit()).isFalse();
+        assertThat(invoices.get(second).isOverCreditLimit()).as("counted with the first one").isTrue();
     }
 
     private void waitUntilABackendWaitsOn(String queryPart) {
+        waitUntil(() -> waiting().stream().anyMatch(query -> query.contains(queryPart)));
+    }
+
+    /** The queries of the other sessions now waiting for a lock, in lower case. */
+    private List<String> waiting() {
+        return jdbc.queryForList("""
+                select lower(query) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()""", String.class);
+    }
+
+    private void waitUntil(BooleanSupplier state) {
         Instant giveUp = Instant.now().plus(PATIENCE);
         while (true) {
-            List<String> waiting = jdbc.queryForList("""
-                    select query from pg_stat_activity
-                    where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()""", String.class);
-            if (waiting.stream().anyMatch(query -> query.toLowerCase().contains(queryPart))) {
+            if (state.getAsBoolean()) {
                 return;
             }
-            assertThat(Instant.now()).as("a request waiting on a lock (" + queryPart + "); waiting now: " + waiting)
-                    .isBefore(giveUp);
+            assertThat(Instant.now()).as("waited for the other transaction; waiting now: " + waiting()).isBefore(giveUp);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
