@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID> {
@@ -15,11 +17,12 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
     Optional<Customer> findWithContactsById(UUID id);
 
     /**
-     * Locks the customer for the rest of the transaction ({@link LedgerLocks}): its ledger changes are made
-     * one after another. {@code FOR NO KEY UPDATE} (as Hibernate locks for PESSIMISTIC_WRITE on PostgreSQL,
-     * written out here), so that rows referring to the customer can still be inserted meanwhile.
+     * Locks the customer for the rest of the transaction ({@link LedgerLocks}): its ledger changes are made one
+     * after another. On PostgreSQL, Hibernate locks with {@code FOR NO KEY UPDATE}, so rows that refer to the
+     * customer can still be inserted meanwhile.
      */
-    @Query(value = "select * from recouvra.customer where id = :id for no key update", nativeQuery = true)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.id = :id")
     Optional<Customer> lockById(UUID id);
 
     Optional<Customer> findByRegistrationNumber(String registrationNumber);
