@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +16,11 @@ import java.util.UUID;
 /**
  * An invoice to register. The customer is named either by its id or by its registration number.
  *
+ * @param amount                  the amount due, including VAT (what late-payment interest runs on)
+ * @param amountExclVat           the amount excluding VAT; with {@code vat}, they add up to {@code amount}
+ * @param vat                     the invoice's VAT: 0 for an intra-EU supply (CGI art. 262 ter), an export
+ *                                (art. 262) or a reverse-charge sale. Both absent: the VAT is derived at the
+ *                                standard rate and the invoice is flagged {@code vatDerived}
  * @param contractualInterestRate the late-payment rate agreed in the contract, as an annual percentage
  *                                (12.5 for 12.5 %); absent, the statutory rate applies
  */
@@ -26,10 +32,18 @@ public record NewInvoice(
         @NotNull LocalDate dueDate,
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
-        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal contractualInterestRate) {
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal contractualInterestRate,
+        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal amountExclVat,
+        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal vat) {
 
     public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
                       LocalDate dueDate, BigDecimal amount, String currency) {
         this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, null);
+    }
+
+    public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
+                      LocalDate dueDate, BigDecimal amount, String currency, BigDecimal contractualInterestRate) {
+        this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, contractualInterestRate,
+                null, null);
     }
 }
