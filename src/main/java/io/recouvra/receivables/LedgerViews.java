@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,10 @@ final class LedgerViews {
     }
 
     record InvoiceView(UUID id, String number, InvoiceKind kind, UUID customerId, String customerName, LocalDate issueDate,
-                       LocalDate dueDate, BigDecimal amount, BigDecimal amountExclVat, BigDecimal vat, boolean vatDerived,
+                       LocalDate dueDate, @Schema(description = "The amount due, including VAT") BigDecimal amount,
+                       BigDecimal amountExclVat, BigDecimal vat,
+                       @Schema(description = "The invoice gave no VAT: amountExclVat and vat were derived at the standard rate")
+                       boolean vatDerived,
                        String currency, BigDecimal outstanding,
                        InvoiceStatus status, LocalDate overdueSince, boolean overCreditLimit, boolean termsBeyondPolicy,
                        BigDecimal contractualInterestRate) {

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -30,10 +31,14 @@ public record NewInvoice(
         @Size(max = 32) String customerRegistrationNumber,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate,
+        @Schema(description = "The amount due, including VAT; late-payment interest runs on it")
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal contractualInterestRate,
+        @Schema(description = "The invoice's amount excluding VAT; with vat it must add up to amount. Give both, or neither:"
+                + " the VAT is then derived at the standard rate and the invoice flagged vatDerived")
         @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal amountExclVat,
+        @Schema(description = "The invoice's VAT: 0 for an intra-EU supply, an export or a reverse-charge sale")
         @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal vat) {
 
     public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
