@@ -9,6 +9,7 @@ import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
 import io.recouvra.receivables.RegistrationNumbers;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code RECOUVRA_DEMO=true}: on a first start with an empty ledger, a small portfolio a newcomer can
- * explore — twelve customers, three dozen invoices from long overdue to not yet due, a few partly
- * paid — registered through the same services as the API, so their processes run for real.
+ * explore — twelve French customers and a German one, three dozen invoices from long overdue to not yet
+ * due, a few partly paid, at the standard rate, a reduced rate (the bookshop's books at 5.5 %) and without
+ * VAT (the German customer's intra-EU supply) — registered through the same services as the API, so their
+ * processes run for real.
  */
 @Component
 @ConditionalOnProperty(name = "recouvra.demo", havingValue = "true")
@@ -52,6 +55,11 @@ class DemoPortfolio {
 
     /** Due dates relative to today: from long overdue to due next month. */
     private static final int[] DUE_IN_DAYS = {-75, -40, -12, 5, 21, 45};
+
+    private static final BigDecimal STANDARD_RATE = new BigDecimal("20");
+    /** Books (CGI art. 278-0 bis): what the demo sells the bookshop. */
+    private static final BigDecimal BOOKS_RATE = new BigDecimal("5.5");
+    private static final int BOOKSHOP = 10;
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -84,16 +92,27 @@ class DemoPortfolio {
             for (int i = 0; i < 3; i++) {
                 int dueIn = DUE_IN_DAYS[(c + i * 2) % DUE_IN_DAYS.length];
                 LocalDate due = today.plusDays(dueIn);
-                BigDecimal amount = BigDecimal.valueOf(250 + random.nextInt(19_750)).add(new BigDecimal("0.50"));
+                BigDecimal amountExclVat = BigDecimal.valueOf(250 + random.nextInt(19_750)).add(new BigDecimal("0.50"));
+                BigDecimal vat = amountExclVat.multiply(c == BOOKSHOP ? BOOKS_RATE : STANDARD_RATE)
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
                 String number = "DEMO-" + today.getYear() + "-" + String.format("%04d", ++invoiceCount);
-                invoices.register(new NewInvoice(number, customer.getId(), null, due.minusDays(30), due, amount, "EUR"));
+                invoices.register(new NewInvoice(number, customer.getId(), null, due.minusDays(30), due, amountExclVat.add(vat), "EUR",
+                        null, amountExclVat, vat));
             }
             if (c % 4 == 1) {
                 payments.register(new NewPayment(customer.getId(), new BigDecimal("500.00"), "EUR", today.minusDays(2),
                         "DEMO-VIR-" + c, null));
             }
         }
-        log.info("Demo portfolio loaded: {} customers, {} invoices", CUSTOMERS.size(), invoiceCount);
+        // an intra-EU supply of goods to a German company: exempt in France (CGI art. 262 ter, I-1°), the buyer
+        // accounts for the VAT in Germany, so the 1,200.00 EUR due is all price and no VAT
+        Customer german = customers.register(new NewCustomer("Brauerei Hoffmann GmbH", "DE811907980", "DE", "en", "Europe/Berlin",
+                "Hauptstraße 7", "10115", "Berlin", List.of(new NewCustomer.NewContact("Buchhaltung", "Accounts payable",
+                "buchhaltung@brauerei-hoffmann.example", "+49301234567", true, false, false)), "STANDARD"));
+        LocalDate due = today.minusDays(40);
+        invoices.register(new NewInvoice("DEMO-" + today.getYear() + "-" + String.format("%04d", ++invoiceCount), german.getId(), null,
+                due.minusDays(30), due, new BigDecimal("1200.00"), "EUR", null, new BigDecimal("1200.00"), BigDecimal.ZERO));
+        log.info("Demo portfolio loaded: {} customers, {} invoices", CUSTOMERS.size() + 1, invoiceCount);
     }
 
     /** A few key accounts (their collector call comes after the first reminder) and one public body. */

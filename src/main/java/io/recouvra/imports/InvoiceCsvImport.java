@@ -59,7 +59,8 @@ class InvoiceCsvImport {
             Map.entry("postalCode", "customer_postal_code"), Map.entry("city", "customer_city"),
             Map.entry("contacts[0].name", "contact_name"), Map.entry("contacts[0].email", "contact_email"),
             Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"),
-            Map.entry("contractualInterestRate", "contractual_interest_rate"));
+            Map.entry("contractualInterestRate", "contractual_interest_rate"),
+            Map.entry("amountExclVat", "amount_excl_vat"), Map.entry("vat", "vat"));
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -125,8 +126,13 @@ class InvoiceCsvImport {
         // optional: the late-payment rate of the contract, in percent ("12,5"); absent, the statutory rate applies
         BigDecimal contractualRate = row.get("contractual_interest_rate") == null ? null
                 : row.parse("contractual_interest_rate", CsvValues::amount, line, errors);
+        // optional: the invoice's own amount excluding VAT and VAT; both absent or empty, the VAT is derived at
+        // the standard rate and the invoice flagged vatDerived (docs/accounting.md)
+        BigDecimal amountExclVat = row.get("amount_excl_vat") == null ? null
+                : row.parse("amount_excl_vat", CsvValues::amount, line, errors);
+        BigDecimal vat = row.get("vat") == null ? null : row.parse("vat", CsvValues::amount, line, errors);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
-                amount, currency, contractualRate);
+                amount, currency, contractualRate, amountExclVat, vat);
         List<String> unreadable = errors.stream().map(LineError::column).toList();
         validator.validate(newInvoice).stream()
                 .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))
@@ -179,6 +185,9 @@ class InvoiceCsvImport {
         }
         if (existing.getAmount().compareTo(line.amount()) != 0) {
             differences.add("amount " + existing.getAmount().toPlainString());
+        }
+        if (line.vat() != null && existing.getVat().compareTo(line.vat()) != 0) {
+            differences.add("VAT " + existing.getVat().toPlainString());
         }
         if (!existing.getCurrency().equals(line.currency())) {
             differences.add("currency " + existing.getCurrency());

@@ -147,7 +147,9 @@ class InjunctionRequests {
         List<FormalNotice> notices = formalNotices(invoice.getId());
         List<String> documents = new ArrayList<>();
         documents.add("Facture n° " + invoice.getNumber() + " du " + french(invoice.getIssueDate()) + ", échue le "
-                + french(invoice.getDueDate()) + ", d'un montant de " + AmountDisplay.of(invoice.getAmount(), currency) + " TTC");
+                + french(invoice.getDueDate()) + ", d'un montant de " + AmountDisplay.of(invoice.getAmount(), currency) + " TTC"
+                + (invoice.isVatDerived() ? "" : " (" + AmountDisplay.of(invoice.getAmountExclVat(), currency) + " HT, TVA "
+                        + AmountDisplay.of(invoice.getVat(), currency) + ")"));
         for (FormalNotice notice : notices) {
             documents.add("Mise en demeure par lettre recommandée du " + french(LocalDate.ofInstant(notice.sentAt(), zone))
                     + (notice.acknowledged() ? ", avec son accusé de réception signé" : ""));
@@ -167,6 +169,7 @@ class InjunctionRequests {
         model.put("dueDate", french(invoice.getDueDate()));
         model.put("asOf", french(today));
         model.put("principal", AmountDisplay.of(claim.principal(), currency));
+        model.put("principalVat", principalVat(invoice, claim.principal()));
         model.put("interest", AmountDisplay.of(claim.interest(), currency));
         model.put("indemnity", AmountDisplay.of(claim.indemnityEur(), "EUR"));
         model.put("otherCosts", AmountDisplay.of(legalCase.otherCosts(), currency));
@@ -175,6 +178,24 @@ class InjunctionRequests {
         model.put("formalNoticeSent", !notices.isEmpty());
         model.put("documents", documents);
         return templates.process(TEMPLATE, new Context(Locale.FRENCH, model));
+    }
+
+    /**
+     * The invoice's own HT / VAT figures under the principal, which is claimed including VAT (the sum due, on which
+     * interest runs). Left out when the invoice gave no breakdown: a VAT derived at the standard rate is not
+     * put before a court.
+     */
+    private static String principalVat(Invoice invoice, BigDecimal principal) {
+        if (invoice.isVatDerived()) {
+            return null;
+        }
+        String currency = invoice.getCurrency();
+        String ofInvoice = "Facture : " + AmountDisplay.of(invoice.getAmountExclVat(), currency) + " HT + TVA "
+                + AmountDisplay.of(invoice.getVat(), currency) + " = " + AmountDisplay.of(invoice.getAmount(), currency) + " TTC";
+        if (invoice.getVat().signum() == 0) {
+            return ofInvoice + " (facture sans TVA)";
+        }
+        return ofInvoice + " ; principal réclamé TTC, dont TVA " + AmountDisplay.of(invoice.vatIn(principal), currency);
     }
 
     @Transactional(readOnly = true)

@@ -19,9 +19,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Portfolio {
 
-    /** An unpaid invoice and its situation (the strongest that applies, see {@link Situation}). */
+    /**
+     * An unpaid invoice, its own amount including VAT and VAT, and its situation (the strongest that applies,
+     * see {@link Situation}).
+     */
     record Receivable(UUID invoiceId, String invoiceNumber, UUID customerId, String customerName, LocalDate dueDate,
-                      String currency, BigDecimal outstanding, Situation situation) {
+                      String currency, BigDecimal amount, BigDecimal vat, BigDecimal outstanding, Situation situation) {
+
+        /** The invoice's VAT in proportion to a part of its amount, half up to the cent (as Invoice.vatIn). */
+        BigDecimal vatIn(BigDecimal partInclVat) {
+            return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), java.math.RoundingMode.HALF_UP);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -39,7 +47,7 @@ class Portfolio {
             parameters.addAll(customers);
         }
         return jdbc.query("""
-                select i.id, i.number, i.customer_id, c.legal_name, i.due_date, i.currency, i.outstanding,
+                select i.id, i.number, i.customer_id, c.legal_name, i.due_date, i.currency, i.amount, i.vat, i.outstanding,
                        case when c.insolvency_reported_on <= ? then 'INSOLVENT'
                             when i.status = 'IN_COURT' then 'IN_COURT'
                             when i.status = 'WITH_AGENCY' then 'WITH_AGENCY'
@@ -57,6 +65,6 @@ class Portfolio {
     private static Receivable receivable(ResultSet rs, int n) throws SQLException {
         return new Receivable(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class), rs.getString("currency"),
-                rs.getBigDecimal("outstanding"), Situation.valueOf(rs.getString("situation")));
+                rs.getBigDecimal("amount"), rs.getBigDecimal("vat"), rs.getBigDecimal("outstanding"), Situation.valueOf(rs.getString("situation")));
     }
 }

@@ -4,7 +4,6 @@ import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.provisions.ProvisionReport.Previous;
 import io.recouvra.provisions.ProvisionReport.Status;
 import io.recouvra.provisions.ProvisionRuns.Run;
-import io.recouvra.receivables.Vat;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The doubtful-debt provisions of a month: each unpaid invoice aged on the month's last day (today for
  * the running month), its situation, the rate the ProvisionRate table gives, and the provision on its
- * uninsured part without VAT. A month is closed once it is over: its figures are stored and never
+ * uninsured part without the invoice's own VAT. A month is closed once it is over: its figures are stored and never
  * computed again, so what the accountant booked does not move with later payments.
  *
  * <p>A month not yet closed is computed from the ledger as it stands: amounts and situations now,
@@ -37,15 +36,13 @@ class Provisions {
     private final ProvisionRates rates;
     private final ProvisionRuns runs;
     private final InsuredInvoices insured;
-    private final Vat vat;
     private final Clock clock;
 
-    Provisions(Portfolio portfolio, ProvisionRates rates, ProvisionRuns runs, InsuredInvoices insured, Vat vat, Clock clock) {
+    Provisions(Portfolio portfolio, ProvisionRates rates, ProvisionRuns runs, InsuredInvoices insured, Clock clock) {
         this.portfolio = portfolio;
         this.rates = rates;
         this.runs = runs;
         this.insured = insured;
-        this.vat = vat;
         this.clock = clock;
     }
 
@@ -93,7 +90,7 @@ class Provisions {
         return portfolio.on(asOf, customers).stream().map(invoice -> {
             int daysOverdue = (int) Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
             return ProvisionLine.of(invoice, daysOverdue, table.rate(invoice.situation(), daysOverdue),
-                    insuredParts.getOrDefault(invoice.invoiceId(), BigDecimal.ZERO), vat);
+                    insuredParts.getOrDefault(invoice.invoiceId(), BigDecimal.ZERO));
         }).toList();
     }
 

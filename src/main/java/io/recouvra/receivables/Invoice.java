@@ -24,7 +24,13 @@ public class Invoice extends AssignedIdEntity {
     private Customer customer;
     private LocalDate issueDate;
     private LocalDate dueDate;
+    /** The amount due, including VAT: what the debtor owes and what late-payment interest runs on. */
     private BigDecimal amount;
+    /** amountExclVat + vat = amount, in the currency's decimals. */
+    private BigDecimal amountExclVat;
+    private BigDecimal vat;
+    /** The breakdown was not given but worked out at the standard rate: the accountant should check it. */
+    private boolean vatDerived;
     private String currency;
     private BigDecimal outstanding;
     /** Total of the credit notes: what was paid is amount - credited - outstanding. */
@@ -45,13 +51,16 @@ public class Invoice extends AssignedIdEntity {
     protected Invoice() {
     }
 
-    Invoice(String number, Customer customer, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
+    Invoice(String number, Customer customer, LocalDate issueDate, LocalDate dueDate, VatBreakdown amounts,
             String currency, Instant createdAt) {
         this.number = number;
         this.customer = customer;
         this.issueDate = issueDate;
         this.dueDate = dueDate;
-        this.amount = amount;
+        this.amount = amounts.amount();
+        this.amountExclVat = amounts.amountExclVat();
+        this.vat = amounts.vat();
+        this.vatDerived = amounts.derived();
         this.currency = currency;
         this.outstanding = amount;
         this.credited = BigDecimal.ZERO.setScale(amount.scale());
@@ -61,7 +70,8 @@ public class Invoice extends AssignedIdEntity {
 
     static Invoice lateCharges(String number, Customer customer, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
                                String currency, Instant createdAt) {
-        Invoice debitNote = new Invoice(number, customer, issueDate, dueDate, amount, currency, createdAt);
+        // interest and the recovery indemnity are compensation, outside the scope of VAT: none on the debit note
+        Invoice debitNote = new Invoice(number, customer, issueDate, dueDate, VatBreakdown.noVat(amount), currency, createdAt);
         debitNote.kind = InvoiceKind.LATE_CHARGES;
         return debitNote;
     }
@@ -161,6 +171,20 @@ public class Invoice extends AssignedIdEntity {
         return amount.subtract(credited);
     }
 
+    /**
+     * The VAT inside a part of this invoice's amount (what is still owed, an insured part): the invoice's own
+     * VAT in proportion, vat × part / amount, rounded half up to the part's decimals. A payment or a credit
+     * note settles VAT and price alike, so the unpaid part carries its share of each.
+     */
+    public BigDecimal vatIn(BigDecimal partInclVat) {
+        return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), java.math.RoundingMode.HALF_UP);
+    }
+
+    /** A part of the amount without its VAT: the figure a doubtful-debt provision is made on. */
+    public BigDecimal exclVat(BigDecimal partInclVat) {
+        return partInclVat.subtract(vatIn(partInclVat));
+    }
+
     public BigDecimal paid() {
         return amount.subtract(credited).subtract(outstanding);
     }
@@ -187,6 +211,18 @@ public class Invoice extends AssignedIdEntity {
 
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    public BigDecimal getAmountExclVat() {
+        return amountExclVat;
+    }
+
+    public BigDecimal getVat() {
+        return vat;
+    }
+
+    public boolean isVatDerived() {
+        return vatDerived;
     }
 
     public String getCurrency() {

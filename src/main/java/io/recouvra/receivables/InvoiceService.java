@@ -32,12 +32,14 @@ public class InvoiceService {
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final OverduePolicy overduePolicy;
+    private final Vat standardVat;
     private final Clock clock;
 
     InvoiceService(InvoiceRepository invoices, CustomerRepository customers, PaymentRepository payments, LedgerLocks locks,
                    RetryingTransactions transactions, ApplicationEventPublisher events, OverduePolicy overduePolicy,
-                   Clock clock) {
+                   Vat standardVat, Clock clock) {
         this.invoices = invoices;
+        this.standardVat = standardVat;
         this.customers = customers;
         this.payments = payments;
         this.locks = locks;
@@ -62,6 +64,7 @@ public class InvoiceService {
             problems.add(new FieldProblem("dueDate", "is before the issue date " + request.issueDate()));
         }
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
+        VatBreakdown amounts = breakdownOf(request, problems);
         Customer customer = customerOf(request, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -69,8 +72,8 @@ public class InvoiceService {
         if (invoices.findByNumber(request.number()).isPresent()) {
             throw new ConflictException("number", "invoice " + request.number() + " already exists");
         }
-        Invoice invoice = new Invoice(request.number(), customer, request.issueDate(), request.dueDate(),
-                Money.normalize(request.amount(), request.currency()), request.currency(), clock.instant());
+        Invoice invoice = new Invoice(request.number(), customer, request.issueDate(), request.dueDate(), amounts,
+                request.currency(), clock.instant());
         BigDecimal exposure = invoices.exposureOf(customer, InvoiceStatus.CLOSED).add(invoice.getAmount());
         boolean overLimit = customer.getCreditLimit() != null && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
@@ -80,6 +83,47 @@ public class InvoiceService {
                 customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate(),
                 invoice.isOverCreditLimit(), invoice.isTermsBeyondPolicy(), exposure, customer.getCreditLimit()));
         return invoice;
+    }
+
+    /**
+     * The invoice's own amount excluding VAT and VAT, which must both be given (or neither), be non-negative,
+     * fit the currency's decimals and add up to the amount due; neither given, the VAT is derived at the
+     * standard rate. Null when a problem was recorded.
+     */
+    private VatBreakdown breakdownOf(NewInvoice request, List<FieldProblem> problems) {
+        int before = problems.size();
+        if (request.amountExclVat() == null && request.vat() == null) {
+            return problems.isEmpty() ? standardVat.derivedFrom(Money.normalize(request.amount(), request.currency())) : null;
+        }
+        if (request.amountExclVat() == null) {
+            problems.add(new FieldProblem("amountExclVat", "is required with vat (give both, or neither to derive them at the standard rate)"));
+        } else if (request.vat() == null) {
+            problems.add(new FieldProblem("vat", "is required with amountExclVat (give both, or neither to derive them at the standard rate)"));
+        } else {
+            nonNegative("amountExclVat", request.amountExclVat(), problems);
+            nonNegative("vat", request.vat(), problems);
+            Money.check("amountExclVat", request.amountExclVat(), "currency", request.currency(), problems);
+            Money.check("vat", request.vat(), "currency", request.currency(), problems);
+            problems.subList(before, problems.size()).removeIf(p -> p.field().equals("currency"));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = request.amountExclVat().add(request.vat());
+        if (sum.compareTo(request.amount()) != 0) {
+            problems.add(new FieldProblem("vat", "amountExclVat " + request.amountExclVat().toPlainString() + " + vat "
+                    + request.vat().toPlainString() + " = " + sum.toPlainString() + ", not the amount including VAT "
+                    + request.amount().toPlainString()));
+            return null;
+        }
+        return new VatBreakdown(Money.normalize(request.amount(), request.currency()),
+                Money.normalize(request.amountExclVat(), request.currency()), Money.normalize(request.vat(), request.currency()), false);
+    }
+
+    private static void nonNegative(String field, BigDecimal value, List<FieldProblem> problems) {
+        if (value.signum() < 0) {
+            problems.add(new FieldProblem(field, "must not be negative"));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,13 +51,18 @@ final class LedgerViews {
     }
 
     record InvoiceView(UUID id, String number, InvoiceKind kind, UUID customerId, String customerName, LocalDate issueDate,
-                       LocalDate dueDate, BigDecimal amount, String currency, BigDecimal outstanding,
+                       LocalDate dueDate, @Schema(description = "The amount due, including VAT") BigDecimal amount,
+                       BigDecimal amountExclVat, BigDecimal vat,
+                       @Schema(description = "The invoice gave no VAT: amountExclVat and vat were derived at the standard rate")
+                       boolean vatDerived,
+                       String currency, BigDecimal outstanding,
                        InvoiceStatus status, LocalDate overdueSince, boolean overCreditLimit, boolean termsBeyondPolicy,
                        BigDecimal contractualInterestRate) {
 
         static InvoiceView of(Invoice i) {
             return new InvoiceView(i.getId(), i.getNumber(), i.getKind(), i.getCustomer().getId(), i.getCustomer().getLegalName(),
-                    i.getIssueDate(), i.getDueDate(), i.getAmount(), i.getCurrency(), i.getOutstanding(), i.getStatus(),
+                    i.getIssueDate(), i.getDueDate(), i.getAmount(), i.getAmountExclVat(), i.getVat(), i.isVatDerived(),
+                    i.getCurrency(), i.getOutstanding(), i.getStatus(),
                     i.getOverdueSince(), i.isOverCreditLimit(), i.isTermsBeyondPolicy(), i.getContractualInterestRate());
         }
     }

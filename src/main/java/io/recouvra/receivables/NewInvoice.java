@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +17,11 @@ import java.util.UUID;
 /**
  * An invoice to register. The customer is named either by its id or by its registration number.
  *
+ * @param amount                  the amount due, including VAT (what late-payment interest runs on)
+ * @param amountExclVat           the amount excluding VAT; with {@code vat}, they add up to {@code amount}
+ * @param vat                     the invoice's VAT: 0 for an intra-EU supply (CGI art. 262 ter), an export
+ *                                (art. 262) or a reverse-charge sale. Both absent: the VAT is derived at the
+ *                                standard rate and the invoice is flagged {@code vatDerived}
  * @param contractualInterestRate the late-payment rate agreed in the contract, as an annual percentage
  *                                (12.5 for 12.5 %); absent, the statutory rate applies
  */
@@ -24,12 +31,24 @@ public record NewInvoice(
         @Size(max = 32) String customerRegistrationNumber,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate,
+        @Schema(description = "The amount due, including VAT; late-payment interest runs on it")
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
-        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal contractualInterestRate) {
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal contractualInterestRate,
+        @Schema(description = "The invoice's amount excluding VAT; with vat it must add up to amount. Give both, or neither:"
+                + " the VAT is then derived at the standard rate and the invoice flagged vatDerived")
+        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal amountExclVat,
+        @Schema(description = "The invoice's VAT: 0 for an intra-EU supply, an export or a reverse-charge sale")
+        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal vat) {
 
     public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
                       LocalDate dueDate, BigDecimal amount, String currency) {
         this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, null);
+    }
+
+    public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
+                      LocalDate dueDate, BigDecimal amount, String currency, BigDecimal contractualInterestRate) {
+        this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, contractualInterestRate,
+                null, null);
     }
 }

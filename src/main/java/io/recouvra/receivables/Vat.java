@@ -5,23 +5,20 @@ import java.math.RoundingMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The VAT included in the ledger's amounts. Invoices are registered with their total including VAT
- * (what the debtor owes and what late-payment interest runs on); the accountant's figures (provisions,
- * VAT recovery on a written-off debt) need the part without VAT. Invoices do not carry their own VAT
- * breakdown yet, so the standard rate applies to all of them.
+ * The default for an invoice registered without its own VAT breakdown (an API request or a CSV line
+ * without amountExclVat and vat): its VAT is derived at the standard rate and the invoice is flagged
+ * {@code vatDerived}, so that no one mistakes it for the invoice's own figures. Every other reader
+ * (provisions, write-offs, the court request) uses the invoice's own VAT.
  *
  * @param standardRate the VAT rate in percent (France: 20)
  */
 @ConfigurationProperties("recouvra.accounting.vat")
-public record Vat(BigDecimal standardRate) {
+record Vat(BigDecimal standardRate) {
 
-    /** The VAT inside an amount that includes it: amount × rate / (100 + rate), to the cent. */
-    public BigDecimal includedIn(BigDecimal amountIncludingVat) {
-        return amountIncludingVat.multiply(standardRate)
-                .divide(BigDecimal.valueOf(100).add(standardRate), 2, RoundingMode.HALF_UP);
-    }
-
-    public BigDecimal excludedFrom(BigDecimal amountIncludingVat) {
-        return amountIncludingVat.subtract(includedIn(amountIncludingVat));
+    /** VAT = amount × rate / (100 + rate), half up to the amount's decimals; the rest is the amount excluding VAT. */
+    VatBreakdown derivedFrom(BigDecimal amountIncludingVat) {
+        BigDecimal vat = amountIncludingVat.multiply(standardRate)
+                .divide(BigDecimal.valueOf(100).add(standardRate), amountIncludingVat.scale(), RoundingMode.HALF_UP);
+        return new VatBreakdown(amountIncludingVat, amountIncludingVat.subtract(vat), vat, true);
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WriteOffController {
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
-            .setHeader("written_off_on", "invoice_number", "customer", "amount", "currency", "vat_rate", "vat_included", "reason",
+            .setHeader("written_off_on", "invoice_number", "customer", "amount", "currency", "vat_rate", "vat_included", "vat_derived", "reason",
                     "approved_by", "note", "vat_note")
             .build();
 
@@ -46,7 +46,7 @@ class WriteOffController {
         try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
             for (WriteOff w : between(from, to)) {
                 printer.printRecord(w.writtenOffOn(), w.invoiceNumber(), w.customerName(), w.amount().toPlainString(), w.currency(),
-                        w.vatRate().toPlainString(), w.vatIncluded().toPlainString(), w.reason(), w.approvedBy(), w.note(), w.vatNote());
+                        w.vatRate() == null ? "" : w.vatRate().toPlainString(), w.vatIncluded().toPlainString(), w.vatDerived(), w.reason(), w.approvedBy(), w.note(), w.vatNote());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

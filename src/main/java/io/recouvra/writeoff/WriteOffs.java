@@ -8,8 +8,8 @@ import io.recouvra.messaging.Messages;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
-import io.recouvra.receivables.Vat;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,29 +33,37 @@ public class WriteOffs {
     private final InvoiceService invoices;
     private final Messages messages;
     private final InteractionLog interactions;
-    private final Vat vat;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    WriteOffs(InvoiceService invoices, Messages messages, InteractionLog interactions, Vat vat, JdbcTemplate jdbc, Clock clock,
+    WriteOffs(InvoiceService invoices, Messages messages, InteractionLog interactions, JdbcTemplate jdbc, Clock clock,
               @Value("${recouvra.zone}") ZoneId zone) {
         this.invoices = invoices;
         this.messages = messages;
         this.interactions = interactions;
-        this.vat = vat;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
     }
 
-    /** What the approving manager sees: the amount given up and the VAT inside it. */
+    /** What the approving manager sees: the amount given up and the invoice's VAT inside it. */
     @Transactional(readOnly = true)
     public Proposal propose(String invoiceNumber) {
         Invoice invoice = invoices.get(invoiceNumber);
-        BigDecimal vatIncluded = vat.includedIn(invoice.getOutstanding());
+        BigDecimal vatIncluded = invoice.vatIn(invoice.getOutstanding());
+        BigDecimal rate = rateOf(invoice);
         return new Proposal(AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()), AmountDisplay.of(vatIncluded, invoice.getCurrency()),
-                vat.standardRate().stripTrailingZeros().toPlainString());
+                rate == null ? "–" : rate.stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * The invoice's VAT rate, vat / amount excluding VAT, to 2 decimals: exactly its rate for a single-rate
+     * invoice (20, 10, 5.5, 2.1, 0), a weighted average for a mixed one; none for a VAT-only invoice.
+     */
+    private static BigDecimal rateOf(Invoice invoice) {
+        return invoice.getAmountExclVat().signum() == 0 ? null
+                : invoice.getVat().multiply(BigDecimal.valueOf(100)).divide(invoice.getAmountExclVat(), 2, RoundingMode.HALF_UP);
     }
 
     public record Proposal(String amountDisplay, String vatIncludedDisplay, String vatRate) {
@@ -66,14 +74,14 @@ public class WriteOffs {
         Invoice invoice = invoices.writeOff(invoiceNumber, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
         messages.cancelPending(invoiceNumber);
         WriteOff writeOff = new WriteOff(UUID.randomUUID(), invoiceNumber, invoice.getCustomer().getId(), invoice.getCustomer().getLegalName(),
-                LocalDate.now(clock.withZone(zone)), invoice.getOutstanding(), invoice.getCurrency(), vat.standardRate(),
-                vat.includedIn(invoice.getOutstanding()), reason, note, approvedBy);
+                LocalDate.now(clock.withZone(zone)), invoice.getOutstanding(), invoice.getCurrency(), rateOf(invoice),
+                invoice.vatIn(invoice.getOutstanding()), invoice.isVatDerived(), reason, note, approvedBy);
         jdbc.update("""
                 insert into recouvra.write_off (id, invoice_id, invoice_number, customer_id, written_off_on, amount, currency, vat_rate,
-                    vat_included, reason, note, approved_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", writeOff.id(), invoice.getId(), invoiceNumber, writeOff.customerId(),
+                    vat_included, vat_derived, reason, note, approved_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", writeOff.id(), invoice.getId(), invoiceNumber, writeOff.customerId(),
                 Date.valueOf(writeOff.writtenOffOn()), writeOff.amount(), writeOff.currency(), writeOff.vatRate(), writeOff.vatIncluded(),
-                reason.name(), note, approvedBy, Timestamp.from(clock.instant()));
+                writeOff.vatDerived(), reason.name(), note, approvedBy, Timestamp.from(clock.instant()));
         interactions.record(writeOff.customerId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.WRITE_OFF,
                 "Written off (" + reason.name().toLowerCase().replace('_', ' ') + "): " + AmountDisplay.of(writeOff.amount(), writeOff.currency())
                         + (approvedBy == null ? "" : ", approved by " + approvedBy), note);
@@ -84,12 +92,12 @@ public class WriteOffs {
     public List<WriteOff> between(LocalDate from, LocalDate to) {
         return jdbc.query("""
                 select w.id, w.invoice_number, w.customer_id, c.legal_name, w.written_off_on, w.amount, w.currency, w.vat_rate,
-                       w.vat_included, w.reason, w.note, w.approved_by
+                       w.vat_included, w.vat_derived, w.reason, w.note, w.approved_by
                 from recouvra.write_off w join recouvra.customer c on c.id = w.customer_id
                 where w.written_off_on between ? and ? order by w.written_off_on, w.invoice_number""",
                 (rs, row) -> new WriteOff(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                        WriteOffReason.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
+                        rs.getBoolean(10), WriteOffReason.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13)),
                 Date.valueOf(from), Date.valueOf(to));
     }
 }

@@ -2,6 +2,7 @@ package io.recouvra.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,11 +37,24 @@ class DemoPortfolioTest {
 
     @Test
     void aFirstStartWithDemoOnLoadsASamplePortfolioWithRunningCases() {
-        assertThat(jdbc.queryForObject("select count(*) from recouvra.customer", Integer.class)).isEqualTo(12);
-        assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice", Integer.class)).isEqualTo(36);
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.customer", Integer.class)).isEqualTo(13);
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice", Integer.class)).isEqualTo(37);
+        // the German customer's intra-EU invoice: 1,200.00 due, all of it price, no VAT (CGI art. 262 ter)
+        assertThat(jdbc.queryForMap("""
+                select i.amount, i.amount_excl_vat, i.vat, i.vat_derived from recouvra.invoice i
+                join recouvra.customer c on c.id = i.customer_id where c.country = 'DE'"""))
+                .containsEntry("amount", new BigDecimal("1200.00")).containsEntry("amount_excl_vat", new BigDecimal("1200.00"))
+                .containsEntry("vat", new BigDecimal("0.00")).containsEntry("vat_derived", false);
+        // the bookshop's books at 5.5 %: VAT = amount excl. VAT x 5.5 / 100, to the cent, on each of its three invoices
+        assertThat(jdbc.queryForObject("""
+                select count(*) from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                where c.legal_name = 'Librairie Mercier' and i.vat = round(i.amount_excl_vat * 5.5 / 100, 2)""", Integer.class))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where vat_derived", Integer.class))
+                .as("the demo knows every invoice's VAT").isZero();
         assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where status = 'PARTIALLY_PAID'",
                 Integer.class)).isPositive();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").count()).isEqualTo(36);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").count()).isEqualTo(37);
 
         // the job executor would assess the customers and fire the timers already past due; here we do it by hand
         for (int round = 0; round < 10; round++) {
@@ -57,6 +71,6 @@ class DemoPortfolioTest {
 
         demo.loadOnFirstStart();
         assertThat(jdbc.queryForObject("select count(*) from recouvra.customer", Integer.class))
-                .as("a second start loads nothing").isEqualTo(12);
+                .as("a second start loads nothing").isEqualTo(13);
     }
 }

@@ -15,9 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +155,65 @@ class InvoiceCsvImportTest {
             assertThat(error.line()).isEqualTo(4);
             assertThat(error.column()).isEqualTo("contractual_interest_rate");
         });
+    }
+
+    @Test
+    void theInvoicesOwnVatIsReadFromTheOptionalColumnsAndCheckedToAddUp() throws IOException {
+        String standard = TestData.invoiceNumber();
+        String intraEu = TestData.invoiceNumber();
+        String emptyColumns = TestData.invoiceNumber();
+        String notAddingUp = TestData.invoiceNumber();
+        String halfGiven = TestData.invoiceNumber();
+        String negative = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";amount_excl_vat;vat",
+                // 20 %: 1 000,00 + 200,00 = 1 200,00
+                standard + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;200,00",
+                // an intra-EU supply: all price, no VAT
+                intraEu + ";DE" + TestData.siren() + ";Vogel GmbH;2026-10-01;2026-10-31;1 200,00;EUR;1 200,00;0",
+                // both empty: the documented default, VAT derived at the standard rate: 600 x 20 / 120 = 100,00
+                emptyColumns + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;600,00;EUR;;",
+                // 1 000,00 + 100,00 = 1 100,00, not 1 200,00
+                notAddingUp + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;100,00",
+                halfGiven + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;",
+                negative + ";" + TestData.siren() + ";Acme;2026-10-01;2026-10-31;1 200,00;EUR;1 300,00;-100,00"));
+
+        assertThat(report.stored()).isEqualTo(3);
+        assertThat(List.of(invoices.get(standard).getAmountExclVat(), invoices.get(standard).getVat()))
+                .containsExactly(new BigDecimal("1000.00"), new BigDecimal("200.00"));
+        assertThat(invoices.get(standard).isVatDerived()).isFalse();
+        assertThat(List.of(invoices.get(intraEu).getAmountExclVat(), invoices.get(intraEu).getVat()))
+                .containsExactly(new BigDecimal("1200.00"), new BigDecimal("0.00"));
+        assertThat(List.of(invoices.get(emptyColumns).getAmountExclVat(), invoices.get(emptyColumns).getVat()))
+                .containsExactly(new BigDecimal("500.00"), new BigDecimal("100.00"));
+        assertThat(invoices.get(emptyColumns).isVatDerived()).isTrue();
+        assertThat(report.errors()).extracting(LineError::line, LineError::column).containsExactly(
+                tuple(5L, "vat"), tuple(6L, "vat"), tuple(7L, "vat"));
+        assertThat(report.errors().get(0).reason()).isEqualTo("amountExclVat 1000.00 + vat 100.00 = 1100.00, not the amount including VAT 1200.00");
+        assertThat(report.errors().get(1).reason()).startsWith("is required with amountExclVat");
+        assertThat(report.errors().get(2).reason()).contains("'-100,00' is not an amount");
+        for (String refused : List.of(notAddingUp, halfGiven, negative)) {
+            assertThat(invoices.find(refused)).as(refused + " not stored").isEmpty();
+        }
+
+        // imported again: the same VAT is the same invoice; another VAT is reported, not overwritten
+        ImportReport again = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";amount_excl_vat;vat",
+                standard + ";" + invoices.get(standard).getCustomer().getRegistrationNumber() + ";Acme;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;200,00",
+                intraEu + ";" + invoices.get(intraEu).getCustomer().getRegistrationNumber() + ";Vogel GmbH;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;200,00"));
+        assertThat(again.alreadyPresent()).isEqualTo(1);
+        assertThat(again.errors()).singleElement().satisfies(error -> assertThat(error.reason()).contains("VAT 0.00"));
+    }
+
+    @Test
+    void withoutTheVatColumnsEachInvoicesVatIsDerivedAtTheStandardRateAndSaidToBe() throws IOException {
+        String number = TestData.invoiceNumber();
+
+        ImportReport report = csvImport.importInvoices(csv(HEADER, number + "," + TestData.siren() + ",Acme,2026-10-01,2026-10-31,99.90,EUR"));
+
+        assertThat(report.stored()).isEqualTo(1);
+        // 99.90 x 20 / 120 = 16.65; 99.90 - 16.65 = 83.25
+        assertThat(invoices.get(number).getVat()).isEqualByComparingTo("16.65");
+        assertThat(invoices.get(number).getAmountExclVat()).isEqualByComparingTo("83.25");
+        assertThat(invoices.get(number).isVatDerived()).isTrue();
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewInvoice;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -104,6 +107,32 @@ class InjunctionRequestTest {
         assertThat(legalCase.interest()).isEqualByComparingTo("246.33");
         assertThat(legalCase.indemnity()).isEqualByComparingTo("40.00");
         assertThat(legalCase.totalClaimed()).isEqualByComparingTo("10286.33");
+    }
+
+    @Test
+    void thePrincipalIsClaimedIncludingVatAndTheInvoicesOwnVatIsShownUnderIt() throws Exception {
+        // 10,000.00 excl. VAT + 2,000.00 VAT = 12,000.00 due; 3,000.00 paid on 10 March: 9,000.00 claimed, including VAT
+        // (interest runs on it too). The VAT inside the claim is the invoice's own, in proportion:
+        // 2,000.00 x 9,000 / 12,000 = 1,500.00.
+        moveTo(LocalDate.of(2026, 3, 2));
+        String withVat = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(withVat, debtor, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
+                new BigDecimal("12000.00"), "EUR", null, new BigDecimal("10000.00"), new BigDecimal("2000.00")));
+        fixtures.formalNoticeSent(withVat, LocalDate.of(2026, 3, 2), true);
+        fixtures.pay(withVat, "3000.00", LocalDate.of(2026, 3, 10));
+        moveTo(LocalDate.of(2026, 4, 15));
+        fixtures.escalateToCourt(withVat);
+        fixtures.runJobs(fixtures.legalCase(withVat));
+
+        String text = text(requests.requestPdf(withVat)).replaceAll("\\s+", " ");
+
+        // (the PDF's text comes out with an inline span's text moved: the number is not checked in the line)
+        assertThat(text).contains("Principal TTC (reste dû sur la facture",
+                "Facture : 10 000,00 € HT + TVA 2 000,00 € = 12 000,00 € TTC ; principal réclamé TTC, dont TVA 1 500,00 €",
+                "d'un montant de 12 000,00 € TTC (10 000,00 € HT, TVA 2 000,00 €)");
+        assertThat(fixtures.legalCaseRow(withVat).principal()).isEqualByComparingTo("9000.00");
+        // the invoice of the other tests gave no VAT: a breakdown derived at the standard rate is not put before a court
+        assertThat(text(requests.requestPdf(number)).replaceAll("\\s+", " ")).doesNotContain(" HT");
     }
 
     @Test

@@ -187,6 +187,38 @@ class ProvisionsReportTest {
     }
 
     @Test
+    void eachInvoiceIsProvisionedOnItsOwnAmountExcludingVat() {
+        moveTo(LocalDate.of(2033, 6, 2));
+        UUID french = customer("Librairie Taux Réduit");
+        UUID german = customers.register(new NewCustomer("Maschinenbau Vogel GmbH " + TestData.invoiceNumber(), "DE" + TestData.siren(),
+                "DE", "en", "Europe/Berlin", "Hauptstraße 1", "10115", "Berlin", List.of())).getId();
+        // report of May 2033, as of Tuesday 31 May; due 1 February: 28 (February) + 31 + 30 + 30 = 119 days overdue,
+        // NORMAL, bucket 91-180 days, rate 25 %
+        // an intra-EU supply (CGI art. 262 ter): 1,200.00 due, VAT 0, so the whole 1,200.00 is the base
+        // (the standard rate would have said 1,000.00); 1,200.00 x 25 % = 300.00
+        String intraEu = invoice(german, "1200.00", "1200.00", "0.00");
+        // books at 5.5 %: 1,000.00 + 55.00 = 1,055.00; base 1,000.00 x 25 % = 250.00
+        String reduced = invoice(french, "1055.00", "1000.00", "55.00");
+        // 20 %: 1,000.00 + 200.00 = 1,200.00; base 1,000.00 x 25 % = 250.00
+        String standard = invoice(french, "1200.00", "1000.00", "200.00");
+        // 5.5 % partly paid: 1,055.00 - 211.00 = 844.00 owed; its VAT 55.00 x 844 / 1,055 = 44.00,
+        // base 844.00 - 44.00 = 800.00 x 25 % = 200.00
+        String reducedPartlyPaid = invoice(french, "1055.00", "1000.00", "55.00");
+        pay(french, reducedPartlyPaid, "211.00");
+
+        Map<String, JsonNode> lines = new HashMap<>(byInvoice(report("2033-05", french)));
+        lines.putAll(byInvoice(report("2033-05", german)));
+
+        //                                days situation bucket          incl. VAT  VAT      insured base       rate  provision
+        assertLine(lines.get(intraEu), 119, "NORMAL", "91-180 days", "1200.00", "0.00", "0", "1200.00", "25", "300.00");
+        assertLine(lines.get(reduced), 119, "NORMAL", "91-180 days", "1055.00", "55.00", "0", "1000.00", "25", "250.00");
+        assertLine(lines.get(standard), 119, "NORMAL", "91-180 days", "1200.00", "200.00", "0", "1000.00", "25", "250.00");
+        assertLine(lines.get(reducedPartlyPaid), 119, "NORMAL", "91-180 days", "844.00", "44.00", "0", "800.00", "25", "200.00");
+        // the French customer's total: 250.00 + 250.00 + 200.00
+        assertThat(euros(report("2033-05", french)).get("provision").decimalValue()).isEqualByComparingTo("700.00");
+    }
+
+    @Test
     void aClosedMonthKeepsItsFiguresAndTheNextMonthShowsTheMovement() {
         moveTo(LocalDate.of(2032, 2, 3));
         UUID d = customer("Distribution Close");
@@ -332,6 +364,14 @@ class ProvisionsReportTest {
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, customer, null, LocalDate.parse(issued), LocalDate.parse(due),
                 new BigDecimal(amount), currency));
+        return number;
+    }
+
+    /** An invoice due 1 February 2033 with its own amount excluding VAT and VAT. */
+    private String invoice(UUID customer, String amount, String amountExclVat, String vat) {
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, customer, null, LocalDate.of(2033, 1, 2), LocalDate.of(2033, 2, 1),
+                new BigDecimal(amount), "EUR", null, new BigDecimal(amountExclVat), new BigDecimal(vat)));
         return number;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +135,68 @@ class LedgerApiTest {
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unreadable.getBody().get("errors").get(0).get("field").asText()).isEqualTo("dueDate");
         assertThat(unreadable.getBody().get("errors").get(0).get("reason").asText()).contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void anInvoiceCarriesItsOwnAmountExcludingVatAndItsVat() {
+        String customerId = createCustomer();
+        String intraEu = TestData.invoiceNumber();
+        String reduced = TestData.invoiceNumber();
+        String derived = TestData.invoiceNumber();
+
+        // an intra-EU supply: 1,200.00 due, 1,200.00 + VAT 0.00 (CGI art. 262 ter)
+        ResponseEntity<JsonNode> noVat = post("/api/v1/invoices", invoice(intraEu, customerId, "1200.00", "1200.00", "0"));
+        // 10 %: 1,000 + 100 = 1,100 (given without decimals, kept at the currency's two)
+        ResponseEntity<JsonNode> tenPercent = post("/api/v1/invoices", invoice(reduced, customerId, "1100", "1000", "100"));
+        // none given: derived at the standard rate, 1,200.00 x 20 / 120 = 200.00 VAT, 1,000.00 without, and flagged
+        ResponseEntity<JsonNode> standard = post("/api/v1/invoices", invoice(derived, customerId, "1200.00"));
+
+        assertThat(noVat.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(List.of(noVat.getBody().get("amount").decimalValue(), noVat.getBody().get("amountExclVat").decimalValue(),
+                noVat.getBody().get("vat").decimalValue())).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1200.00"), new BigDecimal("1200.00"), BigDecimal.ZERO);
+        assertThat(noVat.getBody().get("vatDerived").asBoolean()).isFalse();
+        JsonNode read = get("/api/v1/invoices/" + reduced).getBody();
+        assertThat(read.get("amountExclVat").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(read.get("vat").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(read.get("vatDerived").asBoolean()).isFalse();
+        assertThat(tenPercent.getBody().toString()).contains("\"amountExclVat\":1000.00,", "\"vat\":100.00,");
+        assertThat(standard.getBody().get("amountExclVat").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(standard.getBody().get("vat").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(standard.getBody().get("vatDerived").asBoolean()).isTrue();
+
+        String openApi = api.anonymous().getForObject("/api/v1/openapi", String.class);
+        assertThat(openApi).contains("\"amountExclVat\"", "\"vatDerived\"");
+    }
+
+    @Test
+    void aVatBreakdownThatDoesNotAddUpOrIsNegativeOrHalfGivenIsRefusedNamingTheFieldAndNothingIsStored() {
+        String customerId = createCustomer();
+        String mismatch = TestData.invoiceNumber();
+        String negative = TestData.invoiceNumber();
+        String halfGiven = TestData.invoiceNumber();
+
+        // 1,000.00 + 100.00 = 1,100.00, not the 1,200.00 due
+        ResponseEntity<JsonNode> notAddingUp = post("/api/v1/invoices", invoice(mismatch, customerId, "1200.00", "1000.00", "100.00"));
+        // adds up (1,300.00 - 100.00 = 1,200.00) but VAT is never negative
+        ResponseEntity<JsonNode> negativeVat = post("/api/v1/invoices", invoice(negative, customerId, "1200.00", "1300.00", "-100.00"));
+        Map<String, Object> onlyExclVat = new HashMap<>(invoice(halfGiven, customerId, "1200.00"));
+        onlyExclVat.put("amountExclVat", "1000.00");
+        ResponseEntity<JsonNode> withoutVat = post("/api/v1/invoices", onlyExclVat);
+
+        for (ResponseEntity<JsonNode> refused : List.of(notAddingUp, negativeVat, withoutVat)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("vat");
+        }
+        assertThat(notAddingUp.getBody().get("errors").get(0).get("reason").asText())
+                .isEqualTo("amountExclVat 1000.00 + vat 100.00 = 1100.00, not the amount including VAT 1200.00");
+        assertThat(negativeVat.getBody().get("errors").get(0).get("reason").asText()).contains("greater than or equal to 0");
+        assertThat(withoutVat.getBody().get("errors").get(0).get("reason").asText()).startsWith("is required with amountExclVat");
+        for (String number : List.of(mismatch, negative, halfGiven)) {
+            assertThat(get("/api/v1/invoices/" + number).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(instanceOf(number)).as("no collection started for " + number).isNull();
+        }
     }
 
     @Test
@@ -387,6 +450,13 @@ class LedgerApiTest {
     private static Map<String, Object> invoice(String number, String customerId, String amount, LocalDate dueDate) {
         return Map.of("number", number, "customerId", customerId, "issueDate", "2026-11-01",
                 "dueDate", dueDate.toString(), "amount", amount, "currency", "EUR");
+    }
+
+    private static Map<String, Object> invoice(String number, String customerId, String amount, String amountExclVat, String vat) {
+        Map<String, Object> invoice = new HashMap<>(invoice(number, customerId, amount));
+        invoice.put("amountExclVat", amountExclVat);
+        invoice.put("vat", vat);
+        return invoice;
     }
 
     private static Map<String, Object> payment(String customerId, String amount, String reference,

@@ -24,7 +24,7 @@ class PaymentTermsTest {
         Customer customer = new Customer("Terms SA", "732829320", "FR", "fr", ZoneId.of("Europe/Paris"), null, null, null,
                 Instant.now());
         customer.setCreditTerms(new BigDecimal("1000"), days, basis, "NONE", Instant.now());
-        Invoice invoice = new Invoice("T-1", customer, issued, due, new BigDecimal("10"), "EUR", Instant.now());
+        Invoice invoice = new Invoice("T-1", customer, issued, due, VatBreakdown.noVat(new BigDecimal("10")), "EUR", Instant.now());
 
         assertThat(InvoiceService.beyondPaymentTerms(customer, invoice)).isEqualTo(beyond);
     }

@@ -32,10 +32,10 @@ class NightlyRescoringBenchmark {
                 select gen_random_uuid(), 'Bench ' || g, 'BENCH' || lpad(g::text, 6, '0'), 'FR', 'fr', 'Europe/Paris', now()
                 from generate_series(1, ?) g""", CUSTOMERS);
         jdbc.update("""
-                insert into recouvra.invoice (id, number, customer_id, issue_date, due_date, amount, currency, outstanding,
-                                              status, created_at)
+                insert into recouvra.invoice (id, number, customer_id, issue_date, due_date, amount, amount_excl_vat, vat, currency,
+                                              outstanding, status, created_at)
                 select gen_random_uuid(), c.registration_number || '-' || k, c.id, current_date - 90 + k * 20,
-                       current_date - 60 + k * 20, 1000, 'EUR', case when k = 1 then 0 else 1000 end,
+                       current_date - 60 + k * 20, 1000, 1000, 0, 'EUR', case when k = 1 then 0 else 1000 end,
                        case when k = 1 then 'PAID' else 'OPEN' end, now() - interval '1 day'
                 from recouvra.customer c cross join generate_series(1, 3) k where c.legal_name like 'Bench %'""");
         jdbc.update("""
