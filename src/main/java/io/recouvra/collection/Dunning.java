@@ -3,6 +3,7 @@ package io.recouvra.collection;
 import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.interest.InterestLines;
 import io.recouvra.interest.LatePaymentClaims;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.interest.LatePaymentClaims.Claim;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.Interaction.Direction;
@@ -108,7 +109,7 @@ class Dunning {
      * notices of the invoice: one that a dispute or a hold stopped before it went out is sent again, as a
      * new step, once dunning resumes.
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class)
     LocalDate formalNotice(InvoiceCase invoiceCase, int number, int paymentDeadlineDays) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
         LocalDate asOf = calendar.today();
