@@ -1,6 +1,7 @@
 package io.recouvra.collection;
 
 import io.recouvra.insurance.InsuranceClaims;
+import io.recouvra.interest.MissingLatePaymentRate;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,13 @@ class CollectionSteps {
             int deadlineDays = Integer.parseInt(execution.getVariable("paymentDeadlineDays").toString());
             Object sent = execution.getVariable("formalNoticesSent");
             int number = (sent == null ? 0 : ((Number) sent).intValue()) + 1;
-            LocalDate deadline = dunning.formalNotice(InvoiceCase.of(execution), number, deadlineDays);
+            LocalDate deadline;
+            try {
+                deadline = dunning.formalNotice(InvoiceCase.of(execution), number, deadlineDays);
+            } catch (MissingLatePaymentRate missing) {
+                // the model waits for the rate (boundary error, signal LatePaymentRateRecorded): no incident
+                throw missing.asBpmnError();
+            }
             execution.setVariable("formalNoticesSent", number);
             execution.setVariable("formalNoticeDeadline", calendar.dayAfter(deadline, 0));
         };

@@ -1,7 +1,9 @@
 package io.recouvra.collection;
 
 import io.recouvra.insurance.InsuredInvoices;
+import io.recouvra.interest.InterestLines;
 import io.recouvra.interest.LatePaymentClaims;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.interest.LatePaymentClaims.Claim;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.Interaction.Direction;
@@ -100,16 +102,19 @@ class Dunning {
     }
 
     /**
-     * Sends the formal notice by registered letter and email, with the claim as of today, and returns the
-     * day by which the debtor must pay. {@code number} counts the notices of the invoice: one that a
-     * dispute or a hold stopped before it went out is sent again, as a new step, once dunning resumes.
+     * Sends the formal notice by registered letter and email and returns the day by which the debtor must
+     * pay. Every figure is taken here, at one moment, when the notice is decided: the principal still due,
+     * the interest "arrêtés au" that day with its period lines, and the letter's date, which is that day;
+     * the letter shows them as they were then, whenever it is rendered and sent. {@code number} counts the
+     * notices of the invoice: one that a dispute or a hold stopped before it went out is sent again, as a
+     * new step, once dunning resumes.
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class)
     LocalDate formalNotice(InvoiceCase invoiceCase, int number, int paymentDeadlineDays) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
-        LocalDate today = calendar.today();
-        Claim claim = claims.claim(List.of(invoice), today);
-        LocalDate deadline = today.plusDays(paymentDeadlineDays);
+        LocalDate asOf = calendar.today();
+        Claim claim = claims.claim(List.of(invoice), asOf);
+        LocalDate deadline = asOf.plusDays(paymentDeadlineDays);
         Customer customer = invoice.getCustomer();
         Locale locale = Texts.localeOf(customer);
         Map<String, String> parameters = Map.of(
@@ -118,7 +123,9 @@ class Dunning {
                 "indemnity", Texts.money(claim.indemnityEur(), "EUR", locale),
                 "totalClaim", Texts.money(claim.total(), claim.currency(), locale)
                         + ("EUR".equals(claim.currency()) ? "" : " + " + Texts.money(claim.indemnityEur(), "EUR", locale)),
-                "paymentDeadline", Texts.date(deadline, locale));
+                "paymentDeadline", Texts.date(deadline, locale),
+                "letterDate", Texts.date(asOf, locale),
+                InterestLines.PARAMETER, InterestLines.json(claim.invoices().get(0).periods(), claim.currency(), locale));
         send(invoiceCase, number == 1 ? "formal-notice" : "formal-notice-" + number, MessageKind.FORMAL_NOTICE,
                 "EMAIL,LETTER", Tone.FORMAL, parameters);
         return deadline;

@@ -4,6 +4,7 @@ import io.recouvra.collection.PaymentPlans.Instalment;
 import io.recouvra.collection.PaymentPlans.PlanRow;
 import io.recouvra.insurance.InsuranceClaims;
 import io.recouvra.insurance.InsuredInvoices;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
@@ -57,8 +58,14 @@ class PaymentPlanSteps {
                                   CustomerService customers, PortalLinks links, Clock clock) {
         return execution -> {
             UUID planId = planId(execution);
-            BigDecimal lateCharges = PlanCharges.CHARGED.equals(policyOutput(execution, "lateInterest"))
-                    ? charges.add(planId) : BigDecimal.ZERO;
+            BigDecimal lateCharges;
+            try {
+                lateCharges = PlanCharges.CHARGED.equals(policyOutput(execution, "lateInterest"))
+                        ? charges.add(planId) : BigDecimal.ZERO;
+            } catch (MissingLatePaymentRate missing) {
+                // the model waits for the rate (boundary error, signal LatePaymentRateRecorded): no incident
+                throw missing.asBpmnError();
+            }
             PlanRow plan = plans.plan(planId);
             List<Instalment> instalments = plans.instalments(planId);
             Customer customer = customers.get(plan.customerId());

@@ -2,6 +2,7 @@ package io.recouvra.collection;
 
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.InvoiceClaim;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class PlanCharges {
      * Works out the charges as of today and adds them to the plan's last instalment; returns them (zero
      * when nothing is owed). The indemnity is in euros: a plan in another currency charges interest only.
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class)
     BigDecimal add(UUID planId) {
         PaymentPlans.PlanRow plan = plans.plan(planId);
         LocalDate asOf = calendar.today();

@@ -64,6 +64,9 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  line %d%s: %s%n", error.line(), error.column() == null ? "" : ", column " + error.column(),
                     error.reason());
         }
+        for (ImportReport.LineNotice notice : report.notices()) {
+            out.printf("  line %d, column %s (stored): %s%n", notice.line(), notice.column(), notice.notice());
+        }
     }
 
     @Override

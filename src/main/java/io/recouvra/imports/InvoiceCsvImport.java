@@ -2,12 +2,14 @@ package io.recouvra.imports;
 
 import io.recouvra.database.RetryingTransactions;
 import io.recouvra.imports.ImportReport.LineError;
+import io.recouvra.imports.ImportReport.LineNotice;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.RegistrationNotices;
 import io.recouvra.receivables.RegistrationNumbers;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
@@ -66,9 +68,11 @@ class InvoiceCsvImport {
     private final InvoiceService invoices;
     private final Validator validator;
     private final RetryingTransactions transaction;
+    private final List<RegistrationNotices> registrationNotices;
 
     InvoiceCsvImport(CustomerService customers, InvoiceService invoices, Validator validator,
-                     RetryingTransactions transaction) {
+                     RetryingTransactions transaction, List<RegistrationNotices> registrationNotices) {
+        this.registrationNotices = registrationNotices;
         this.customers = customers;
         this.invoices = invoices;
         this.validator = validator;
@@ -90,6 +94,7 @@ class InvoiceCsvImport {
         int stored = 0;
         int alreadyPresent = 0;
         List<LineError> errors = new ArrayList<>();
+        List<LineNotice> notices = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, String> headers = headersOf(parser);
             for (CSVRecord record : parser) {
@@ -97,7 +102,7 @@ class InvoiceCsvImport {
                 long line = parser.getCurrentLineNumber();
                 Row row = new Row(record, headers);
                 List<LineError> lineErrors = new ArrayList<>();
-                switch (importLine(row, line, lineErrors)) {
+                switch (importLine(row, line, lineErrors, notices)) {
                     case STORED -> stored++;
                     case ALREADY_PRESENT -> alreadyPresent++;
                     case REJECTED -> errors.addAll(lineErrors);
@@ -106,12 +111,12 @@ class InvoiceCsvImport {
         } catch (UncheckedIOException e) {
             throw new UnreadableFileException("file", "not a readable CSV file: " + e.getCause().getMessage());
         }
-        return new ImportReport(lines, stored, alreadyPresent, errors);
+        return new ImportReport(lines, stored, alreadyPresent, errors, notices);
     }
 
     private enum Outcome { STORED, ALREADY_PRESENT, REJECTED }
 
-    private Outcome importLine(Row row, long line, List<LineError> errors) {
+    private Outcome importLine(Row row, long line, List<LineError> errors, List<LineNotice> notices) {
         if (!row.isConsistent()) {
             errors.add(new LineError(line, null, "has " + row.size() + " values where the header has "
                     + row.expectedSize() + " columns"));
@@ -141,9 +146,11 @@ class InvoiceCsvImport {
         if (!errors.isEmpty()) {
             return Outcome.REJECTED;
         }
+        List<LineNotice> lineNotices = new ArrayList<>();
         try {
             // a line that lost a race with another transaction is run again (RetryingTransactions)
-            return transaction.execute("import line " + line, status -> {
+            Outcome outcome = transaction.execute("import line " + line, status -> {
+                lineNotices.clear(); // a run again starts afresh
                 Invoice existing = invoices.find(number).orElse(null);
                 if (existing != null) {
                     return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
@@ -157,9 +164,14 @@ class InvoiceCsvImport {
                     }
                     customers.register(newCustomer);
                 }
-                invoices.register(newInvoice);
+                Invoice invoice = invoices.register(newInvoice);
+                registrationNotices.stream().flatMap(n -> n.about(invoice).stream()).forEach(notice -> lineNotices.add(
+                        new LineNotice(line, COLUMN_OF.getOrDefault(notice.field(), notice.field()), notice.notice())));
                 return Outcome.STORED;
             });
+            // said only once the line is committed
+            notices.addAll(lineNotices);
+            return outcome;
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> errors.add(error(line, p.field(), p.reason())));
         } catch (ConflictException e) {

@@ -62,7 +62,8 @@ public class LatePaymentClaims {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** Fails with {@link MissingLatePaymentRate} without spoiling the caller's transaction (see the rates' lookup). */
+    @Transactional(readOnly = true, noRollbackFor = MissingLatePaymentRate.class)
     public Claim claim(List<Invoice> unpaid, LocalDate asOf) {
         if (unpaid.isEmpty() || unpaid.stream().map(Invoice::getCurrency).distinct().count() > 1) {
             throw new IllegalArgumentException("a claim covers one or more invoices in one currency: " + unpaid.stream()

@@ -13,7 +13,10 @@ import java.util.function.Function;
  * was still unpaid each day: a payment stops it on its own value date's share from the day after, so
  * an invoice paid one day late bears one day. Credit notes correct the invoice itself and are taken off
  * from the start. Each half-year bears its own rate; interest is counted in exact days over a
- * 365-day year and rounded to the cent once, at the end.
+ * 365-day year, leap years included (the usual reading of L. 441-10's annual rate, as the Banque de France
+ * and bpifrance compute it), and rounded to the cent once, at the end. Each period's printed amount is
+ * its share of that one rounding: the rounded running total at its end less the rounded running total
+ * before it, so the lines add up to the total to the cent.
  */
 final class LatePaymentInterest {
 
@@ -37,7 +40,8 @@ final class LatePaymentInterest {
     static Breakdown compute(LocalDate dueDate, BigDecimal owed, List<Settlement> settlements,
                              BigDecimal contractualRate, LocalDate asOf, Function<LocalDate, HalfYearRate> rates) {
         List<InterestPeriod> periods = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal exactTotal = BigDecimal.ZERO;
+        BigDecimal roundedSoFar = BigDecimal.ZERO.setScale(2);
         LocalDate day = dueDate.plusDays(1);
         while (!day.isAfter(asOf)) {
             BigDecimal unpaid = owed.subtract(paidBefore(day, settlements));
@@ -50,11 +54,14 @@ final class LatePaymentInterest {
             BigDecimal annualRate = rate.rateFor(contractualRate);
             BigDecimal interest = unpaid.multiply(annualRate).multiply(BigDecimal.valueOf(days))
                     .divide(HUNDRED.multiply(DAYS_PER_YEAR), 10, RoundingMode.HALF_UP);
-            periods.add(new InterestPeriod(day, to, days, unpaid, annualRate, interest));
-            total = total.add(interest);
+            exactTotal = exactTotal.add(interest);
+            BigDecimal roundedTotal = exactTotal.setScale(2, RoundingMode.HALF_UP);
+            periods.add(new InterestPeriod(day, to, days, unpaid, annualRate, interest, roundedTotal.subtract(roundedSoFar),
+                    rate.raisesToFloor(contractualRate) ? contractualRate : null));
+            roundedSoFar = roundedTotal;
             day = to.plusDays(1);
         }
-        return new Breakdown(periods, total.setScale(2, RoundingMode.HALF_UP));
+        return new Breakdown(periods, roundedSoFar);
     }
 
     private static BigDecimal paidBefore(LocalDate day, List<Settlement> settlements) {

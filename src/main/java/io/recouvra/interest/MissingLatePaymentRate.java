@@ -2,12 +2,35 @@ package io.recouvra.interest;
 
 import io.recouvra.web.ConflictException;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.BpmnError;
 
-/** Interest cannot be computed over a half-year whose rates nobody has recorded yet. */
+/**
+ * Interest cannot be computed over a half-year whose rates nobody has recorded yet. The API answers it as
+ * a 409 naming the half-year and the endpoint to fill it; a process step turns it into a BPMN error with
+ * {@link #asBpmnError()}, and its model waits for signal {@value #RECORDED_SIGNAL} instead of raising an incident.
+ */
 public class MissingLatePaymentRate extends ConflictException {
+
+    /** The BPMN error code a step that needs a missing rate throws; its model catches it and waits. */
+    public static final String ERROR_CODE = "LATE_PAYMENT_RATE_MISSING";
+    /** The BPMN signal thrown once a half-year's rates are recorded (API or admin task), after commit. */
+    public static final String RECORDED_SIGNAL = "LatePaymentRateRecorded";
+
+    private final LocalDate halfYearStart;
 
     MissingLatePaymentRate(LocalDate halfYearStart) {
         super("halfYearStart", "no late-payment rates recorded for the half-year starting " + halfYearStart
-                + ": an admin adds them with PUT /api/v1/late-payment-rates/" + halfYearStart);
+                + " (" + HalfYearRate.frenchName(halfYearStart) + "): an admin adds them with PUT /api/v1/late-payment-rates/"
+                + halfYearStart + " or in the Tasklist task that asks for them");
+        this.halfYearStart = halfYearStart;
+    }
+
+    public LocalDate halfYearStart() {
+        return halfYearStart;
+    }
+
+    /** For a delegate: the error its model catches to wait for the rate (the message names the half-year). */
+    public BpmnError asBpmnError() {
+        return new BpmnError(ERROR_CODE, problem().reason());
     }
 }

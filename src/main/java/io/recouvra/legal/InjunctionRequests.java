@@ -1,5 +1,6 @@
 package io.recouvra.legal;
 
+import io.recouvra.interest.InterestLines;
 import io.recouvra.interest.InterestPeriod;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.Claim;
@@ -140,9 +141,11 @@ class InjunctionRequests {
         String currency = invoice.getCurrency();
         List<Map<String, Object>> periods = new ArrayList<>();
         for (InterestPeriod period : claim.invoices().get(0).periods()) {
+            // each line's share of the total rounded once, so the lines add up to the interest claimed
             periods.add(Map.of("from", french(period.from()), "to", french(period.to()), "days", period.days(),
                     "unpaid", AmountDisplay.of(period.unpaid(), currency), "rate", percent(period.annualRate()),
-                    "interest", AmountDisplay.of(period.interest().setScale(2, java.math.RoundingMode.HALF_UP), currency)));
+                    "rateNote", InterestLines.rateNote(period, Locale.FRENCH),
+                    "interest", AmountDisplay.of(period.amount(), currency)));
         }
         List<FormalNotice> notices = formalNotices(invoice.getId());
         List<String> documents = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.recouvra.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.receivables.Contact;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
@@ -29,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Turns an outbox row into the message a debtor will read, from the ledger as it is at send time. */
 @Component
 class MessageComposer {
+
+    private static final String INTEREST_PERIODS = "interestPeriods";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -104,6 +110,7 @@ class MessageComposer {
     private Map<String, Object> model(OutboxMessage row, Customer customer, Contact contact, List<Invoice> invoiceList,
                                       Locale locale) {
         Map<String, Object> model = new HashMap<>(row.getParameters());
+        model.put(INTEREST_PERIODS, interestPeriods(row.getParameters().get(INTEREST_PERIODS)));
         model.put("creditor", creditor);
         model.put("tone", row.getTone().name());
         model.put("customerName", customer.getLegalName());
@@ -114,7 +121,8 @@ class MessageComposer {
         model.put("invoiceCount", invoiceList.size());
         LocalDate today = LocalDate.now(clock.withZone(customer.getTimeZone()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        model.put("letterDate", today.format(dates));
+        // a formal notice carries the date its figures were taken on; other letters are dated when written
+        model.putIfAbsent("letterDate", today.format(dates));
         if (invoiceList.isEmpty()) {
             return model;
         }
@@ -139,6 +147,18 @@ class MessageComposer {
         model.put("portalLink", invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber())
                 : portalLinks.customer(customer.getId()));
         return model;
+    }
+
+    /** The interest lines a formal notice was decided with (JSON, see {@code InterestLines}); none otherwise. */
+    private static List<Map<String, String>> interestPeriods(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + INTEREST_PERIODS + " parameter", e);
+        }
     }
 
     static String money(BigDecimal amount, String currency, Locale locale) {

@@ -1,5 +1,6 @@
 package io.recouvra.receivables;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.recouvra.receivables.LedgerViews.CreditNoteView;
 import io.recouvra.receivables.LedgerViews.CustomerView;
 import io.recouvra.receivables.LedgerViews.InvoiceView;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,9 +36,11 @@ class LedgerController {
     private final InvoiceService invoiceService;
     private final PaymentService paymentService;
     private final CreditNoteService creditNoteService;
+    private final List<RegistrationNotices> notices;
 
     LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService,
-                     CreditNoteService creditNoteService) {
+                     CreditNoteService creditNoteService, List<RegistrationNotices> notices) {
+        this.notices = notices;
         this.customerService = customerService;
         this.invoiceService = invoiceService;
         this.paymentService = paymentService;
@@ -67,10 +71,16 @@ class LedgerController {
     }
 
     @PostMapping("/invoices")
-    @Operation(summary = "Register an invoice; its collection process starts at once")
-    ResponseEntity<InvoiceView> createInvoice(@Valid @RequestBody NewInvoice request) {
+    @Operation(summary = "Register an invoice; its collection process starts at once. `notices` says what the law "
+            + "changes in the terms sent (a contractual late-payment rate under the legal floor, for instance)")
+    ResponseEntity<RegisteredInvoice> createInvoice(@Valid @RequestBody NewInvoice request) {
         Invoice invoice = invoiceService.register(request);
-        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.getNumber())).body(InvoiceView.of(invoice));
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.getNumber())).body(new RegisteredInvoice(
+                InvoiceView.of(invoice), notices.stream().flatMap(n -> n.about(invoice).stream()).toList()));
+    }
+
+    /** The invoice as stored, and what its sender should know about it. */
+    record RegisteredInvoice(@JsonUnwrapped InvoiceView invoice, List<RegistrationNotices.Notice> notices) {
     }
 
     @GetMapping("/invoices/{number}")

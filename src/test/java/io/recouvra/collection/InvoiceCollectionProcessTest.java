@@ -55,6 +55,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -627,6 +631,79 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).hasPassed("Task_GatherEscalationFacts");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").processInstanceBusinessKey(debitNote)
                 .count()).as("the charges are dunned now that the plan is broken").isOne();
+    }
+
+    // ---- a half-year whose late-payment rates nobody recorded: the steps that need them wait, visibly
+
+    /** No test records rates this early in 2041 (LatePaymentApiTest uses the second half). */
+    private static final String HALF_YEAR_WITHOUT_RATES = "2041-01-01";
+
+    @Test
+    void aFormalNoticeWithoutItsHalfYearsRateWaitsVisiblyAndGoesOutOnceTheRateIsRecorded() {
+        moveTo(LocalDate.of(2041, 1, 21));
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "450.00");
+        ProcessInstance instance = run(number);
+        moveTo(today.plusDays(15));
+        runJobs(instance);
+        moveTo(today.plusDays(15));
+        try {
+            runJobs(instance);
+
+            assertThat(instance).isWaitingAt("WaitForLatePaymentRate_FormalNotice");
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).as("no incident").isZero();
+            assertThat((String) runtime.getVariable(instance.getId(), "latePaymentRateMissing"))
+                    .contains("half-year starting 2041-01-01", "PUT /api/v1/late-payment-rates/2041-01-01");
+            assertThat(messages(number)).noneMatch(message -> message.startsWith("formal-notice"));
+
+            assertThat(recordRates(HALF_YEAR_WITHOUT_RATES, "2.00", "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
+            runJobs(instance);
+
+            assertThat(instance).hasPassed("Task_SendFormalNotice").isWaitingAt("Timer_FormalNoticeDeadline");
+            // 450.00 due 20 Jan 2041, decided on 20 Feb 2041: 21 Jan - 20 Feb = 31 days at 2.00 + 10 = 12.00 %:
+            // 450 × 12.00 × 31 / 36,500 = 4.5863 -> 4.59
+            assertThat(formalNoticeParameters(number)).containsEntry("interest", "4,59 €").containsEntry("principal", "450,00 €")
+                    .containsEntry("letterDate", "20 février 2041");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = cast(? as date)", HALF_YEAR_WITHOUT_RATES);
+        }
+    }
+
+    @Test
+    void aChargedPlanWithoutItsHalfYearsRateWaitsVisiblyAndIsOfferedOnceTheRateIsRecorded() {
+        moveTo(LocalDate.of(2041, 1, 21));
+        UUID customer = customer("KEY_ACCOUNT");
+        String number = invoice(customer, today.minusDays(6), "12000.00");
+        run(number);
+        complete(callTask(customer), planOnCall(3, today.plusDays(7), null));
+        ProcessInstance plan = planInstance(customer);
+        UUID planId = UUID.fromString(plan.getBusinessKey());
+        try {
+            complete(task(plan), Map.of("planApproved", true));
+
+            assertThat(plan).isWaitingAt("WaitForLatePaymentRate_OfferPlan");
+            assertThat(runtime.createIncidentQuery().processInstanceId(plan.getId()).count()).as("no incident").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where customer_id = ? "
+                    + "and kind = 'PAYMENT_PLAN_AGREEMENT'", Integer.class, customer)).as("nothing offered yet").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from recouvra.late_payment_charge where plan_id = ?",
+                    Integer.class, planId)).as("nothing charged yet").isZero();
+
+            recordRates(HALF_YEAR_WITHOUT_RATES, "2.00", "3.00");
+            collection.runJobs(plan);
+
+            assertThat(plan).hasPassed("Task_OfferPlan").isWaitingAt("Gateway_Accepted");
+            // by hand: 12,000 EUR late from 16 to 21 January 2041, 6 days at 2.00 + 10 = 12.00 %:
+            // 12,000 × 12.00 × 6 / 36,500 = 23.6712 -> 23.67; with the 40 EUR indemnity, 63.67
+            assertThat(jdbc.queryForObject("select charges from recouvra.payment_plan where id = ?", BigDecimal.class, planId))
+                    .isEqualByComparingTo("63.67");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = cast(? as date)", HALF_YEAR_WITHOUT_RATES);
+        }
+    }
+
+    private ResponseEntity<JsonNode> recordRates(String halfYear, String ecb, String legal) {
+        return api.asAdmin().exchange("/api/v1/late-payment-rates/" + halfYear, HttpMethod.PUT, new HttpEntity<>(Map.of(
+                "ecbMainRefinancingRate", ecb, "legalInterestRate", legal, "source", "test")), JsonNode.class);
     }
 
     @Test

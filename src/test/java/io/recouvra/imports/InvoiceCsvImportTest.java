@@ -217,6 +217,28 @@ class InvoiceCsvImportTest {
     }
 
     @Test
+    void aContractualRateUnderTheLegalFloorIsStoredAndTheReportSaysItIsRaised() throws IOException {
+        // due 30 Sep 2025: interest runs from the second half of 2025, whose floor is 3 × 2.76 = 8.28 %;
+        // the first half of 2026's is 3 × 2.62 = 7.86 % (both seeded). 5 % is under both, 8 % under the first only.
+        String low = TestData.invoiceNumber();
+        String between = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";contractual_interest_rate",
+                low + ";" + TestData.siren() + ";Acme;2025-09-01;2025-09-30;100,00;EUR;5",
+                between + ";" + TestData.siren() + ";Acme;2025-09-01;2025-09-30;100,00;EUR;8"));
+
+        assertThat(report.stored()).isEqualTo(2);
+        assertThat(report.errors()).isEmpty();
+        assertThat(invoices.get(low).getContractualInterestRate()).isEqualByComparingTo("5");
+        assertThat(report.notices()).filteredOn(n -> n.line() == 2).extracting(ImportReport.LineNotice::notice)
+                .anySatisfy(n -> assertThat(n).contains("contractual rate 5 %", "half-year starting 2025-07-01", "3 x 2.76 % = 8.28 %"))
+                .anySatisfy(n -> assertThat(n).contains("half-year starting 2026-01-01", "7.86 %"));
+        assertThat(report.notices()).filteredOn(n -> n.line() == 3).singleElement().satisfies(n -> {
+            assertThat(n.column()).isEqualTo("contractual_interest_rate");
+            assertThat(n.notice()).contains("contractual rate 8 %", "2025-07-01", "8.28 %");
+        });
+    }
+
+    @Test
     void aFileWithoutTheRequiredColumnsOrNotInUtf8IsRefusedWhole() {
         var missing = catchThrowableOfType(UnreadableFileException.class,
                 () -> csvImport.importInvoices(csv("invoice_number;amount", "X-1;10,00")));

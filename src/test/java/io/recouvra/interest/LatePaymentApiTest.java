@@ -48,7 +48,11 @@ class LatePaymentApiTest {
         assertThat(h1of2026.get("statutoryRate").decimalValue()).isEqualByComparingTo("12.15");
         assertThat(h1of2026.get("floorRate").decimalValue()).isEqualByComparingTo("7.86");
         JsonNode h1of2024 = find(rates, "2024-01-01");
-        assertThat(h1of2024.get("statutoryRate").decimalValue()).as("3 × 5.07 beats 4.50 + 10").isEqualByComparingTo("15.21");
+        // L. 441-10: without a contractual rate the rate is ECB + 10 points even when 3 × the legal rate is higher
+        assertThat(h1of2024.get("statutoryRate").decimalValue()).as("4.50 + 10, not 3 × 5.07").isEqualByComparingTo("14.50");
+        assertThat(h1of2024.get("floorRate").decimalValue()).as("3 × 5.07").isEqualByComparingTo("15.21");
+        assertThat(find(rates, "2024-07-01").get("statutoryRate").decimalValue()).as("4.25 + 10, not 3 × 4.92")
+                .isEqualByComparingTo("14.25");
     }
 
     @Test
@@ -64,7 +68,9 @@ class LatePaymentApiTest {
 
         JsonNode stored = find(api.asAdmin().getForEntity("/api/v1/late-payment-rates", JsonNode.class).getBody(), TEST_HALF_YEAR);
         assertThat(stored.get("legalInterestRate").decimalValue()).isEqualByComparingTo("4.20");
-        assertThat(stored.get("statutoryRate").decimalValue()).as("3 × 4.20").isEqualByComparingTo("12.60");
+        assertThat(stored.get("statutoryRate").decimalValue()).as("2.40 + 10; the floor 3 × 4.20 does not apply")
+                .isEqualByComparingTo("12.40");
+        assertThat(stored.get("floorRate").decimalValue()).as("3 × 4.20").isEqualByComparingTo("12.60");
     }
 
     @Test
@@ -160,6 +166,35 @@ class LatePaymentApiTest {
 
         // 31 days at 12 %: 1,000 × 0.12 × 31 / 365 = 10.19
         assertThat(claim.get("interest").decimalValue()).isEqualByComparingTo("10.19");
+    }
+
+    @Test
+    void aContractualRateUnderTheFloorIsAcceptedAndTheAnswerSaysItIsRaisedForEachHalfYear() {
+        String customerId = createCustomer();
+        String low = TestData.invoiceNumber();
+        // due 30 Sep 2025; floors: 2nd half of 2025 3 × 2.76 = 8.28 %, 1st half of 2026 3 × 2.62 = 7.86 %
+        ResponseEntity<JsonNode> registered = post("/api/v1/invoices", invoice(low, customerId, "1000.00", "5"));
+
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody().get("number").asText()).isEqualTo(low);
+        JsonNode notices = registered.getBody().get("notices");
+        // (a third for the second half of 2026 when a test recorded its rates)
+        assertThat(notices.size()).isBetween(2, 3);
+        assertThat(notices.get(0).get("field").asText()).isEqualTo("contractualInterestRate");
+        assertThat(notices.get(0).get("notice").asText())
+                .contains("contractual rate 5 %", "half-year starting 2025-07-01", "8.28 %", "L. 441-10");
+        assertThat(notices.get(1).get("notice").asText()).contains("half-year starting 2026-01-01", "7.86 %");
+
+        // 31 days of October 2025 at the floor, 8.28 %: 1,000 × 0.0828 × 31 / 365 = 7.0323 -> 7.03
+        JsonNode period = get("/api/v1/invoices/" + low + "/late-payment-claim?asOf=2025-10-31").getBody()
+                .get("invoices").get(0).get("periods").get(0);
+        assertThat(period.get("annualRate").decimalValue()).isEqualByComparingTo("8.28");
+        assertThat(period.get("raisedFromContractualRate").decimalValue()).isEqualByComparingTo("5");
+        assertThat(period.get("amount").decimalValue()).isEqualByComparingTo("7.03");
+
+        ResponseEntity<JsonNode> aboveTheFloors = post("/api/v1/invoices",
+                invoice(TestData.invoiceNumber(), customerId, "1000.00", "9"));
+        assertThat(aboveTheFloors.getBody().get("notices")).isEmpty();
     }
 
     @Test

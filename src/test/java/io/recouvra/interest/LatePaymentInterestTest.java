@@ -2,6 +2,7 @@ package io.recouvra.interest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.recouvra.interest.LatePaymentInterest.Breakdown;
 import io.recouvra.interest.LatePaymentInterest.Settlement;
@@ -64,30 +65,67 @@ class LatePaymentInterestTest {
 
     @Test
     void aPeriodAcrossSeveralHalfYears() {
-        // due 30 Jun 2024, claimed 31 Jan 2025, 3,000.00 unpaid:
-        //   1 Jul–31 Dec 2024 = 184 days at 4.25 + 10 = 14.25 %, but the floor 3 × 4.92 = 14.76 % is higher:
-        //     3,000 × 0.1476 × 184 / 365 = 223.2197
+        // due 30 Jun 2024, claimed 31 Jan 2025, 3,000.00 unpaid, no contractual rate:
+        //   1 Jul–31 Dec 2024 = 184 days at 4.25 + 10 = 14.25 % (3 × 4.92 = 14.76 % is a floor for contracts
+        //     only, L. 441-10): 3,000 × 0.1425 × 184 / 365 = 215.5068
         //   1–31 Jan 2025 = 31 days at 13.15 %: 3,000 × 0.1315 × 31 / 365 = 33.5055
-        //   total 256.7252 -> 256.73
+        //   total 249.0123 -> 249.01
         Breakdown interest = compute("2024-06-30", "3000.00", List.of(), null, "2025-01-31");
 
-        assertThat(interest.total()).isEqualByComparingTo("256.73");
+        assertThat(interest.total()).isEqualByComparingTo("249.01");
         assertThat(interest.periods()).extracting(InterestPeriod::annualRate)
-                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("14.76"), new BigDecimal("13.15"));
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("14.25"), new BigDecimal("13.15"));
     }
 
     @Test
-    void theFloorOfThreeTimesTheLegalRateWinsWhenItIsHigher() {
-        // first half of 2024: 4.50 + 10 = 14.50 % < 3 × 5.07 = 15.21 %
+    void withoutAContractualRateTheRateIsEcbPlusTenEvenUnderThreeTimesTheLegalRate() {
+        // first half of 2024: 4.50 + 10 = 14.50 %; 3 × 5.07 = 15.21 % is higher but only limits a contract
         // due 31 Jan 2024, claimed 1 Mar 2024 (a leap year: 29 February days + 1 March = 30 days):
-        // 5,000 × 0.1521 × 30 / 365 = 62.5068 -> 62.51
+        // 5,000 × 0.1450 × 30 / 365 = 59.5890 -> 59.59
         Breakdown interest = compute("2024-01-31", "5000.00", List.of(), null, "2024-03-01");
 
         assertThat(interest.periods()).singleElement().satisfies(p -> {
             assertThat(p.days()).isEqualTo(30);
+            assertThat(p.annualRate()).isEqualByComparingTo("14.50");
+        });
+        assertThat(interest.total()).isEqualByComparingTo("59.59");
+    }
+
+    @Test
+    void aContractualRateUnderTheFloorOfThreeTimesTheLegalRateIsRaisedToIt() {
+        // 2024 H1: a contract at 10 % is under 3 × 5.07 = 15.21 %, which applies (higher than ECB + 10 = 14.50 %)
+        // due 31 Jan 2024, claimed 1 Mar 2024, 30 days: 5,000 × 0.1521 × 30 / 365 = 62.5068 -> 62.51
+        Breakdown interest = compute("2024-01-31", "5000.00", List.of(), "10", "2024-03-01");
+
+        assertThat(interest.periods()).singleElement().satisfies(p -> {
             assertThat(p.annualRate()).isEqualByComparingTo("15.21");
+            assertThat(p.raisedFromContractualRate()).isEqualByComparingTo("10");
         });
         assertThat(interest.total()).isEqualByComparingTo("62.51");
+    }
+
+    @Test
+    void thePeriodLinesAddUpToTheTotalExactlyByCarryingTheRounding() {
+        // 1,001.44 due 31 May 2024, claimed 31 Jul 2024, across two half-years of a leap year; the divisor
+        // stays 365 days (L. 441-10's rate is per year; Recouvra counts exact days over 365, leap years too):
+        //   1–30 June 2024, 30 days at 4.50 + 10 = 14.50 %: 1,001.44 × 14.50 × 30 / 36,500 = 11.9349698630
+        //   1–31 July 2024, 31 days at 4.25 + 10 = 14.25 %: 1,001.44 × 14.25 × 31 / 36,500 = 12.1201676712
+        //   exact total 24.0551375342 -> 24.06, rounded once.
+        // Rounded one by one the lines would say 11.93 + 12.12 = 24.05, a cent short of the total. Carried:
+        //   line 1 = round(11.9349698630) - 0 = 11.93
+        //   line 2 = round(24.0551375342) - round(11.9349698630) = 24.06 - 11.93 = 12.13
+        Breakdown interest = compute("2024-05-31", "1001.44", List.of(), null, "2024-07-31");
+
+        assertThat(interest.total()).isEqualByComparingTo("24.06");
+        assertThat(interest.periods()).extracting(InterestPeriod::from, InterestPeriod::to, InterestPeriod::days)
+                .containsExactly(tuple(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30"), 30L),
+                        tuple(LocalDate.parse("2024-07-01"), LocalDate.parse("2024-07-31"), 31L));
+        assertThat(interest.periods()).extracting(InterestPeriod::interest).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("11.9349698630"), new BigDecimal("12.1201676712"));
+        assertThat(interest.periods()).extracting(InterestPeriod::amount).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("11.93"), new BigDecimal("12.13"));
+        assertThat(interest.periods().stream().map(InterestPeriod::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(interest.total());
     }
 
     @Test

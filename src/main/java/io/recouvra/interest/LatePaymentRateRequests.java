@@ -1,0 +1,63 @@
+package io.recouvra.interest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks the admins for a half-year's rates before anyone needs them: from {@value #DAYS_AHEAD} days before
+ * each 1 January and 1 July, a task in Tasklist (process {@value #PROCESS_KEY}, business key = the
+ * half-year's first day) asks for the coming half-year's ECB and legal rates; the half-year now running
+ * is asked for too while its rates are missing. One request per half-year, ever; none once its rates are
+ * recorded.
+ */
+@Service
+public class LatePaymentRateRequests {
+
+    public static final String PROCESS_KEY = "LatePaymentRateRequest";
+    /** Correlated by business key when the half-year's rates are recorded, however: the task ends by itself. */
+    static final String RECORDED_MESSAGE = "HalfYearRatesRecorded";
+    static final int DAYS_AHEAD = 30;
+
+    private final LatePaymentRates rates;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final Clock clock;
+
+    LatePaymentRateRequests(LatePaymentRates rates, RuntimeService runtime, HistoryService history, Clock clock) {
+        this.rates = rates;
+        this.runtime = runtime;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Starts the requests due today; returns the half-years asked for. */
+    @Transactional
+    public List<LocalDate> raiseDue() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate current = HalfYearRate.startOf(today);
+        LocalDate next = current.plusMonths(6);
+        List<LocalDate> asked = new ArrayList<>();
+        for (LocalDate halfYear : today.isBefore(next.minusDays(DAYS_AHEAD)) ? List.of(current) : List.of(current, next)) {
+            if (rates.find(halfYear).isEmpty() && neverAskedFor(halfYear)) {
+                runtime.startProcessInstanceByKey(PROCESS_KEY, halfYear.toString(), Map.of(
+                        "halfYearStart", halfYear.toString(),
+                        "halfYearName", HalfYearRate.frenchName(halfYear),
+                        "halfYearEnd", halfYear.plusMonths(6).minusDays(1).toString()));
+                asked.add(halfYear);
+            }
+        }
+        return asked;
+    }
+
+    private boolean neverAskedFor(LocalDate halfYear) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(halfYear.toString()).count() == 0;
+    }
+}
