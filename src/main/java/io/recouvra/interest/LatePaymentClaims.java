@@ -62,7 +62,8 @@ public class LatePaymentClaims {
         }
     }
 
-    @Transactional(readOnly = true)
+    // a missing rate is an answer the caller handles (a wait state, a 409), not a failure of its transaction
+    @Transactional(readOnly = true, noRollbackFor = MissingLatePaymentRate.class)
     public Claim claim(List<Invoice> unpaid, LocalDate asOf) {
         if (unpaid.isEmpty() || unpaid.stream().map(Invoice::getCurrency).distinct().count() > 1) {
             throw new IllegalArgumentException("a claim covers one or more invoices in one currency: " + unpaid.stream()
