@@ -76,6 +76,7 @@ class InjunctionRequests {
     private final LatePaymentClaims claims;
     private final Courts courts;
     private final Creditor creditor;
+    private final CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity;
     private final InteractionLog interactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -84,6 +85,7 @@ class InjunctionRequests {
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
     InjunctionRequests(LegalCaseStore store, InvoiceService invoices, LatePaymentClaims claims, Courts courts, Creditor creditor,
+                       CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity,
                        InteractionLog interactions, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock,
                        @Value("${recouvra.zone}") ZoneId zone) {
         this.store = store;
@@ -91,6 +93,7 @@ class InjunctionRequests {
         this.claims = claims;
         this.courts = courts;
         this.creditor = creditor;
+        this.creditorIdentity = creditorIdentity;
         this.interactions = interactions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -157,6 +160,7 @@ class InjunctionRequests {
         documents.add("Historique des relances et échanges avec le débiteur (" + contacts + " entrées)");
         Map<String, Object> model = new HashMap<>();
         model.put("creditor", creditor);
+        model.put("creditorIdentity", creditorIdentity.identity());
         model.put("courtName", legalCase.courtName());
         model.put("debtorName", debtor.getLegalName());
         model.put("debtorSiren", debtor.getRegistrationNumber());

@@ -36,16 +36,19 @@ class MessageComposer {
     private final LetterRenderer letters;
     private final PortalLinks portalLinks;
     private final Creditor creditor;
+    private final CreditorIdentity creditorIdentity;
     private final Clock clock;
 
     MessageComposer(CustomerService customers, InvoiceService invoices, MessageTemplates templates,
-                    LetterRenderer letters, PortalLinks portalLinks, Creditor creditor, Clock clock) {
+                    LetterRenderer letters, PortalLinks portalLinks, Creditor creditor,
+                    CreditorIdentity creditorIdentity, Clock clock) {
         this.customers = customers;
         this.invoices = invoices;
         this.templates = templates;
         this.letters = letters;
         this.portalLinks = portalLinks;
         this.creditor = creditor;
+        this.creditorIdentity = creditorIdentity;
         this.clock = clock;
     }
 
@@ -105,6 +108,7 @@ class MessageComposer {
                                       Locale locale) {
         Map<String, Object> model = new HashMap<>(row.getParameters());
         model.put("creditor", creditor);
+        model.put("creditorIdentity", creditorIdentity);
         model.put("tone", row.getTone().name());
         model.put("customerName", customer.getLegalName());
         model.put("contactName", contact.getName());

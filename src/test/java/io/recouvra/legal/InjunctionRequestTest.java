@@ -107,6 +107,18 @@ class InjunctionRequestTest {
     }
 
     @Test
+    void theRequestNamesTheCreditorCompanyItsRepresentativeAndASignatory() throws Exception {
+        // the demo identity of application.yaml (recouvra.creditor.*), which tests run with
+        String text = text(requests.requestPdf(number)).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Recouvra Demo SAS, SAS au capital de 10 000 € (DÉMO), immatriculée sous le numéro SIREN "
+                        + "123 456 782")
+                .contains("Siège social : 1 place de la Bourse, 75002 Paris (DÉMO)")
+                .contains("Représentée par son représentant légal, Camille Durand, présidente (DÉMO)")
+                .contains("Claire Dubois (DÉMO), Responsable du recouvrement");
+    }
+
+    @Test
     void legalOfficersDownloadTheRequestAndTheBundleCollectorsCannot() throws Exception {
         ResponseEntity<byte[]> pdf = api.as(LEGAL_USER, "secret-" + LEGAL_USER)
                 .getForEntity("/api/v1/legal-cases/{number}/request.pdf", byte[].class, number);
