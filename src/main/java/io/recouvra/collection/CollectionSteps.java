@@ -2,6 +2,7 @@ package io.recouvra.collection;
 
 import io.recouvra.insurance.InsuranceClaims;
 import io.recouvra.interest.MissingLatePaymentRate;
+import io.recouvra.legal.Prescriptions;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +34,9 @@ class CollectionSteps {
     }
 
     @Bean
-    JavaDelegate sendReminder(Dunning dunning) {
+    JavaDelegate sendReminder(Dunning dunning, Prescriptions prescriptions) {
         return execution -> {
+            prescriptions.warnIfBarred(InvoiceCase.of(execution).number(), "a reminder is sent");
             int level = (Integer) execution.getVariable(InvoiceCollectionProcess.DUNNING_LEVEL) + 1;
             dunning.reminder(InvoiceCase.of(execution), level, InvoiceCase.strategy(execution));
             execution.setVariable(InvoiceCollectionProcess.DUNNING_LEVEL, level);
@@ -42,8 +44,9 @@ class CollectionSteps {
     }
 
     @Bean
-    JavaDelegate sendFormalNotice(Dunning dunning, CollectionCalendar calendar) {
+    JavaDelegate sendFormalNotice(Dunning dunning, CollectionCalendar calendar, Prescriptions prescriptions) {
         return execution -> {
+            prescriptions.warnIfBarred(InvoiceCase.of(execution).number(), "a formal notice is sent");
             int deadlineDays = Integer.parseInt(execution.getVariable("paymentDeadlineDays").toString());
             Object sent = execution.getVariable("formalNoticesSent");
             int number = (sent == null ? 0 : ((Number) sent).intValue()) + 1;

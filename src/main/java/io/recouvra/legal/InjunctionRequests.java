@@ -4,6 +4,7 @@ import io.recouvra.interest.InterestLines;
 import io.recouvra.interest.InterestPeriod;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.Claim;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.legal.LegalCase.Stage;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.Interaction;
@@ -76,6 +77,7 @@ class InjunctionRequests {
     private final LatePaymentClaims claims;
     private final Courts courts;
     private final Creditor creditor;
+    private final CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity;
     private final InteractionLog interactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -84,6 +86,7 @@ class InjunctionRequests {
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
     InjunctionRequests(LegalCaseStore store, InvoiceService invoices, LatePaymentClaims claims, Courts courts, Creditor creditor,
+                       CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity,
                        InteractionLog interactions, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock,
                        @Value("${recouvra.zone}") ZoneId zone) {
         this.store = store;
@@ -91,6 +94,7 @@ class InjunctionRequests {
         this.claims = claims;
         this.courts = courts;
         this.creditor = creditor;
+        this.creditorIdentity = creditorIdentity;
         this.interactions = interactions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -107,7 +111,7 @@ class InjunctionRequests {
      * Works out the claim as of today (interest to the day from the statutory rate table, the indemnity,
      * the other costs the officer entered), names the court, renders the request and keeps it.
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class)
     Built build(UUID caseId) {
         LegalCase legalCase = store.get(caseId);
         Invoice invoice = invoices.get(legalCase.invoiceNumber());
@@ -161,6 +165,7 @@ class InjunctionRequests {
         documents.add("Historique des relances et échanges avec le débiteur (" + contacts + " entrées)");
         Map<String, Object> model = new HashMap<>();
         model.put("creditor", creditor);
+        model.put("creditorIdentity", creditorIdentity.identity());
         model.put("courtName", legalCase.courtName());
         model.put("debtorName", debtor.getLegalName());
         model.put("debtorSiren", debtor.getRegistrationNumber());

@@ -5,6 +5,8 @@ import static io.recouvra.legal.FormFields.choice;
 import static io.recouvra.legal.FormFields.date;
 import static io.recouvra.legal.FormFields.text;
 
+import io.recouvra.interest.MissingLatePaymentRate;
+import io.recouvra.legal.LegalCase.ServiceMode;
 import io.recouvra.legal.LegalCases.Decision;
 import io.recouvra.legal.LegalCases.Enforcement;
 import io.recouvra.legal.LegalCases.ServiceDeadlines;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -32,6 +35,8 @@ class LegalCaseSteps {
 
     /** Why the case ends, set by the step that decided it, written on the case and the trail at the end. */
     static final String OUTCOME_REASON = "legalOutcomeReason";
+    /** The error legal-injunction.bpmn catches on the request-building step to wait for signal LatePaymentRateRecorded. */
+    static final String RATE_MISSING = "LATE_PAYMENT_RATE_MISSING";
 
     private final ZoneId zone;
 
@@ -49,15 +54,26 @@ class LegalCaseSteps {
                 (String) execution.getVariable("customerName"), (String) execution.getVariable("outstandingDisplay"));
     }
 
+    /**
+     * Builds the request. A half-year whose late-payment rate is missing makes the case wait for it
+     * (BpmnError {@link #RATE_MISSING}, caught by the model) instead of failing; a claim already time-barred
+     * is flagged (trail and review task) before anyone files it.
+     */
     @Bean
-    JavaDelegate buildInjunctionRequest(InjunctionRequests requests, LegalCases cases) {
+    JavaDelegate buildInjunctionRequest(InjunctionRequests requests, LegalCases cases, Prescriptions prescriptions) {
         return execution -> {
             if (execution.getVariable("caseId") == null) {
                 // started without openLegalCase (Cockpit, a call activity): the case is opened here
                 execution.setVariable("caseId", cases.caseOf((String) execution.getVariable("invoiceNumber")).toString());
                 execution.setVariable("filed", false);
             }
-            InjunctionRequests.Built built = requests.build(caseId(execution));
+            prescriptions.warnIfBarred((String) execution.getVariable("invoiceNumber"), "an injunction request is prepared");
+            InjunctionRequests.Built built;
+            try {
+                built = requests.build(caseId(execution));
+            } catch (MissingLatePaymentRate missing) {
+                throw new BpmnError(RATE_MISSING, missing.getMessage());
+            }
             execution.setVariable("stillOwed", built.stillOwed());
             execution.setVariable("amountClaimedDisplay", built.totalDisplay());
             execution.setVariable("courtName", built.courtName());
@@ -141,12 +157,20 @@ class LegalCaseSteps {
     @Bean
     TaskListener recordService(LegalCases cases) {
         return task -> {
-            LocalDate windowEnds = cases.served(caseId(task), date(task, "servedOn", true),
+            boolean legacy = LegacyVersions.asksForTheFormula(task);
+            // instances of the version before decree 2021-1322 was modelled have a form without the mode: they
+            // keep the one-month window they were started with
+            ServiceMode serviceMode = legacy && text(task, "serviceMode", false) == null ? null
+                    : choice(task, "serviceMode", ServiceMode.class);
+            LegalCases.ServiceWindow window = cases.served(caseId(task), date(task, "servedOn", true), serviceMode,
                     text(task, "commissaireDeJustice", false));
-            task.setVariable("oppositionWindowEnds", windowEnds.toString());
-            // the timer fires once the window's last day is over
-            task.setVariable("oppositionWindowEndsAt", startOf(windowEnds.plusDays(1)));
-            task.setVariable("formulaDueAt", startOf(ProceduralDeadlines.lastDay(windowEnds, 1)));
+            window.oppositionLastDay().ifPresent(day -> task.setVariable("oppositionWindowEnds", day.toString()));
+            // the timer fires once the suspensive month's last day is over
+            task.setVariable("suspensiveMonthEndsAt", startOf(window.suspensiveMonthEnds().plusDays(1)));
+            if (legacy) {
+                task.setVariable("oppositionWindowEndsAt", startOf(window.suspensiveMonthEnds().plusDays(1)));
+                task.setVariable("formulaDueAt", startOf(ProceduralDeadlines.lastDay(window.suspensiveMonthEnds(), 1)));
+            }
         };
     }
 
@@ -175,6 +199,11 @@ class LegalCaseSteps {
         };
     }
 
+    /**
+     * Only for instances still running on the version before decree 2021-1322 was modelled (their
+     * "Request enforceable formula" task): since 1 March 2022 the order comes with the formula, so the
+     * officer records the day the order was issued with it.
+     */
     @Bean
     TaskListener recordFormula(LegalCases cases) {
         return task -> cases.formulaAffixed(caseId(task), date(task, "formulaAffixedOn", true));
@@ -191,6 +220,7 @@ class LegalCaseSteps {
         return task -> {
             Enforcement outcome = choice(task, "enforcementOutcome", Enforcement.class);
             cases.enforced(caseId(task), outcome, amount(task, "amountRecovered", false), date(task, "firstMeasureOn", false),
+                    date(task, "personalNoticeOn", false), date(task, "assetsUnavailableOn", false),
                     text(task, "enforcementNote", false));
             task.setVariable(OUTCOME_REASON, switch (outcome) {
                 case FULL -> "recovered in full by enforcement";

@@ -97,7 +97,9 @@ class LegalCaseStore {
                 rs.getBigDecimal("amount_granted"), date(rs, "served_on"), rs.getString("commissaire_de_justice"),
                 date(rs, "opposition_filed_on"), date(rs, "opposition_window_ends"), date(rs, "hearing_date"),
                 date(rs, "formula_affixed_on"), date(rs, "enforcement_instructed_on"), rs.getString("enforcement_outcome"),
-                rs.getBigDecimal("amount_recovered"), rs.getString("outcome"), rs.getString("outcome_reason"));
+                rs.getBigDecimal("amount_recovered"), rs.getString("outcome"), rs.getString("outcome_reason"),
+                rs.getString("service_mode") == null ? null : LegalCase.ServiceMode.valueOf(rs.getString("service_mode")),
+                date(rs, "personal_notice_on"), date(rs, "assets_unavailable_on"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

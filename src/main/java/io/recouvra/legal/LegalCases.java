@@ -20,7 +20,11 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import io.recouvra.legal.LegalCase.ServiceMode;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -31,9 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The injunction to pay of one invoice (articles 1405 et seq. of the Code de procédure civile), step
  * by step as the LegalInjunction process and the legal officers move it: the request, the filing, the
- * order, its service, the opposition window, the enforceable formula and enforcement. Every step is an
- * interaction on the debtor's trail (channel COURT); the filing and enforcement measures interrupt the
- * claim's prescription.
+ * order (issued with the enforceable formula since decree 2021-1322), its service, the opposition window
+ * and enforcement. Every step is an interaction on the debtor's trail (channel COURT); the service of the
+ * order and enforcement measures interrupt the claim's prescription, the filing of the request does not.
  */
 @Service
 public class LegalCases {
@@ -56,6 +60,14 @@ public class LegalCases {
     enum Decision { GRANTED, PARTLY, REJECTED }
 
     enum Enforcement { FULL, PART, NOTHING }
+
+    /**
+     * What the service of the order starts: the month during which the order cannot be enforced (article
+     * 1422: it suspends execution whatever the way of service) and the opposition window (article 1416),
+     * whose last day is unknown yet when the debtor was not served in person.
+     */
+    record ServiceWindow(LocalDate suspensiveMonthEnds, Optional<LocalDate> oppositionLastDay) {
+    }
 
     /** The days the process waits for after an order: reminders and the day it lapses unserved (start of day). */
     record ServiceDeadlines(Date firstReminderAt, Date lastReminderAt, Date lapsesAt, LocalDate lastDay) {
@@ -172,10 +184,10 @@ public class LegalCases {
         LegalCase legalCase = store.get(caseId);
         notInFuture("filedOn", filedOn);
         store.update(caseId, Stage.FILED, Map.of("filed_on", filedOn, "court_reference", courtReference));
+        // the filing alone does not interrupt prescription: the request is not served on the debtor
+        // (Cass. 1re civ., 11 February 2010, 08-19.802); the service of the order will
         courtStep(legalCase, Direction.OUTBOUND, "Injunction request filed with the " + legalCase.courtName() + " on " + filedOn
                 + ": " + display(legalCase.totalClaimed(), legalCase), "court reference " + courtReference);
-        prescriptions.record(legalCase.invoiceNumber(), Act.COURT_CLAIM, filedOn,
-                "injunction request filed with the " + legalCase.courtName() + ", " + courtReference, null);
     }
 
     /** The president's order. Granted (fully or partly), it must be served within six months or it lapses. */
@@ -200,6 +212,10 @@ public class LegalCases {
         Map<String, Object> columns = new HashMap<>(Map.of("decision", decision.name(), "order_date", orderDate,
                 "amount_granted", granted));
         store.update(caseId, decision == Decision.REJECTED ? null : Stage.ORDER_GRANTED, columns);
+        if (decision == Decision.REJECTED) {
+            prescriptions.voidCourtActs(legalCase.invoiceNumber(), orderDate,
+                    "the injunction request was rejected (art. 1409 CPC): the interruption is void (Code civil 2243)");
+        }
         courtStep(legalCase, Direction.INBOUND, switch (decision) {
             case GRANTED -> "Injunction order of " + orderDate + ": granted in full, " + display(granted, legalCase);
             case PARTLY -> "Injunction order of " + orderDate + ": granted in part, " + display(granted, legalCase)
@@ -225,11 +241,18 @@ public class LegalCases {
         LegalCase legalCase = store.get(caseId);
         courtStep(legalCase, Direction.INTERNAL, "The injunction order of " + legalCase.orderDate()
                 + " lapsed: not served within six months, it is void (non avenue, art. 1411 CPC)", legalCase.courtReference());
+        prescriptions.voidCourtActs(legalCase.invoiceNumber(), ProceduralDeadlines.lastDay(legalCase.orderDate(), 6).plusDays(1),
+                "the injunction order lapsed unserved (non avenue, art. 1411 CPC): its interruption is void (Code civil 2243)");
     }
 
-    /** Served: the debtor may oppose within one month (article 1416). Returns the window's last day. */
+    /**
+     * Served: the order cannot be enforced for one month (article 1422) and the debtor may oppose within
+     * that month (article 1416 para. 1); served other than in person, the debtor may oppose until one month
+     * after the first act served on it in person or the first measure making its assets unavailable (para.
+     * 2). The service interrupts prescription (Code civil 2241; Cass. 1re civ., 13 December 2012, 11-25.378).
+     */
     @Transactional
-    public LocalDate served(UUID caseId, LocalDate servedOn, String commissaireDeJustice) {
+    public ServiceWindow served(UUID caseId, LocalDate servedOn, ServiceMode mode, String commissaireDeJustice) {
         LegalCase legalCase = store.get(caseId);
         notInFuture("servedOn", servedOn);
         if (servedOn.isBefore(legalCase.orderDate())) {
@@ -239,20 +262,54 @@ public class LegalCases {
         if (servedOn.isAfter(lastServiceDay)) {
             throw new InvalidInputException("servedOn", "is after " + lastServiceDay + ": the order had lapsed by then");
         }
-        LocalDate windowEnds = ProceduralDeadlines.lastDay(servedOn, 1);
-        Map<String, Object> columns = new HashMap<>(Map.of("served_on", servedOn, "opposition_window_ends", windowEnds));
+        LocalDate monthEnds = ProceduralDeadlines.lastDay(servedOn, 1);
+        // no mode: an instance of the process version before 2026-12, whose form did not ask (one month, as then)
+        Optional<LocalDate> windowEnds = mode == null || mode == ServiceMode.PERSON ? Optional.of(monthEnds) : Optional.empty();
+        Map<String, Object> columns = new HashMap<>(Map.of("served_on", servedOn));
+        if (mode != null) {
+            columns.put("service_mode", mode.name());
+        }
+        windowEnds.ifPresent(day -> columns.put("opposition_window_ends", day));
         if (commissaireDeJustice != null && !commissaireDeJustice.isBlank()) {
             columns.put("commissaire_de_justice", commissaireDeJustice.trim());
         }
         store.update(caseId, Stage.SERVED, columns);
-        courtStep(legalCase, Direction.OUTBOUND, "Injunction order served on " + servedOn
-                + ": the debtor may oppose until " + windowEnds, commissaireDeJustice);
-        return windowEnds;
+        courtStep(legalCase, Direction.OUTBOUND, "Injunction order served on " + servedOn + (mode == null ? "" : " (" + label(mode) + ")") + ": "
+                + windowEnds.map(day -> "the debtor may oppose until " + day)
+                        .orElse("the order cannot be enforced before " + monthEnds.plusDays(1) + "; the debtor may oppose until "
+                                + "one month after the first act served on it in person or the first measure making its assets "
+                                + "unavailable (art. 1416 CPC)"), commissaireDeJustice);
+        prescriptions.record(legalCase.invoiceNumber(), Act.ORDER_SERVED, servedOn,
+                "injunction order served" + (mode == null ? "" : " (" + label(mode) + ")") + (legalCase.courtReference() != null
+                        ? ", " + legalCase.courtReference() : ""), null);
+        return new ServiceWindow(monthEnds, windowEnds);
     }
 
     /**
-     * The court tells the creditor the debtor opposed the order: the case becomes litigation. Refused
-     * (409) when the case is not within its opposition window.
+     * The last day on which the debtor may oppose, or empty while it is open-ended: served other than in
+     * person, and neither an act served in person nor a measure making its assets unavailable yet.
+     */
+    static Optional<LocalDate> oppositionLastDay(LegalCase legalCase) {
+        if (legalCase.servedOn() == null) {
+            return Optional.empty();
+        }
+        if (legalCase.serviceMode() == null || legalCase.serviceMode() == ServiceMode.PERSON) {
+            // cases served before the service mode was recorded keep the window they were given
+            return Optional.of(ProceduralDeadlines.lastDay(legalCase.servedOn(), 1));
+        }
+        return java.util.stream.Stream.of(legalCase.personalNoticeOn(), legalCase.assetsUnavailableOn())
+                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo)
+                .map(first -> ProceduralDeadlines.lastDay(first, 1));
+    }
+
+    /** The stages at which the order is served and may still be opposed (enforcement does not close the window). */
+    private static final Set<Stage> OPPOSABLE = Set.of(Stage.SERVED, Stage.ENFORCEABLE, Stage.ENFORCING);
+
+    /**
+     * The court tells the creditor the debtor opposed the order: the case becomes litigation, wherever its
+     * process stands (waiting out the suspensive month, or enforcing). A date outside the opposition window
+     * is refused (400, naming filedOn and the window); a case that cannot be opposed any more (not served,
+     * opposed already, ended) is a conflict (409).
      */
     @Transactional
     public void opposed(String invoiceNumber, LocalDate filedOn) {
@@ -261,20 +318,33 @@ public class LegalCases {
         }
         LegalCase legalCase = store.openOf(invoiceNumber)
                 .orElseThrow(() -> new NotFoundException("No open legal case for invoice " + invoiceNumber));
-        if (legalCase.stage() != Stage.SERVED) {
+        if (legalCase.oppositionFiledOn() != null) {
+            throw new ConflictException("filedOn", "the debtor already opposed the order on " + legalCase.oppositionFiledOn());
+        }
+        if (!OPPOSABLE.contains(legalCase.stage())) {
             throw new ConflictException("invoiceNumber", "the case of " + invoiceNumber + " is " + legalCase.stage()
                     + ": an opposition is recorded once the order is served, within the opposition window");
         }
         notInFuture("filedOn", filedOn);
-        if (filedOn.isBefore(legalCase.servedOn()) || filedOn.isAfter(legalCase.oppositionWindowEnds())) {
-            throw new InvalidInputException("filedOn", "an opposition is filed between the service on " + legalCase.servedOn()
-                    + " and " + legalCase.oppositionWindowEnds());
+        Optional<LocalDate> lastDay = oppositionLastDay(legalCase);
+        if (filedOn.isBefore(legalCase.servedOn()) || lastDay.map(filedOn::isAfter).orElse(false)) {
+            throw new InvalidInputException("filedOn", filedOn + " is outside the opposition window: from the service on "
+                    + legalCase.servedOn() + lastDay.map(day -> " to " + day + " (art. 1416 CPC)")
+                    .orElse(", open until one month after the first act served in person or measure making the debtor's "
+                            + "assets unavailable (art. 1416 CPC)"));
         }
         store.update(legalCase.id(), Stage.OPPOSED, Map.of("opposition_filed_on", filedOn));
         courtStep(legalCase, Direction.INBOUND, "The debtor opposed the injunction order on " + filedOn
-                + ": the case goes to a hearing", legalCase.courtReference());
-        runtime.createMessageCorrelation(MESSAGE_OPPOSED).processInstanceBusinessKey(invoiceNumber)
-                .setVariable("oppositionFiledOn", filedOn.toString()).correlate();
+                + ": the case goes to a hearing" + (legalCase.stage() == Stage.SERVED ? "" : ", enforcement stops"),
+                legalCase.courtReference());
+        try {
+            runtime.createMessageCorrelation(MESSAGE_OPPOSED).processInstanceBusinessKey(invoiceNumber)
+                    .setVariable("oppositionFiledOn", filedOn.toString()).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            // nothing of the case listens (its process was changed by hand in Cockpit): nothing is stored
+            throw new ConflictException("invoiceNumber", "the court case of " + invoiceNumber
+                    + " is not at a step that can take an opposition; see its process in Cockpit");
+        }
     }
 
     @Transactional
@@ -297,30 +367,37 @@ public class LegalCases {
         }
         if (forCreditor) {
             store.update(caseId, Stage.ENFORCEABLE, Map.of("amount_granted", amountGranted));
+        } else {
+            prescriptions.voidCourtActs(legalCase.invoiceNumber(), today(), "the claim was dismissed on opposition: once "
+                    + "that judgment is final, the interruption by the service of the order is void (Code civil 2243)");
         }
         courtStep(legalCase, Direction.INBOUND, forCreditor ? "Judgment on the opposition: " + display(amountGranted, legalCase)
                 + " granted" : "Judgment on the opposition: the claim is dismissed", note);
     }
 
-    /** The enforceable formula is to be asked for within one month after the opposition window (article 1423). */
-    Date formulaDue(UUID caseId) {
-        return at(ProceduralDeadlines.lastDay(store.get(caseId).oppositionWindowEnds(), 1));
-    }
-
+    /**
+     * The suspensive month is over without an opposition: the order (issued with the enforceable formula,
+     * article 1410) has all the effects of a judgment and is enforced (article 1422).
+     */
     @Transactional
     public void noOpposition(UUID caseId) {
         LegalCase legalCase = store.get(caseId);
-        note(legalCase, Direction.INTERNAL, "No opposition by " + legalCase.oppositionWindowEnds()
-                + ": ask for the enforceable formula by " + ProceduralDeadlines.lastDay(legalCase.oppositionWindowEnds(), 1), null);
+        store.update(caseId, Stage.ENFORCEABLE, Map.of());
+        LocalDate monthEnds = ProceduralDeadlines.lastDay(legalCase.servedOn(), 1);
+        note(legalCase, Direction.INTERNAL, "No opposition by " + monthEnds + ": the order has the effects of a judgment "
+                + "and can be enforced (art. 1422 CPC)" + oppositionLastDay(legalCase)
+                .map(day -> day.isAfter(monthEnds) ? "; the debtor may oppose until " + day : "")
+                .orElse("; served other than in person, the debtor may still oppose until one month after the first act "
+                        + "served on it in person or the first measure making its assets unavailable (art. 1416 CPC)"), null);
     }
 
+    /** For instances of the version before 2026-12 only (see LegalCaseSteps.recordFormula). */
     @Transactional
     public void formulaAffixed(UUID caseId, LocalDate affixedOn) {
         LegalCase legalCase = store.get(caseId);
         notInFuture("formulaAffixedOn", affixedOn);
         store.update(caseId, Stage.ENFORCEABLE, Map.of("formula_affixed_on", affixedOn));
-        courtStep(legalCase, Direction.INBOUND, "Enforceable formula affixed to the order on " + affixedOn,
-                legalCase.courtReference());
+        courtStep(legalCase, Direction.INBOUND, "Enforceable formula on the order: " + affixedOn, legalCase.courtReference());
     }
 
     // ---- enforcement
@@ -335,14 +412,46 @@ public class LegalCases {
                 null);
     }
 
+    /**
+     * What enforcement achieved. {@code personalNoticeOn} and {@code assetsUnavailableOn} (the first act
+     * served on the debtor in person, the first measure making its assets unavailable) matter when the order
+     * was not served in person: the earlier starts the debtor's last month to oppose (article 1416 para. 2).
+     */
     @Transactional
-    public void enforced(UUID caseId, Enforcement outcome, BigDecimal recovered, LocalDate firstMeasureOn, String note) {
+    public void enforced(UUID caseId, Enforcement outcome, BigDecimal recovered, LocalDate firstMeasureOn,
+                         LocalDate personalNoticeOn, LocalDate assetsUnavailableOn, String note) {
         LegalCase legalCase = store.get(caseId);
         if (outcome != Enforcement.NOTHING && (recovered == null || recovered.signum() <= 0)) {
             throw new InvalidInputException("amountRecovered", "what the commissaire de justice recovered is required");
         }
+        for (var day : Map.of("firstMeasureOn", java.util.Optional.ofNullable(firstMeasureOn),
+                "personalNoticeOn", java.util.Optional.ofNullable(personalNoticeOn),
+                "assetsUnavailableOn", java.util.Optional.ofNullable(assetsUnavailableOn)).entrySet()) {
+            if (day.getValue().isPresent()) {
+                notInFuture(day.getKey(), day.getValue().get());
+                if (legalCase.servedOn() != null && day.getValue().get().isBefore(legalCase.servedOn())) {
+                    throw new InvalidInputException(day.getKey(), "is before the service of the order on " + legalCase.servedOn());
+                }
+            }
+        }
         BigDecimal amount = outcome == Enforcement.NOTHING ? BigDecimal.ZERO : recovered;
-        store.update(caseId, null, Map.of("enforcement_outcome", outcome.name(), "amount_recovered", amount));
+        Map<String, Object> columns = new HashMap<>(Map.of("enforcement_outcome", outcome.name(), "amount_recovered", amount));
+        if (personalNoticeOn != null) {
+            columns.put("personal_notice_on", personalNoticeOn);
+        }
+        if (assetsUnavailableOn != null) {
+            columns.put("assets_unavailable_on", assetsUnavailableOn);
+        }
+        store.update(caseId, null, columns);
+        if (legalCase.oppositionFiledOn() == null && legalCase.serviceMode() != null && legalCase.serviceMode() != ServiceMode.PERSON) {
+            LegalCase now = store.get(caseId);
+            Optional<LocalDate> lastDay = oppositionLastDay(now);
+            lastDay.ifPresent(day -> store.update(caseId, null, Map.of("opposition_window_ends", day)));
+            note(legalCase, Direction.INTERNAL, lastDay.map(day -> "The debtor may oppose the order until " + day
+                    + " (one month after the first act served in person or measure making its assets unavailable, art. 1416 CPC)")
+                    .orElse("No act served in person nor measure making the debtor's assets unavailable yet: the debtor may "
+                            + "still oppose the order (art. 1416 CPC)"), null);
+        }
         courtStep(legalCase, Direction.INBOUND, switch (outcome) {
             case FULL -> "Enforcement recovered the claim in full: " + display(amount, legalCase);
             case PART -> "Enforcement recovered part of the claim: " + display(amount, legalCase);
@@ -405,6 +514,15 @@ public class LegalCases {
 
     private Date at(LocalDate day) {
         return Date.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    static String label(ServiceMode mode) {
+        return switch (mode) {
+            case PERSON -> "to the debtor in person";
+            case DOMICILE -> "at the debtor's address";
+            case ETUDE -> "left at the commissaire's office";
+            case SEARCH_REPORT -> "by a report of unsuccessful search";
+        };
     }
 
     private static String display(BigDecimal amount, LegalCase legalCase) {

@@ -37,14 +37,16 @@ class LegalController {
     record LegalCaseView(String invoiceNumber, LegalCase.Stage stage, String courtName, String currency, BigDecimal principal,
                          BigDecimal interest, BigDecimal indemnity, BigDecimal otherCosts, BigDecimal totalClaimed,
                          LocalDate interestAsOf, LocalDate filedOn, String courtReference, String decision,
-                         LocalDate orderDate, BigDecimal amountGranted, LocalDate servedOn, LocalDate oppositionWindowEnds,
+                         LocalDate orderDate, BigDecimal amountGranted, LocalDate servedOn, LegalCase.ServiceMode serviceMode,
+                         LocalDate oppositionWindowEnds, LocalDate personalNoticeOn, LocalDate assetsUnavailableOn,
                          LocalDate oppositionFiledOn, LocalDate hearingDate, LocalDate formulaAffixedOn,
                          String enforcementOutcome, BigDecimal amountRecovered, String outcome, String outcomeReason) {
 
         static LegalCaseView of(LegalCase c) {
             return new LegalCaseView(c.invoiceNumber(), c.stage(), c.courtName(), c.currency(), c.principal(), c.interest(),
                     c.indemnity(), c.otherCosts(), c.totalClaimed(), c.interestAsOf(), c.filedOn(), c.courtReference(),
-                    c.decision(), c.orderDate(), c.amountGranted(), c.servedOn(), c.oppositionWindowEnds(),
+                    c.decision(), c.orderDate(), c.amountGranted(), c.servedOn(), c.serviceMode(), c.oppositionWindowEnds(),
+                    c.personalNoticeOn(), c.assetsUnavailableOn(),
                     c.oppositionFiledOn(), c.hearingDate(), c.formulaAffixedOn(), c.enforcementOutcome(), c.amountRecovered(),
                     c.outcome(), c.outcomeReason());
         }
@@ -92,14 +94,14 @@ class LegalController {
     }
 
     @PostMapping("/api/v1/invoices/{invoiceNumber}/prescription/acknowledgements")
-    @Operation(summary = "Records an acknowledgement of the debt signed by the debtor (Code civil 2240): the five years start again")
-    Prescription acknowledgement(@PathVariable String invoiceNumber, @RequestBody Acknowledgement acknowledgement, Principal user) {
+    @Operation(summary = "Records an acknowledgement of the debt signed by the debtor (Code civil 2240): the five years start "
+            + "again, unless the claim was already time-barred when it was signed (then counted is false and ignoredBecause says why)")
+    Prescriptions.RecordedAct acknowledgement(@PathVariable String invoiceNumber, @RequestBody Acknowledgement acknowledgement, Principal user) {
         if (acknowledgement.signedOn() == null) {
             throw new InvalidInputException("signedOn", "the day the debtor signed the acknowledgement is required");
         }
-        prescriptions.record(invoiceNumber, Act.ACKNOWLEDGEMENT, acknowledgement.signedOn(), acknowledgement.note(),
+        return prescriptions.record(invoiceNumber, Act.ACKNOWLEDGEMENT, acknowledgement.signedOn(), acknowledgement.note(),
                 user == null ? null : user.getName());
-        return prescriptions.of(invoiceNumber);
     }
 
     private static ResponseEntity<byte[]> download(byte[] content, String name, MediaType type) {

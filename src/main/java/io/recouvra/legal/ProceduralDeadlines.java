@@ -10,8 +10,9 @@ import java.time.LocalDate;
  * last day when there is none: 31 January + 1 month = 28 or 29 February), article 641; it ends at
  * midnight of that day and, when that day is a Saturday, a Sunday or a public holiday, on the next
  * working day, article 642. The injunction's deadlines are all of this kind: service within six months
- * of the order (article 1411), opposition within one month of service (article 1416), the enforceable
- * formula asked for within one month after the opposition window (article 1423).
+ * of the order (article 1411), opposition within one month of service or of the first act served in
+ * person or measure making the debtor's assets unavailable (article 1416), the month during which the
+ * order cannot be enforced (article 1422).
  */
 final class ProceduralDeadlines {
 

@@ -42,16 +42,19 @@ class MessageComposer {
     private final LetterRenderer letters;
     private final PortalLinks portalLinks;
     private final Creditor creditor;
+    private final CreditorIdentity creditorIdentity;
     private final Clock clock;
 
     MessageComposer(CustomerService customers, InvoiceService invoices, MessageTemplates templates,
-                    LetterRenderer letters, PortalLinks portalLinks, Creditor creditor, Clock clock) {
+                    LetterRenderer letters, PortalLinks portalLinks, Creditor creditor,
+                    CreditorIdentity creditorIdentity, Clock clock) {
         this.customers = customers;
         this.invoices = invoices;
         this.templates = templates;
         this.letters = letters;
         this.portalLinks = portalLinks;
         this.creditor = creditor;
+        this.creditorIdentity = creditorIdentity;
         this.clock = clock;
     }
 
@@ -112,6 +115,7 @@ class MessageComposer {
         Map<String, Object> model = new HashMap<>(row.getParameters());
         model.put(INTEREST_PERIODS, interestPeriods(row.getParameters().get(INTEREST_PERIODS)));
         model.put("creditor", creditor);
+        model.put("creditorIdentity", creditorIdentity);
         model.put("tone", row.getTone().name());
         model.put("customerName", customer.getLegalName());
         model.put("contactName", contact.getName());

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DispatchSettings.class, Creditor.class, ContactRules.class})
+@EnableConfigurationProperties({DispatchSettings.class, Creditor.class, CreditorIdentity.class, ContactRules.class})
 class MessagingConfiguration {
 
     /** Runs the dispatcher on a schedule; tests leave it off and drive the dispatcher by hand. */

@@ -221,6 +221,29 @@ class InvoiceCollectionProcessTest {
         assertThat(messages(number)).contains("reminder-2 EMAIL REMINDER_2 PENDING", "reminder-2 SMS REMINDER_2 PENDING");
     }
 
+    @Test
+    void aClaimAlreadyTimeBarredIsFlaggedBeforeItsFirstReminderGoesOut() {
+        // due on 1 June 2021: barred after 1 June 2026 (five years, C. com. L. 110-4); today is 23 November 2026
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, LocalDate.of(2021, 6, 1), "1000.00");
+        TestRates.add(jdbc, "InvoiceCollectionProcessTest.barred", "2021-01-01", "2021-07-01", "2022-01-01", "2022-07-01");
+        try {
+            run(number);
+        } finally {
+            TestRates.remove(jdbc, "InvoiceCollectionProcessTest.barred");
+        }
+
+        List<String> trail = jdbc.queryForList("""
+                select summary from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)
+                order by seq""", String.class, number);
+        assertThat(trail).as("flagged on the trail").contains("Warning: the claim is time-barred since 2026-06-02 and a reminder "
+                + "is sent; a prescription review is raised");
+        assertThat(messages(number)).as("the reminder still goes out: a barred debt may be paid willingly")
+                .anyMatch(line -> line.startsWith("reminder-1 "));
+        assertThat(tasks.createTaskQuery().processDefinitionKey("PrescriptionReview").processInstanceBusinessKey(number)
+                .taskCandidateGroup("credit-managers").count()).isOne();
+    }
+
     // ---- reminders, formal notice, escalation
 
     @Test

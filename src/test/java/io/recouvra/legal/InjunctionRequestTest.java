@@ -136,6 +136,18 @@ class InjunctionRequestTest {
     }
 
     @Test
+    void theRequestNamesTheCreditorCompanyItsRepresentativeAndASignatory() throws Exception {
+        // the demo identity of application.yaml (recouvra.creditor.*), which tests run with
+        String text = text(requests.requestPdf(number)).replaceAll("\\s+", " ");
+
+        // (the PDF's text comes out span by span, not always in reading order: each piece is checked)
+        assertThat(text).contains("Recouvra Demo SAS", "immatriculée sous le numéro SIREN", "123 456 782",
+                "SAS au capital de 10 000 € (DÉMO)", "Siège social : 1 place de la Bourse, 75002 Paris (DÉMO)",
+                "Représentée par son représentant légal, Camille Durand, présidente (DÉMO)", "Claire Dubois (DÉMO)",
+                "Responsable du recouvrement");
+    }
+
+    @Test
     void legalOfficersDownloadTheRequestAndTheBundleCollectorsCannot() throws Exception {
         ResponseEntity<byte[]> pdf = api.as(LEGAL_USER, "secret-" + LEGAL_USER)
                 .getForEntity("/api/v1/legal-cases/{number}/request.pdf", byte[].class, number);

@@ -195,6 +195,17 @@ class LegalCaseFixtures {
         }
     }
 
+    /** Every line of the invoice's trail, oldest first, whatever the channel. */
+    List<String> interactionSummaries(String number) {
+        return jdbc.queryForList("""
+                select summary from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)
+                order by seq""", String.class, number);
+    }
+
+    LegalCases legalCases() {
+        return cases;
+    }
+
     List<String> interactionTypes(String number) {
         return jdbc.queryForList("""
                 select type from recouvra.interaction where invoice_id = (select id from recouvra.invoice where number = ?)

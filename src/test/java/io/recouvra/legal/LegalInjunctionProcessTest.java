@@ -9,7 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestRates;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import io.recouvra.web.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -53,6 +58,14 @@ class LegalInjunctionProcessTest {
     Prescriptions prescriptions;
     @Autowired
     LegalCaseFixtures fixtures;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    Api api;
 
     String number;
     ProcessInstance caller;
@@ -77,7 +90,7 @@ class LegalInjunctionProcessTest {
     }
 
     @Test
-    void grantedInFullServedUnopposedMadeEnforceableAndRecoveredInFull() {
+    void grantedInFullServedInPersonUnopposedEnforcedAfterTheMonthAndRecoveredInFull() {
         Task review = fixtures.task(legal);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewInjunction");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
@@ -91,7 +104,10 @@ class LegalInjunctionProcessTest {
         moveTo(ORDER.plusDays(1));
         fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
         moveTo(SERVED);
-        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "commissaireDeJustice", "SCP Martin"));
+        assertThatThrownBy(() -> tasks.complete(fixtures.task(legal).getId(), Map.of("servedOn", SERVED.toString())))
+                .as("how the order was served decides the opposition window").hasMessageContaining("serviceMode");
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "PERSON",
+                "commissaireDeJustice", "SCP Martin"));
 
         // one month from 19 May: the window's last day is Friday 19 June; the timer fires once it is over
         LegalCase served = cases.current(number);
@@ -102,12 +118,14 @@ class LegalInjunctionProcessTest {
         moveTo(LocalDate.of(2026, 6, 20));
         fixtures.runJobs(legal);
 
-        Task formula = fixtures.task(legal);
-        assertThat(formula.getTaskDefinitionKey()).isEqualTo("Task_RequestFormula");
-        // one month after 19 June is Sunday 19 July: the next working day
-        assertThat(formula.getDueDate()).isEqualTo(startOf(LocalDate.of(2026, 7, 20)));
-        moveTo(LocalDate.of(2026, 6, 24));
-        fixtures.complete(legal, "Task_RequestFormula", Map.of("formulaAffixedOn", "2026-06-24"));
+        // since decree 2021-1322 the order comes with the enforceable formula: nothing to ask the clerk,
+        // the order has the effects of a judgment once the month is over (art. 1422) and is enforced
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).isEqualTo("Task_InstructEnforcement");
+        assertThat(cases.current(number).stage()).isEqualTo(LegalCase.Stage.ENFORCEABLE);
+        String deployment = repository.createProcessDefinitionQuery().processDefinitionKey(LegalCases.PROCESS_KEY)
+                .latestVersion().singleResult().getDeploymentId();
+        assertThat(repository.getDeploymentResourceNames(deployment)).as("the formula form is gone")
+                .noneMatch(name -> name.contains("request-enforceable-formula")).anyMatch(name -> name.contains("record-service"));
         moveTo(LocalDate.of(2026, 6, 26));
         fixtures.complete(legal, "Task_InstructEnforcement", Map.of("commissaireDeJustice", "SCP Martin", "instructedOn", "2026-06-26"));
         moveTo(LocalDate.of(2026, 7, 20));
@@ -125,9 +143,11 @@ class LegalInjunctionProcessTest {
                 .anyMatch(line -> line.startsWith("Injunction request prepared for the Tribunal de commerce de Lyon"))
                 .anyMatch(line -> line.startsWith("Injunction request filed with the Tribunal de commerce de Lyon on 2026-04-15"))
                 .anyMatch(line -> line.startsWith("Injunction order of 2026-05-05: granted in full"))
-                .anyMatch(line -> line.equals("Injunction order served on 2026-05-19: the debtor may oppose until 2026-06-19"))
-                .anyMatch(line -> line.startsWith("No opposition by 2026-06-19"))
-                .anyMatch(line -> line.startsWith("Enforceable formula affixed"))
+                .anyMatch(line -> line.equals("Injunction order served on 2026-05-19 (to the debtor in person): the debtor may "
+                        + "oppose until 2026-06-19"))
+                .anyMatch(line -> line.equals("No opposition by 2026-06-19: the order has the effects of a judgment and can be "
+                        + "enforced (art. 1422 CPC)"))
+                .noneMatch(line -> line.contains("formula"))
                 .anyMatch(line -> line.startsWith("Enforcement instructed to SCP Martin"))
                 .anyMatch(line -> line.startsWith("Enforcement recovered the claim in full"))
                 .anyMatch(line -> line.startsWith("Legal case closed"));
@@ -145,7 +165,6 @@ class LegalInjunctionProcessTest {
                 "amountGranted", "6000.00"));
         assertThat(cases.current(number).amountGranted()).isEqualByComparingTo("6000.00");
         serveAndWaitOutTheWindow();
-        fixtures.complete(legal, "Task_RequestFormula", Map.of("formulaAffixedOn", "2026-06-24"));
         fixtures.complete(legal, "Task_InstructEnforcement", Map.of("commissaireDeJustice", "SCP Martin", "instructedOn", "2026-06-24"));
         fixtures.complete(legal, "Task_RecordEnforcement", Map.of("enforcementOutcome", "PART", "amountRecovered", "2500"));
 
@@ -162,7 +181,6 @@ class LegalInjunctionProcessTest {
         moveTo(ORDER.plusDays(1));
         fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
         serveAndWaitOutTheWindow();
-        fixtures.complete(legal, "Task_RequestFormula", Map.of("formulaAffixedOn", "2026-06-24"));
         fixtures.complete(legal, "Task_InstructEnforcement", Map.of("commissaireDeJustice", "SCP Martin", "instructedOn", "2026-06-24"));
         fixtures.complete(legal, "Task_RecordEnforcement", Map.of("enforcementOutcome", "NOTHING"));
 
@@ -191,7 +209,7 @@ class LegalInjunctionProcessTest {
         moveTo(ORDER.plusDays(1));
         fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
         moveTo(SERVED);
-        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString()));
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "PERSON"));
         moveTo(LocalDate.of(2026, 6, 3));
         assertThatThrownBy(() -> cases.opposed(number, LocalDate.of(2026, 5, 10))).as("before the service")
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("filedOn");
@@ -320,6 +338,128 @@ class LegalInjunctionProcessTest {
         assertThat(runtime.getVariable(legal.getId(), "courtName")).isEqualTo("Tribunal des activités économiques de Lyon");
     }
 
+    @Test
+    void anOppositionFiledInTimeButRecordedAfterTheMonthsTimerFiredIsHandledOneOutsideTheWindowIsRefused() {
+        approveAndFile();
+        moveTo(ORDER.plusDays(1));
+        fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
+        moveTo(SERVED);
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "PERSON"));
+        // served in person on Tuesday 19 May: the window's last day is Friday 19 June (art. 1416, 641)
+        moveTo(LocalDate.of(2026, 6, 22));
+        fixtures.runJobs(legal);
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).as("the timer fired: enforcement").isEqualTo("Task_InstructEnforcement");
+
+        ResponseEntity<JsonNode> late = api.asAdmin().postForEntity("/api/v1/legal-cases/{number}/opposition",
+                Map.of("filedOn", "2026-06-20"), JsonNode.class, number);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(late.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(late.getBody().get("errors").get(0).get("field").asText()).isEqualTo("filedOn");
+        assertThat(late.getBody().get("errors").get(0).get("reason").asText())
+                .contains("2026-06-20", "outside the opposition window", "2026-05-19", "2026-06-19");
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).as("nothing changed").isEqualTo("Task_InstructEnforcement");
+
+        ResponseEntity<JsonNode> inTime = api.asAdmin().postForEntity("/api/v1/legal-cases/{number}/opposition",
+                Map.of("filedOn", "2026-06-19"), JsonNode.class, number);
+
+        assertThat(inTime.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).isEqualTo("Task_RecordHearing");
+        assertThat(cases.current(number).stage()).isEqualTo(LegalCase.Stage.OPPOSED);
+        assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.equals(
+                "The debtor opposed the injunction order on 2026-06-19: the case goes to a hearing, enforcement stops"));
+        ResponseEntity<JsonNode> twice = api.asAdmin().postForEntity("/api/v1/legal-cases/{number}/opposition",
+                Map.of("filedOn", "2026-06-19"), JsonNode.class, number);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getBody().toString()).contains("already opposed the order on 2026-06-19");
+    }
+
+    @Test
+    void servedAtTheOfficeTheDebtorMayStillOpposeDuringEnforcementAndTheCaseBecomesLitigation() {
+        approveAndFile();
+        moveTo(ORDER.plusDays(1));
+        fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
+        moveTo(SERVED);
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "ETUDE"));
+        assertThat(cases.current(number).oppositionWindowEnds()).as("open-ended for now").isNull();
+        assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.startsWith("Injunction order served on 2026-05-19 "
+                + "(left at the commissaire's office): the order cannot be enforced before 2026-06-20; the debtor may oppose until "
+                + "one month after the first act served on it in person"));
+        // the month suspends execution whatever the service (art. 1422): on its last day, still no enforcement
+        moveTo(LocalDate.of(2026, 6, 19));
+        fixtures.runJobs(legal);
+        assertThat(legal).isWaitingAt("Gateway_OppositionWindow");
+        moveTo(LocalDate.of(2026, 6, 20));
+        fixtures.runJobs(legal);
+        assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.startsWith("No opposition by 2026-06-19: the order has the "
+                + "effects of a judgment and can be enforced (art. 1422 CPC); served other than in person, the debtor may still oppose"));
+        fixtures.complete(legal, "Task_InstructEnforcement", Map.of("commissaireDeJustice", "SCP Martin", "instructedOn", "2026-06-20"));
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).isEqualTo("Task_RecordEnforcement");
+
+        // months later, still within the open window: no act in person, no seizure yet
+        moveTo(LocalDate.of(2026, 9, 2));
+        cases.opposed(number, LocalDate.of(2026, 9, 1));
+
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).isEqualTo("Task_RecordHearing");
+        fixtures.complete(legal, "Task_RecordHearing", Map.of("hearingDate", "2026-11-17"));
+        moveTo(LocalDate.of(2026, 11, 20));
+        fixtures.complete(legal, "Task_RecordJudgment", Map.of("judgment", "FOR_CREDITOR", "amountGranted", "10000"));
+        assertThat(fixtures.task(legal).getTaskDefinitionKey()).as("the judgment is enforced").isEqualTo("Task_InstructEnforcement");
+        assertThatThrownBy(() -> cases.opposed(number, LocalDate.of(2026, 11, 20))).as("once")
+                .isInstanceOf(io.recouvra.web.ConflictException.class);
+    }
+
+    @Test
+    void servedByASearchReportTheFirstActInPersonOrSeizureSetsTheLastDayToOppose() {
+        approveAndFile();
+        moveTo(ORDER.plusDays(1));
+        fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", ORDER.toString()));
+        moveTo(SERVED);
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "SEARCH_REPORT"));
+        moveTo(LocalDate.of(2026, 6, 20));
+        fixtures.runJobs(legal);
+        fixtures.complete(legal, "Task_InstructEnforcement", Map.of("commissaireDeJustice", "SCP Martin", "instructedOn", "2026-06-20"));
+        moveTo(LocalDate.of(2026, 7, 20));
+        assertThatThrownBy(() -> tasks.complete(fixtures.task(legal).getId(), Map.of("enforcementOutcome", "NOTHING",
+                "assetsUnavailableOn", "2026-05-01"))).hasMessageContaining("assetsUnavailableOn");
+
+        // a commandement served in person on Wednesday 8 July, a bank seizure on Friday 10 July: the earlier
+        // counts; 8 July + one month = Saturday 8 August, moved to Monday 10 August (art. 641, 642)
+        fixtures.complete(legal, "Task_RecordEnforcement", Map.of("enforcementOutcome", "NOTHING",
+                "personalNoticeOn", "2026-07-08", "assetsUnavailableOn", "2026-07-10", "firstMeasureOn", "2026-07-08"));
+
+        LegalCase ended = cases.current(number);
+        assertThat(ended.personalNoticeOn()).isEqualTo(LocalDate.of(2026, 7, 8));
+        assertThat(ended.assetsUnavailableOn()).isEqualTo(LocalDate.of(2026, 7, 10));
+        assertThat(ended.oppositionWindowEnds()).isEqualTo(LocalDate.of(2026, 8, 10));
+        assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.startsWith("The debtor may oppose the order until 2026-08-10"));
+    }
+
+    @Test
+    void aMissingLatePaymentRateMakesTheRequestWaitVisiblyUntilTheRateIsRecorded() {
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.late_payment_rate where half_year_start = date '2026-07-01'",
+                Integer.class)).as("the second half of 2026 has no rate yet").isZero();
+        moveTo(LocalDate.of(2026, 7, 15));
+        String late = fixtures.invoice(fixtures.debtor("Lyon", "69002"), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), "5000.00");
+        fixtures.escalateToCourt(late);
+        ProcessInstance waiting = fixtures.legalCase(late);
+
+        fixtures.runJobs(waiting);
+
+        assertThat(waiting).isWaitingAt("Event_WaitForRate");
+        assertThat(runtime.createIncidentQuery().processInstanceId(waiting.getId()).count()).as("no incident").isZero();
+        assertThat(fixtures.task(waiting)).isNull();
+        try {
+            TestRates.add(jdbc, "LegalInjunctionProcessTest", "2026-07-01");
+            runtime.createSignalEvent("LatePaymentRateRecorded").send();
+            fixtures.runJobs(waiting);
+
+            assertThat(fixtures.task(waiting).getTaskDefinitionKey()).isEqualTo("Task_ReviewInjunction");
+            assertThat(cases.current(late).interestAsOf()).isEqualTo(LocalDate.of(2026, 7, 15));
+        } finally {
+            TestRates.remove(jdbc, "LegalInjunctionProcessTest");
+        }
+    }
+
     private void approveAndFile() {
         fixtures.complete(legal, "Task_ReviewInjunction", Map.of("reviewDecision", "APPROVE"));
         fixtures.complete(legal, "Task_FileRequest", Map.of("filedOn", "2026-04-15", "courtReference", "2026R00042"));
@@ -327,7 +467,7 @@ class LegalInjunctionProcessTest {
 
     private void serveAndWaitOutTheWindow() {
         moveTo(SERVED);
-        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString()));
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", SERVED.toString(), "serviceMode", "PERSON"));
         moveTo(LocalDate.of(2026, 6, 24));
         fixtures.runJobs(legal);
     }

@@ -11,6 +11,7 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestRates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ class PrescriptionTest {
     TaskService tasks;
     @Autowired
     Api api;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     UUID debtor;
 
@@ -82,7 +85,7 @@ class PrescriptionTest {
     }
 
     @Test
-    void theFilingOfTheInjunctionRestartsThem() {
+    void theFilingOfTheRequestDoesNotInterruptTheServiceOfTheOrderDoesAndADismissalVoidsIt() {
         String number = fixtures.invoice(debtor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "3000.00");
         fixtures.escalateToCourt(number);
         ProcessInstance legal = fixtures.legalCase(number);
@@ -91,8 +94,117 @@ class PrescriptionTest {
         moveTo(LocalDate.of(2026, 3, 20));
         fixtures.complete(legal, "Task_FileRequest", Map.of("filedOn", "2026-03-19", "courtReference", "2026R00077"));
 
-        assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.COURT_CLAIM);
+        // the request is not served on the debtor: its filing interrupts nothing (Cass. 1re civ., 11 Feb. 2010)
+        assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.DUE_DATE);
+        assertThat(prescriptions.of(number).prescribedOn()).isEqualTo(LocalDate.of(2031, 1, 31));
+
+        moveTo(LocalDate.of(2026, 4, 2));
+        fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", "2026-04-01"));
+        moveTo(LocalDate.of(2026, 4, 10));
+        fixtures.complete(legal, "Task_ServeOrder", Map.of("servedOn", "2026-04-10", "serviceMode", "PERSON"));
+
+        assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.ORDER_SERVED);
+        assertThat(prescriptions.of(number).prescribedOn()).as("five years from the service").isEqualTo(LocalDate.of(2031, 4, 10));
+
+        moveTo(LocalDate.of(2026, 5, 4));
+        fixtures.legalCases().opposed(number, LocalDate.of(2026, 5, 4));
+        fixtures.complete(legal, "Task_RecordHearing", Map.of("hearingDate", "2026-09-15"));
+        moveTo(LocalDate.of(2026, 9, 16));
+        fixtures.complete(legal, "Task_RecordJudgment", Map.of("judgment", "DISMISSED"));
+
+        // the claim dismissed, the interruption is void (Code civil 2243): back to the due date
+        assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.DUE_DATE);
+        assertThat(prescriptions.of(number).prescribedOn()).isEqualTo(LocalDate.of(2031, 1, 31));
+        assertThat(fixtures.interactionSummaries(number)).anyMatch(line -> line.startsWith(
+                "Prescription: the court claim no longer interrupts (the claim was dismissed on opposition"));
+    }
+
+    @Test
+    void aFilingRecordedAsAnInterruptionBeforeNoLongerCountsOnceTheOrderLapses() {
+        String number = fixtures.invoice(debtor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "3000.00");
+        fixtures.escalateToCourt(number);
+        ProcessInstance legal = fixtures.legalCase(number);
+        fixtures.runJobs(legal);
+        fixtures.complete(legal, "Task_ReviewInjunction", Map.of("reviewDecision", "APPROVE"));
+        moveTo(LocalDate.of(2026, 3, 20));
+        fixtures.complete(legal, "Task_FileRequest", Map.of("filedOn", "2026-03-19", "courtReference", "2026R00078"));
+        // what Recouvra recorded at the filing until 2026-12
+        prescriptions.record(number, Act.COURT_CLAIM, LocalDate.of(2026, 3, 19), "injunction request filed", null);
         assertThat(prescriptions.of(number).prescribedOn()).isEqualTo(LocalDate.of(2031, 3, 19));
+        moveTo(LocalDate.of(2026, 4, 2));
+        fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "GRANTED", "orderDate", "2026-04-01"));
+
+        // 1 April + 6 months = Thursday 1 October, the last day of service; it lapses on 2 October
+        moveTo(LocalDate.of(2026, 10, 2));
+        fixtures.runJobs(legal);
+
+        assertThat(prescriptions.of(number).lastAct()).isEqualTo(Act.DUE_DATE);
+        assertThat(prescriptions.of(number).prescribedOn()).isEqualTo(LocalDate.of(2031, 1, 31));
+        assertThat(fixtures.interactionSummaries(number)).anyMatch(line -> line.startsWith(
+                "Prescription: the court claim no longer interrupts (the injunction order lapsed unserved"));
+    }
+
+    @Test
+    void anAcknowledgementSignedAfterTheClaimWasBarredIsKeptButIgnoredAndTheApiSaysSo() {
+        moveTo(LocalDate.of(2020, 1, 2));
+        String number = fixtures.invoice(debtor, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31), "3000.00");
+        moveTo(LocalDate.of(2026, 3, 2));
+        assertThat(prescriptions.of(number).barred()).as("barred after 31 January 2025").isTrue();
+
+        ResponseEntity<JsonNode> answer = api.asAdmin().postForEntity("/api/v1/invoices/{number}/prescription/acknowledgements",
+                Map.of("signedOn", "2026-02-20", "note", "signed at the meeting"), JsonNode.class, number);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("counted").asBoolean()).isFalse();
+        assertThat(answer.getBody().get("ignoredBecause").asText()).isEqualTo("the claim was already time-barred after 2025-01-31 "
+                + "when the signed acknowledgement of the debt of 2026-02-20 was made");
+        assertThat(answer.getBody().get("prescribedOn").asText()).isEqualTo("2025-01-31");
+        assertThat(answer.getBody().get("barred").asBoolean()).isTrue();
+        assertThat(fixtures.interactionSummaries(number)).anyMatch(line -> line.startsWith("Prescription not interrupted: the claim "
+                + "was already time-barred after 2025-01-31") && line.contains("Code civil 2250-2251"));
+    }
+
+    @Test
+    void aClaimAlreadyBarredIsFlaggedBeforeTheInjunctionRequestIsBuiltWithATaskForLegalAndCreditManagers() {
+        moveTo(LocalDate.of(2020, 1, 2));
+        String number = fixtures.invoice(debtor, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31), "3000.00");
+        moveTo(LocalDate.of(2026, 3, 2));
+        fixtures.escalateToCourt(number);
+        ProcessInstance legal = fixtures.legalCase(number);
+        // interest runs from 2020: the half-years the migrations do not carry
+        TestRates.add(jdbc, "PrescriptionTest", "2020-01-01", "2020-07-01", "2021-01-01", "2021-07-01", "2022-01-01", "2022-07-01");
+        try {
+            fixtures.runJobs(legal);
+        } finally {
+            TestRates.remove(jdbc, "PrescriptionTest");
+        }
+
+        List<String> trail = fixtures.interactionSummaries(number);
+        int warning = indexOf(trail, "Warning: the claim is time-barred since 2025-02-01 and an injunction request is prepared; "
+                + "a prescription review is raised");
+        int prepared = indexOf(trail, "Injunction request prepared");
+        assertThat(warning).as("flagged").isNotNegative();
+        assertThat(warning).as("before the request").isLessThan(prepared);
+        Task review = tasks.createTaskQuery().processDefinitionKey(Prescriptions.PROCESS_KEY).processInstanceBusinessKey(number)
+                .singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPrescription");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
+
+        assertThat(prescriptions.warnIfBarred(number, "a reminder is sent")).isTrue();
+        assertThat(tasks.createTaskQuery().processDefinitionKey(Prescriptions.PROCESS_KEY).processInstanceBusinessKey(number).count())
+                .as("one task per prescription date").isOne();
+        assertThat(fixtures.interactionSummaries(number)).anyMatch(line -> line.equals("Warning: the claim is time-barred since "
+                + "2025-02-01 and a reminder is sent; see its prescription review"));
+    }
+
+    private static int indexOf(List<String> trail, String start) {
+        for (int i = 0; i < trail.size(); i++) {
+            if (trail.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -143,6 +143,44 @@ class FormalNoticeLetterTest {
         assertThat(text(attachment.getInputStream().readAllBytes())).contains("Mise en demeure").contains("1 292,98 €");
     }
 
+    @Test
+    void theLetterAndTheEmailNameTheCreditorCompanyItsRepresentativeAndTheSignatory() throws Exception {
+        messages.enqueue(invoiceNumber, "formal-notice", Channel.EMAIL, MessageKind.FORMAL_NOTICE, Tone.FORMAL,
+                customerId, invoiceId, clock.instant(), CLAIM);
+        OutboxMessage row = outbox.findByCustomerIdOrderByCreatedAtDesc(customerId, Pageable.unpaged()).get(0);
+        OutboundMessage email = composer.compose(List.of(row)).orElseThrow();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        assertThat(new SmtpEmailChannel(sender, "recouvrement@recouvra.example").send(email)).isInstanceOf(SendOutcome.Sent.class);
+
+        StringBuilder body = new StringBuilder();
+        StringBuilder letterText = new StringBuilder();
+        walk((MimeMultipart) smtp.getReceivedMessages()[0].getContent(), body, letterText);
+        String letter = letterText.toString().replaceAll("\\s+", " ");
+        // the demo identity of application.yaml (recouvra.creditor.*)
+        // (the PDF's text comes out span by span, not always in reading order: each piece is checked)
+        assertThat(letter).contains("SAS au capital de 10 000 € (DÉMO)", "SIREN", "123 456 782",
+                "Siège social : 1 place de la Bourse, 75002 Paris (DÉMO)", "Représentée par Camille Durand, présidente (DÉMO)",
+                "Claire Dubois (DÉMO)", "Responsable du recouvrement");
+        assertThat(body.toString()).contains("Claire Dubois (DÉMO)", "Responsable du recouvrement", "SIREN 123 456 782",
+                "1 place de la Bourse, 75002 Paris (DÉMO)", "Camille Durand, présidente (DÉMO)");
+    }
+
+    /** The text parts (decoded) into {@code body}, the PDF letter's text into {@code letter}. */
+    private static void walk(MimeMultipart parts, StringBuilder body, StringBuilder letter) throws Exception {
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getContent() instanceof MimeMultipart nested) {
+                walk(nested, body, letter);
+            } else if (part.getContentType().startsWith("application/pdf")) {
+                letter.append(text(part.getInputStream().readAllBytes()));
+            } else if (part.getContent() instanceof String text) {
+                body.append(text);
+            }
+        }
+    }
+
     private static String text(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replace('\u00A0', ' ');
