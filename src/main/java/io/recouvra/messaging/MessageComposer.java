@@ -67,11 +67,9 @@ class MessageComposer {
         Locale locale = new Locale(language, customer.getCountry());
         Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
         MessageKind kind = first.getKind();
-        byte[] letter = first.getChannel() != Channel.SMS && templates.hasLetter(kind, language)
-                ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
-        if (first.getChannel() == Channel.LETTER && letter == null) {
-            throw new IllegalStateException(kind + " has no letter template (letter." + language + ".html)");
-        }
+        boolean withLetter = first.getChannel() == Channel.LETTER
+                || first.getChannel() == Channel.EMAIL && kind.attachesLetterToEmail();
+        byte[] letter = withLetter ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
         return Optional.of(switch (first.getChannel()) {
             case EMAIL -> new OutboundMessage(first.getId(), Channel.EMAIL, contact.get().getEmail(),
                     templates.render(kind, "subject", language, "txt", model),

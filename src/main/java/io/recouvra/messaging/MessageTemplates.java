@@ -42,12 +42,29 @@ class MessageTemplates {
         return exists(kind, "email", language, "html") ? language : FALLBACK_LANGUAGE;
     }
 
-    /** Kinds with a letter (the formal notice) send it by post and attach it to their email. */
+    /** Kinds with a letter can go by registered letter (the formal notice, the second and third reminders). */
     boolean hasLetter(MessageKind kind, String language) {
         return exists(kind, "letter", language, "html");
     }
 
+    /** Whether a message of this kind can be written for this channel in this language (or its French fallback). */
+    boolean canWrite(MessageKind kind, Channel channel, String language) {
+        String spoken = languageFor(kind, language);
+        return switch (channel) {
+            case EMAIL -> exists(kind, "subject", spoken, "txt") && exists(kind, "email", spoken, "txt")
+                    && exists(kind, "email", spoken, "html");
+            case SMS -> exists(kind, "sms", spoken, "txt");
+            case LETTER -> exists(kind, "letter", spoken, "html") && exists(kind, "subject", spoken, "txt")
+                    && exists(kind, "email", spoken, "txt");
+        };
+    }
+
+    /** @throws MissingTemplateException when the file does not exist: a configuration fault, named as such */
     String render(MessageKind kind, String part, String language, String extension, Map<String, Object> model) {
+        if (!exists(kind, part, language, extension)) {
+            throw new MissingTemplateException(kind + " has no " + part + " template (" + FOLDER
+                    + name(kind, part, language, extension) + ")");
+        }
         Context context = new Context(Locale.forLanguageTag(language), model);
         return engine.process(name(kind, part, language, extension), context).strip();
     }
