@@ -3,7 +3,7 @@ package io.recouvra.messaging;
 /**
  * A message was asked for in a form no template provides (a letter for a kind that has no letter). It is
  * the configuration's fault, not the debtor's: the undeliverable task says so, and the deployment check
- * ({@link MessageTemplatesCheck}) is there so that it never reaches a debtor.
+ * (io.recouvra.collection.DecisionTableMessagesCheck) is there so that it never reaches a debtor.
  */
 class MissingTemplateException extends IllegalStateException {
 
