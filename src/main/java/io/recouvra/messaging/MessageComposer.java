@@ -134,8 +134,9 @@ class MessageComposer {
         model.put("dueDate", oldest.getDueDate().format(dates));
         model.put("daysToDueDate", ChronoUnit.DAYS.between(today, oldest.getDueDate()));
         model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(oldest.getDueDate(), today)));
-        model.put("portalLink", invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber())
-                : portalLinks.customer(customer.getId()));
+        // none while the portal is off: the templates then show the bank details and how to answer
+        (invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber()) : portalLinks.customer(customer.getId()))
+                .ifPresent(link -> model.put("portalLink", link));
         return model;
     }
 
