@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,17 +84,14 @@ class Dunning {
 
     @Transactional
     void preDueReminder(InvoiceCase invoiceCase, Map<String, Object> strategy) {
-        send(invoiceCase, "pre-due", MessageKind.PRE_DUE_REMINDER, (String) strategy.get("preDueChannels"), Tone.COURTEOUS, Map.of());
+        send(invoiceCase, "pre-due", MessageKind.PRE_DUE_REMINDER, (String) strategy.get(StrategyMessages.PRE_DUE_CHANNELS),
+                Tone.COURTEOUS, Map.of());
     }
 
     /** Sends reminder level {@code level}: templates exist for three levels, later levels reuse the third. */
     @Transactional
     void reminder(InvoiceCase invoiceCase, int level, Map<String, Object> strategy) {
-        MessageKind kind = switch (Math.min(level, 3)) {
-            case 1 -> MessageKind.REMINDER_1;
-            case 2 -> MessageKind.REMINDER_2;
-            default -> MessageKind.REMINDER_3;
-        };
+        MessageKind kind = StrategyMessages.reminderKind(level);
         String channels = (String) strategy.get("level" + level + "Channels");
         send(invoiceCase, "reminder-" + level, kind, channels != null ? channels : "EMAIL",
                 Tone.valueOf((String) strategy.get("tone")), Map.of());
@@ -127,7 +123,7 @@ class Dunning {
                 "letterDate", Texts.date(asOf, locale),
                 InterestLines.PARAMETER, InterestLines.json(claim.invoices().get(0).periods(), claim.currency(), locale));
         send(invoiceCase, number == 1 ? "formal-notice" : "formal-notice-" + number, MessageKind.FORMAL_NOTICE,
-                "EMAIL,LETTER", Tone.FORMAL, parameters);
+                StrategyMessages.FORMAL_NOTICE_CHANNELS, Tone.FORMAL, parameters);
         return deadline;
     }
 
@@ -158,7 +154,7 @@ class Dunning {
 
     private void send(InvoiceCase invoiceCase, String step, MessageKind kind, String channels, Tone tone,
                       Map<String, String> parameters) {
-        for (String channel : Arrays.stream(channels.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList()) {
+        for (String channel : StrategyMessages.channels(channels)) {
             messages.enqueue(invoiceCase.number(), step, Channel.valueOf(channel), kind, tone, invoiceCase.customerId(),
                     invoiceCase.invoiceId(), clock.instant(), parameters);
         }

@@ -35,6 +35,8 @@ class PaymentPlanSteps {
     /** Days before an instalment's due date that it is reminded, and after it that it is checked. */
     private static final int REMINDER_DAYS = 3;
     private static final int GRACE_DAYS = 3;
+    /** The model's "7 days without acceptance" timer. */
+    private static final int ACCEPT_DAYS = 7;
 
     @Bean
     JavaDelegate assessPaymentPlan(PaymentPlans plans, Dunning dunning, InsuredInvoices insured) {
@@ -55,7 +57,7 @@ class PaymentPlanSteps {
 
     @Bean
     JavaDelegate offerPaymentPlan(PaymentPlans plans, PlanCharges charges, Messages messages, InvoiceService invoices,
-                                  CustomerService customers, PortalLinks links, Clock clock) {
+                                  CustomerService customers, PortalLinks links, CollectionCalendar calendar, Clock clock) {
         return execution -> {
             UUID planId = planId(execution);
             BigDecimal lateCharges;
@@ -82,7 +84,10 @@ class PaymentPlanSteps {
                     "instalmentAmount", Texts.money(regular, plan.currency(), locale),
                     "firstInstalmentDate", Texts.date(instalments.get(0).dueDate(), locale),
                     "frequency", frequency,
-                    "acceptLink", links.customer(plan.customerId()) + "/payment-plans/" + planId));
+                    // the process waits ACCEPT_DAYS from now: the last whole day is the day before
+                    "acceptBy", Texts.date(calendar.today().plusDays(ACCEPT_DAYS - 1), locale),
+                    "planReference", planId.toString()));
+            links.paymentPlan(plan.customerId(), planId).ifPresent(link -> parameters.put("acceptLink", link));
             if (lateCharges.signum() > 0) {
                 parameters.put("lateCharges", Texts.money(lateCharges, plan.currency(), locale));
                 parameters.put("planTotal", Texts.money(plan.total(), plan.currency(), locale));

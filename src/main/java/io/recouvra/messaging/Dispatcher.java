@@ -174,7 +174,8 @@ public class Dispatcher {
             composed = composer.compose(rows);
         } catch (RuntimeException e) {
             log.error("Cannot compose outbox message(s) {}", rows.stream().map(OutboxMessage::getId).toList(), e);
-            recordAll(rows, claim, null, null, new PermanentFailure("COMPOSE_FAILED", e.getMessage()));
+            recordAll(rows, claim, null, null, new PermanentFailure(
+                    e instanceof MissingTemplateException ? UndeliverableMessages.NO_TEMPLATE : "COMPOSE_FAILED", e.getMessage()));
             return;
         }
         if (composed.isEmpty()) {

@@ -76,11 +76,9 @@ class MessageComposer {
         Locale locale = new Locale(language, customer.getCountry());
         Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
         MessageKind kind = first.getKind();
-        byte[] letter = first.getChannel() != Channel.SMS && templates.hasLetter(kind, language)
-                ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
-        if (first.getChannel() == Channel.LETTER && letter == null) {
-            throw new IllegalStateException(kind + " has no letter template (letter." + language + ".html)");
-        }
+        boolean withLetter = first.getChannel() == Channel.LETTER
+                || first.getChannel() == Channel.EMAIL && kind.attachesLetterToEmail();
+        byte[] letter = withLetter ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
         return Optional.of(switch (first.getChannel()) {
             case EMAIL -> new OutboundMessage(first.getId(), Channel.EMAIL, contact.get().getEmail(),
                     templates.render(kind, "subject", language, "txt", model),
@@ -148,8 +146,9 @@ class MessageComposer {
         model.put("dueDate", oldest.getDueDate().format(dates));
         model.put("daysToDueDate", ChronoUnit.DAYS.between(today, oldest.getDueDate()));
         model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(oldest.getDueDate(), today)));
-        model.put("portalLink", invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber())
-                : portalLinks.customer(customer.getId()));
+        // none while the portal is off: the templates then show the bank details and how to answer
+        (invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber()) : portalLinks.customer(customer.getId()))
+                .ifPresent(link -> model.put("portalLink", link));
         return model;
     }
 

@@ -33,6 +33,14 @@ public enum MessageKind {
     private static final Set<InvoiceStatus> NO_CHASING = EnumSet.of(InvoiceStatus.PAID, InvoiceStatus.CANCELLED,
             InvoiceStatus.WRITTEN_OFF, InvoiceStatus.DISPUTED, InvoiceStatus.ON_HOLD, InvoiceStatus.WITH_INSURER);
 
+    /**
+     * The formal notice's email carries its letter as a PDF: the registered letter is the legal act, the
+     * email a copy the debtor reads first. A reminder's letter goes only by post.
+     */
+    boolean attachesLetterToEmail() {
+        return this == FORMAL_NOTICE;
+    }
+
     String templateFolder() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -12,5 +12,8 @@ interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
     /** Several rows when one grouped message covered several invoices. */
     List<OutboxMessage> findByChannelAndProviderId(Channel channel, String providerId);
 
+    /** Every channel a step of a case was asked for on. */
+    List<OutboxMessage> findByCaseRefAndStepOrderByCreatedAt(String caseRef, String step);
+
     List<OutboxMessage> findByStatusOrderByCreatedAt(OutboxStatus status, Pageable page);
 }

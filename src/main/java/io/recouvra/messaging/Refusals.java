@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * What follows a final refusal, whether the provider said it at once or in a later delivery report:
  * an unsubscribed number is opted out (on the record), the step moves to the next channel, and when
- * there is none left the collectors get a task.
+ * no channel of the step reached the debtor and none is left to try, the collectors get a task.
  */
 @Component
 class Refusals {
@@ -30,12 +30,11 @@ class Refusals {
             interactions.record(row.getCustomerId(), row.getInvoiceId(), Medium.SMS, Interaction.Direction.INTERNAL,
                     Type.OPT_OUT, "SMS opt-out of " + row.getRecipient() + " learnt from Twilio (21610)", null);
         }
-        if (!fallback.afterRefusal(row, refusal)) {
-            undeliverable.raise(row);
-        }
+        fallback.afterRefusal(row, refusal);
+        undeliverable.raise(row);
     }
 
-    /** Temporary failures until the last attempt: no other channel, a person takes over. */
+    /** Temporary failures until the last attempt: no other channel is tried; a person takes over if none reached the debtor. */
     void gaveUp(OutboxMessage row) {
         undeliverable.raise(row);
     }
