@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An uncertain outcome (a timeout, a 5xx after the request left) keeps the row SENDING, and so does a
  * node that dies between 2 and 3: once the lease has run out, {@link #reconcileAbandoned} asks the
  * provider whether it has the message before anything is resent. If the provider cannot tell, the
- * row becomes UNKNOWN and waits for a person.
+ * row becomes UNKNOWN: {@link UncertainRechecks} asks again for a day, then a person decides.
+ * Every attempt that failed or is uncertain stays on the trail ({@link AttemptTrail}).
  */
 @Component
 public class Dispatcher {
