@@ -1,5 +1,7 @@
 package io.recouvra.messaging;
 
+import java.time.Instant;
+
 /**
  * A way to reach a debtor (email, SMS, registered letter). Each has a production implementation and
  * a sandbox one, chosen by configuration. An adapter makes exactly one attempt per call: retries are
@@ -17,5 +19,13 @@ public interface ChannelAdapter {
      */
     default SendOutcome reconcile(OutboundMessage message) {
         return new SendOutcome.Unknown(channel() + " provider cannot be asked whether it has message " + message.id());
+    }
+
+    /**
+     * The same question with what is known about the attempt: when it was made (null if unknown) and
+     * the provider's id of the message (a Message-ID, a Twilio SID), when there is one.
+     */
+    default SendOutcome reconcile(OutboundMessage message, Instant attemptedAt, String providerId) {
+        return reconcile(message);
     }
 }

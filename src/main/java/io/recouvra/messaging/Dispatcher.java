@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An uncertain outcome (a timeout, a 5xx after the request left) keeps the row SENDING, and so does a
  * node that dies between 2 and 3: once the lease has run out, {@link #reconcileAbandoned} asks the
  * provider whether it has the message before anything is resent. If the provider cannot tell, the
- * row becomes UNKNOWN and waits for a person.
+ * row becomes UNKNOWN: {@link UncertainRechecks} asks again for a day, then a person decides.
+ * Every attempt that failed or is uncertain stays on the trail ({@link AttemptTrail}).
  */
 @Component
 public class Dispatcher {
@@ -59,6 +62,7 @@ public class Dispatcher {
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final DispatchSettings settings;
     private final Clock clock;
+    private final AttemptTrail attempts;
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                MessageComposer composer, InteractionLog interactions, OptOuts optOuts, ContactPolicy policy,
@@ -75,6 +79,7 @@ public class Dispatcher {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.attempts = new AttemptTrail(interactions, settings.maxAttempts());
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         for (Channel channel : Channel.values()) {
             if (!this.adapters.containsKey(channel)) {
@@ -92,19 +97,29 @@ public class Dispatcher {
      * are skipped, never waited for: two nodes claiming the same customers must not deadlock.
      */
     public int dispatchDue() {
+        return dispatchDue(EnumSet.allOf(Channel.class));
+    }
+
+    /** The same for one channel only: each channel is sent by its own workers (see {@link ChannelWorkers}). */
+    int dispatchDue(Channel channel) {
+        return dispatchDue(EnumSet.of(channel));
+    }
+
+    private int dispatchDue(Set<Channel> channels) {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
+        String onChannels = inChannels(channels);
         List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""
                 update recouvra.outbox_message
                 set status = 'SENDING', lease_until = ?, attempts = attempts + 1, claim_token = ?, version = version + 1
                 where id in (select id from recouvra.outbox_message
-                             where status = 'PENDING' and next_attempt_at <= ?
+                             where status = 'PENDING' and next_attempt_at <= ? and %s
                                and customer_id in (select customer_id from recouvra.outbox_message
-                                                   where status = 'PENDING' and next_attempt_at <= ?
+                                                   where status = 'PENDING' and next_attempt_at <= ? and %s
                                                    order by next_attempt_at
                                                    limit ? for update skip locked)
                              for update skip locked)
-                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
+                returning id""".formatted(onChannels, onChannels), UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 Timestamp.from(now), settings.batchSize()));
         Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
         List<OutboxMessage> rows = new ArrayList<>(outbox.findAllById(claimed));
@@ -133,14 +148,22 @@ public class Dispatcher {
      * dispatcher that died mid-send. The provider is asked before anything is sent again.
      */
     int reconcileAbandoned() {
+        return reconcileAbandoned(EnumSet.allOf(Channel.class));
+    }
+
+    int reconcileAbandoned(Channel channel) {
+        return reconcileAbandoned(EnumSet.of(channel));
+    }
+
+    private int reconcileAbandoned(Set<Channel> channels) {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
         List<UUID> abandoned = transaction.execute(status -> jdbc.queryForList("""
                 update recouvra.outbox_message set lease_until = ?, claim_token = ?, version = version + 1
                 where id in (select id from recouvra.outbox_message
-                             where status = 'SENDING' and lease_until < ?
+                             where status = 'SENDING' and lease_until < ? and %s
                              limit ? for update skip locked)
-                returning id""", UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
+                returning id""".formatted(inChannels(channels)), UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
                 settings.batchSize()));
         for (UUID id : abandoned) {
             OutboxMessage row = outbox.findById(id).orElseThrow();
@@ -149,10 +172,15 @@ public class Dispatcher {
             SendOutcome outcome = sent == null
                     // died before the message was handed over: it certainly did not go out
                     ? new TemporaryFailure("abandoned before sending")
-                    : adapter.reconcile(sent);
+                    : adapter.reconcile(sent, row.getUncertainSince(), row.getProviderId());
             record(id, claim, row.getRecipient(), sent, outcome, true);
         }
         return abandoned.size();
+    }
+
+    /** A condition on the channel column; the values are enum constants, never input. */
+    private static String inChannels(Set<Channel> channels) {
+        return "channel in (" + String.join(", ", channels.stream().map(c -> "'" + c.name() + "'").toList()) + ")";
     }
 
     private void sendGroup(List<OutboxMessage> claimed, UUID claim) {
@@ -286,7 +314,9 @@ public class Dispatcher {
                 row.sent(recipient, sent.providerId(), now);
                 interactions.recordMessage(row, Type.MESSAGE_SENT, what + " sent to " + recipient, content(message));
             } else if (outcome instanceof TemporaryFailure failure && row.getAttempts() < settings.maxAttempts()) {
-                row.retryAt(now.plus(settings.backoff(row.getAttempts())), failure.reason());
+                Instant retryAt = now.plus(settings.backoff(row.getAttempts()));
+                row.retryAt(retryAt, failure.reason());
+                attempts.failed(row, failure, retryAt);
             } else if (outcome instanceof TemporaryFailure failure) {
                 row.failed("gave up after " + row.getAttempts() + " attempts: " + failure.reason());
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " not sent: " + row.getLastError(), null);
@@ -296,9 +326,12 @@ public class Dispatcher {
                 interactions.recordMessage(row, Type.MESSAGE_FAILED, what + " refused: " + row.getLastError(), null);
                 refusals.refused(row, failure);
             } else if (outcome instanceof Unknown unknown && !reconciling) {
-                row.awaitReconciliation(recipient, now.plus(settings.reconcileAfter()), unknown.reason());
+                Instant askAt = now.plus(settings.reconcileAfter());
+                row.awaitReconciliation(recipient, askAt, unknown.reason(), unknown.providerId(), now);
+                attempts.uncertain(row, unknown, askAt);
             } else if (outcome instanceof Unknown unknown) {
-                row.unknown(recipient, unknown.reason());
+                // asked again on a backoff, then a person decides (UncertainRechecks)
+                row.unknown(recipient, unknown.reason(), now, now.plus(settings.reconcileAfter()));
                 interactions.recordMessage(row, Type.MESSAGE_UNCERTAIN,
                         what + " may have been sent; check with the provider before resending: " + unknown.reason(),
                         content(message));

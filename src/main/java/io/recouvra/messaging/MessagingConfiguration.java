@@ -9,7 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DispatchSettings.class, Creditor.class, CreditorIdentity.class, ContactRules.class})
+@EnableConfigurationProperties({DispatchSettings.class, Creditor.class, CreditorIdentity.class, ContactRules.class,
+        UncertainSettings.class, WorkerSettings.class})
 class MessagingConfiguration {
 
     /** Runs the dispatcher on a schedule; tests leave it off and drive the dispatcher by hand. */
@@ -18,24 +19,18 @@ class MessagingConfiguration {
     @ConditionalOnProperty(name = "recouvra.messaging.dispatch.scheduled", havingValue = "true", matchIfMissing = true)
     static class ScheduledDispatch {
 
-        private final Dispatcher dispatcher;
+        private final ChannelWorkers workers;
         private final ObjectProvider<SandboxLetters> sandboxLetters;
 
-        ScheduledDispatch(Dispatcher dispatcher, ObjectProvider<SandboxLetters> sandboxLetters) {
-            this.dispatcher = dispatcher;
+        ScheduledDispatch(ChannelWorkers workers, ObjectProvider<SandboxLetters> sandboxLetters) {
+            this.workers = workers;
             this.sandboxLetters = sandboxLetters;
         }
 
+        /** Only hands work to each channel's own workers: a slow provider never holds the scheduler. */
         @Scheduled(fixedDelayString = "${recouvra.messaging.dispatch.interval}")
         void dispatch() {
-            while (dispatcher.dispatchDue() > 0) {
-                // keep going while there is a backlog
-            }
-        }
-
-        @Scheduled(fixedDelayString = "${recouvra.messaging.dispatch.interval}", initialDelayString = "PT30S")
-        void reconcile() {
-            dispatcher.reconcileAbandoned();
+            workers.tick();
         }
 
         /** The sandbox postal service signs its acknowledgements of receipt after their delay. */

@@ -1,13 +1,13 @@
 package io.recouvra.messaging;
 
 import io.recouvra.receivables.InvoiceService;
+import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,23 @@ class MessagingController {
         this.uncertain = uncertain;
     }
 
-    record Resolution(@NotNull Boolean sent, String providerId) {
+    /**
+     * @param outcome    what a person found out; {@code sent} true or false is the older way to say
+     *                   DELIVERED or RESEND
+     * @param providerId the provider's id of the message, for DELIVERED (the Message-ID already known
+     *                   otherwise)
+     */
+    record Resolution(UncertainMessages.Outcome outcome, Boolean sent, String providerId) {
+
+        UncertainMessages.Outcome decided() {
+            if (outcome != null) {
+                return outcome;
+            }
+            if (sent == null) {
+                throw new InvalidInputException("outcome", "is required: DELIVERED, RESEND or GIVE_UP");
+            }
+            return sent ? UncertainMessages.Outcome.DELIVERED : UncertainMessages.Outcome.RESEND;
+        }
     }
 
     record InteractionView(UUID id, Instant occurredAt, UUID customerId, UUID invoiceId, Interaction.Medium channel,
@@ -86,9 +102,10 @@ class MessagingController {
     }
 
     @PostMapping("/messages/{id}/resolution")
-    @Operation(summary = "After checking with the provider: an UNKNOWN message was sent (give its provider id) or not (it goes out again)")
+    @Operation(summary = "After checking with the provider: an UNKNOWN message was DELIVERED (its provider id), is to RESEND"
+            + " (409 while the provider says it holds it) or to GIVE_UP")
     MessageView resolve(@PathVariable UUID id, @Valid @RequestBody Resolution resolution, Principal who) {
-        return MessageView.of(uncertain.resolve(id, resolution.sent(), resolution.providerId(), who.getName()));
+        return MessageView.of(uncertain.resolve(id, resolution.decided(), resolution.providerId(), who.getName()));
     }
 
     @GetMapping("/customers/{id}/messages")

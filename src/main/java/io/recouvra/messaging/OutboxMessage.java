@@ -40,6 +40,10 @@ class OutboxMessage extends AssignedIdEntity {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    /** When the provider's answer was first missing: rechecks go on for a while from then. */
+    private Instant uncertainSince;
+    /** When a person was asked to decide about an uncertain send (a Tasklist task). */
+    private Instant personAskedAt;
     @Version
     private long version;
 
@@ -76,7 +80,16 @@ class OutboxMessage extends AssignedIdEntity {
     void confirmedNotSent(Instant at, String who) {
         this.status = OutboxStatus.PENDING;
         this.nextAttemptAt = at;
+        this.uncertainSince = null;
+        this.personAskedAt = null;
         this.lastError = "confirmed not sent by " + who;
+    }
+
+    /** A person decided that this message is not to be sent, whatever happened to it. */
+    void givenUpBy(String who) {
+        this.status = OutboxStatus.FAILED;
+        this.leaseUntil = null;
+        this.lastError = "uncertain send given up by " + who;
     }
 
     void cancelled(String why) {
@@ -113,18 +126,56 @@ class OutboxMessage extends AssignedIdEntity {
         return true;
     }
 
-    /** Stays SENDING: nobody may resend it before the provider has been asked (at {@code askAt}). */
-    void awaitReconciliation(String recipient, Instant askAt, String error) {
+    /**
+     * Stays SENDING: nobody may resend it before the provider has been asked (at {@code askAt}).
+     *
+     * @param providerId what the provider would know it by (an email's Message-ID), if known
+     */
+    void awaitReconciliation(String recipient, Instant askAt, String error, String providerId, Instant now) {
         this.recipient = recipient;
         this.leaseUntil = askAt;
         this.lastError = error;
+        if (providerId != null) {
+            this.providerId = providerId;
+        }
+        if (uncertainSince == null) {
+            this.uncertainSince = now;
+        }
     }
 
-    void unknown(String recipient, String error) {
+    /** The provider could not tell: asked again at {@code recheckAt}, until a person is asked. */
+    void unknown(String recipient, String error, Instant now, Instant recheckAt) {
         this.recipient = recipient;
         this.status = OutboxStatus.UNKNOWN;
         this.leaseUntil = null;
         this.lastError = error;
+        this.nextAttemptAt = recheckAt;
+        if (uncertainSince == null) {
+            this.uncertainSince = now;
+        }
+    }
+
+    /** Rechecked, and the provider still cannot tell. */
+    void stillUnknown(String error, Instant recheckAt) {
+        this.lastError = error;
+        this.nextAttemptAt = recheckAt;
+    }
+
+    void personAsked(Instant at) {
+        this.personAskedAt = at;
+    }
+
+    /** UNKNOWN and being rechecked under this claim: no person and no other node changed it since. */
+    boolean isRecheckedBy(UUID claim) {
+        return status == OutboxStatus.UNKNOWN && claim.equals(claimToken);
+    }
+
+    Instant getUncertainSince() {
+        return uncertainSince;
+    }
+
+    Instant getPersonAskedAt() {
+        return personAskedAt;
     }
 
     String getCaseRef() {

@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TwilioSettings.class)
@@ -51,7 +51,7 @@ class ProductionChannels {
     /** SMTP server from Spring Boot's {@code spring.mail.*} (SPRING_MAIL_HOST, SPRING_MAIL_PORT, ...). */
     @Bean
     @ConditionalOnProperty(name = "recouvra.messaging.email.adapter", havingValue = "smtp")
-    ChannelAdapter smtpEmail(JavaMailSender mail, @Value("${recouvra.messaging.email.from}") String from) {
+    ChannelAdapter smtpEmail(JavaMailSenderImpl mail, @Value("${recouvra.messaging.email.from}") String from) {
         return new SmtpEmailChannel(mail, from);
     }
 }

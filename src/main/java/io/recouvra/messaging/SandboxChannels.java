@@ -3,7 +3,9 @@ package io.recouvra.messaging;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -37,20 +39,37 @@ class SandboxChannels {
         return new SandboxLetters(folder, acknowledgeAfter, deliveryReports, clock);
     }
 
-    record Sandbox(Channel channel) implements ChannelAdapter {
+    /** Accepts everything, and remembers what it accepted (until the application stops). */
+    static final class Sandbox implements ChannelAdapter {
+
+        private final Channel channel;
+        private final Map<UUID, String> received = new ConcurrentHashMap<>();
+
+        Sandbox(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public Channel channel() {
+            return channel;
+        }
 
         @Override
         public SendOutcome send(OutboundMessage message) {
-            return new SendOutcome.Sent("sandbox-" + UUID.randomUUID());
+            String id = "sandbox-" + UUID.randomUUID();
+            received.put(message.id(), id);
+            return new SendOutcome.Sent(id);
         }
 
         /**
          * The sandbox answers at once and never times out, so an uncertain send only comes from a node
-         * that died after handing it over; for a demo, sending it again is the lesser evil.
+         * that died after handing it over (or a restart, which it forgets): what it holds was sent.
          */
         @Override
         public SendOutcome reconcile(OutboundMessage message) {
-            return new SendOutcome.TemporaryFailure("the sandbox never received message " + message.id());
+            String held = received.get(message.id());
+            return held != null ? new SendOutcome.Sent(held)
+                    : new SendOutcome.TemporaryFailure("the sandbox never received message " + message.id());
         }
     }
 }

@@ -18,7 +18,16 @@ public sealed interface SendOutcome {
     record PermanentFailure(String code, String reason) implements SendOutcome {
     }
 
-    /** Maybe sent (timeout after the request left, a 5xx): reconcile with the provider before anything else. */
-    record Unknown(String reason) implements SendOutcome {
+    /**
+     * Maybe sent (timeout after the request left, a 5xx): reconcile with the provider before anything else.
+     *
+     * @param providerId what the provider would know the message by, when known without its answer
+     *                   (an email's Message-ID); otherwise null
+     */
+    record Unknown(String reason, String providerId) implements SendOutcome {
+
+        public Unknown(String reason) {
+            this(reason, null);
+        }
     }
 }

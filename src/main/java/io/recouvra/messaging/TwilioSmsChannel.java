@@ -10,6 +10,8 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.net.UnknownHostException;
 import java.util.Set;
@@ -31,6 +33,9 @@ class TwilioSmsChannel implements ChannelAdapter {
 
     /** Longer than any lease plus reconciliation delay; shorter than the gap between two reminders. */
     static final Duration RECONCILE_WINDOW = Duration.ofHours(6);
+
+    /** Twilio's clock and ours may differ a little: its date_created can be slightly before our attempt. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final TwilioRestClient client;
     private final String messagingServiceSid;
@@ -71,10 +76,23 @@ class TwilioSmsChannel implements ChannelAdapter {
      */
     @Override
     public SendOutcome reconcile(OutboundMessage message) {
-        ZonedDateTime since = ZonedDateTime.now(clock).minus(RECONCILE_WINDOW);
+        return reconcile(message, null, null);
+    }
+
+    /**
+     * With its SID, the message is fetched (Twilio answers 404 for a SID it does not have). Without one,
+     * Twilio's messages to the number created since shortly before the attempt are read for the same text.
+     */
+    @Override
+    public SendOutcome reconcile(OutboundMessage message, Instant attemptedAt, String providerId) {
         try {
+            if (providerId != null && providerId.startsWith("SM")) {
+                return fetch(providerId);
+            }
+            ZonedDateTime since = attemptedAt == null ? ZonedDateTime.now(clock).minus(RECONCILE_WINDOW)
+                    : attemptedAt.minus(CLOCK_SKEW).atZone(ZoneOffset.UTC);
             for (Message held : Message.reader().setTo(new PhoneNumber(message.recipient())).limit(50).read(client)) {
-                boolean recent = held.getDateCreated() == null || held.getDateCreated().isAfter(since);
+                boolean recent = held.getDateCreated() == null || !held.getDateCreated().isBefore(since);
                 if (recent && message.text().equals(held.getBody())) {
                     return new SendOutcome.Sent(held.getSid());
                 }
@@ -82,6 +100,18 @@ class TwilioSmsChannel implements ChannelAdapter {
             return new SendOutcome.TemporaryFailure("Twilio has no such message to " + message.recipient());
         } catch (ApiException | ApiConnectionException e) {
             return new SendOutcome.Unknown("cannot read Twilio's messages: " + e.getMessage());
+        }
+    }
+
+    private SendOutcome fetch(String sid) {
+        try {
+            Message held = Message.fetcher(sid).fetch(client);
+            return new SendOutcome.Sent(held.getSid());
+        } catch (ApiException e) {
+            if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                return new SendOutcome.TemporaryFailure("Twilio has no message " + sid);
+            }
+            throw e;
         }
     }
 

@@ -201,6 +201,18 @@ class OutboxDispatchTest {
         assertThat(forCollectors.getDescription()).contains("gave up after");
         assertThat(tasks.getIdentityLinksForTask(forCollectors.getId())).extracting(link -> link.getGroupId())
                 .contains("collectors");
+        // every attempt is on the trail, not only the last error: five retried failures, then the given-up one
+        List<Interaction> trail = interactions.ofInvoice(c.invoiceId, 0, 50).getContent();
+        assertThat(trail).extracting(Interaction::getType).containsOnly(Interaction.Type.MESSAGE_FAILED)
+                .hasSize(settings.maxAttempts());
+        for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+            Interaction failed = trail.get(attempt - 1);
+            assertThat(failed.getSummary()).contains("attempt " + attempt + " of " + settings.maxAttempts())
+                    .contains("SMTP 421 try later");
+            assertThat(failed.getContent()).isEqualTo("Provider: SMTP 421 try later");
+            assertThat(failed.getChannel()).isEqualTo(Interaction.Medium.EMAIL);
+        }
+        assertThat(trail).extracting(Interaction::getOccurredAt).doesNotHaveDuplicates();
 
         Case refused = newCase("fr", true);
         enqueue(refused, "reminder-1", Channel.EMAIL);
@@ -246,8 +258,11 @@ class OutboxDispatchTest {
         assertThat(only(sentAfterAll).getProviderId()).isEqualTo("provider-had-it");
         assertThat(only(neverArrived).getStatus()).as("certainly not sent: may be retried").isEqualTo(OutboxStatus.PENDING);
         assertThat(only(nobodyKnows).getStatus()).as("a person decides").isEqualTo(OutboxStatus.UNKNOWN);
-        assertThat(interactions.ofInvoice(nobodyKnows.invoiceId, 0, 10).getContent().get(0).getType())
-                .isEqualTo(Interaction.Type.MESSAGE_UNCERTAIN);
+        assertThat(interactions.ofInvoice(nobodyKnows.invoiceId, 0, 10).getContent()).extracting(Interaction::getType)
+                .as("the uncertain attempt, then the provider's answer about it")
+                .containsExactly(Interaction.Type.MESSAGE_UNCERTAIN, Interaction.Type.MESSAGE_UNCERTAIN);
+        assertThat(interactions.ofInvoice(nobodyKnows.invoiceId, 0, 10).getContent().get(0).getSummary())
+                .contains("attempt 1").contains("read timed out");
         assertThat(timingOut.attempts(only(sentAfterAll).getId())).isEqualTo(1);
     }
 
