@@ -75,6 +75,13 @@ public class InteractionLog {
                 PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"))).getContent();
     }
 
+    /** The customer's last entries of these types, newest first. */
+    @Transactional(readOnly = true)
+    public List<Interaction> latestOfCustomer(UUID customerId, java.util.Set<Type> types, int count) {
+        return interactions.findByCustomerIdAndTypeIn(customerId, types,
+                PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"))).getContent();
+    }
+
     @Transactional(readOnly = true)
     public Page<Interaction> ofInvoice(UUID invoiceId, int page, int size) {
         return interactions.findByInvoiceId(invoiceId, PageRequest.of(page, size, OLDEST_FIRST));
