@@ -96,7 +96,7 @@ class CallSteps {
         List<Map<String, Object>> overdueRows = overdue.stream().limit(LISTED_INVOICES).map(invoice -> row(
                 "number", invoice.getNumber(),
                 "dueDate", viewer.date(invoice.getDueDate()),
-                "daysOverdue", ChronoUnit.DAYS.between(invoice.getDueDate(), today),
+                "daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), today),
                 "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), viewer),
                 "status", status(invoice.getStatus(), viewer))).toList();
         List<Map<String, Object>> notYetDueRows = notYetDue.stream().limit(LISTED_INVOICES).map(invoice -> row(
@@ -126,6 +126,7 @@ class CallSteps {
                 .toList();
         List<Map<String, Object>> sent = interactions.latestOfCustomer(customerId, SENT, RECENT_INTERACTIONS).stream()
                 .map(i -> row("when", viewer.dateTime(i.getOccurredAt()), "whenDebtor", viewer.dateTime(i.getOccurredAt(), debtorZone),
+                        "invoice", i.getInvoiceId() == null ? "" : invoices.get(i.getInvoiceId()).getNumber(),
                         "channel", i.getChannel().name(), "summary", i.getSummary())).toList();
         List<Map<String, Object>> promiseRows = promises.latest(customerId, RECENT_INTERACTIONS).stream().map(p -> row(
                 "madeOn", viewer.dateTime(p.madeAt()),

@@ -24,8 +24,8 @@ class Viewers {
     private final IdentityService identity;
     private final Viewer defaults;
 
-    Viewers(IdentityService identity, @Value("${recouvra.tasklist.locale:fr-FR}") String locale,
-            @Value("${recouvra.tasklist.zone:${recouvra.zone}}") ZoneId zone) {
+    Viewers(IdentityService identity, @Value("${recouvra.tasklist.locale}") String locale,
+            @Value("${recouvra.tasklist.zone}") ZoneId zone) {
         this.identity = identity;
         this.defaults = new Viewer(Locale.forLanguageTag(locale), zone);
     }
