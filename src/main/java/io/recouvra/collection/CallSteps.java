@@ -20,7 +20,9 @@ import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +42,8 @@ class CallSteps {
 
     static final Set<String> OUTCOMES = Set.of("PROMISE_TO_PAY", "PAYMENT_PLAN_REQUESTED", "DISPUTE", "WRONG_CONTACT",
             "NO_ANSWER", "ALREADY_PAID");
-    private static final int RECENT_INTERACTIONS = 5;
+    private static final int RECENT_INTERACTIONS = 10;
+    private static final Set<Type> SENT = Set.of(Type.MESSAGE_SENT);
     /** The form lists this many open invoices, oldest due first, and says how many more there are. */
     private static final int LISTED_INVOICES = 50;
     /** A promise further away than this is a payment plan, not a promise. */
@@ -76,40 +79,150 @@ class CallSteps {
         this.clock = clock;
     }
 
-    /** What the collector sees in the form, read from the ledger as it is now. Small lists, for the form's tables. */
-    @Transactional
-    Map<String, Object> callSheet(UUID callId, UUID customerId) {
+    /**
+     * What the collector sees in the form, read from the ledger and the trail as they are now, written
+     * for its reader: overdue invoices apart from those not due yet, each with its own total, dates in
+     * the reader's format, times in the reader's zone and the debtor's. Small lists, for the form's tables.
+     */
+    @Transactional(readOnly = true)
+    Map<String, Object> callSheet(UUID customerId, Viewer viewer) {
         Customer customer = customers.get(customerId);
         LocalDate today = calendar.today();
+        ZoneId debtorZone = customer.getTimeZone();
         List<Invoice> open = invoices.openOf(customerId);
-        List<Map<String, Object>> openInvoices = open.stream().limit(LISTED_INVOICES).map(invoice -> row(
+        // overdue from the day after the due date (OverduePolicy), so an invoice due today is not overdue yet
+        List<Invoice> overdue = open.stream().filter(i -> i.getDueDate().isBefore(today)).toList();
+        List<Invoice> notYetDue = open.stream().filter(i -> !i.getDueDate().isBefore(today)).toList();
+        List<Map<String, Object>> overdueRows = overdue.stream().limit(LISTED_INVOICES).map(invoice -> row(
                 "number", invoice.getNumber(),
-                "dueDate", invoice.getDueDate().toString(),
-                "daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)),
-                "outstanding", amounts.display(invoice.getOutstanding(), invoice.getCurrency()),
-                "status", invoice.getStatus().name())).toList();
+                "dueDate", viewer.date(invoice.getDueDate()),
+                "daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), today),
+                "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), viewer),
+                "status", status(invoice.getStatus(), viewer))).toList();
+        List<Map<String, Object>> notYetDueRows = notYetDue.stream().limit(LISTED_INVOICES).map(invoice -> row(
+                "number", invoice.getNumber(),
+                "dueDate", viewer.date(invoice.getDueDate()),
+                "due", dueIn(invoice.getDueDate(), today, viewer),
+                "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), viewer),
+                "status", status(invoice.getStatus(), viewer))).toList();
+        // every open invoice in one table, for the forms deployed before the two tables (running calls)
+        List<Map<String, Object>> allRows = open.stream().limit(LISTED_INVOICES).map(invoice -> row(
+                "number", invoice.getNumber(),
+                "dueDate", viewer.date(invoice.getDueDate()),
+                "daysOverdue", invoice.getDueDate().isBefore(today)
+                        ? String.valueOf(ChronoUnit.DAYS.between(invoice.getDueDate(), today)) : dueIn(invoice.getDueDate(), today, viewer),
+                "outstanding", money(invoice.getOutstanding(), invoice.getCurrency(), viewer),
+                "status", status(invoice.getStatus(), viewer))).toList();
         List<Map<String, Object>> contacts = customer.getContacts().stream().map(contact -> row(
                 "name", contact.getName(),
                 "role", nullToEmpty(contact.getRole()),
                 "phone", nullToEmpty(contact.getPhone()),
                 "email", nullToEmpty(contact.getEmail()))).toList();
         List<Map<String, Object>> lastInteractions = interactions.latestOfCustomer(customerId, RECENT_INTERACTIONS)
-                .stream().map(i -> row("when", i.getOccurredAt().toString().substring(0, 16).replace('T', ' '),
+                .stream().map(i -> row("when", viewer.dateTime(i.getOccurredAt()),
+                        "whenDebtor", viewer.dateTime(i.getOccurredAt(), debtorZone),
+                        "channel", i.getChannel().name(), "summary", i.getSummary(),
+                        "actor", i.getActor() == null ? viewer.say("Recouvra (automatique)", "Recouvra (automatic)") : i.getActor()))
+                .toList();
+        List<Map<String, Object>> sent = interactions.latestOfCustomer(customerId, SENT, RECENT_INTERACTIONS).stream()
+                .map(i -> row("when", viewer.dateTime(i.getOccurredAt()), "whenDebtor", viewer.dateTime(i.getOccurredAt(), debtorZone),
+                        "invoice", i.getInvoiceId() == null ? "" : invoices.get(i.getInvoiceId()).getNumber(),
                         "channel", i.getChannel().name(), "summary", i.getSummary())).toList();
-        String total = open.stream().collect(Collectors.groupingBy(Invoice::getCurrency,
-                        Collectors.reducing(BigDecimal.ZERO, Invoice::getOutstanding, BigDecimal::add)))
-                .entrySet().stream().map(e -> amounts.display(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
+        List<Map<String, Object>> promiseRows = promises.latest(customerId, RECENT_INTERACTIONS).stream().map(p -> row(
+                "madeOn", viewer.dateTime(p.madeAt()),
+                "promisedDate", viewer.date(p.promisedDate()),
+                "amount", money(p.amount(), p.currency(), viewer),
+                "status", promiseStatus(p.status(), viewer))).toList();
+        List<Map<String, Object>> disputeRows = disputes.openOfCustomer(customerId).stream().map(d -> row(
+                "invoice", d.invoiceNumber(),
+                "reason", disputeReason(d.reason(), viewer),
+                "since", viewer.dateTime(d.raisedAt()),
+                "description", nullToEmpty(d.description()))).toList();
         CreditScore score = scoring.history(customerId, 1).stream().findFirst().orElse(null);
         Map<String, Object> sheet = new HashMap<>();
-        sheet.put("callAttempts", calls.attempt(callId));
-        sheet.put("openInvoices", openInvoices);
-        sheet.put("moreInvoices", open.size() > LISTED_INVOICES ? "and " + (open.size() - LISTED_INVOICES)
-                + " more open invoices, in the customer's account" : "");
+        sheet.put("overdueInvoices", overdueRows);
+        sheet.put("notYetDueInvoices", notYetDueRows);
+        sheet.put("openInvoices", allRows);
+        sheet.put("moreInvoices", open.size() > LISTED_INVOICES ? viewer.say(
+                "et " + (open.size() - LISTED_INVOICES) + " autres factures ouvertes, dans le compte du client",
+                "and " + (open.size() - LISTED_INVOICES) + " more open invoices, in the customer's account") : "");
         sheet.put("contacts", contacts);
         sheet.put("lastInteractions", lastInteractions);
-        sheet.put("totalOutstandingDisplay", total.isEmpty() ? "nothing" : total);
-        sheet.put("scoreSummary", score == null ? "not scored yet" : score.getScore() + "/100, risk class " + score.getRiskClass());
+        sheet.put("sentMessages", sent);
+        sheet.put("promises", promiseRows);
+        sheet.put("openDisputes", disputeRows);
+        String nothing = viewer.say("rien", "nothing");
+        sheet.put("overdueTotalDisplay", total(overdue, viewer, nothing));
+        sheet.put("notYetDueTotalDisplay", total(notYetDue, viewer, nothing));
+        sheet.put("totalOutstandingDisplay", total(open, viewer, nothing));
+        sheet.put("scoreSummary", score == null ? viewer.say("pas encore noté", "not scored yet")
+                : score.getScore() + "/100, " + viewer.say("classe de risque ", "risk class ") + score.getRiskClass());
+        Instant now = clock.instant();
+        sheet.put("sheetAsOf", viewer.dateTime(now) + " (" + viewer.zone().getId() + ")");
+        sheet.put("debtorLocalTime", now.atZone(debtorZone).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"))
+                + " (" + debtorZone.getId() + ")");
         return sheet;
+    }
+
+    /** The call task's name: whose case, what is overdue and what is not due yet, e.g. "... (échu 1 200,00 € ; à échoir 300,00 €)". */
+    static String callTitle(String taskName, Object customerName, Object overdueTotal, Object notYetDueTotal) {
+        StringBuilder title = new StringBuilder(taskName).append(" : ").append(customerName).append(" (échu ").append(overdueTotal);
+        if (notYetDueTotal != null && !"rien".equals(notYetDueTotal) && !"nothing".equals(notYetDueTotal)) {
+            title.append(" ; à échoir ").append(notYetDueTotal);
+        }
+        return title.append(')').toString();
+    }
+
+    /** French readers see amounts as everywhere in Tasklist (Amounts); others in their own locale. */
+    private String money(BigDecimal amount, String currency, Viewer viewer) {
+        return viewer.french() ? amounts.display(amount, currency) : Texts.money(amount, currency, viewer.locale());
+    }
+
+    private String total(List<Invoice> of, Viewer viewer, String nothing) {
+        String total = of.stream().collect(Collectors.groupingBy(Invoice::getCurrency, java.util.TreeMap::new,
+                        Collectors.reducing(BigDecimal.ZERO, Invoice::getOutstanding, BigDecimal::add)))
+                .entrySet().stream().map(e -> money(e.getValue(), e.getKey(), viewer)).collect(Collectors.joining(" + "));
+        return total.isEmpty() ? nothing : total;
+    }
+
+    private static String dueIn(LocalDate dueDate, LocalDate today, Viewer viewer) {
+        return dueDate.equals(today) ? viewer.say("échéance aujourd'hui", "due today")
+                : viewer.say("à échoir, échéance le ", "not due yet, due on ") + viewer.date(dueDate);
+    }
+
+    private static String status(InvoiceStatus status, Viewer viewer) {
+        return switch (status) {
+            case OPEN -> viewer.say("ouverte", "open");
+            case PARTIALLY_PAID -> viewer.say("payée en partie", "partly paid");
+            case DISPUTED -> viewer.say("contestée", "disputed");
+            case ON_HOLD -> viewer.say("suspendue", "on hold");
+            case IN_PLAN -> viewer.say("en échéancier", "in a payment plan");
+            case WITH_INSURER -> viewer.say("chez l'assureur-crédit", "with the credit insurer");
+            case WITH_AGENCY -> viewer.say("chez l'agence de recouvrement", "with the collection agency");
+            case IN_COURT -> viewer.say("en procédure judiciaire", "in court");
+            default -> status.name();
+        };
+    }
+
+    private static String promiseStatus(String status, Viewer viewer) {
+        return switch (status) {
+            case "OPEN" -> viewer.say("en cours", "open");
+            case "KEPT" -> viewer.say("tenue", "kept");
+            case "BROKEN" -> viewer.say("non tenue", "broken");
+            default -> status;
+        };
+    }
+
+    private static String disputeReason(String reason, Viewer viewer) {
+        return switch (reason) {
+            case "PRICE" -> viewer.say("prix", "price");
+            case "QUANTITY" -> viewer.say("quantité", "quantity");
+            case "QUALITY" -> viewer.say("qualité", "quality");
+            case "DELIVERY" -> viewer.say("livraison", "delivery");
+            case "ALREADY_PAID" -> viewer.say("déjà payée", "already paid");
+            case "NOT_ORDERED" -> viewer.say("non commandée", "not ordered");
+            default -> viewer.say("autre", "other");
+        };
     }
 
     /**
@@ -141,8 +254,15 @@ class CallSteps {
                     problems.add(new FieldProblem("promisedDate", "is more than " + LONGEST_PROMISE_DAYS
                             + " days away: that is a payment plan, record it as one"));
                 }
-                throwIfAny(problems);
                 Invoice first = invoices.get(invoiceNumbers.get(0));
+                // a promise is about what the customer owes, in the currency of the call's invoices
+                BigDecimal owed = invoices.openOf(customerId).stream().filter(i -> i.getCurrency().equals(first.getCurrency()))
+                        .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (promisedAmount != null && promisedAmount.compareTo(owed) > 0) {
+                    problems.add(new FieldProblem("promisedAmount", "is more than the " + amounts.display(owed, first.getCurrency())
+                            + " owed"));
+                }
+                throwIfAny(problems);
                 UUID promiseId = promises.record(customerId, callId, promisedDate, promisedAmount, first.getCurrency());
                 result.put("promiseId", promiseId.toString());
                 result.put("promisedAmount", promisedAmount.toPlainString());

@@ -138,9 +138,19 @@ class CollectionSteps {
 
     // ---- collector-call.bpmn
 
+    /** Counts the try and reads the sheet (calls of model versions without {@code ${refreshCallSheet}} need it here). */
     @Bean
-    JavaDelegate prepareCallSheet(CallSteps steps) {
-        return execution -> execution.setVariables(steps.callSheet(callId(execution), customerId(execution)));
+    JavaDelegate prepareCallSheet(CallSteps steps, CollectorCalls calls, Viewers viewers) {
+        return execution -> {
+            execution.setVariable("callAttempts", calls.attempt(callId(execution)));
+            execution.setVariables(steps.callSheet(customerId(execution), viewers.defaults()));
+        };
+    }
+
+    /** On create, claim and assignment: the sheet as the customer is now, for the assignee; the name after it. */
+    @Bean
+    TaskListener refreshCallSheet(CallSheets sheets) {
+        return task -> sheets.refresh(task, task.getAssignee());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,20 @@ public class Disputes {
                 update recouvra.dispute set resolved_at = ?, outcome = ?
                 where invoice_id = (select id from recouvra.invoice where number = ?) and resolved_at is null""",
                 Timestamp.from(clock.instant()), outcome, invoiceNumber);
+    }
+
+    record OpenDispute(String invoiceNumber, String reason, String description, Instant raisedAt) {
+    }
+
+    /** The customer's disputes not resolved yet, oldest first. */
+    @Transactional(readOnly = true)
+    List<OpenDispute> openOfCustomer(UUID customerId) {
+        return jdbc.query("""
+                select i.number, d.reason, d.description, d.raised_at from recouvra.dispute d
+                join recouvra.invoice i on i.id = d.invoice_id
+                where d.customer_id = ? and d.resolved_at is null order by d.raised_at""", (rs, n) -> new OpenDispute(
+                rs.getString("number"), rs.getString("reason"), rs.getString("description"),
+                rs.getTimestamp("raised_at").toInstant()), customerId);
     }
 
     @Transactional(readOnly = true)

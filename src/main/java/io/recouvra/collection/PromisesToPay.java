@@ -3,7 +3,9 @@ package io.recouvra.collection;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,19 @@ public class PromisesToPay {
     boolean breakPromise(UUID promiseId) {
         return jdbc.update("update recouvra.promise_to_pay set status = 'BROKEN', broken_at = ? where id = ? and status = 'OPEN'",
                 Timestamp.from(clock.instant()), promiseId) == 1;
+    }
+
+    record Promise(Instant madeAt, LocalDate promisedDate, BigDecimal amount, String currency, String status) {
+    }
+
+    /** The customer's latest promises, newest first, whatever became of them. */
+    @Transactional(readOnly = true)
+    List<Promise> latest(UUID customerId, int count) {
+        return jdbc.query("""
+                select made_at, promised_date, amount, currency, status from recouvra.promise_to_pay
+                where customer_id = ? order by made_at desc limit ?""", (rs, n) -> new Promise(
+                rs.getTimestamp("made_at").toInstant(), rs.getObject("promised_date", LocalDate.class),
+                rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("status")), customerId, count);
     }
 
     /** Promises the customer broke since the day given: an input of the dunning strategy and of the score. */

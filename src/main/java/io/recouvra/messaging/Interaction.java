@@ -43,6 +43,8 @@ public class Interaction extends AssignedIdEntity {
     private UUID outboxMessageId;
     /** The provider's id of an inbound message, so that a retried webhook is stored once. */
     private String externalRef;
+    /** The user who acted (Tasklist or API); null when Recouvra acted on its own. */
+    private String actor;
 
     protected Interaction() {
     }
@@ -58,6 +60,11 @@ public class Interaction extends AssignedIdEntity {
         this.summary = summary.length() > 500 ? summary.substring(0, 497) + "..." : summary;
         this.content = content;
         this.outboxMessageId = outboxMessageId;
+    }
+
+    Interaction by(String actor) {
+        this.actor = actor;
+        return this;
     }
 
     Interaction withExternalRef(String externalRef) {
@@ -99,5 +106,9 @@ public class Interaction extends AssignedIdEntity {
 
     public UUID getOutboxMessageId() {
         return outboxMessageId;
+    }
+
+    public String getActor() {
+        return actor;
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The audit trail: every feature records its contacts with debtors here. */
+/**
+ * The audit trail: every feature records its contacts with debtors here. Each entry names who acted
+ * ({@link Actors#current()}), so no caller has to pass it.
+ */
 @Service
 public class InteractionLog {
 
@@ -26,16 +29,20 @@ public class InteractionLog {
         this.clock = clock;
     }
 
+    private Interaction save(Interaction interaction) {
+        return interactions.save(interaction.by(Actors.current()));
+    }
+
     @Transactional
     public Interaction record(UUID customerId, UUID invoiceId, Medium channel, Direction direction, Type type,
                               String summary, String content) {
-        return interactions.save(new Interaction(customerId, invoiceId, clock.instant(), channel, direction, type,
+        return save(new Interaction(customerId, invoiceId, clock.instant(), channel, direction, type,
                 summary, content, null));
     }
 
     @Transactional
     Interaction recordMessage(OutboxMessage message, Type type, String summary, String content) {
-        return interactions.save(new Interaction(message.getCustomerId(), message.getInvoiceId(), clock.instant(),
+        return save(new Interaction(message.getCustomerId(), message.getInvoiceId(), clock.instant(),
                 Medium.valueOf(message.getChannel().name()), Direction.OUTBOUND, type, summary, content,
                 message.getId()));
     }
@@ -46,7 +53,7 @@ public class InteractionLog {
         if (interactions.existsByExternalRefAndCustomerId(externalRef, customerId)) {
             return false;
         }
-        interactions.save(new Interaction(customerId, null, clock.instant(), channel, Direction.INBOUND, type, summary,
+        save(new Interaction(customerId, null, clock.instant(), channel, Direction.INBOUND, type, summary,
                 content, null).withExternalRef(externalRef));
         return true;
     }
@@ -65,6 +72,13 @@ public class InteractionLog {
     @Transactional(readOnly = true)
     public List<Interaction> latestOfCustomer(UUID customerId, int count) {
         return interactions.findByCustomerId(customerId,
+                PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"))).getContent();
+    }
+
+    /** The customer's last entries of these types, newest first. */
+    @Transactional(readOnly = true)
+    public List<Interaction> latestOfCustomer(UUID customerId, java.util.Set<Type> types, int count) {
+        return interactions.findByCustomerIdAndTypeIn(customerId, types,
                 PageRequest.of(0, count, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"))).getContent();
     }
 

@@ -9,6 +9,8 @@ interface InteractionRepository extends JpaRepository<Interaction, UUID> {
 
     Page<Interaction> findByCustomerId(UUID customerId, Pageable page);
 
+    Page<Interaction> findByCustomerIdAndTypeIn(UUID customerId, java.util.Collection<Interaction.Type> types, Pageable page);
+
     Page<Interaction> findByInvoiceId(UUID invoiceId, Pageable page);
 
     boolean existsByExternalRefAndCustomerId(String externalRef, UUID customerId);

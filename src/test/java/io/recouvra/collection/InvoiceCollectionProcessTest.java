@@ -910,10 +910,10 @@ class InvoiceCollectionProcessTest {
 
         assertThatThrownBy(() -> complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate",
                 today.minusDays(1).toString(), "promisedAmount", 0)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("promisedDate").hasMessageContaining("promisedAmount");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("promisedDate").hasMessageContaining("promisedAmount");
         assertThatThrownBy(() -> complete(call, Map.of("callOutcome", "WRONG_CONTACT", "newContactName", "X",
                 "newContactPhone", "0611223344")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("newContactPhone");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("newContactPhone");
 
         assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).as("the task stays open").isOne();
         assertThat(jdbc.queryForObject("select count(*) from recouvra.promise_to_pay where customer_id = ?", Integer.class,

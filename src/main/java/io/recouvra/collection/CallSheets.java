@@ -1,0 +1,56 @@
+package io.recouvra.collection;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a call task's sheet current: the sheet is read again when the task is created, claimed or
+ * assigned (task listener {@code ${refreshCallSheet}}) and whenever Tasklist opens the task's form
+ * ({@link CallSheetOnOpen}), so the collector works from the customer as it is, not as it was when
+ * the task was made. The sheet is written for its reader (the assignee, or whoever opens the form).
+ */
+@Component
+class CallSheets {
+
+    private final CallSteps steps;
+    private final Viewers viewers;
+
+    CallSheets(CallSteps steps, Viewers viewers) {
+        this.steps = steps;
+        this.viewers = viewers;
+    }
+
+    /**
+     * Reads the sheet again for the reader (null: the default reader) and renames the task after it.
+     * Only the variables that changed are written, so opening a form changes nothing when nothing
+     * happened since.
+     */
+    void refresh(DelegateTask task, String reader) {
+        Map<String, Object> sheet = steps.callSheet(UUID.fromString((String) task.getVariable("customerId")), viewers.of(reader));
+        Map<String, Object> changed = new HashMap<>();
+        sheet.forEach((name, value) -> {
+            if (!Objects.equals(task.getVariable(name), value)) {
+                changed.put(name, value);
+            }
+        });
+        if (!changed.isEmpty()) {
+            task.getExecution().setVariables(changed);
+        }
+        String title = CallSteps.callTitle(modelName(task), task.getVariable("customerName"),
+                sheet.get("overdueTotalDisplay"), sheet.get("notYetDueTotalDisplay"));
+        if (!title.equals(task.getName())) {
+            task.setName(title);
+        }
+    }
+
+    /** The name drawn in the model, before any customer was appended to it. */
+    private static String modelName(DelegateTask task) {
+        FlowElement element = task.getBpmnModelElementInstance();
+        return element != null && element.getName() != null ? element.getName() : task.getName();
+    }
+}

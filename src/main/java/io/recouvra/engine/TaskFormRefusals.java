@@ -1,0 +1,152 @@
+package io.recouvra.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * A value the server refuses in a task form reaches Tasklist as a plain message, with HTTP 400. The
+ * steps and listeners that check a completed form throw {@link InvalidInputException} (as the API
+ * does); left alone, the engine REST API answers it with a 500 and {@code FieldProblem[...]}. The engine
+ * REST API answers 400 with the exception's message for a {@link FormFieldValidationException} on
+ * {@code /task/{id}/complete} and {@code /task/{id}/submit-form} (Tasklist's call), so a command
+ * interceptor turns the one into the other for those two commands, the transaction being rolled back
+ * all the same. Each problem reads "label : reason (field)": the label the form shows for the field,
+ * the reason in French where it is known, and the field's key for whoever supports the user.
+ */
+@Component
+class TaskFormRefusals extends AbstractProcessEnginePlugin {
+
+    /** The reasons the checks behind the forms give, in French; {@code $1} ... are the reason's own values. */
+    private static final Map<Pattern, String> FRENCH = new LinkedHashMap<>();
+
+    static {
+        french("is in the past", "est dans le passé");
+        french("is more than (\\d+) days away: that is a payment plan, record it as one",
+                "est à plus de $1 jours : c'est un échéancier, enregistrez-le comme tel");
+        french("is more than the (.+) owed", "dépasse ce que le client doit ($1)");
+        french("is required, as a date \\(yyyy-mm-dd\\)", "est obligatoire (une date)");
+        french("must be a positive amount", "doit être un montant positif");
+        french("is required: the bank reference the debtor gave", "est obligatoire : la référence du virement donnée par le client");
+        french("must be one of (.+)", "doit être l'une des valeurs $1");
+        french("is required: how many instalments", "est obligatoire : le nombre d'échéances");
+        french("is not an amount", "n'est pas un montant");
+        french("must be between (\\d+) and (\\d+)", "doit être entre $1 et $2");
+        french("must be today or later", "doit être aujourd'hui ou plus tard");
+        french("must be MONTHLY or WEEKLY", "doit être mensuelle ou hebdomadaire");
+        french("must be less than the (.+) owed, with at least one instalment after it",
+                "doit être inférieur aux $1 dus, avec au moins une échéance ensuite");
+        french("is required for a new contact", "est obligatoire pour un nouvel interlocuteur");
+        french("a new contact needs a phone number or an email address",
+                "un nouvel interlocuteur a besoin d'un téléphone ou d'un e-mail");
+        french("must be in E\\.164 form such as (\\+\\d+)", "doit être au format international, par exemple $1");
+        french("is not an email address", "n'est pas une adresse e-mail");
+        french("is required", "est obligatoire");
+    }
+
+    private static void french(String english, String french) {
+        FRENCH.put(Pattern.compile(english), french);
+    }
+
+    private final Map<String, String> labels;
+
+    TaskFormRefusals() {
+        this.labels = formLabels();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                try {
+                    return next.execute(command);
+                } catch (RuntimeException e) {
+                    InvalidInputException refused = refusal(e);
+                    if (refused != null && (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
+                        throw new FormFieldValidationException(refused.problems(), message(refused.problems()), refused);
+                    }
+                    throw e;
+                }
+            }
+        });
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /** "Date de paiement promise : est dans le passé (promisedDate)", one per problem. */
+    String message(List<FieldProblem> problems) {
+        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + " : " + french(p.reason())
+                + " (" + p.field() + ")").collect(Collectors.joining(" ; ")) + ".";
+    }
+
+    static String french(String reason) {
+        for (Map.Entry<Pattern, String> entry : FRENCH.entrySet()) {
+            Matcher matcher = entry.getKey().matcher(reason);
+            if (matcher.matches()) {
+                return matcher.replaceAll(entry.getValue());
+            }
+        }
+        return reason;
+    }
+
+    /** The exception a task form's check threw, however deep the engine wrapped it (a task listener's is). */
+    private static InvalidInputException refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** Each field's label as the deployed forms show it (a date's {@code dateLabel}). */
+    private static Map<String, String> formLabels() {
+        Map<String, String> labels = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                try (InputStream in = form.getInputStream()) {
+                    collect(json.readTree(in).path("components"), labels);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labels;
+    }
+
+    private static void collect(JsonNode components, Map<String, String> labels) {
+        for (JsonNode component : components) {
+            String key = component.path("key").asText(null);
+            String label = component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel").asText(null);
+            if (key != null && label != null && !label.isBlank()) {
+                labels.putIfAbsent(key, label);
+            }
+            collect(component.path("components"), labels);
+        }
+    }
+}
