@@ -6,3 +6,7 @@ alter table outbox_message
 
 create index idx_outbox_unknown_recheck on outbox_message (next_attempt_at)
     where status = 'UNKNOWN' and person_asked_at is null;
+
+-- Messages already UNKNOWN were waiting for a person: their day of rechecks counts from their creation,
+-- so the first recheck asks the provider once more and, failing an answer, raises the person's task.
+update outbox_message set uncertain_since = created_at where status = 'UNKNOWN';

@@ -119,8 +119,8 @@ public class Dispatcher {
                                                    order by next_attempt_at
                                                    limit ? for update skip locked)
                              for update skip locked)
-                returning id""".formatted(onChannels, onChannels), UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
-                Timestamp.from(now), settings.batchSize()));
+                returning id""".formatted(onChannels, onChannels), UUID.class, Timestamp.from(now.plus(settings.lease())),
+                claim, Timestamp.from(now), Timestamp.from(now), settings.batchSize()));
         Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
         List<OutboxMessage> rows = new ArrayList<>(outbox.findAllById(claimed));
         rows.sort(Comparator.comparing(OutboxMessage::getCreatedAt).thenComparing(OutboxMessage::getId));
@@ -163,8 +163,8 @@ public class Dispatcher {
                 where id in (select id from recouvra.outbox_message
                              where status = 'SENDING' and lease_until < ? and %s
                              limit ? for update skip locked)
-                returning id""".formatted(inChannels(channels)), UUID.class, Timestamp.from(now.plus(settings.lease())), claim, Timestamp.from(now),
-                settings.batchSize()));
+                returning id""".formatted(inChannels(channels)), UUID.class, Timestamp.from(now.plus(settings.lease())),
+                claim, Timestamp.from(now), settings.batchSize()));
         for (UUID id : abandoned) {
             OutboxMessage row = outbox.findById(id).orElseThrow();
             OutboundMessage sent = row.asSent();

@@ -86,12 +86,13 @@ class MessagingController {
 
     record MessageView(UUID id, String caseRef, String step, Channel channel, MessageKind kind, Tone tone,
                        OutboxStatus status, int attempts, Instant nextAttemptAt, String recipient, String providerId,
-                       String lastError, Instant createdAt, Instant sentAt) {
+                       String lastError, Instant createdAt, Instant sentAt, Instant uncertainSince,
+                       Instant personAskedAt) {
 
         static MessageView of(OutboxMessage m) {
             return new MessageView(m.getId(), m.getCaseRef(), m.getStep(), m.getChannel(), m.getKind(), m.getTone(),
                     m.getStatus(), m.getAttempts(), m.getNextAttemptAt(), m.getRecipient(), m.getProviderId(),
-                    m.getLastError(), m.getCreatedAt(), m.getSentAt());
+                    m.getLastError(), m.getCreatedAt(), m.getSentAt(), m.getUncertainSince(), m.getPersonAskedAt());
         }
     }
 

@@ -156,9 +156,12 @@ class OutboxMessage extends AssignedIdEntity {
     }
 
     /** Rechecked, and the provider still cannot tell. */
-    void stillUnknown(String error, Instant recheckAt) {
+    void stillUnknown(String error, Instant now, Instant recheckAt) {
         this.lastError = error;
         this.nextAttemptAt = recheckAt;
+        if (uncertainSince == null) {
+            this.uncertainSince = now;
+        }
     }
 
     void personAsked(Instant at) {

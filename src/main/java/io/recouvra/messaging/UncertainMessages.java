@@ -68,13 +68,13 @@ class UncertainMessages {
         String what = row.getKind() + " (" + row.getStep() + ") by " + row.getChannel();
         switch (outcome) {
             case DELIVERED -> {
-                String heldId = StringUtils.hasText(providerId) ? providerId.strip() : row.getProviderId();
-                if (!StringUtils.hasText(heldId)) {
+                String confirmedId = StringUtils.hasText(providerId) ? providerId.strip() : row.getProviderId();
+                if (!StringUtils.hasText(confirmedId)) {
                     throw new InvalidInputException("providerId", "is required when the message was sent");
                 }
-                row.confirmedSent(heldId, clock.instant(), who);
+                row.confirmedSent(confirmedId, clock.instant(), who);
                 interactions.recordMessage(row, Type.MESSAGE_SENT, what + " confirmed sent by " + who
-                        + " (provider id " + heldId + ")", null);
+                        + " (provider id " + confirmedId + ")", null);
             }
             case RESEND -> {
                 refuseIfTheProviderHoldsIt(row);

@@ -106,13 +106,13 @@ class UncertainRechecks {
             Instant since = row.getUncertainSince() == null ? now : row.getUncertainSince();
             Duration uncertainFor = Duration.between(since, now);
             if (uncertainFor.compareTo(settings.recheckFor()) >= 0) {
-                row.stillUnknown(unknown.reason(), now);
+                row.stillUnknown(unknown.reason(), now, now);
                 row.personAsked(now);
                 tasks.raise(row);
                 interactions.recordMessage(row, Type.NOTE, what + " still uncertain after " + hours(uncertainFor)
                         + " of rechecks (" + unknown.reason() + "): a person decides", null);
             } else {
-                row.stillUnknown(unknown.reason(), now.plus(settings.wait(uncertainFor)));
+                row.stillUnknown(unknown.reason(), now, now.plus(settings.wait(uncertainFor)));
             }
         }
     }

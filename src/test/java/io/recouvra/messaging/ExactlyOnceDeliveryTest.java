@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.twilio.http.TwilioRestClient;
 import io.recouvra.receivables.CustomerService;
@@ -29,6 +30,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -278,7 +283,7 @@ class ExactlyOnceDeliveryTest {
         drain(contextDispatcher);
         // the (sandbox) provider has it, but its answer was lost: UNKNOWN, with a person's task
         jdbc.update("update recouvra.outbox_message set status = 'UNKNOWN', uncertain_since = ? where case_ref = ?",
-                java.sql.Timestamp.from(clock.instant()), c.invoiceNumber());
+                Timestamp.from(clock.instant()), c.invoiceNumber());
         transaction.executeWithoutResult(status -> uncertainTasks.raise(only(c)));
         String url = "/api/v1/messages/" + only(c).getId() + "/resolution";
 
@@ -299,6 +304,17 @@ class ExactlyOnceDeliveryTest {
 
         var missing = api.asAdmin().postForEntity(url, Map.of("providerId", "x"), JsonNode.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("errors").get(0).get("field").asText()).isEqualTo("outcome");
+
+        Case givenUp = newCase();
+        enqueue(givenUp, Channel.SMS);
+        jdbc.update("update recouvra.outbox_message set status = 'UNKNOWN', uncertain_since = ? where case_ref = ?",
+                Timestamp.from(clock.instant()), givenUp.invoiceNumber());
+        var abandoned = api.asAdmin().postForEntity("/api/v1/messages/" + only(givenUp).getId() + "/resolution",
+                Map.of("outcome", "GIVE_UP"), JsonNode.class);
+        assertThat(abandoned.getBody().get("status").asText()).isEqualTo("FAILED");
+        assertThat(interactions.ofInvoice(givenUp.invoiceId(), 0, 10).getContent()).extracting(Interaction::getSummary)
+                .anySatisfy(summary -> assertThat(summary).contains("given up by admin"));
     }
 
     @Test
@@ -365,7 +381,7 @@ class ExactlyOnceDeliveryTest {
 
     /** The form-encoded To of the case's SMS: other test classes' messages may go to the same fake. */
     private static String to(Case c) {
-        return "To=" + java.net.URLEncoder.encode(c.phone(), java.nio.charset.StandardCharsets.UTF_8);
+        return "To=" + URLEncoder.encode(c.phone(), StandardCharsets.UTF_8);
     }
 
     private static void drain(Dispatcher dispatcher) {
@@ -391,8 +407,7 @@ class ExactlyOnceDeliveryTest {
                 URI.create("https://recouvra.example/webhooks/twilio/status"), clock);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder messageList(String to, String body,
-                                                                                                 String sid) {
+    private static ResponseDefinitionBuilder messageList(String to, String body, String sid) {
         try {
             Map<String, Object> page = Map.of("messages", List.of(Map.of("sid", sid, "body", body, "to", to)),
                     "page", 0, "page_size", 50, "first_page_uri", MESSAGES, "uri", MESSAGES, "start", 0, "end", 0);
@@ -427,7 +442,7 @@ class ExactlyOnceDeliveryTest {
 
         final CountDownLatch requested = new CountDownLatch(1);
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
         HangingServer() throws IOException {
             Thread acceptor = new Thread(() -> {

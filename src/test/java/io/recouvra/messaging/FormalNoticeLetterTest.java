@@ -42,7 +42,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class FormalNoticeLetterTest {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static final Map<String, String> CLAIM = Map.of("principal", "1 234,56 €", "interest", "18,42 €",
             "indemnity", "40,00 €", "totalClaim", "1 292,98 €", "paymentDeadline", "3 décembre 2026");

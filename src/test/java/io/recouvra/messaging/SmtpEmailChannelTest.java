@@ -18,7 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SmtpEmailChannelTest {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static final UUID ID = UUID.fromString("6f1c2a4e-0b7d-4c1e-9a53-2d8e7f90ab12");
 

@@ -15,6 +15,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,6 +127,44 @@ class TwilioSmsChannelTest {
 
         OutboundMessage neverSent = new OutboundMessage(UUID.randomUUID(), Channel.SMS, "+33612345678", null, "not there", null);
         assertThat(channel(Duration.ofSeconds(5)).reconcile(neverSent)).isInstanceOf(SendOutcome.TemporaryFailure.class);
+    }
+
+    @Test
+    void aKnownSidIsFetchedAndAMessageTwilioDoesNotHaveIsCertainlyNotSent() {
+        String sid = "SM0000000000000000000000000000000b";
+        twilio.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Messages/" + sid + ".json"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"delivered\", \"to\": \"+33612345678\"}")));
+        String missing = "SM0000000000000000000000000000000c";
+        twilio.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Messages/" + missing + ".json"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}")));
+
+        assertThat(channel(Duration.ofSeconds(5)).reconcile(reminder, null, sid)).isEqualTo(new SendOutcome.Sent(sid));
+        assertThat(channel(Duration.ofSeconds(5)).reconcile(reminder, null, missing))
+                .isInstanceOf(SendOutcome.TemporaryFailure.class);
+    }
+
+    /** A recheck a day later still finds the message: the window starts at the attempt, not at the recheck. */
+    @Test
+    void aRecheckLooksForMessagesCreatedSinceTheAttempt() {
+        Instant attempt = Instant.parse("2026-11-25T09:00:00Z");
+        twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo("+33612345678"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"messages": [
+                          {"sid": "SMolder", "body": "%s", "to": "+33612345678", "date_created": "Mon, 23 Nov 2026 09:00:00 +0000"},
+                          {"sid": "SMmine", "body": "%s", "to": "+33612345678", "date_created": "Wed, 25 Nov 2026 09:00:01 +0000"}],
+                         "page": 0, "page_size": 50, "first_page_uri": "%s", "next_page_uri": null,
+                         "previous_page_uri": null, "uri": "%s", "start": 0, "end": 1}
+                        """.formatted(reminder.text(), reminder.text(), MESSAGES, MESSAGES))));
+        TwilioSmsChannel aDayLater = new TwilioSmsChannel(new TwilioRestClient.Builder(ACCOUNT, "token")
+                .httpClient(new SingleAttemptTwilioHttpClient(URI.create(twilio.baseUrl()), Duration.ofSeconds(5))).build(),
+                SERVICE, URI.create("https://recouvra.example/webhooks/twilio/status"),
+                Clock.fixed(attempt.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+
+        assertThat(aDayLater.reconcile(reminder, attempt, null)).isEqualTo(new SendOutcome.Sent("SMmine"));
+        assertThat(aDayLater.reconcile(reminder, attempt.plus(Duration.ofDays(3)), null))
+                .as("only earlier reminders with the same words").isInstanceOf(SendOutcome.TemporaryFailure.class);
     }
 
     private TwilioSmsChannel channel(Duration timeout) {
