@@ -31,3 +31,8 @@ alter table write_off
     add column vat_derived boolean not null default false;
 -- the write-offs recorded until now took their VAT at the standard rate
 update write_off set vat_derived = true;
+
+-- A provision line says whether its base rests on a VAT derived at the standard rate; in the months
+-- closed until now, every one did.
+alter table provision_line add column vat_derived boolean not null default false;
+update provision_line set vat_derived = true;

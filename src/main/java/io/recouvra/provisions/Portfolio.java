@@ -1,6 +1,7 @@
 package io.recouvra.provisions;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,11 +25,12 @@ class Portfolio {
      * see {@link Situation}).
      */
     record Receivable(UUID invoiceId, String invoiceNumber, UUID customerId, String customerName, LocalDate dueDate,
-                      String currency, BigDecimal amount, BigDecimal vat, BigDecimal outstanding, Situation situation) {
+                      String currency, BigDecimal amount, BigDecimal vat, boolean vatDerived, BigDecimal outstanding,
+                      Situation situation) {
 
         /** The invoice's VAT in proportion to a part of its amount, half up to the cent (as Invoice.vatIn). */
         BigDecimal vatIn(BigDecimal partInclVat) {
-            return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), java.math.RoundingMode.HALF_UP);
+            return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), RoundingMode.HALF_UP);
         }
     }
 
@@ -47,7 +49,7 @@ class Portfolio {
             parameters.addAll(customers);
         }
         return jdbc.query("""
-                select i.id, i.number, i.customer_id, c.legal_name, i.due_date, i.currency, i.amount, i.vat, i.outstanding,
+                select i.id, i.number, i.customer_id, c.legal_name, i.due_date, i.currency, i.amount, i.vat, i.vat_derived, i.outstanding,
                        case when c.insolvency_reported_on <= ? then 'INSOLVENT'
                             when i.status = 'IN_COURT' then 'IN_COURT'
                             when i.status = 'WITH_AGENCY' then 'WITH_AGENCY'
@@ -65,6 +67,6 @@ class Portfolio {
     private static Receivable receivable(ResultSet rs, int n) throws SQLException {
         return new Receivable(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class), rs.getString("currency"),
-                rs.getBigDecimal("amount"), rs.getBigDecimal("vat"), rs.getBigDecimal("outstanding"), Situation.valueOf(rs.getString("situation")));
+                rs.getBigDecimal("amount"), rs.getBigDecimal("vat"), rs.getBoolean("vat_derived"), rs.getBigDecimal("outstanding"), Situation.valueOf(rs.getString("situation")));
     }
 }

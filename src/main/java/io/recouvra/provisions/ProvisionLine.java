@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * @param vat                the invoice's own VAT inside what is owed, in proportion (0 on an intra-EU, export or
  *                           reverse-charge invoice)
+ * @param vatDerived         the invoice gave no VAT: it was derived at the standard rate, so the base should be checked
  * @param base               the uninsured part of what is owed, without the invoice's VAT: the VAT of a debt finally
  *                           lost is recovered from the tax office (CGI art. 272-1), and the insurer pays its part, so
  *                           neither is provisioned
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 record ProvisionLine(UUID invoiceId, String invoiceNumber, UUID customerId, String customerName, LocalDate dueDate,
                      int daysOverdue, Situation situation, String bucket, String currency, BigDecimal outstanding,
-                     BigDecimal vat, BigDecimal insured, BigDecimal base, BigDecimal rate, BigDecimal provision,
+                     BigDecimal vat, boolean vatDerived, BigDecimal insured, BigDecimal base, BigDecimal rate, BigDecimal provision,
                      BigDecimal previousProvision, BigDecimal movement) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -34,11 +35,11 @@ record ProvisionLine(UUID invoiceId, String invoiceNumber, UUID customerId, Stri
         BigDecimal provision = base.multiply(rate.percent()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
         return new ProvisionLine(invoice.invoiceId(), invoice.invoiceNumber(), invoice.customerId(), invoice.customerName(),
                 invoice.dueDate(), daysOverdue, invoice.situation(), rate.bucket(), invoice.currency(), outstanding,
-                vat, insured, base, rate.percent(), provision, null, null);
+                vat, invoice.vatDerived(), insured, base, rate.percent(), provision, null, null);
     }
 
     ProvisionLine comparedWith(BigDecimal previous) {
         return new ProvisionLine(invoiceId, invoiceNumber, customerId, customerName, dueDate, daysOverdue, situation, bucket,
-                currency, outstanding, vat, insured, base, rate, provision, previous, provision.subtract(previous));
+                currency, outstanding, vat, vatDerived, insured, base, rate, provision, previous, provision.subtract(previous));
     }
 }

@@ -68,8 +68,8 @@ class ProvisionRuns {
                 run.month().toString(), run.asOf(), run.ratesVersion(), Timestamp.from(run.closedAt()), run.closedBy());
         jdbc.batchUpdate("""
                 insert into recouvra.provision_line (month, invoice_id, invoice_number, customer_id, customer_name, due_date,
-                    days_overdue, situation, bucket, currency, outstanding, vat, insured, base, rate, provision)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, line) -> {
+                    days_overdue, situation, bucket, currency, outstanding, vat, insured, base, rate, provision, vat_derived)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, line) -> {
             ps.setString(1, run.month().toString());
             ps.setObject(2, line.invoiceId());
             ps.setString(3, line.invoiceNumber());
@@ -86,6 +86,7 @@ class ProvisionRuns {
             ps.setBigDecimal(14, line.base());
             ps.setBigDecimal(15, line.rate());
             ps.setBigDecimal(16, line.provision());
+            ps.setBoolean(17, line.vatDerived());
         });
     }
 
@@ -106,7 +107,7 @@ class ProvisionRuns {
         return new ProvisionLine(rs.getObject("invoice_id", UUID.class), rs.getString("invoice_number"),
                 rs.getObject("customer_id", UUID.class), rs.getString("customer_name"), rs.getObject("due_date", LocalDate.class),
                 rs.getInt("days_overdue"), Situation.valueOf(rs.getString("situation")), rs.getString("bucket"),
-                rs.getString("currency"), rs.getBigDecimal("outstanding"), rs.getBigDecimal("vat"), rs.getBigDecimal("insured"),
+                rs.getString("currency"), rs.getBigDecimal("outstanding"), rs.getBigDecimal("vat"), rs.getBoolean("vat_derived"), rs.getBigDecimal("insured"),
                 rs.getBigDecimal("base"), rs.getBigDecimal("rate"), rs.getBigDecimal("provision"), null, null);
     }
 }

@@ -18,7 +18,7 @@ final class ProvisionsCsv {
 
     static final String[] HEADER = {"Type", "Month", "Invoice", "Customer", "Due date", "Days overdue", "Situation",
             "Age bucket", "Currency", "Outstanding incl. VAT", "VAT", "Insured part", "Base excl. VAT", "Rate %", "Provision",
-            "Previous provision", "Movement"};
+            "Previous provision", "Movement", "VAT derived"};
     private static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(HEADER).get();
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
@@ -32,13 +32,14 @@ final class ProvisionsCsv {
                 csv.printRecord("INVOICE", report.month(), line.invoiceNumber(), line.customerName(), line.dueDate(),
                         line.daysOverdue(), line.situation(), line.bucket(), line.currency(), amount(line.outstanding()),
                         amount(line.vat()), amount(line.insured()), amount(line.base()), amount(line.rate()),
-                        amount(line.provision()), amount(line.previousProvision()), amount(line.movement()));
+                        amount(line.provision()), amount(line.previousProvision()), amount(line.movement()),
+                        line.vatDerived() ? "yes" : "");
             }
             for (CurrencyTotal total : report.currencies()) {
                 csv.printRecord("TOTAL", report.month(), "", total.invoices() + " invoices", "", "", "", "", total.currency(),
                         amount(total.outstanding()), amount(total.vat()), amount(total.insured()), amount(total.base()), "",
                         amount(total.provision()), amount(total.previousProvision()),
-                        amount(total.allowance().subtract(total.reversal())));
+                        amount(total.allowance().subtract(total.reversal())), "");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -177,12 +178,7 @@ public class Invoice extends AssignedIdEntity {
      * note settles VAT and price alike, so the unpaid part carries its share of each.
      */
     public BigDecimal vatIn(BigDecimal partInclVat) {
-        return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), java.math.RoundingMode.HALF_UP);
-    }
-
-    /** A part of the amount without its VAT: the figure a doubtful-debt provision is made on. */
-    public BigDecimal exclVat(BigDecimal partInclVat) {
-        return partInclVat.subtract(vatIn(partInclVat));
+        return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), RoundingMode.HALF_UP);
     }
 
     public BigDecimal paid() {

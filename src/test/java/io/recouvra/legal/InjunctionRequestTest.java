@@ -131,6 +131,11 @@ class InjunctionRequestTest {
                 "Facture : 10 000,00 € HT + TVA 2 000,00 € = 12 000,00 € TTC ; principal réclamé TTC, dont TVA 1 500,00 €",
                 "d'un montant de 12 000,00 € TTC (10 000,00 € HT, TVA 2 000,00 €)");
         assertThat(fixtures.legalCaseRow(withVat).principal()).isEqualByComparingTo("9000.00");
+        // interest runs on the amount including VAT, not on the 10,000.00 / 7,500.00 excluding it, at 12.15 %:
+        // 1 February to 10 March, 38 days on 12,000.00: 12,000 x 12.15 % x 38 / 365 = 55,404 / 365 = 151.79...;
+        // 11 March to 15 April, 36 days on 9,000.00: 9,000 x 12.15 % x 36 / 365 = 39,366 / 365 = 107.85...;
+        // 151.791... + 107.852... = 259.643... = 259.64
+        assertThat(fixtures.legalCaseRow(withVat).interest()).isEqualByComparingTo("259.64");
         // the invoice of the other tests gave no VAT: a breakdown derived at the standard rate is not put before a court
         assertThat(text(requests.requestPdf(number)).replaceAll("\\s+", " ")).doesNotContain(" HT");
     }

@@ -205,6 +205,9 @@ class ProvisionsReportTest {
         // base 844.00 - 44.00 = 800.00 x 25 % = 200.00
         String reducedPartlyPaid = invoice(french, "1055.00", "1000.00", "55.00");
         pay(french, reducedPartlyPaid, "211.00");
+        // no VAT given: derived at the standard rate, 1,200.00 x 20 / 120 = 200.00, base 1,000.00 x 25 % = 250.00,
+        // and the line says the base rests on a derived VAT
+        String derived = invoice(french, "1200.00", null, null);
 
         Map<String, JsonNode> lines = new HashMap<>(byInvoice(report("2033-05", french)));
         lines.putAll(byInvoice(report("2033-05", german)));
@@ -214,8 +217,11 @@ class ProvisionsReportTest {
         assertLine(lines.get(reduced), 119, "NORMAL", "91-180 days", "1055.00", "55.00", "0", "1000.00", "25", "250.00");
         assertLine(lines.get(standard), 119, "NORMAL", "91-180 days", "1200.00", "200.00", "0", "1000.00", "25", "250.00");
         assertLine(lines.get(reducedPartlyPaid), 119, "NORMAL", "91-180 days", "844.00", "44.00", "0", "800.00", "25", "200.00");
-        // the French customer's total: 250.00 + 250.00 + 200.00
-        assertThat(euros(report("2033-05", french)).get("provision").decimalValue()).isEqualByComparingTo("700.00");
+        assertLine(lines.get(derived), 119, "NORMAL", "91-180 days", "1200.00", "200.00", "0", "1000.00", "25", "250.00");
+        assertThat(lines.values()).extracting(line -> line.get("vatDerived").asBoolean()).containsOnlyOnce(true);
+        assertThat(lines.get(derived).get("vatDerived").asBoolean()).isTrue();
+        // the French customer's total: 250.00 + 250.00 + 200.00 + 250.00
+        assertThat(euros(report("2033-05", french)).get("provision").decimalValue()).isEqualByComparingTo("950.00");
     }
 
     @Test
@@ -371,7 +377,8 @@ class ProvisionsReportTest {
     private String invoice(UUID customer, String amount, String amountExclVat, String vat) {
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, customer, null, LocalDate.of(2033, 1, 2), LocalDate.of(2033, 2, 1),
-                new BigDecimal(amount), "EUR", null, new BigDecimal(amountExclVat), new BigDecimal(vat)));
+                new BigDecimal(amount), "EUR", null, amountExclVat == null ? null : new BigDecimal(amountExclVat),
+                vat == null ? null : new BigDecimal(vat)));
         return number;
     }
 
