@@ -307,8 +307,17 @@ class InvoiceCollectionProcessTest {
         String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
-        complete(task(instance), Map.of("escalationApproved", false));
+        Task refused = task(instance);
+        engine.getIdentityService().setAuthentication("manon", List.of(RecouvraGroups.MANAGERS));
+        try {
+            complete(refused, Map.of("escalationApproved", false, "approvalNote", "the mayor's office promised to pay"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         assertThat(instance).isWaitingAt("Timer_ReassessEscalation");
+        assertThat(jdbc.queryForList("select actor || ': ' || summary from recouvra.interaction where customer_id = ? and type = 'ESCALATION'",
+                String.class, customer)).as("the trail says who decided")
+                .containsExactly("manon: Escalation refused, reassessed in 30 days (" + number + ")");
         moveTo(today.plusDays(30));
         runJobs(instance);
         Task again = task(instance);
