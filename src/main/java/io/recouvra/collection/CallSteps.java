@@ -84,7 +84,7 @@ class CallSteps {
      * for its reader: overdue invoices apart from those not due yet, each with its own total, dates in
      * the reader's format, times in the reader's zone and the debtor's. Small lists, for the form's tables.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     Map<String, Object> callSheet(UUID customerId, Viewer viewer) {
         Customer customer = customers.get(customerId);
         LocalDate today = calendar.today();

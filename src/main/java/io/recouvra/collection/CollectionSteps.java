@@ -113,6 +113,13 @@ class CollectionSteps {
         return execution -> execution.setVariables(escalation.facts(InvoiceCase.of(execution)));
     }
 
+    /** A manager approved or refused the escalation: the trail says who and what. */
+    @Bean
+    TaskListener recordEscalationDecision(Escalation escalation) {
+        return task -> escalation.decided(InvoiceCase.of(task), Boolean.TRUE.equals(task.getVariable("escalationApproved")),
+                task.getVariable("escalationRoute"), task.getVariable("approvalNote"));
+    }
+
     /** The route chose the insurer: its claim declares now, or the route is returned at once if it cannot. */
     @Bean
     JavaDelegate askInsurerToTakeOver(InsuranceClaims claims) {

@@ -1,6 +1,10 @@
 package io.recouvra.collection;
 
 import io.recouvra.insurance.InsuredInvoices;
+import io.recouvra.messaging.Interaction.Direction;
+import io.recouvra.messaging.Interaction.Medium;
+import io.recouvra.messaging.Interaction.Type;
+import io.recouvra.messaging.InteractionLog;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.scoring.Scoring;
@@ -19,8 +23,11 @@ class Escalation {
     private final Disputes disputes;
     private final CollectionCalendar calendar;
     private final InsuredInvoices insuredInvoices;
+    private final InteractionLog interactions;
 
-    Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, CollectionCalendar calendar) {
+    Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, CollectionCalendar calendar,
+               InteractionLog interactions) {
+        this.interactions = interactions;
         this.invoices = invoices;
         this.scoring = scoring;
         this.disputes = disputes;
@@ -40,5 +47,14 @@ class Escalation {
         facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
         return facts;
+    }
+
+    /** A manager's decision on the route, on the trail with the manager's name (the trail's actor). */
+    @Transactional
+    void decided(InvoiceCase invoiceCase, boolean approved, Object route, Object note) {
+        interactions.record(invoiceCase.customerId(), invoiceCase.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.ESCALATION,
+                approved ? "Escalation approved: " + route + " (" + invoiceCase.number() + ")"
+                        : "Escalation refused, reassessed in 30 days (" + invoiceCase.number() + ")",
+                note == null || note.toString().isBlank() ? null : note.toString());
     }
 }

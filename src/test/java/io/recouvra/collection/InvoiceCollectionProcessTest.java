@@ -334,8 +334,17 @@ class InvoiceCollectionProcessTest {
         String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
-        complete(task(instance), Map.of("escalationApproved", false));
+        Task refused = task(instance);
+        engine.getIdentityService().setAuthentication("manon", List.of(RecouvraGroups.MANAGERS));
+        try {
+            complete(refused, Map.of("escalationApproved", false, "approvalNote", "the mayor's office promised to pay"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         assertThat(instance).isWaitingAt("Timer_ReassessEscalation");
+        assertThat(jdbc.queryForList("select actor || ': ' || summary from recouvra.interaction where customer_id = ? and type = 'ESCALATION'",
+                String.class, customer)).as("the trail says who decided")
+                .containsExactly("manon: Escalation refused, reassessed in 30 days (" + number + ")");
         moveTo(today.plusDays(30));
         runJobs(instance);
         Task again = task(instance);
@@ -374,7 +383,7 @@ class InvoiceCollectionProcessTest {
         ProcessInstance instance = run(number);
         assertThat(instance).isWaitingAt("Event_CallOutcome");
         Task call = callTask(customer);
-        assertThat(call.getName()).isEqualTo("Call debtor: " + customers.get(customer).getLegalName() + " (2 000,00 €)");
+        assertThat(call.getName()).isEqualTo("Appeler le client : " + customers.get(customer).getLegalName() + " (échu 2 000,00 €)");
 
         complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
                 "promisedAmount", 2000));
