@@ -83,6 +83,19 @@ class UndeliverableMessagesTest {
     }
 
     @Test
+    void aLetterWithoutAnAddressWhileTheEmailOfTheSameStepWentMakesNoTask() {
+        Debtor debtor = debtor(false);
+        ask(debtor, MessageKind.REMINDER_3, Channel.EMAIL);
+        ask(debtor, MessageKind.REMINDER_3, Channel.LETTER);
+
+        drain();
+
+        assertThat(row(debtor, Channel.EMAIL).getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(row(debtor, Channel.LETTER).getLastError()).startsWith("NO_RECIPIENT");
+        assertThat(tasksOf(debtor)).isEmpty();
+    }
+
+    @Test
     void aStepThatReachedTheDebtorOnNoChannelMakesOneTaskSayingEachChannelsCause() {
         Debtor debtor = debtor();
         optOuts.optOut(Channel.EMAIL, debtor.email, "test");
@@ -137,11 +150,16 @@ class UndeliverableMessagesTest {
     }
 
     private Debtor debtor() {
+        return debtor(true);
+    }
+
+    private Debtor debtor(boolean withAddress) {
         String number = TestData.invoiceNumber();
         String email = "compta@" + number.toLowerCase(Locale.ROOT) + ".example";
         String phone = "+336" + String.format("%08d", PHONES.incrementAndGet());
         UUID customerId = customers.register(new NewCustomer("Menuiseries Durand " + number, TestData.siren(), "FR", "fr",
-                "Europe/Paris", "8 quai des Chartrons", "33000", "Bordeaux", List.of(new NewCustomer.NewContact("M. Durand",
+                "Europe/Paris", withAddress ? "8 quai des Chartrons" : null, withAddress ? "33000" : null,
+                withAddress ? "Bordeaux" : null, List.of(new NewCustomer.NewContact("M. Durand",
                         null, email, phone, true, true, false)))).getId();
         LocalDate due = LocalDate.now(clock).minusDays(30);
         UUID invoiceId = invoices.register(new NewInvoice(number, customerId, null, due.minusDays(30), due,
