@@ -100,7 +100,7 @@ class UndeliverableMessages {
         String error = row.getLastError() == null ? "" : row.getLastError();
         Matcher gaveUp = GAVE_UP.matcher(error);
         if (gaveUp.matches()) {
-            return "the provider could not take it after " + gaveUp.group(1) + " attempts (last: " + gaveUp.group(2)
+            return "the provider could not take it: gave up after " + gaveUp.group(1) + " attempts (last: " + gaveUp.group(2)
                     + "); a provider outage, not the debtor's contact details";
         }
         Matcher report = TWILIO_REPORT.matcher(error);

@@ -480,6 +480,11 @@ class InvoiceCollectionProcessTest {
         complete(callTask(customer), planOnCall(2, today.plusDays(7), null));
         ProcessInstance plan = planInstance(customer);
         drain(dispatcher);
+        // no portal yet: the offer says how to accept (the collector then records it, as below), and links nowhere
+        assertThat(jdbc.queryForObject("select rendered_text from recouvra.outbox_message where customer_id = ? "
+                + "and kind = 'PAYMENT_PLAN_AGREEMENT'", String.class, customer))
+                .contains("répondez à cet e-mail").contains("appelez notre service recouvrement")
+                .contains(plan.getBusinessKey()).doesNotContain("http").doesNotContain("en ligne");
         paymentPlans.accept(UUID.fromString(plan.getBusinessKey()));
 
         moveTo(today.plusDays(4));
