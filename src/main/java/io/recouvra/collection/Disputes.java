@@ -76,7 +76,8 @@ public class Disputes {
         if (reason == null || !REASONS.contains(reason)) {
             throw new InvalidInputException("reason", "must be one of " + REASONS.stream().sorted().toList());
         }
-        Invoice invoice = invoices.get(invoiceNumber);
+        // locked before it is read: a payment committed meanwhile is seen, not overwritten on a stale copy
+        Invoice invoice = invoices.lockForChange(invoiceNumber);
         if (invoice.getStatus().isClosed()) {
             throw new InvalidInputException("invoiceNumber", "invoice " + invoiceNumber + " is " + invoice.getStatus()
                     + ": there is nothing left to dispute");

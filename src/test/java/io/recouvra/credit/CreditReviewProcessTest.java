@@ -213,12 +213,19 @@ class CreditReviewProcessTest {
                 .variableValueEquals("customerId", customer.toString()).count()).isEqualTo(1);
     }
 
+    private int advisoryLockWaiters() {
+        jdbc.query("select pg_stat_clear_snapshot()", row -> { });
+        return jdbc.queryForObject("""
+                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                and pid <> pg_backend_pid() and query like '%pg_advisory_xact_lock%'""", Integer.class);
+    }
+
     /** A state, not a delay: PostgreSQL shows the second start waiting for the customer's review lock. */
     private void waitUntilAnotherTransactionWaitsForTheCustomersLock() {
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (jdbc.queryForObject("""
-                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                and pid <> pg_backend_pid() and query like '%pg_advisory_xact_lock%'""", Integer.class) == 0) {
+        // polled inside the first transaction: PostgreSQL keeps one pg_stat_activity snapshot per transaction
+        // unless it is cleared
+        while (advisoryLockWaiters() == 0) {
             assertThat(System.nanoTime()).as("the second start waits for the lock").isLessThan(giveUp);
             try {
                 Thread.sleep(20);
