@@ -4,6 +4,7 @@ import io.recouvra.interest.InterestLines;
 import io.recouvra.interest.InterestPeriod;
 import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.interest.LatePaymentClaims.Claim;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.legal.LegalCase.Stage;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.Interaction;
@@ -107,7 +108,7 @@ class InjunctionRequests {
      * Works out the claim as of today (interest to the day from the statutory rate table, the indemnity,
      * the other costs the officer entered), names the court, renders the request and keeps it.
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class) // its step waits for the rate, its transaction commits
     Built build(UUID caseId) {
         LegalCase legalCase = store.get(caseId);
         Invoice invoice = invoices.get(legalCase.invoiceNumber());
