@@ -3,6 +3,7 @@ package io.recouvra.agency;
 import io.recouvra.agency.AgencyCase.Outcome;
 import io.recouvra.agency.AgencySettings.Agency;
 import io.recouvra.interest.LatePaymentClaims;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.Interaction;
 import io.recouvra.messaging.Interaction.Direction;
@@ -98,7 +99,7 @@ public class AgencyCases {
     }
 
     /** Opens the case with the debt as it stands today; the hand-over is a step of its own, so that a retry sends the same case. */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class) // its step waits for the rate, its transaction commits
     public UUID open(String invoiceNumber, String agencyId) {
         Agency agency = agencies.selected(agencyId);
         Invoice invoice = invoices.get(invoiceNumber);

@@ -1,6 +1,7 @@
 package io.recouvra.agency;
 
 import io.recouvra.agency.AgencyCase.Outcome;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.receivables.InvoiceStatus;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -36,8 +37,15 @@ class AgencySteps {
 
     @Bean
     JavaDelegate openAgencyCase(AgencyCases cases) {
-        return execution -> execution.setVariable("agencyCaseId",
-                cases.open(invoiceNumber(execution), (String) execution.getVariable("agencyId")).toString());
+        return execution -> {
+            try {
+                execution.setVariable("agencyCaseId",
+                        cases.open(invoiceNumber(execution), (String) execution.getVariable("agencyId")).toString());
+            } catch (MissingLatePaymentRate missing) {
+                // the model waits for the rate (boundary error, signal LatePaymentRateRecorded): no incident
+                throw missing.asBpmnError();
+            }
+        };
     }
 
     /** Sets mandateEndsAt, the moment the mandate timer fires: the end of the mandate's last day. */

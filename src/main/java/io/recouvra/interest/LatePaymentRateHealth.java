@@ -34,7 +34,7 @@ class LatePaymentRateHealth implements HealthIndicator {
         Health.Builder health = rates.find(current).isPresent() ? Health.up()
                 : Health.status(WARNING).withDetail("missing", current.toString())
                         .withDetail("fill", "PUT /api/v1/late-payment-rates/" + current + " or the admins' Tasklist task")
-                        .withDetail("effect", "formal notices, injunction requests and charged payment plans wait for them");
+                        .withDetail("effect", "formal notices, injunction requests, charged payment plans and agency hand-offs wait for them");
         health.withDetail("halfYear", current.toString());
         if (!today.isBefore(next.minusDays(LatePaymentRateRequests.DAYS_AHEAD)) && rates.find(next).isEmpty()) {
             health.withDetail("next", next + " not recorded yet (asked of the admins)");

@@ -111,7 +111,7 @@ class InjunctionRequests {
      * Works out the claim as of today (interest to the day from the statutory rate table, the indemnity,
      * the other costs the officer entered), names the court, renders the request and keeps it.
      */
-    @Transactional(noRollbackFor = MissingLatePaymentRate.class)
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class) // its step waits for the rate, its transaction commits
     Built build(UUID caseId) {
         LegalCase legalCase = store.get(caseId);
         Invoice invoice = invoices.get(legalCase.invoiceNumber());

@@ -1,5 +1,6 @@
 package io.recouvra.agency;
 
+import io.recouvra.interest.LatePaymentRates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -234,6 +235,32 @@ class AgencyHandoffProcessTest {
         assertThat(handoff).isEnded().hasPassed("Task_CloseSettledCase");
         assertThat(cases.ofInvoice(number).get(0).outcome()).isEqualTo("WRITTEN_OFF");
         assertThat(outcomeFor(handoff)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void withoutTheHalfYearsLatePaymentRateTheHandOffWaitsVisiblyThenGoesOnOnceItIsRecorded(@Autowired LatePaymentRates rates) {
+        // 2041's first half has no rates (no test records them for good)
+        moveTo(LocalDate.of(2041, 2, 20));
+        UUID debtor = debtor("FR");
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, debtor, null, LocalDate.of(2040, 12, 21), LocalDate.of(2041, 1, 20),
+                new BigDecimal("8000.00"), "EUR"));
+        try {
+            ProcessInstance handoff = handOver(number);
+
+            assertThat(handoff).isWaitingAt("WaitForLatePaymentRate_OpenAgencyCase");
+            assertThat(runtime.createIncidentQuery().processInstanceId(handoff.getId()).count()).as("no incident").isZero();
+            assertThat(cases.ofInvoice(number)).as("no case opened yet").isEmpty();
+
+            rates.record(LocalDate.of(2041, 1, 1), new BigDecimal("2.00"), new BigDecimal("3.00"), "test", "test");
+            agency.runJobs(number);
+
+            assertThat(handoff).hasPassed("Task_OpenAgencyCase", "Task_TransferCase").isWaitingAt("Gateway_AgencyWorking");
+            // 21 January - 20 February 2041 = 31 days at 2.00 + 10 = 12.00 %: 8,000 × 12.00 × 31 / 36,500 = 81.5342 -> 81.53
+            assertThat(cases.ofInvoice(number).get(0).interest()).isEqualByComparingTo("81.53");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = date '2041-01-01'");
+        }
     }
 
     private ProcessInstance handOver(String number) {

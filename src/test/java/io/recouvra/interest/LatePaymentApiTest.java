@@ -215,7 +215,9 @@ class LatePaymentApiTest {
         ResponseEntity<JsonNode> refused = get("/api/v1/invoices/" + number + "/late-payment-claim?asOf=2040-01-10");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody().toString()).contains("halfYearStart", "late-payment-rates/2026-07-01");
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody().toString()).contains("halfYearStart", "half-year starting 2026-07-01",
+                "PUT /api/v1/late-payment-rates/2026-07-01");
     }
 
     private static JsonNode find(JsonNode rates, String halfYearStart) {
