@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.util.Locale;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailConnectException;
@@ -138,7 +139,7 @@ class SmtpEmailChannel implements ChannelAdapter {
         }
         if (e instanceof SendFailedException refused && refused.getInvalidAddresses() != null
                 && refused.getInvalidAddresses().length > 0) {
-            return new SendOutcome.PermanentFailure("RECIPIENT_REFUSED", refused.getMessage());
+            return new SendOutcome.PermanentFailure("RECIPIENT_REFUSED", "address refused: " + serverReply(refused));
         }
         return new SendOutcome.TemporaryFailure("SMTP failed before the content was sent: " + describe(e));
     }
@@ -152,6 +153,17 @@ class SmtpEmailChannel implements ChannelAdapter {
             }
         }
         return null;
+    }
+
+    /** What the server answered (e.g. "550 5.1.1 no such user"), which Jakarta Mail keeps in a nested exception. */
+    private static String serverReply(SendFailedException refused) {
+        for (Exception next = refused.getNextException(); next != null;
+             next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException failed) {
+                return failed.getMessage().strip();
+            }
+        }
+        return refused.getMessage();
     }
 
     private static String describe(Throwable e) {

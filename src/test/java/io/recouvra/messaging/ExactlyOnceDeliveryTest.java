@@ -131,6 +131,14 @@ class ExactlyOnceDeliveryTest {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
     }
 
+    /**
+     * Copies of one message the server received, told by its Message-ID: messages other tests left in the
+     * shared outbox fall due as the clock moves and reach the same server.
+     */
+    private static long copiesOf(FaultySmtpServer server, String messageId) {
+        return server.contents().stream().filter(content -> content.contains("Message-ID: " + messageId)).count();
+    }
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -149,11 +157,10 @@ class ExactlyOnceDeliveryTest {
             drain(dispatcher);
 
             OutboxMessage sent = only(c);
-            assertThat(server.contentsReceived()).isEqualTo(1);
-            assertThat(sent.getStatus()).as("kept aside, not retried").isEqualTo(OutboxStatus.SENDING);
             String messageId = "<" + sent.getId() + "@recouvra.example>";
+            assertThat(copiesOf(server, messageId)).isEqualTo(1);
+            assertThat(sent.getStatus()).as("kept aside, not retried").isEqualTo(OutboxStatus.SENDING);
             assertThat(sent.getProviderId()).isEqualTo(messageId);
-            assertThat(server.contents().get(0)).contains("Message-ID: " + messageId);
 
             ClockUtil.setCurrentTime(Date.from(clock.instant().plus(settings.reconcileAfter()).plusSeconds(1)));
             dispatcher.reconcileAbandoned();
@@ -174,7 +181,7 @@ class ExactlyOnceDeliveryTest {
             assertThat(Duration.between(uncertainSince, checks.get(checks.size() - 2))).isLessThan(uncertainSettings.recheckFor());
             assertThat(Duration.between(checks.get(1), checks.get(2))).as("the waits grow")
                     .isGreaterThan(Duration.between(checks.get(0), checks.get(1)));
-            assertThat(server.contentsReceived()).as("sent once, whatever happened since").isEqualTo(1);
+            assertThat(copiesOf(server, messageId)).as("sent once, whatever happened since").isEqualTo(1);
             String askedWith = only(c).getLastError();
             ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
             rechecks.recheckDue(Channel.EMAIL);
@@ -195,7 +202,7 @@ class ExactlyOnceDeliveryTest {
 
             assertThat(only(c).getStatus()).isEqualTo(OutboxStatus.SENT);
             assertThat(only(c).getProviderId()).isEqualTo(messageId);
-            assertThat(server.contentsReceived()).isEqualTo(1);
+            assertThat(copiesOf(server, messageId)).isEqualTo(1);
             List<Interaction> trail = interactions.ofInvoice(c.invoiceId(), 0, 50).getContent();
             assertThat(trail).extracting(Interaction::getType).containsExactly(Interaction.Type.MESSAGE_UNCERTAIN,
                     Interaction.Type.MESSAGE_UNCERTAIN, Interaction.Type.NOTE, Interaction.Type.MESSAGE_SENT);

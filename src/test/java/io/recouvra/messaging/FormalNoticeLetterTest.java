@@ -110,7 +110,8 @@ class FormalNoticeLetterTest {
         assertThat(kept).isEqualTo(pdf);
 
         ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofMinutes(3))));
-        assertThat(sandboxLetters.acknowledgeDue()).isEqualTo(1);
+        // at least this one: letters other tests of the shared context sent may be due as well
+        assertThat(sandboxLetters.acknowledgeDue()).isGreaterThanOrEqualTo(1);
         assertThat(outbox.findById(letter.getId()).orElseThrow().getStatus()).isEqualTo(OutboxStatus.DELIVERED);
         assertThat(interactions.ofInvoice(invoiceId, 0, 10).getContent()).extracting(Interaction::getSummary)
                 .anySatisfy(summary -> assertThat(summary).contains("acknowledgement of receipt signed"));

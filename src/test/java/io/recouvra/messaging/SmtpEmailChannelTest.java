@@ -73,6 +73,8 @@ class SmtpEmailChannelTest {
             SendOutcome outcome = new SmtpEmailChannel(sender(server.port()), "recouvrement@recouvra.example").send(message());
             assertThat(outcome).isInstanceOf(SendOutcome.PermanentFailure.class);
             assertThat(((SendOutcome.PermanentFailure) outcome).code()).isEqualTo("RECIPIENT_REFUSED");
+            // the server's own reply, which the undeliverable task shows the collector
+            assertThat(((SendOutcome.PermanentFailure) outcome).reason()).contains("550 5.1.1 no such user");
             assertThat(server.contentsReceived()).isZero();
         }
         try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.REFUSE_CONTENT)) {
