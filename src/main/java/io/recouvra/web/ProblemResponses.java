@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.recouvra.database.RetryingTransactions;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -68,6 +70,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The record was changed by another request at the same time; send the request again.");
         problem.setTitle("Concurrent update");
         return problem;
+    }
+
+    /**
+     * The engine wraps what PostgreSQL said (a deadlock in its own tables, a serialization failure) in its
+     * own exception. On endpoints whose service does not run its transaction again, such a lost race is
+     * still a concurrent update the client may send again, not an error of ours; anything else stays one.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ProblemDetail engineFailure(ProcessEngineException e) throws ProcessEngineException {
+        if (!RetryingTransactions.isTransientConflict(e)) {
+            throw e;
+        }
+        return concurrentUpdate(e);
     }
 
     /**
