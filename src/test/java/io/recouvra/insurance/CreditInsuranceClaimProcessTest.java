@@ -1,5 +1,6 @@
 package io.recouvra.insurance;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -386,9 +387,5 @@ class CreditInsuranceClaimProcessTest {
 
     private LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
-    }
-
-    private void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }
