@@ -16,6 +16,7 @@ import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.EngineJobs;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
@@ -63,6 +64,8 @@ class CreditInsuranceClaimProcessTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    EngineJobs engineJobs;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -354,23 +357,7 @@ class CreditInsuranceClaimProcessTest {
     }
 
     private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException failed) {
-                    // a failing job keeps its exception and retries; the test looks at it
-                }
-            });
-            if (due.stream().allMatch(job -> management.createJobQuery().jobId(job.getId()).withException().count() > 0)) {
-                return;
-            }
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+        engineJobs.runDueKeepingFailures(instance);
     }
 
     private Job job(ProcessInstance instance) {
