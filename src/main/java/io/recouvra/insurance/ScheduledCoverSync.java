@@ -1,12 +1,8 @@
 package io.recouvra.insurance;
 
+import io.recouvra.database.SingleNodeJobs;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,25 +26,16 @@ class ScheduledCoverSync {
     private static final Logger log = LoggerFactory.getLogger(ScheduledCoverSync.class);
 
     private final BuyerCovers covers;
-    private final LockProvider locks;
+    private final SingleNodeJobs jobs;
 
-    ScheduledCoverSync(BuyerCovers covers, LockProvider locks) {
+    ScheduledCoverSync(BuyerCovers covers, SingleNodeJobs jobs) {
         this.covers = covers;
-        this.locks = locks;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${recouvra.insurance.cover-sync.cron}", zone = "${recouvra.zone}")
     void daily() {
-        Optional<SimpleLock> day = locks.lock(new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST));
-        if (day.isEmpty()) {
-            log.info("Insurance cover sync skipped: another node is running it");
-            return;
-        }
-        try {
-            log.info("Insurance cover sync: {} buyers read", syncAll());
-        } finally {
-            day.get().unlock();
-        }
+        jobs.runAlone(LOCK, AT_MOST, AT_LEAST, () -> log.info("Insurance cover sync: {} buyers read", syncAll()));
     }
 
     /** @return how many buyers were read */

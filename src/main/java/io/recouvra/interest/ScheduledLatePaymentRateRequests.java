@@ -1,13 +1,9 @@
 package io.recouvra.interest;
 
+import io.recouvra.database.SingleNodeJobs;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,27 +23,20 @@ class ScheduledLatePaymentRateRequests {
     private static final Logger log = LoggerFactory.getLogger(ScheduledLatePaymentRateRequests.class);
 
     private final LatePaymentRateRequests requests;
-    private final LockProvider locks;
+    private final SingleNodeJobs jobs;
 
-    ScheduledLatePaymentRateRequests(LatePaymentRateRequests requests, LockProvider locks) {
+    ScheduledLatePaymentRateRequests(LatePaymentRateRequests requests, SingleNodeJobs jobs) {
         this.requests = requests;
-        this.locks = locks;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${recouvra.interest.rate-request.cron:0 0 7 * * *}", zone = "${recouvra.zone}")
     void daily() {
-        Optional<SimpleLock> day = locks.lock(new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST));
-        if (day.isEmpty()) {
-            log.info("Late-payment rate request skipped: another node is running it");
-            return;
-        }
-        try {
+        jobs.runAlone(LOCK, AT_MOST, AT_LEAST, () -> {
             List<LocalDate> asked = requests.raiseDue();
             if (!asked.isEmpty()) {
                 log.info("Late-payment rates asked of the admins for the half-years starting {}", asked);
             }
-        } finally {
-            day.get().unlock();
-        }
+        });
     }
 }

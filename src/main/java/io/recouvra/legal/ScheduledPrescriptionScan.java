@@ -1,12 +1,8 @@
 package io.recouvra.legal;
 
+import io.recouvra.database.SingleNodeJobs;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,25 +25,18 @@ class ScheduledPrescriptionScan {
     private static final Logger log = LoggerFactory.getLogger(ScheduledPrescriptionScan.class);
 
     private final Prescriptions prescriptions;
-    private final LockProvider locks;
+    private final SingleNodeJobs jobs;
 
-    ScheduledPrescriptionScan(Prescriptions prescriptions, LockProvider locks) {
+    ScheduledPrescriptionScan(Prescriptions prescriptions, SingleNodeJobs jobs) {
         this.prescriptions = prescriptions;
-        this.locks = locks;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${recouvra.legal.prescription-scan.cron}", zone = "${recouvra.zone}")
     void daily() {
-        Optional<SimpleLock> day = locks.lock(new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST));
-        if (day.isEmpty()) {
-            log.info("Prescription scan skipped: another node is running it");
-            return;
-        }
-        try {
+        jobs.runAlone(LOCK, AT_MOST, AT_LEAST, () -> {
             List<Prescriptions.Review> raised = prescriptions.raiseReviews();
             log.info("Prescription scan: {} reviews raised", raised.size());
-        } finally {
-            day.get().unlock();
-        }
+        });
     }
 }

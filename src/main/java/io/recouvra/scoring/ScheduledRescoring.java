@@ -1,13 +1,7 @@
 package io.recouvra.scoring;
 
+import io.recouvra.database.SingleNodeJobs;
 import java.time.Duration;
-import java.util.Optional;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,14 +22,13 @@ class ScheduledRescoring {
     private static final Duration AT_MOST = Duration.ofHours(3);
     /** Keeps a node whose clock is a little late from running the same night again once the first has finished. */
     private static final Duration AT_LEAST = Duration.ofMinutes(10);
-    private static final Logger log = LoggerFactory.getLogger(ScheduledRescoring.class);
 
     private final NightlyRescoring rescoring;
-    private final LockProvider locks;
+    private final SingleNodeJobs jobs;
 
-    ScheduledRescoring(NightlyRescoring rescoring, LockProvider locks) {
+    ScheduledRescoring(NightlyRescoring rescoring, SingleNodeJobs jobs) {
         this.rescoring = rescoring;
-        this.locks = locks;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${recouvra.scoring.nightly.cron}", zone = "${recouvra.zone}")
@@ -45,16 +38,6 @@ class ScheduledRescoring {
 
     /** @return whether this node ran the night */
     boolean runUnlessAnotherNodeIs() {
-        Optional<SimpleLock> night = locks.lock(new LockConfiguration(ClockProvider.now(), LOCK, AT_MOST, AT_LEAST));
-        if (night.isEmpty()) {
-            log.info("Nightly re-scoring skipped: another node is running it");
-            return false;
-        }
-        try {
-            rescoring.run();
-        } finally {
-            night.get().unlock();
-        }
-        return true;
+        return jobs.runAlone(LOCK, AT_MOST, AT_LEAST, rescoring::run);
     }
 }

@@ -1,5 +1,6 @@
 package io.recouvra.agency;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import io.recouvra.interest.LatePaymentRates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,8 +19,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,7 +45,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RecouvraTest
 class AgencyHandoffProcessTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate DUE = LocalDate.of(2026, 10, 1);
     private static final LocalDate HANDOVER = LocalDate.of(2026, 11, 23);
 
@@ -291,9 +289,5 @@ class AgencyHandoffProcessTest {
     private void pay(UUID debtor, String number, String amount, String reference) {
         payments.register(new NewPayment(debtor, new BigDecimal(amount), "EUR", HANDOVER, reference + "-" + number,
                 List.of(new NewPayment.Allocation(number, new BigDecimal(amount)))));
-    }
-
-    private void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }

@@ -1,5 +1,6 @@
 package io.recouvra.agency;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -13,8 +14,6 @@ import io.recouvra.support.TestData;
 import io.recouvra.support.TestRates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RecouvraTest
 class SandboxAgencyTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate HANDOVER = LocalDate.of(2026, 11, 23);
 
     @Autowired
@@ -101,9 +99,5 @@ class SandboxAgencyTest {
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.PAID);
         assertThat(cases.ofInvoice(number).get(0).outcome()).isEqualTo("RECOVERED");
         assertThat(cases.ofInvoice(number).get(0).commission()).as("12 % of 5,000").isEqualByComparingTo("600.00");
-    }
-
-    private void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }

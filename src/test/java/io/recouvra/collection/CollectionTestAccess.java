@@ -1,13 +1,12 @@
 package io.recouvra.collection;
 
+import io.recouvra.support.EngineJobs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +15,13 @@ import org.springframework.stereotype.Component;
 public class CollectionTestAccess {
 
     private final RuntimeService runtime;
-    private final ManagementService management;
+    private final EngineJobs jobs;
     private final Disputes disputes;
     private final PaymentPlans plans;
 
-    CollectionTestAccess(RuntimeService runtime, ManagementService management, Disputes disputes, PaymentPlans plans) {
+    CollectionTestAccess(RuntimeService runtime, EngineJobs jobs, Disputes disputes, PaymentPlans plans) {
         this.runtime = runtime;
-        this.management = management;
+        this.jobs = jobs;
         this.disputes = disputes;
         this.plans = plans;
     }
@@ -45,24 +44,11 @@ public class CollectionTestAccess {
 
     /** Runs every job due now in the instance and the processes it called. */
     public void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(job -> job.getProcessInstanceId() != null && belongsTo(job.getProcessInstanceId(), instance.getId()))
-                    .toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+        jobs.runDue(instance);
     }
 
     public void raiseDispute(String invoiceNumber) {
         disputes.raise(invoiceNumber, "PRICE", "price differs from the order", "API");
     }
 
-    private boolean belongsTo(String processInstanceId, String rootId) {
-        return processInstanceId.equals(rootId) || runtime.createProcessInstanceQuery()
-                .processInstanceId(processInstanceId).superProcessInstanceId(rootId).count() > 0;
-    }
 }

@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import static io.recouvra.support.EngineClock.startOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -23,6 +24,7 @@ import io.recouvra.receivables.CreditNoteService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import io.recouvra.support.TestRates;
@@ -32,8 +34,6 @@ import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RecouvraTest
 class InvoiceCollectionProcessTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** A Monday: messages dispatched on it are within contact hours. */
     private static final LocalDate START = LocalDate.of(2026, 11, 23);
 
@@ -1360,12 +1359,8 @@ class InvoiceCollectionProcessTest {
     }
 
     private void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
+        EngineClock.moveTo(day);
         today = day;
-    }
-
-    private static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(PARIS).toInstant());
     }
 
     private void pay(UUID customer, String number, String amount) {

@@ -1,5 +1,6 @@
 package io.recouvra.insurance;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,6 @@ import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RecouvraTest
 class CreditInsuranceApiTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate START = LocalDate.of(2026, 11, 23);
 
     @Autowired
@@ -242,9 +240,5 @@ class CreditInsuranceApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
-    }
-
-    private static void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }

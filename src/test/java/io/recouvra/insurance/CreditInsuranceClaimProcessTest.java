@@ -1,5 +1,6 @@
 package io.recouvra.insurance;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -15,6 +16,7 @@ import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.EngineJobs;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
@@ -62,6 +64,8 @@ class CreditInsuranceClaimProcessTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    EngineJobs engineJobs;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -353,23 +357,7 @@ class CreditInsuranceClaimProcessTest {
     }
 
     private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException failed) {
-                    // a failing job keeps its exception and retries; the test looks at it
-                }
-            });
-            if (due.stream().allMatch(job -> management.createJobQuery().jobId(job.getId()).withException().count() > 0)) {
-                return;
-            }
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+        engineJobs.runDueKeepingFailures(instance);
     }
 
     private Job job(ProcessInstance instance) {
@@ -386,9 +374,5 @@ class CreditInsuranceClaimProcessTest {
 
     private LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
-    }
-
-    private void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }

@@ -2,6 +2,7 @@ package io.recouvra.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -30,7 +31,7 @@ class InjunctionRequestBreakdownTest {
     @Test
     void thePeriodLinesCarryTheRoundingSoTheyAddUpToTheInterestClaimed() throws Exception {
         fixtures.deployCaller();
-        LegalCaseFixtures.moveTo(LocalDate.of(2025, 7, 31));
+        EngineClock.moveTo(LocalDate.of(2025, 7, 31));
         UUID debtor = fixtures.debtor("Lyon", "69002");
         String number = fixtures.invoice(debtor, LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 31), "1000.36");
         fixtures.escalateToCourt(number);

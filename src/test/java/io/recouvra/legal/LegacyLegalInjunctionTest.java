@@ -1,6 +1,6 @@
 package io.recouvra.legal;
 
-import static io.recouvra.legal.LegalCaseFixtures.moveTo;
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -10,23 +10,20 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.support.EngineJobs;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -47,7 +44,7 @@ class LegalCaseFixtures {
     static final String CALLER = "LegalCaseCallerTest";
 
     private final RuntimeService runtime;
-    private final ManagementService management;
+    private final EngineJobs jobs;
     private final TaskService tasks;
     private final HistoryService history;
     private final RepositoryService repository;
@@ -58,11 +55,11 @@ class LegalCaseFixtures {
     private final LegalCases cases;
     private final InteractionLog interactions;
 
-    LegalCaseFixtures(LegalCases cases, InteractionLog interactions, RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
+    LegalCaseFixtures(LegalCases cases, InteractionLog interactions, RuntimeService runtime, EngineJobs jobs, TaskService tasks, HistoryService history,
                       RepositoryService repository, CustomerService customers, InvoiceService invoices, PaymentService payments,
                       JdbcTemplate jdbc) {
         this.runtime = runtime;
-        this.management = management;
+        this.jobs = jobs;
         this.tasks = tasks;
         this.history = history;
         this.repository = repository;
@@ -115,14 +112,7 @@ class LegalCaseFixtures {
     }
 
     void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+        jobs.runDue(instance);
     }
 
     Task task(ProcessInstance instance) {
@@ -212,11 +202,4 @@ class LegalCaseFixtures {
                 order by seq""", String.class, number);
     }
 
-    static void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
-    }
-
-    static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(PARIS).toInstant());
-    }
 }

@@ -1,7 +1,7 @@
 package io.recouvra.legal;
 
-import static io.recouvra.legal.LegalCaseFixtures.moveTo;
-import static io.recouvra.legal.LegalCaseFixtures.startOf;
+import static io.recouvra.support.EngineClock.moveTo;
+import static io.recouvra.support.EngineClock.startOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

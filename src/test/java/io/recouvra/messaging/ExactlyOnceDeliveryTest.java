@@ -20,6 +20,7 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.support.Api;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import io.recouvra.web.ConflictException;
@@ -37,8 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -128,7 +127,7 @@ class ExactlyOnceDeliveryTest {
     /** A Wednesday, 10:00 in Paris: within contact hours. */
     @BeforeEach
     void duringContactHours() {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
+        EngineClock.moveTo(LocalDate.of(2026, 11, 25));
     }
 
     /**

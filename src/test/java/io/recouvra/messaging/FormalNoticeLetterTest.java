@@ -8,6 +8,7 @@ import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import jakarta.mail.BodyPart;
@@ -18,8 +19,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class FormalNoticeLetterTest {
 
     @BeforeEach
     void debtorWithAnOverdueInvoice() {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
+        EngineClock.moveTo(LocalDate.of(2026, 11, 25));
         invoiceNumber = TestData.invoiceNumber();
         customerId = customers.register(new NewCustomer("Boulangeries Martin SAS", TestData.siren(), "FR", "fr", null,
                 "12 rue de la République", "69002", "Lyon", List.of(new NewCustomer.NewContact("Mme Martin", "Gérante",

@@ -8,6 +8,7 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.support.Api;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
@@ -15,8 +16,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -81,7 +80,7 @@ class OutboxDispatchTest {
     /** A Wednesday, 10:00 in Paris: within contact hours, so that only what a test changes holds a message back. */
     @BeforeEach
     void duringContactHours() {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
+        EngineClock.moveTo(LocalDate.of(2026, 11, 25));
     }
 
     @AfterEach

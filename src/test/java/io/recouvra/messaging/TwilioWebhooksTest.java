@@ -7,16 +7,14 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.support.Api;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -161,7 +159,7 @@ class TwilioWebhooksTest {
         assertThat(trail(debtor)).filteredOn(i -> i.getType() == Interaction.Type.OPT_OUT).hasSize(1);
 
         // and no SMS goes to that number any more (on a Wednesday morning, within contact hours)
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
+        EngineClock.moveTo(LocalDate.of(2026, 11, 25));
         messages.enqueue(debtor.invoiceNumber, "reminder-1", Channel.SMS, MessageKind.REMINDER_1, Tone.COURTEOUS,
                 debtor.customerId, debtor.invoiceId, clock.instant());
         while (dispatcher.dispatchDue() > 0) {

@@ -6,14 +6,12 @@ import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -57,7 +55,7 @@ class UndeliverableMessagesTest {
     /** A Wednesday, 10:00 in Paris: within contact hours. */
     @BeforeEach
     void duringContactHours() {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant()));
+        EngineClock.moveTo(LocalDate.of(2026, 11, 25));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.recouvra.provisions;
 
+import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -407,9 +407,5 @@ class ProvisionsReportTest {
         user.setPassword("secret-" + id);
         identity.saveUser(user);
         identity.createMembership(id, group);
-    }
-
-    private static void moveTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PARIS).toInstant()));
     }
 }

@@ -2,6 +2,7 @@ package io.recouvra.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recouvra.database.SingleNodeJobs;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
@@ -44,7 +45,7 @@ class ScheduledRescoringTest {
                 null, List.of())).getId();
         invoices.register(new NewInvoice(TestData.invoiceNumber(), owing, null, LocalDate.now(clock).minusDays(40),
                 LocalDate.now(clock).minusDays(10), new BigDecimal("900.00"), "EUR"));
-        ScheduledRescoring thisNode = new ScheduledRescoring(rescoring, locks);
+        ScheduledRescoring thisNode = new ScheduledRescoring(rescoring, new SingleNodeJobs(locks));
 
         SimpleLock otherNode = locks.lock(new LockConfiguration(Instant.now(), ScheduledRescoring.LOCK,
                 Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
