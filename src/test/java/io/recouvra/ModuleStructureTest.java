@@ -1,5 +1,10 @@
 package io.recouvra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -11,15 +16,23 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModuleStructureTest {
 
-    private final ApplicationModules modules = ApplicationModules.of(RecouvraApplication.class);
+    // analysed once for both tests: importing the classes is the slow part
+    private static final ApplicationModules MODULES = ApplicationModules.of(RecouvraApplication.class);
 
     @Test
     void modulesHaveNoCycleAndUseOnlyEachOthersApi() {
-        modules.verify();
+        MODULES.verify();
     }
 
     @Test
-    void writesTheModuleDiagrams() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesTheModuleDiagrams() throws IOException {
+        Path docs = Path.of("target", "spring-modulith-docs");
+        Files.deleteIfExists(docs.resolve("components.puml"));
+        Files.deleteIfExists(docs.resolve("module-collection.puml"));
+
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        assertThat(docs.resolve("components.puml")).content().contains("Collection", "Insurance", "Receivables");
+        assertThat(docs.resolve("module-collection.puml")).exists();
     }
 }
