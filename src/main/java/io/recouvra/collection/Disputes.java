@@ -9,6 +9,7 @@ import io.recouvra.messaging.InteractionLog;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.DisputeRaised;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;

@@ -1,7 +1,7 @@
 package io.recouvra.insurance;
 
-import io.recouvra.collection.DisputeRaised;
 import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.DisputeRaised;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
