@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CollectionSteps {
 
+    /** The formal notice's deadline written in invoice-collection.bpmn before it moved to DunningStrategy. */
+    static final int PAYMENT_DEADLINE_DAYS_BEFORE_THE_TABLE_SAID = 8;
+
     // ---- invoice-collection.bpmn
 
     @Bean
@@ -47,7 +50,11 @@ class CollectionSteps {
     JavaDelegate sendFormalNotice(Dunning dunning, CollectionCalendar calendar, Prescriptions prescriptions) {
         return execution -> {
             prescriptions.warnIfBarred(InvoiceCase.of(execution).number(), "a formal notice is sent");
-            int deadlineDays = Integer.parseInt(execution.getVariable("paymentDeadlineDays").toString());
+            Object fromStrategy = execution.getVariable("paymentDeadlineDays");
+            // cases whose strategy was chosen before DunningStrategy had formalNoticePaymentDays keep the
+            // deadline their model version had
+            int deadlineDays = fromStrategy == null ? PAYMENT_DEADLINE_DAYS_BEFORE_THE_TABLE_SAID
+                    : Integer.parseInt(fromStrategy.toString());
             Object sent = execution.getVariable("formalNoticesSent");
             int number = (sent == null ? 0 : ((Number) sent).intValue()) + 1;
             LocalDate deadline;

@@ -86,4 +86,28 @@ class DunningStrategyTableTest {
             }
         }
     }
+
+    /** The days the formal notice gives to pay (Task_SendFormalNotice's paymentDeadlineDays): 8 as shipped, on every rule. */
+    @ParameterizedTest(name = "{0} {1} {2} EUR insured={3} late={4} broken={5} -> formal notice gives {6} days")
+    @CsvSource({
+            "A, STANDARD, 1000, false, 0, 0, 8",
+            "B, STANDARD, 499.99, false, 0, 0, 8",
+            "A, STANDARD, 50000, false, 0, 0, 8",
+            "A, STANDARD, 1000, false, 3, 0, 8",
+            "A, STANDARD, 100, false, 0, 1, 8",
+            "C, STANDARD, 1000, false, 0, 0, 8",
+            "D, STANDARD, 100, false, 0, 0, 8",
+            "B, STANDARD, 1000, true, 0, 0, 8",
+            "E, KEY_ACCOUNT, 100000, false, 5, 2, 8",
+            "D, PUBLIC_SECTOR, 100000, false, 5, 2, 8"})
+    void givesTheFormalNoticesPaymentDeadline(String riskClass, String customerType, double amount, boolean insured,
+                                              int latePayments, int brokenPromises, int days) {
+        Map<String, Object> strategy = decisions.evaluateDecisionTableByKey("DunningStrategy", Variables.createVariables()
+                        .putValue("riskClass", riskClass).putValue("customerType", customerType).putValue("amount", amount)
+                        .putValue("insured", insured).putValue("latePayments", latePayments)
+                        .putValue("brokenPromises", brokenPromises))
+                .getSingleResult().getEntryMap();
+
+        assertThat(strategy.get("formalNoticePaymentDays")).isEqualTo(days);
+    }
 }

@@ -45,4 +45,46 @@ class EscalationRouteTableTest {
         assertThat(result.get("route")).isEqualTo(route);
         assertThat((String) result.get("routeReason")).isNotBlank();
     }
+
+    /** The manager-approval threshold the process reads (Gateway_ApprovalNeeded): 5,000 EUR as shipped, on every route. */
+    @ParameterizedTest(name = "insured={0} insolvent={1} owes {2} EUR agency {3} court {4} -> approval from {5} EUR")
+    @CsvSource({
+            "true, false, 100, 0, 0, 5000",
+            "false, true, 100000, 0, 0, 5000",
+            "false, false, 100000, 1, 1, 5000",
+            "false, false, 249.99, 0, 0, 5000",
+            "false, false, 250, 0, 0, 5000",
+            "false, false, 10000, 0, 0, 5000"})
+    void namesTheApprovalThreshold(boolean insured, boolean insolvent, double owed, int agencyAttempts,
+                                   int legalAttempts, double threshold) {
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("EscalationRoute", Variables.createVariables()
+                        .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
+                        .putValue("totalOwed", owed).putValue("score", 50).putValue("daysOverdue", 60)
+                        .putValue("disputes", 0).putValue("agencyAttempts", agencyAttempts)
+                        .putValue("legalAttempts", legalAttempts))
+                .getSingleResult().getEntryMap();
+
+        assertThat(((Number) result.get("approvalThreshold")).doubleValue()).isEqualTo(threshold);
+    }
+
+    /** How long a refused escalation waits before it is reassessed (Timer_ReassessEscalation): 30 days as shipped. */
+    @ParameterizedTest(name = "insured={0} insolvent={1} owes {2} EUR agency {3} court {4} -> reassess after {5} days")
+    @CsvSource({
+            "true, false, 100, 0, 0, 30",
+            "false, true, 100000, 0, 0, 30",
+            "false, false, 100000, 1, 1, 30",
+            "false, false, 249.99, 0, 0, 30",
+            "false, false, 250, 0, 0, 30",
+            "false, false, 10000, 0, 0, 30"})
+    void givesTheReassessmentDelay(boolean insured, boolean insolvent, double owed, int agencyAttempts,
+                                   int legalAttempts, int days) {
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("EscalationRoute", Variables.createVariables()
+                        .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
+                        .putValue("totalOwed", owed).putValue("score", 50).putValue("daysOverdue", 60)
+                        .putValue("disputes", 0).putValue("agencyAttempts", agencyAttempts)
+                        .putValue("legalAttempts", legalAttempts))
+                .getSingleResult().getEntryMap();
+
+        assertThat(result.get("reassessmentDays")).isEqualTo(days);
+    }
 }

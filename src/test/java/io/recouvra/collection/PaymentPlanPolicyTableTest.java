@@ -44,4 +44,21 @@ class PaymentPlanPolicyTableTest {
         assertThat(result.get("escalateWhenBroken")).isEqualTo(escalate);
         assertThat(result.get("lateInterest")).isEqualTo(lateInterest);
     }
+
+    /** How long the debtor has to accept an offered plan (payment-plan.bpmn's Timer_NotAccepted): 7 days as shipped. */
+    @ParameterizedTest(name = "class {0}, {1} EUR over {2} months, smallest {3}, insured {4} -> {5} days to accept")
+    @CsvSource({
+            "A, 2000, 12, 100, false, 7",
+            "A, 2000, 13, 100, false, 7",
+            "D, 2000, 2, 1000, false, 7",
+            "B, 10000, 6, 1000, false, 7",
+            "B, 2000, 3, 100, true, 7"})
+    void givesTheDaysToAccept(String riskClass, double total, int months, double smallest, boolean insured, int days) {
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("PaymentPlanPolicy", Variables.createVariables()
+                        .putValue("riskClass", riskClass).putValue("planTotal", total).putValue("planMonths", months)
+                        .putValue("smallestInstalment", smallest).putValue("insured", insured))
+                .getSingleResult().getEntryMap();
+
+        assertThat(((Number) result.get("acceptanceDays")).intValue()).isEqualTo(days);
+    }
 }
