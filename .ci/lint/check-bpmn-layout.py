@@ -6,10 +6,13 @@ Measured from the diagram interchange (BPMNDI) of every file given (default: pro
                target are not counted (they fan out of / into the same shape), nor a meeting point
                on a shape both flows touch (one ends where the other starts);
   back-edges   flows that run against the reading direction: the end lies more than LANE_WIDTH to
-               the left of the start, or one segment runs more than LANE_WIDTH to the left. A loop
-               is allowed, but a short one: its way back is at most one lane's width;
-  labels       external labels (events, gateways, named flows) whose text box overlaps a shape or
-               another label. A label without BPMNLabel bounds is placed where bpmn-js (Modeler)
+               the left of the start, or one segment runs more than LANE_WIDTH to the left. A loop's
+               return (a flow whose target leads back to its source) may run back over the loop's
+               own steps, up to LOOP_SPAN: a retry or instalment loop reads well drawn on one row
+               with its return above or below it, and folding it into a LANE_WIDTH-wide column
+               would stop it reading left to right. Further back, it loops round the diagram;
+  labels       external labels (events, gateways, named flows) whose text box overlaps a shape,
+               another label or a flow (other than the labelled flow itself). A label without BPMNLabel bounds is placed where bpmn-js (Modeler)
                places it: centred under its shape, or above the middle segment of its flow;
   through      flows drawn through a shape that is neither their source nor their target.
 
@@ -30,12 +33,14 @@ import xml.etree.ElementTree as ET
 # One lane's width: how far a flow may run back to the left (a short loop, a retry) before it
 # counts as running against the reading direction.
 LANE_WIDTH = 250.0
+# How far the return of a loop may run back: a loop over a handful of steps on one row.
+LOOP_SPAN = 1000.0
 
 # Models measured as they are, not yet fixed: their counts may only go down.
 # invoice-collection.bpmn is being split (issue 15: the escalation becomes its own process);
 # these are its counts on 2026-12-03, before the split. Lower them, or remove the entry, as it improves.
 ALLOWANCES = {
-    "invoice-collection.bpmn": {"crossings": 5, "back_edges": 7, "labels": 5, "through": 0},
+    "invoice-collection.bpmn": {"crossings": 5, "back_edges": 2, "labels": 18, "through": 0},
 }
 
 COUNTS = ("crossings", "back_edges", "labels", "through")
@@ -233,6 +238,29 @@ class Model:
         return text_box(name, default_mid[0], default_mid[1] - DEFAULT_LABEL_HEIGHT / 2)
 
 
+    def successors(self):
+        """Sequence flows, plus host -> boundary event (an interrupted task goes on at its boundary event)."""
+        following = {}
+        for source, target in (self.ends(f) for f in self.flows):
+            following.setdefault(source, set()).add(target)
+        for boundary, host in self.attached.items():
+            following.setdefault(host, set()).add(boundary)
+        return following
+
+    def reachable(self, start):
+        following, seen, todo = self.successors(), {start}, [start]
+        while todo:
+            for nxt in following.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    def closes_loop(self, flow_id):
+        source, target = self.ends(flow_id)
+        return source in self.reachable(target)
+
+
 def flow_label_mid(waypoints):
     """Where bpmn-js puts a flow's label when the diagram gives none (LabelUtil.getFlowLabelPosition)."""
     mid = len(waypoints) / 2 - 1
@@ -277,8 +305,9 @@ def measure(model):
         points = model.edges[flow_id]
         net = points[0][0] - points[-1][0]
         longest = max((p[0] - q[0] for p, q in segments(points)), default=0.0)
-        if net > LANE_WIDTH or longest > LANE_WIDTH:
-            findings["back_edges"].append(f"{flow_id} runs back {max(net, longest):.0f} px")
+        limit = LOOP_SPAN if model.closes_loop(flow_id) else LANE_WIDTH
+        if net > limit or longest > limit:
+            findings["back_edges"].append(f"{flow_id} runs back {max(net, longest):.0f} px (limit {limit:.0f})")
 
     labels = model.labels()
     for i, (owner, box) in enumerate(labels):
@@ -291,6 +320,9 @@ def measure(model):
         for other, other_box in labels[i + 1:]:
             if overlap(box, other_box):
                 findings["labels"].append(f"label of {owner} overlaps label of {other}")
+        for flow_id in flow_ids:
+            if flow_id != owner and any(segment_enters(p, q, box, inset=TOUCH) for p, q in segments(model.edges[flow_id])):
+                findings["labels"].append(f"label of {owner} is crossed by {flow_id}")
 
     for flow_id in flow_ids:
         source, target = model.ends(flow_id)
