@@ -14,7 +14,8 @@ Measured from the diagram interchange (BPMNDI) of every file given (default: pro
   labels       external labels (events, gateways, named flows) whose text box overlaps a shape,
                another label or a flow (other than the labelled flow itself). A label without BPMNLabel bounds is placed where bpmn-js (Modeler)
                places it: centred under its shape, or above the middle segment of its flow;
-  through      flows drawn through a shape that is neither their source nor their target.
+  through      flows drawn through a shape, their own source and target included (a flow touches
+               those on their outline only).
 
 The text box of a label is estimated as bpmn-js lays it out: Arial 11 px, wrapped at 90 px,
 13.2 px per line, centred on the label's bounds and starting at their top (bpmn-js resizes a label to
@@ -326,13 +327,15 @@ def measure(model):
 
     for flow_id in flow_ids:
         source, target = model.ends(flow_id)
-        allowed = {source, target} | model.ancestors(flow_id)
+        allowed = model.ancestors(flow_id)
         for end in (source, target):
             if end in model.attached:
                 allowed.add(model.attached[end])
         for node_id, bounds in model.shapes.items():
             if node_id in allowed:
                 continue
+            # A flow leaves its source and enters its target on their outline: crossing either one's
+            # inside (leaving on the far side, arriving through the shape) counts as well.
             if any(segment_enters(p, q, bounds) for p, q in segments(model.edges[flow_id])):
                 findings["through"].append(f"{flow_id} runs through {node_id}")
     return findings
