@@ -26,6 +26,7 @@ Exit code 0 when every model is within its allowance, 1 otherwise.
 Usage: python3 .ci/lint/check-bpmn-layout.py [--self-test] [FILE...]
 """
 import glob
+import math
 import os
 import re
 import sys
@@ -238,7 +239,6 @@ class Model:
             return text_box(name, x + w / 2, y)
         return text_box(name, default_mid[0], default_mid[1] - DEFAULT_LABEL_HEIGHT / 2)
 
-
     def successors(self):
         """Sequence flows, plus host -> boundary event (an interrupted task goes on at its boundary event)."""
         following = {}
@@ -264,28 +264,24 @@ class Model:
 
 def flow_label_mid(waypoints):
     """Where bpmn-js puts a flow's label when the diagram gives none (LabelUtil.getFlowLabelPosition)."""
-    mid = len(waypoints) / 2 - 1
-    first, second = waypoints[int(mid // 1)], waypoints[int(-(-(mid + 0.01) // 1))]
-    x, y = waypoints_mid(waypoints)
+    first, second = middle_segment(waypoints)
+    x, y = first[0] + (second[0] - first[0]) / 2, first[1] + (second[1] - first[1]) / 2
     if second[0] == first[0]:  # vertical (atan gives +-90 degrees): the label goes to the right
         return x + FLOW_LABEL_INDENT, y
     return x, y - FLOW_LABEL_INDENT
 
 
-def waypoints_mid(waypoints):
+def middle_segment(waypoints):
     mid = len(waypoints) / 2 - 1
-    first, second = waypoints[int(mid // 1)], waypoints[int(-(-(mid + 0.01) // 1))]
-    return first[0] + (second[0] - first[0]) / 2, first[1] + (second[1] - first[1]) / 2
+    return waypoints[math.floor(mid)], waypoints[math.ceil(mid + 0.01)]
 
 
 def segments(points):
     return list(zip(points, points[1:]))
 
 
-def measure(model):
-    findings = {name: [] for name in COUNTS}
-
-    flow_ids = sorted(f for f in model.flows if len(model.edges.get(f, [])) >= 2)
+def crossings(model, flow_ids):
+    found = []
     for i, a in enumerate(flow_ids):
         a_ends = model.ends(a)
         for b in flow_ids[i + 1:]:
@@ -293,52 +289,61 @@ def measure(model):
             if a_ends[0] == b_ends[0] or a_ends[1] == b_ends[1]:
                 continue
             shared = [model.shapes[n] for n in set(a_ends) & set(b_ends) if n in model.shapes]
-            for p1, p2 in segments(model.edges[a]):
-                hits = [pt for q1, q2 in segments(model.edges[b]) for pt in meeting_points(p1, p2, q1, q2)
-                        if not any(inside(pt, s) for s in shared)]
-                if hits:
-                    findings["crossings"].append(f"{a} crosses {b} at ({hits[0][0]:.0f}, {hits[0][1]:.0f})")
-                    break
-            else:
-                continue
+            hits = [pt for p1, p2 in segments(model.edges[a]) for q1, q2 in segments(model.edges[b])
+                    for pt in meeting_points(p1, p2, q1, q2) if not any(inside(pt, s) for s in shared)]
+            if hits:
+                found.append(f"{a} crosses {b} at ({hits[0][0]:.0f}, {hits[0][1]:.0f})")
+    return found
 
+
+def back_edges(model, flow_ids):
+    found = []
     for flow_id in flow_ids:
         points = model.edges[flow_id]
         net = points[0][0] - points[-1][0]
         longest = max((p[0] - q[0] for p, q in segments(points)), default=0.0)
         limit = LOOP_SPAN if model.closes_loop(flow_id) else LANE_WIDTH
         if net > limit or longest > limit:
-            findings["back_edges"].append(f"{flow_id} runs back {max(net, longest):.0f} px (limit {limit:.0f})")
+            found.append(f"{flow_id} runs back {max(net, longest):.0f} px (limit {limit:.0f})")
+    return found
 
+
+def label_collisions(model, flow_ids):
+    found = []
     labels = model.labels()
     for i, (owner, box) in enumerate(labels):
         for node_id, bounds in model.shapes.items():
-            if node_id in model.ancestors(owner) or (owner in model.flows and node_id in model.ends(owner)
-                                                     and local(model.nodes[node_id].tag) in CONTAINER_TAGS):
-                continue
-            if overlap(box, bounds):
-                findings["labels"].append(f"label of {owner} lies on {node_id}")
+            if node_id not in model.ancestors(owner) and overlap(box, bounds):
+                found.append(f"label of {owner} lies on {node_id}")
         for other, other_box in labels[i + 1:]:
             if overlap(box, other_box):
-                findings["labels"].append(f"label of {owner} overlaps label of {other}")
+                found.append(f"label of {owner} overlaps label of {other}")
         for flow_id in flow_ids:
             if flow_id != owner and any(segment_enters(p, q, box, inset=TOUCH) for p, q in segments(model.edges[flow_id])):
-                findings["labels"].append(f"label of {owner} is crossed by {flow_id}")
+                found.append(f"label of {owner} is crossed by {flow_id}")
+    return found
 
+
+def flows_through_shapes(model, flow_ids):
+    found = []
     for flow_id in flow_ids:
-        source, target = model.ends(flow_id)
-        allowed = model.ancestors(flow_id)
-        for end in (source, target):
-            if end in model.attached:
-                allowed.add(model.attached[end])
+        # A flow crosses the sub-process it is drawn in, and a boundary event's flow starts on its host's edge.
+        allowed = model.ancestors(flow_id) | {model.attached[end] for end in model.ends(flow_id) if end in model.attached}
         for node_id, bounds in model.shapes.items():
-            if node_id in allowed:
-                continue
-            # A flow leaves its source and enters its target on their outline: crossing either one's
-            # inside (leaving on the far side, arriving through the shape) counts as well.
-            if any(segment_enters(p, q, bounds) for p, q in segments(model.edges[flow_id])):
-                findings["through"].append(f"{flow_id} runs through {node_id}")
-    return findings
+            # Its own source and target count too: a flow touches them on their outline only.
+            if node_id not in allowed and any(segment_enters(p, q, bounds) for p, q in segments(model.edges[flow_id])):
+                found.append(f"{flow_id} runs through {node_id}")
+    return found
+
+
+def measure(model):
+    flow_ids = sorted(f for f in model.flows if len(model.edges.get(f, [])) >= 2)
+    return {
+        "crossings": crossings(model, flow_ids),
+        "back_edges": back_edges(model, flow_ids),
+        "labels": label_collisions(model, flow_ids),
+        "through": flows_through_shapes(model, flow_ids),
+    }
 
 
 def allowance_for(path):
