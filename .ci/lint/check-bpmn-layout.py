@@ -12,8 +12,9 @@ Measured from the diagram interchange (BPMNDI) of every file given (default: pro
                with its return above or below it, and folding it into a LANE_WIDTH-wide column
                would stop it reading left to right. Further back, it loops round the diagram;
   labels       external labels (events, gateways, named flows) whose text box overlaps a shape,
-               another label or a flow (other than the labelled flow itself). A label without BPMNLabel bounds is placed where bpmn-js (Modeler)
-               places it: centred under its shape, or above the middle segment of its flow;
+               another label or a flow (other than the labelled flow itself). A label without
+               BPMNLabel bounds is placed where bpmn-js (Modeler) places it: centred under its
+               shape, or above the middle segment of its flow;
   through      flows drawn through a shape, their own source and target included (a flow touches
                those on their outline only).
 
@@ -32,8 +33,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-# One lane's width: how far a flow may run back to the left (a short loop, a retry) before it
-# counts as running against the reading direction.
+# One lane's width: how far a flow may run back to the left before it counts as running against
+# the reading direction.
 LANE_WIDTH = 250.0
 # How far the return of a loop may run back: a loop over a handful of steps on one row.
 LOOP_SPAN = 1000.0
