@@ -1,7 +1,6 @@
 package io.recouvra.messaging.channel;
 
 import com.twilio.http.TwilioRestClient;
-import io.recouvra.messaging.webhook.TwilioWebhooks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,7 @@ class ProductionChannels {
         TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
                 .httpClient(new SingleAttemptTwilioHttpClient(twilio.apiBaseUrl(), twilio.timeout()))
                 .build();
-        return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TwilioWebhooks.STATUS_PATH),
+        return new TwilioSmsChannel(client, twilio.messagingServiceSid(), URI.create(publicUrl + TwilioSmsChannel.STATUS_CALLBACK_PATH),
                 clock);
     }
 

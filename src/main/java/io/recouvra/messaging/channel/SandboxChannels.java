@@ -1,7 +1,6 @@
 package io.recouvra.messaging.channel;
 
 import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.outbox.DeliveryReports;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +40,8 @@ class SandboxChannels {
     @ConditionalOnProperty(name = "recouvra.messaging.letter.adapter", havingValue = "sandbox", matchIfMissing = true)
     SandboxLetters sandboxLetters(@Value("${recouvra.messaging.letter.sandbox.folder}") Path folder,
                                   @Value("${recouvra.messaging.letter.sandbox.acknowledge-after}") Duration acknowledgeAfter,
-                                  DeliveryReports deliveryReports, Clock clock) {
-        return new SandboxLetters(folder, acknowledgeAfter, deliveryReports, clock);
+                                  LetterAcknowledgements acknowledgements, Clock clock) {
+        return new SandboxLetters(folder, acknowledgeAfter, acknowledgements, clock);
     }
 
     /** The sandbox postal service signs its acknowledgements of receipt after their delay (tests do it by hand). */

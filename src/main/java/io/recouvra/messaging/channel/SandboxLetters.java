@@ -1,7 +1,6 @@
 package io.recouvra.messaging.channel;
 
 import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.outbox.DeliveryReports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,14 +20,14 @@ class SandboxLetters implements ChannelAdapter {
 
     private final Path folder;
     private final Duration acknowledgeAfter;
-    private final DeliveryReports deliveryReports;
+    private final LetterAcknowledgements acknowledgements;
     private final Clock clock;
     private final Map<String, Instant> awaitingAcknowledgement = new ConcurrentHashMap<>();
 
-    SandboxLetters(Path folder, Duration acknowledgeAfter, DeliveryReports deliveryReports, Clock clock) {
+    SandboxLetters(Path folder, Duration acknowledgeAfter, LetterAcknowledgements acknowledgements, Clock clock) {
         this.folder = folder;
         this.acknowledgeAfter = acknowledgeAfter;
-        this.deliveryReports = deliveryReports;
+        this.acknowledgements = acknowledgements;
         this.clock = clock;
     }
 
@@ -65,7 +64,7 @@ class SandboxLetters implements ChannelAdapter {
         int acknowledged = 0;
         for (var entry : awaitingAcknowledgement.entrySet()) {
             if (!entry.getValue().isAfter(now) && awaitingAcknowledgement.remove(entry.getKey()) != null) {
-                deliveryReports.letterAcknowledged(entry.getKey());
+                acknowledgements.letterAcknowledged(entry.getKey());
                 acknowledged++;
             }
         }

@@ -32,6 +32,9 @@ public class TwilioSmsChannel implements ChannelAdapter {
     static final Set<Integer> PERMANENT_ERRORS = Set.of(21610, 21211, 21614, 21612, 21408);
     public static final int OPTED_OUT = 21610;
 
+    /** Where Twilio reports what became of each message (webhook.TwilioWebhooks answers there). */
+    public static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/status";
+
     /** Longer than any lease plus reconciliation delay; shorter than the gap between two reminders. */
     static final Duration RECONCILE_WINDOW = Duration.ofHours(6);
 

@@ -10,7 +10,6 @@ import io.recouvra.messaging.LetterRenderer;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.PortalLinks;
 import io.recouvra.messaging.channel.OutboundMessage;
-import io.recouvra.messaging.outbox.OutboxMessage;
 import io.recouvra.receivables.Contact;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -37,7 +35,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns an outbox row into the message a debtor will read, from the ledger as it is at send time. */
+/** Writes the message a debtor will read, from the ledger as it is at send time. */
 @Component
 public class MessageComposer {
 
@@ -67,34 +65,33 @@ public class MessageComposer {
     }
 
     /**
-     * One message for rows of one customer on one channel: a single reminder, or one grouped reminder
-     * about several invoices. Empty when the customer has no contact reachable on that channel.
+     * One message to one customer on one channel: a single reminder, or one grouped reminder about
+     * several invoices. Empty when the customer has no contact reachable on that channel.
      */
     @Transactional(readOnly = true)
-    public Optional<OutboundMessage> compose(List<OutboxMessage> rows) {
-        OutboxMessage first = rows.get(0);
-        Customer customer = customers.get(first.getCustomerId());
-        Optional<Contact> contact = contactFor(customer, first.getChannel());
+    public Optional<OutboundMessage> compose(MessageToCompose message) {
+        Customer customer = customers.get(message.customerId());
+        Optional<Contact> contact = contactFor(customer, message.channel());
         if (contact.isEmpty()) {
             return Optional.empty();
         }
-        List<Invoice> invoiceList = rows.stream().map(OutboxMessage::getInvoiceId).filter(Objects::nonNull)
+        List<Invoice> invoiceList = message.invoiceIds().stream()
                 .map(invoices::get).sorted(Comparator.comparing(Invoice::getDueDate)).toList();
-        String language = templates.languageFor(first.getKind(), customer.getLanguage());
+        String language = templates.languageFor(message.kind(), customer.getLanguage());
         Locale locale = new Locale(language, customer.getCountry());
-        Map<String, Object> model = model(first, customer, contact.get(), invoiceList, locale);
-        MessageKind kind = first.getKind();
-        boolean withLetter = first.getChannel() == Channel.LETTER
-                || first.getChannel() == Channel.EMAIL && kind.attachesLetterToEmail();
+        Map<String, Object> model = model(message, customer, contact.get(), invoiceList, locale);
+        MessageKind kind = message.kind();
+        boolean withLetter = message.channel() == Channel.LETTER
+                || message.channel() == Channel.EMAIL && kind.attachesLetterToEmail();
         byte[] letter = withLetter ? letters.pdf(templates.render(kind, "letter", language, "html", model)) : null;
-        return Optional.of(switch (first.getChannel()) {
-            case EMAIL -> new OutboundMessage(first.getId(), Channel.EMAIL, contact.get().getEmail(),
+        return Optional.of(switch (message.channel()) {
+            case EMAIL -> new OutboundMessage(message.id(), Channel.EMAIL, contact.get().getEmail(),
                     templates.render(kind, "subject", language, "txt", model),
                     templates.render(kind, "email", language, "txt", model),
                     templates.render(kind, "email", language, "html", model), letter);
-            case SMS -> new OutboundMessage(first.getId(), Channel.SMS, contact.get().getPhone(), null,
+            case SMS -> new OutboundMessage(message.id(), Channel.SMS, contact.get().getPhone(), null,
                     Sms.plain(templates.render(kind, "sms", language, "txt", model)), null);
-            case LETTER -> new OutboundMessage(first.getId(), Channel.LETTER,
+            case LETTER -> new OutboundMessage(message.id(), Channel.LETTER,
                     postalAddress(customer), templates.render(kind, "subject", language, "txt", model),
                     templates.render(kind, "email", language, "txt", model), null, letter);
         });
@@ -116,13 +113,13 @@ public class MessageComposer {
         return customer.getContacts().stream().filter(reachable).findFirst();
     }
 
-    private Map<String, Object> model(OutboxMessage row, Customer customer, Contact contact, List<Invoice> invoiceList,
-                                      Locale locale) {
-        Map<String, Object> model = new HashMap<>(row.getParameters());
-        model.put(INTEREST_PERIODS, interestPeriods(row.getParameters().get(INTEREST_PERIODS)));
+    private Map<String, Object> model(MessageToCompose message, Customer customer, Contact contact,
+                                      List<Invoice> invoiceList, Locale locale) {
+        Map<String, Object> model = new HashMap<>(message.parameters());
+        model.put(INTEREST_PERIODS, interestPeriods(message.parameters().get(INTEREST_PERIODS)));
         model.put("creditor", creditor);
         model.put("creditorIdentity", creditorIdentity);
-        model.put("tone", row.getTone().name());
+        model.put("tone", message.tone().name());
         model.put("customerName", customer.getLegalName());
         model.put("contactName", contact.getName());
         model.put("customerAddress", customer.getAddressLine());

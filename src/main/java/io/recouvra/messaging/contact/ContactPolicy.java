@@ -1,8 +1,8 @@
 package io.recouvra.messaging.contact;
 
+import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.PublicHolidays;
-import io.recouvra.messaging.outbox.OutboxMessage;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,30 +61,38 @@ public class ContactPolicy {
         this.rules = rules;
     }
 
-    /** About the invoice alone: each kind of message says in which invoice statuses it may still go out. */
+    /**
+     * About the invoice alone: each kind of message says in which invoice statuses it may still go out.
+     *
+     * @param invoiceId the invoice the message is about; null for none
+     */
     @Transactional(readOnly = true)
-    public Optional<Verdict.Cancel> invoiceForbids(OutboxMessage row) {
-        if (row.getInvoiceId() == null) {
+    public Optional<Verdict.Cancel> invoiceForbids(MessageKind kind, UUID invoiceId) {
+        if (invoiceId == null) {
             return Optional.empty();
         }
-        InvoiceStatus status = invoices.get(row.getInvoiceId()).getStatus();
-        return row.getKind().mayBeSentWhile(status) ? Optional.empty()
+        InvoiceStatus status = invoices.get(invoiceId).getStatus();
+        return kind.mayBeSentWhile(status) ? Optional.empty()
                 : Optional.of(new Verdict.Cancel("invoice is " + status));
     }
 
-    /** About the debtor and the moment: contact hours, then the caps (reminders only). */
+    /**
+     * About the debtor and the moment: contact hours, then the caps (reminders only).
+     *
+     * @param messageId the message about to go out, which the caps do not count
+     */
     @Transactional(readOnly = true)
-    public Verdict timing(OutboxMessage row, Instant now) {
-        Customer customer = customers.get(row.getCustomerId());
+    public Verdict timing(UUID messageId, UUID customerId, Channel channel, MessageKind kind, Instant now) {
+        Customer customer = customers.get(customerId);
         Instant slot = nextContactTime(now, customer.getTimeZone(), customer.getCountry());
         if (slot.isAfter(now)) {
             return new Verdict.Later(slot, "outside contact hours in " + customer.getTimeZone());
         }
-        if (row.getKind().isReminder()) {
-            Instant free = capFreeAt(row, now);
+        if (kind.isReminder()) {
+            Instant free = capFreeAt(messageId, customerId, channel, now);
             if (free.isAfter(now)) {
                 return new Verdict.Later(nextContactTime(free, customer.getTimeZone(), customer.getCountry()),
-                        "reminder cap reached for " + row.getChannel());
+                        "reminder cap reached for " + channel);
             }
         }
         return new Verdict.Go();
@@ -110,14 +119,14 @@ public class ContactPolicy {
     }
 
     /** When the customer may get another reminder on this channel: now, or when the oldest counted one leaves its window. */
-    private Instant capFreeAt(OutboxMessage row, Instant now) {
+    private Instant capFreeAt(UUID messageId, UUID customerId, Channel channel, Instant now) {
         // One grouped message covers several rows: count sends (provider ids), not rows.
         List<Instant> sends = jdbc.queryForList("""
                 select min(sent_at) from recouvra.outbox_message
                 where customer_id = ? and channel = ? and sent_at > ? and provider_id is not null
                   and kind in (%s) and id <> ?
                 group by provider_id order by 1""".formatted(REMINDER_KINDS), Timestamp.class,
-                row.getCustomerId(), row.getChannel().name(), Timestamp.from(now.minus(WEEK)), row.getId())
+                customerId, channel.name(), Timestamp.from(now.minus(WEEK)), messageId)
                 .stream().map(Timestamp::toInstant).toList();
         Instant free = now;
         List<Instant> lastDay = sends.stream().filter(sent -> sent.isAfter(now.minus(DAY))).toList();

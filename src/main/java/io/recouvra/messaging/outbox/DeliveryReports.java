@@ -1,6 +1,7 @@
 package io.recouvra.messaging.outbox;
 
 import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.channel.LetterAcknowledgements;
 import io.recouvra.messaging.channel.SendOutcome;
 import io.recouvra.trail.Interaction.Type;
 import java.util.Locale;
@@ -8,9 +9,12 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Delivery reports from the SMS provider: the outbox row and the audit trail follow them. */
+/**
+ * Delivery reports from the providers (an SMS's status, a registered letter's acknowledgement of receipt):
+ * the outbox row and the audit trail follow them.
+ */
 @Service
-public class DeliveryReports {
+public class DeliveryReports implements LetterAcknowledgements {
 
     private static final Map<String, OutboxStatus> TWILIO_STATUSES = Map.of(
             "accepted", OutboxStatus.SENT, "queued", OutboxStatus.SENT, "sending", OutboxStatus.SENT,
@@ -28,6 +32,7 @@ public class DeliveryReports {
     }
 
     /** The acknowledgement of receipt of a registered letter came back signed. */
+    @Override
     @Transactional
     public boolean letterAcknowledged(String providerId) {
         boolean changed = false;

@@ -194,20 +194,21 @@ public class Dispatcher {
     private void sendGroup(List<OutboxMessage> claimed, UUID claim) {
         List<OutboxMessage> rows = new ArrayList<>();
         for (OutboxMessage row : claimed) {
-            policy.invoiceForbids(row).ifPresentOrElse(cancel -> cancel(row.getId(), claim, cancel.why()), () -> rows.add(row));
+            policy.invoiceForbids(row.getKind(), row.getInvoiceId()).ifPresentOrElse(cancel -> cancel(row.getId(), claim, cancel.why()), () -> rows.add(row));
         }
         if (rows.isEmpty()) {
             return;
         }
         OutboxMessage first = rows.get(0);
-        if (policy.timing(first, clock.instant()) instanceof Later later) {
+        if (policy.timing(first.getId(), first.getCustomerId(), first.getChannel(), first.getKind(), clock.instant())
+                instanceof Later later) {
             rows.forEach(row -> defer(row.getId(), claim, later.at(), later.why()));
             return;
         }
         ChannelAdapter adapter = adapters.get(first.getChannel());
         Optional<OutboundMessage> composed;
         try {
-            composed = composer.compose(rows);
+            composed = composer.compose(OutboxMessage.toCompose(rows));
         } catch (RuntimeException e) {
             log.error("Cannot compose outbox message(s) {}", rows.stream().map(OutboxMessage::getId).toList(), e);
             recordAll(rows, claim, null, null, new PermanentFailure(

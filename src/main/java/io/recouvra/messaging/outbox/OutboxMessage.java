@@ -6,12 +6,15 @@ import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.Tone;
 import io.recouvra.messaging.channel.OutboundMessage;
+import io.recouvra.messaging.composition.MessageToCompose;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -237,6 +240,16 @@ public class OutboxMessage extends AssignedIdEntity {
 
     public String getRecipient() {
         return recipient;
+    }
+
+    /**
+     * What the composer writes for rows that go out as one message: the first row's, about every row's
+     * invoice (the rows are one customer's, on one channel, of one kind, tone and wording).
+     */
+    public static MessageToCompose toCompose(List<OutboxMessage> rows) {
+        OutboxMessage first = rows.get(0);
+        return new MessageToCompose(first.getId(), first.channel, first.kind, first.tone, first.customerId,
+                rows.stream().map(OutboxMessage::getInvoiceId).filter(Objects::nonNull).toList(), first.getParameters());
     }
 
     /** The message as it went to the provider, if it got that far. */

@@ -2,6 +2,7 @@ package io.recouvra.messaging.webhook;
 
 import com.twilio.security.RequestValidator;
 import io.recouvra.messaging.channel.TwilioSettings;
+import io.recouvra.messaging.channel.TwilioSmsChannel;
 import io.recouvra.messaging.outbox.DeliveryReports;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -26,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/webhooks/twilio")
-public class TwilioWebhooks {
+class TwilioWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     static final String SIGNATURE = "X-Twilio-Signature";
-    public static final String STATUS_PATH = "/webhooks/twilio/status";
+    static final String STATUS_PATH = TwilioSmsChannel.STATUS_CALLBACK_PATH;
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
 
     private final String authToken;

@@ -132,7 +132,7 @@ class FormalNoticeLetterTest {
         messages.enqueue(invoiceNumber, "formal-notice", Channel.EMAIL, MessageKind.FORMAL_NOTICE, Tone.FORMAL,
                 customerId, invoiceId, clock.instant(), CLAIM);
         OutboxMessage row = outbox.findByCustomerIdOrderByCreatedAtDesc(customerId, Pageable.unpaged()).get(0);
-        OutboundMessage email = composer.compose(List.of(row)).orElseThrow();
+        OutboundMessage email = composer.compose(OutboxMessage.toCompose(List.of(row))).orElseThrow();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
@@ -159,7 +159,7 @@ class FormalNoticeLetterTest {
         messages.enqueue(invoiceNumber, "formal-notice", Channel.EMAIL, MessageKind.FORMAL_NOTICE, Tone.FORMAL,
                 customerId, invoiceId, clock.instant(), CLAIM);
         OutboxMessage row = outbox.findByCustomerIdOrderByCreatedAtDesc(customerId, Pageable.unpaged()).get(0);
-        OutboundMessage email = composer.compose(List.of(row)).orElseThrow();
+        OutboundMessage email = composer.compose(OutboxMessage.toCompose(List.of(row))).orElseThrow();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());

@@ -111,7 +111,7 @@ class DecisionTableMessagesTest {
         Debtor debtor = debtor(language);
         OutboxMessage row = ask(debtor, kind, channel, tone);
 
-        OutboundMessage message = composer.compose(List.of(row)).orElseThrow();
+        OutboundMessage message = composer.compose(OutboxMessage.toCompose(List.of(row))).orElseThrow();
 
         // a reminder shows what is owed; the formal notice the claim Dunning computed
         String amount = kind == MessageKind.FORMAL_NOTICE ? "TOTAL-1"
@@ -153,7 +153,7 @@ class DecisionTableMessagesTest {
                         && ask.kind() == MessageKind.REMINDER_1).findFirst().orElseThrow();
         OutboxMessage row = ask(debtor("fr"), letter.kind(), Channel.LETTER, letter.tone());
 
-        assertThatThrownBy(() -> composer.compose(List.of(row))).isInstanceOf(MissingTemplateException.class)
+        assertThatThrownBy(() -> composer.compose(OutboxMessage.toCompose(List.of(row)))).isInstanceOf(MissingTemplateException.class)
                 .hasMessageContaining("REMINDER_1 has no letter template (templates/messages/reminder-1/letter.fr.html)");
     }
 
