@@ -16,6 +16,9 @@
  * <li>{@code composition}: templates and the composer that writes a message from the ledger;</li>
  * <li>{@code contact}: when a debtor may be contacted, and who opted out.</li>
  * </ul>
- * What happens to each message is written to the interaction trail ({@code io.recouvra.trail}).
+ * They depend one way (MessagingPartsTest checks it): the outbox uses the channels, the composition and
+ * the contact policy; the webhooks use the outbox; the composition writes for the channels; the channels
+ * and the contact policy know no other part. What happens to each message is written to the interaction
+ * trail ({@code io.recouvra.trail}).
  */
 package io.recouvra.messaging;
