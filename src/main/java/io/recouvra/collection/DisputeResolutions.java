@@ -1,10 +1,10 @@
 package io.recouvra.collection;
 
 import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.Interaction.Direction;
-import io.recouvra.messaging.Interaction.Medium;
-import io.recouvra.messaging.Interaction.Type;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction.Direction;
+import io.recouvra.trail.Interaction.Medium;
+import io.recouvra.trail.Interaction.Type;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.Tone;

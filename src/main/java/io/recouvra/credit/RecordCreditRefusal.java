@@ -1,7 +1,7 @@
 package io.recouvra.credit;
 
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,7 +1,7 @@
 package io.recouvra.credit;
 
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

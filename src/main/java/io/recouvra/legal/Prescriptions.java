@@ -1,9 +1,9 @@
 package io.recouvra.legal;
 
-import io.recouvra.messaging.Interaction.Direction;
-import io.recouvra.messaging.Interaction.Medium;
-import io.recouvra.messaging.Interaction.Type;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction.Direction;
+import io.recouvra.trail.Interaction.Medium;
+import io.recouvra.trail.Interaction.Type;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;

@@ -1,5 +1,6 @@
 package io.recouvra.messaging;
 
+import io.recouvra.messaging.composition.MessageTemplates;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;

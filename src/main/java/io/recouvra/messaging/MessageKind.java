@@ -2,7 +2,6 @@ package io.recouvra.messaging;
 
 import io.recouvra.receivables.InvoiceStatus;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** What a message is for. Its templates live in {@code templates/messages/<kind in kebab-case>/}. */
@@ -11,7 +10,7 @@ public enum MessageKind {
     DISPUTE_RECEIVED, DISPUTE_OUTCOME, PAYMENT_PLAN_AGREEMENT, INSTALMENT_REMINDER, PAYMENT_RECEIVED;
 
     /** Dunning messages: subject to the frequency caps, and grouped per customer when several are due. */
-    boolean isReminder() {
+    public boolean isReminder() {
         return this == PRE_DUE_REMINDER || this == REMINDER_1 || this == REMINDER_2 || this == REMINDER_3
                 || this == INSTALMENT_REMINDER;
     }
@@ -21,7 +20,7 @@ public enum MessageKind {
      * is settled, disputed or on hold; a dispute acknowledgement goes out precisely while it is
      * disputed; thanks and outcomes go out whatever happened since.
      */
-    boolean mayBeSentWhile(InvoiceStatus status) {
+    public boolean mayBeSentWhile(InvoiceStatus status) {
         return switch (this) {
             case PRE_DUE_REMINDER, REMINDER_1, REMINDER_2, REMINDER_3, FORMAL_NOTICE, BROKEN_PROMISE,
                  INSTALMENT_REMINDER, PROMISE_CONFIRMATION, PAYMENT_PLAN_AGREEMENT -> !NO_CHASING.contains(status);
@@ -37,11 +36,7 @@ public enum MessageKind {
      * The formal notice's email carries its letter as a PDF: the registered letter is the legal act, the
      * email a copy the debtor reads first. A reminder's letter goes only by post.
      */
-    boolean attachesLetterToEmail() {
+    public boolean attachesLetterToEmail() {
         return this == FORMAL_NOTICE;
-    }
-
-    String templateFolder() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,7 +1,7 @@
 package io.recouvra.scoring;
 
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.PaymentBooked;

@@ -3,7 +3,7 @@ package io.recouvra.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.messaging.Dispatcher;
+import io.recouvra.messaging.outbox.Dispatcher;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;

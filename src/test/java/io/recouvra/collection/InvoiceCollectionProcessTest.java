@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.agency.AgencyTestAccess;
-import io.recouvra.messaging.Dispatcher;
+import io.recouvra.messaging.outbox.Dispatcher;
 import io.recouvra.messaging.DisputeRequested;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;

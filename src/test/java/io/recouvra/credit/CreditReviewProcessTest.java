@@ -6,8 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;

@@ -2,8 +2,8 @@ package io.recouvra.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recouvra.messaging.Interaction;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;

@@ -3,7 +3,7 @@ package io.recouvra.writeoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recouvra.messaging.InteractionLog;
+import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
