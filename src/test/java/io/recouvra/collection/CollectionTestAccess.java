@@ -30,7 +30,7 @@ public class CollectionTestAccess {
     public UUID acceptedPlan(UUID customerId, String invoiceNumber, Map<LocalDate, BigDecimal> instalments) {
         UUID planId = plans.startFromApi(customerId, List.of(invoiceNumber), instalments.entrySet().stream()
                 .map(i -> new PaymentPlans.Instalment(0, i.getKey(), i.getValue())).toList(), "erp");
-        ProcessInstance plan = runtime.createProcessInstanceQuery().processDefinitionKey(PaymentPlans.PROCESS_KEY)
+        ProcessInstance plan = runtime.createProcessInstanceQuery().processDefinitionKey(PaymentPlanContract.PROCESS_KEY)
                 .processInstanceBusinessKey(planId.toString()).singleResult();
         runJobs(plan);
         plans.accept(planId);
@@ -38,7 +38,7 @@ public class CollectionTestAccess {
     }
 
     public ProcessInstance instanceOf(String invoiceNumber) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(invoiceNumber).singleResult();
     }
 
