@@ -46,8 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AgencyCases {
 
     public static final String PROCESS_KEY = "AgencyHandoff";
-    /** InvoiceCollection waits for it: the agency route is over, with escalationOutcome CLOSED or RETURNED. */
+    /** The agency route is over, with {@link #OUTCOME_VARIABLE}: sent by business key to whoever waits (the invoice's Escalation). */
     public static final String MESSAGE_HANDOFF_ENDED = "AgencyHandoffEnded";
+    /** CLOSED or RETURNED. */
+    public static final String OUTCOME_VARIABLE = "escalationOutcome";
     static final String MESSAGE_CASE_CLOSED = "AgencyCaseClosed";
     static final String MESSAGE_INVOICE_REDUCED = "AgencyInvoiceReduced";
     static final String MESSAGE_INVOICE_SETTLED = "AgencyInvoiceSettled";
@@ -198,7 +200,7 @@ public class AgencyCases {
     }
 
     /**
-     * Tells InvoiceCollection the agency route is over. RETURNED puts the invoice back in the receivables'
+     * Tells whoever waits for the invoice's agency route (its Escalation) that it is over. RETURNED puts the invoice back in the receivables'
      * open state, for the next route to take it from there.
      */
     @Transactional
@@ -207,7 +209,7 @@ public class AgencyCases {
             invoices.resume(invoiceNumber);
         }
         runtime.createMessageCorrelation(MESSAGE_HANDOFF_ENDED).processInstanceBusinessKey(invoiceNumber)
-                .setVariable("escalationOutcome", escalationOutcome).correlateAll();
+                .setVariable(OUTCOME_VARIABLE, escalationOutcome).correlateAll();
     }
 
     @Transactional(readOnly = true)

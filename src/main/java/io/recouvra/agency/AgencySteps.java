@@ -14,11 +14,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates of agency-handoff.bpmn, and the step of invoice-collection.bpmn that starts it. */
+/** The delegates of agency-handoff.bpmn, and the step of escalation.bpmn that starts it. */
 @Configuration
 class AgencySteps {
 
-    /** InvoiceCollection's agency route: the invoice's AgencyHandoff starts, business key = the invoice number. */
+    /** Escalation's "Open agency case": the invoice's AgencyHandoff starts, business key = the invoice number. */
     @Bean
     JavaDelegate handToAgency(RuntimeService runtime) {
         return execution -> runtime.startProcessInstanceByKey(AgencyCases.PROCESS_KEY, execution.getProcessBusinessKey(),
@@ -82,7 +82,7 @@ class AgencySteps {
     /** escalationOutcome is set by the model on the way here: CLOSED or RETURNED. */
     @Bean
     JavaDelegate handAgencyCaseBack(AgencyCases cases) {
-        return execution -> cases.handBack(invoiceNumber(execution), (String) execution.getVariable("escalationOutcome"));
+        return execution -> cases.handBack(invoiceNumber(execution), (String) execution.getVariable(AgencyCases.OUTCOME_VARIABLE));
     }
 
     private static String invoiceNumber(DelegateExecution execution) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of invoice-collection.bpmn and collector-call.bpmn, by the names the models use
+ * The delegates of invoice-collection.bpmn, escalation.bpmn, dispute-mediation.bpmn and collector-call.bpmn, by the names the models use
  * ({@code ${sendReminder}} ...). Each reads its variables, calls one service, and writes its results.
  */
 @Configuration
@@ -40,9 +40,9 @@ class CollectionSteps {
     JavaDelegate sendReminder(Dunning dunning, Prescriptions prescriptions) {
         return execution -> {
             prescriptions.warnIfBarred(InvoiceCase.of(execution).number(), "a reminder is sent");
-            int level = (Integer) execution.getVariable(InvoiceCollectionProcess.DUNNING_LEVEL) + 1;
+            int level = (Integer) execution.getVariable(InvoiceCollectionContract.DUNNING_LEVEL) + 1;
             dunning.reminder(InvoiceCase.of(execution), level, InvoiceCase.strategy(execution));
-            execution.setVariable(InvoiceCollectionProcess.DUNNING_LEVEL, level);
+            execution.setVariable(InvoiceCollectionContract.DUNNING_LEVEL, level);
         };
     }
 
@@ -95,6 +95,16 @@ class CollectionSteps {
         };
     }
 
+    /** The invoice is settled: nothing more goes out about it, and a dispute left open is closed. */
+    @Bean
+    JavaDelegate closeCase(Dunning dunning, Disputes disputes) {
+        return execution -> {
+            InvoiceCase invoiceCase = InvoiceCase.of(execution);
+            dunning.cancelPendingMessages(invoiceCase);
+            disputes.openDispute(invoiceCase.number()).ifPresent(open -> disputes.resolve(invoiceCase.number(), "SETTLED"));
+        };
+    }
+
     // ---- dispute-mediation.bpmn
 
     @Bean
@@ -115,6 +125,8 @@ class CollectionSteps {
         return task -> resolutions.checkMediation(InvoiceCase.of(task), task.getVariables());
     }
 
+    // ---- escalation.bpmn
+
     @Bean
     JavaDelegate gatherEscalationFacts(Escalation escalation) {
         return execution -> execution.setVariables(escalation.facts(InvoiceCase.of(execution)));
@@ -123,8 +135,8 @@ class CollectionSteps {
     /** A manager approved or refused the escalation: the trail says who and what. */
     @Bean
     TaskListener recordEscalationDecision(Escalation escalation) {
-        return task -> escalation.decided(InvoiceCase.of(task), Boolean.TRUE.equals(task.getVariable("escalationApproved")),
-                task.getVariable("escalationRoute"), task.getVariable("approvalNote"));
+        return task -> escalation.decided(InvoiceCase.of(task), Boolean.TRUE.equals(task.getVariable(EscalationContract.APPROVED)),
+                task.getVariable(EscalationContract.ROUTE), task.getVariable(EscalationContract.APPROVAL_NOTE));
     }
 
     /** The route chose the insurer: its claim declares now, or the route is returned at once if it cannot. */
@@ -132,21 +144,11 @@ class CollectionSteps {
     JavaDelegate askInsurerToTakeOver(InsuranceClaims claims) {
         return execution -> {
             boolean takesOver = claims.askToTakeOver(InvoiceCase.of(execution).number());
-            execution.setVariable("insurerTakesOver", takesOver);
+            execution.setVariable(EscalationContract.INSURER_TAKES_OVER, takesOver);
             if (!takesOver) {
-                execution.setVariable("escalationOutcome", "RETURNED");
-                execution.setVariable("insured", false);
+                execution.setVariable(EscalationContract.OUTCOME, EscalationContract.OUTCOME_RETURNED);
+                execution.setVariable(EscalationContract.INSURED, false);
             }
-        };
-    }
-
-    /** The invoice is settled: nothing more goes out about it, and a dispute left open is closed. */
-    @Bean
-    JavaDelegate closeCase(Dunning dunning, Disputes disputes) {
-        return execution -> {
-            InvoiceCase invoiceCase = InvoiceCase.of(execution);
-            dunning.cancelPendingMessages(invoiceCase);
-            disputes.openDispute(invoiceCase.number()).ifPresent(open -> disputes.resolve(invoiceCase.number(), "SETTLED"));
         };
     }
 
@@ -182,20 +184,6 @@ class CollectionSteps {
                 outcome.put(name, execution.getVariable(name));
             }
             steps.close(callId(execution), customerId(execution), outcome, (String) execution.getVariable("callNote"));
-        };
-    }
-
-    // ---- both: what Tasklist lists
-
-    /** Names each task after its case, so a collector sees whose task it is and how much is at stake. */
-    @Bean
-    TaskListener caseTitle() {
-        return task -> {
-            Object invoiceNumber = task.getVariable(InvoiceCollectionProcess.INVOICE_NUMBER);
-            Object amount = task.getVariable(invoiceNumber != null ? InvoiceCollectionProcess.OUTSTANDING_DISPLAY
-                    : "totalOutstandingDisplay");
-            task.setName(task.getName() + ": " + task.getVariable("customerName")
-                    + (invoiceNumber != null ? ", " + invoiceNumber : "") + (amount != null ? " (" + amount + ")" : ""));
         };
     }
 

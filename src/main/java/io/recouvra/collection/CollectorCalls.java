@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CollectorCalls {
 
-    static final String PROCESS_KEY = "CollectorCall";
-
     private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final CustomerService customers;
@@ -49,8 +47,8 @@ class CollectorCalls {
             jdbc.update("insert into recouvra.collector_call (id, customer_id, status, opened_at) values (?, ?, 'OPEN', ?)",
                     callId, customerId, Timestamp.from(clock.instant()));
             Customer customer = customers.get(customerId);
-            runtime.startProcessInstanceByKey(PROCESS_KEY, callId.toString(), Variables.createVariables()
-                    .putValue("callId", callId.toString())
+            runtime.startProcessInstanceByKey(CollectorCallContract.PROCESS_KEY, callId.toString(), Variables.createVariables()
+                    .putValue(CollectorCallContract.CALL_ID, callId.toString())
                     .putValue("customerId", customerId.toString())
                     .putValue("customerName", customer.getLegalName())
                     .putValue("callAttempts", 0));
@@ -88,7 +86,7 @@ class CollectorCalls {
     /** Gives each invoice's process the outcome, by business key; an invoice settled meanwhile has none. */
     void tellInvoices(List<String> invoiceNumbers, Map<String, Object> outcome) {
         for (String number : invoiceNumbers) {
-            runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_CALL_OUTCOME)
+            runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_CALL_OUTCOME)
                     .processInstanceBusinessKey(number)
                     .setVariables(outcome)
                     .correlateAll();
@@ -102,7 +100,7 @@ class CollectorCalls {
     private Optional<UUID> openCall(UUID customerId) {
         Optional<UUID> open = jdbc.queryForList("select id from recouvra.collector_call where customer_id = ? and status = 'OPEN'",
                 UUID.class, customerId).stream().findFirst();
-        if (open.isPresent() && runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        if (open.isPresent() && runtime.createProcessInstanceQuery().processDefinitionKey(CollectorCallContract.PROCESS_KEY)
                 .processInstanceBusinessKey(open.get().toString()).count() == 0) {
             jdbc.update("update recouvra.collector_call set status = 'CLOSED', outcome = 'ABANDONED', closed_at = ? where id = ?",
                     Timestamp.from(clock.instant()), open.get());

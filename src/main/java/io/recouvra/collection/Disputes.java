@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Disputes {
 
-    static final String MESSAGE_DISPUTE_CONTESTED = "DisputeContested";
     static final Set<String> REASONS = Set.of("PRICE", "QUANTITY", "QUALITY", "DELIVERY", "ALREADY_PAID", "NOT_ORDERED", "OTHER");
 
     private final JdbcTemplate jdbc;
@@ -95,7 +94,7 @@ public class Disputes {
                 invoice.getCustomer().getId(), invoice.getId(), clock.instant(),
                 Map.of("disputeReference", id.toString().substring(0, 8).toUpperCase(), "disputeReason",
                         description == null ? "" : description));
-        boolean reviewed = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_DISPUTE_RAISED)
+        boolean reviewed = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_DISPUTE_RAISED)
                 .processInstanceBusinessKey(invoiceNumber)
                 .setVariable("disputeId", id.toString())
                 .setVariable("disputeReason", reason)
@@ -120,7 +119,7 @@ public class Disputes {
             throw new NotFoundException("No dispute " + disputeId);
         }
         // the invoice's one open dispute is the one its DisputeMediation is about; a decided one has no window
-        boolean heard = Boolean.TRUE.equals(found.get(0).get("open")) && !runtime.createMessageCorrelation(MESSAGE_DISPUTE_CONTESTED)
+        boolean heard = Boolean.TRUE.equals(found.get(0).get("open")) && !runtime.createMessageCorrelation(DisputeMediationContract.MESSAGE_CONTESTED)
                 .processInstanceBusinessKey((String) found.get(0).get("number"))
                 .setVariable("contestReason", reason)
                 .correlateAllWithResult().isEmpty();

@@ -72,7 +72,7 @@ public class Holds {
         interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.SYSTEM, Direction.INTERNAL, Type.HOLD,
                 "Dunning on hold" + (until == null ? "" : " until " + until) + " by " + placedBy, hold.reason());
         Date holdUntil = until == null ? null : calendar.startOf(until);
-        boolean paused = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_PLACED)
+        boolean paused = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_HOLD_PLACED)
                 .processInstanceBusinessKey(invoiceNumber)
                 .setVariable("holdUntil", holdUntil)
                 .correlateAllWithResult().isEmpty();
@@ -95,7 +95,7 @@ public class Holds {
         if (!markReleased(invoiceNumber, releasedBy)) {
             throw new ConflictException("invoiceNumber", "invoice " + invoiceNumber + " is not on hold");
         }
-        boolean resumedByProcess = !runtime.createMessageCorrelation(InvoiceCollectionProcess.MESSAGE_HOLD_RELEASED)
+        boolean resumedByProcess = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_HOLD_RELEASED)
                 .processInstanceBusinessKey(invoiceNumber).correlateAllWithResult().isEmpty();
         if (!resumedByProcess) {
             invoices.resume(invoiceNumber);

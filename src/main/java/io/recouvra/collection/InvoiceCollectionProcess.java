@@ -1,5 +1,7 @@
 package io.recouvra.collection;
 
+import static io.recouvra.collection.InvoiceCollectionContract.*;
+
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.Invoice;
@@ -20,28 +22,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * a registered invoice always has its instance and a settled one never keeps dunning. Settlements are
  * passed on just before the commit, once whatever step of the process changed the ledger (a credit
  * note after a dispute, say) has finished, so an instance is never interrupted in the middle of its
- * own step. The contract with the model is the process key, the message names and the variable
- * names below, never element ids, which a process owner may change in Modeler.
+ * own step. What it relies on of the model is {@link InvoiceCollectionContract}.
  */
 @Component
 class InvoiceCollectionProcess {
-
-    static final String PROCESS_KEY = "InvoiceCollection";
-    static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
-    static final String MESSAGE_INVOICE_CANCELLED = "InvoiceCancelled";
-    static final String MESSAGE_CALL_OUTCOME = "CallOutcome";
-    static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
-    static final String MESSAGE_HOLD_PLACED = "HoldPlaced";
-    static final String MESSAGE_HOLD_RELEASED = "HoldReleased";
-
-    static final String INVOICE_NUMBER = "invoiceNumber";
-    static final String INVOICE_ID = "invoiceId";
-    static final String CUSTOMER_ID = "customerId";
-    static final String OUTSTANDING_AMOUNT = "outstandingAmount";
-    static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
-    static final String OVERDUE_SINCE = "overdueSince";
-    static final String DUNNING_LEVEL = "dunningLevel";
-    static final String STRATEGY = "strategy";
 
     private final RuntimeService runtime;
     private final Amounts amounts;
@@ -64,18 +48,18 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_NUMBER, invoice.number())
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
-                .putValue("customerName", invoice.customerName())
+                .putValue(CUSTOMER_NAME, invoice.customerName())
                 .putValue("amount", invoice.amount().toPlainString())
-                .putValue("currency", invoice.currency())
+                .putValue(CURRENCY, invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
-                .putValue("dueDate", invoice.dueDate().toString())
+                .putValue(DUE_DATE, invoice.dueDate().toString())
                 .putValue("overCreditLimit", invoice.overCreditLimit())
                 .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy())
                 .putValue(DUNNING_LEVEL, 0)
-                .putValue("resumeWithNextLevel", false)
-                .putValue("agencyAttempts", 0)
-                .putValue("legalAttempts", 0));
+                .putValue(RESUME_WITH_NEXT_LEVEL, false)
+                .putValue(EscalationContract.AGENCY_ATTEMPTS, 0)
+                .putValue(EscalationContract.LEGAL_ATTEMPTS, 0));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */
@@ -96,7 +80,7 @@ class InvoiceCollectionProcess {
     void updateOutstanding(InvoiceReduced invoice) {
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list();
         String currency = instances.stream()
-                .map(instance -> (String) runtime.getVariable(instance.getId(), "currency"))
+                .map(instance -> (String) runtime.getVariable(instance.getId(), CURRENCY))
                 .filter(Objects::nonNull).findFirst().orElse("EUR");
         for (ProcessInstance instance : instances) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());

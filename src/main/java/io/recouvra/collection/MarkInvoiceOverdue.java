@@ -18,9 +18,9 @@ class MarkInvoiceOverdue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable(InvoiceCollectionProcess.INVOICE_NUMBER);
+        String number = (String) execution.getVariable(InvoiceCollectionContract.INVOICE_NUMBER);
         Invoice invoice = invoices.markOverdue(number);
-        execution.setVariable(InvoiceCollectionProcess.OVERDUE_SINCE, invoice.getOverdueSince().toString());
-        execution.setVariable(InvoiceCollectionProcess.OUTSTANDING_AMOUNT, invoice.getOutstanding().toPlainString());
+        execution.setVariable(InvoiceCollectionContract.OVERDUE_SINCE, invoice.getOverdueSince().toString());
+        execution.setVariable(InvoiceCollectionContract.OUTSTANDING_AMOUNT, invoice.getOutstanding().toPlainString());
     }
 }

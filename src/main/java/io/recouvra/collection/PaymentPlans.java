@@ -32,10 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentPlans {
 
-    static final String PROCESS_KEY = "PaymentPlan";
-    static final String MESSAGE_ACCEPTED = "PaymentPlanAccepted";
-    static final String MESSAGE_ENDED = "PaymentPlanEnded";
-    static final String MESSAGE_REQUESTED = "PaymentPlanRequested";
     static final int MAX_INSTALMENTS = 24;
 
     /** The terms a collector agrees on the phone: how many instalments, from when, how often, and a first payment. */
@@ -154,7 +150,7 @@ public class PaymentPlans {
         }
         UUID id = store(customerId, covered, numbered, "CUSTOM", "API");
         for (Invoice invoice : covered) {
-            boolean stopped = !runtime.createMessageCorrelation(MESSAGE_REQUESTED).processInstanceBusinessKey(invoice.getNumber())
+            boolean stopped = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_PAYMENT_PLAN_REQUESTED).processInstanceBusinessKey(invoice.getNumber())
                     .correlateAllWithResult().isEmpty();
             if (!stopped) {
                 // rolls the plan back: escalated, disputed, on hold, already in a plan, or still being assessed
@@ -192,7 +188,7 @@ public class PaymentPlans {
                 covered.stream().map(i -> new Object[] {id, i.getNumber()}).toList());
         jdbc.batchUpdate("insert into recouvra.payment_plan_instalment (plan_id, seq, due_date, amount) values (?, ?, ?, ?)",
                 instalments.stream().map(i -> new Object[] {id, i.seq(), i.dueDate(), i.amount()}).toList());
-        runtime.startProcessInstanceByKey(PROCESS_KEY, id.toString(), Variables.createVariables()
+        runtime.startProcessInstanceByKey(PaymentPlanContract.PROCESS_KEY, id.toString(), Variables.createVariables()
                 .putValue("planId", id.toString())
                 .putValue("customerId", customerId.toString())
                 .putValue("customerName", covered.get(0).getCustomer().getLegalName())
@@ -248,7 +244,7 @@ public class PaymentPlans {
     @Transactional
     public void accept(UUID planId) {
         plan(planId);
-        boolean heard = !runtime.createMessageCorrelation(MESSAGE_ACCEPTED).processInstanceBusinessKey(planId.toString())
+        boolean heard = !runtime.createMessageCorrelation(PaymentPlanContract.MESSAGE_ACCEPTED).processInstanceBusinessKey(planId.toString())
                 .correlateAllWithResult().isEmpty();
         if (!heard) {
             throw new ConflictException("planId", "payment plan " + planId + " is not waiting for acceptance");
@@ -258,7 +254,7 @@ public class PaymentPlans {
     /** Tells each invoice of the plan how the plan ended. */
     void tellInvoices(UUID planId, String outcome) {
         for (String number : invoicesOf(planId)) {
-            runtime.createMessageCorrelation(MESSAGE_ENDED).processInstanceBusinessKey(number)
+            runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_PAYMENT_PLAN_ENDED).processInstanceBusinessKey(number)
                     .setVariable("planOutcome", outcome).correlateAll();
         }
     }

@@ -35,8 +35,9 @@ public class InsuranceClaims {
     static final String MESSAGE_DISPUTED = "InsuredInvoiceDisputed";
     /** Sent to InvoiceCollection: the insurer has the case now. */
     public static final String MESSAGE_TOOK_OVER = "InsurerTookOver";
-    /** Sent to InvoiceCollection: the claim is over, with escalationOutcome. */
+    /** The claim is over, with {@link #OUTCOME_VARIABLE} RETURNED and insured false: sent by business key to whoever waits (the invoice's Escalation). */
     public static final String MESSAGE_CLAIM_ENDED = "InsuranceClaimEnded";
+    public static final String OUTCOME_VARIABLE = "escalationOutcome";
 
     private final InsuredInvoices insured;
     private final InsurancePolicies policies;
@@ -212,12 +213,12 @@ public class InsuranceClaims {
     }
 
     /**
-     * The claim is over: InvoiceCollection goes on along its next escalation route with what the insurer
+     * The claim is over: the invoice's Escalation goes on along its next route with what the insurer
      * did not pay (its share is the insurer's to recover once indemnified), the insurer route excluded.
      */
     public void tellInvoice(String invoiceNumber) {
         runtime.createMessageCorrelation(MESSAGE_CLAIM_ENDED).processInstanceBusinessKey(invoiceNumber)
-                .setVariables(Map.of("escalationOutcome", "RETURNED", "insured", false)).correlateAll();
+                .setVariables(Map.of(OUTCOME_VARIABLE, "RETURNED", "insured", false)).correlateAll();
     }
 
     /** Tells the insurer of payments received since the declaration that it was not told of yet. */

@@ -45,7 +45,7 @@ class LegalCaseSteps {
     }
 
     /**
-     * Called by InvoiceCollection's escalation: marks the invoice IN_COURT and starts its LegalInjunction
+     * Escalation's "Open court case": marks the invoice IN_COURT and starts its LegalInjunction
      * (business key = the invoice number). Reads invoiceNumber, customerName and outstandingDisplay.
      */
     @Bean

@@ -44,13 +44,13 @@ public class LegalCases {
 
     /** The process of one invoice's court case, business key = the invoice number. */
     public static final String PROCESS_KEY = "LegalInjunction";
-    /** Sent to InvoiceCollection (by business key) when the court case ends, with {@link #OUTCOME_VARIABLE}. */
+    /** Sent by business key to whoever waits (the invoice's Escalation) when the court case ends, with {@link #OUTCOME_VARIABLE}. */
     public static final String MESSAGE_ENDED = "LegalInjunctionEnded";
     /** {@link #CLOSED} or {@link #RETURNED}. */
     public static final String OUTCOME_VARIABLE = "escalationOutcome";
     /** Nothing more to collect, or the case is over for good. */
     public static final String CLOSED = "CLOSED";
-    /** Back unpaid: InvoiceCollection chooses the next route. */
+    /** Back unpaid: the invoice's Escalation chooses the next route. */
     public static final String RETURNED = "RETURNED";
     /** Sent to the case: the invoice was settled or written off. */
     static final String MESSAGE_INVOICE_CLOSED = "LegalInvoiceClosed";

@@ -239,16 +239,16 @@ class ConcurrentLedgerTest {
         Map<String, Object> invoice = jdbc.queryForMap("select status, outstanding from recouvra.invoice where number = ?", number);
         InvoiceStatus status = InvoiceStatus.valueOf((String) invoice.get("status"));
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY).processInstanceBusinessKey(number).list();
+                .processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY).processInstanceBusinessKey(number).list();
         if (status == InvoiceStatus.PAID) {
             assertThat(running).as(number + " paid: its collection ended").isEmpty();
-            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY)
+            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY)
                     .processInstanceBusinessKey(number).finished().count()).as(number + " ended once").isEqualTo(1);
             return;
         }
         assertThat(running).as(number + " " + status + ": exactly one collection").hasSize(1);
         String instance = running.get(0).getId();
-        assertThat(new BigDecimal((String) runtime.getVariable(instance, InvoiceCollectionProcess.OUTSTANDING_AMOUNT)))
+        assertThat(new BigDecimal((String) runtime.getVariable(instance, InvoiceCollectionContract.OUTSTANDING_AMOUNT)))
                 .as(number + " outstanding as the process knows it").isEqualByComparingTo((BigDecimal) invoice.get("outstanding"));
         assertThat(management.createJobQuery().processInstanceId(instance).withException().count())
                 .as(number + " no failed job").isZero();

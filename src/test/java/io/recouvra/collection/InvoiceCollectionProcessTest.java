@@ -267,20 +267,24 @@ class InvoiceCollectionProcessTest {
 
         moveTo(today.plusDays(9));
         runJobs(instance);
-        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("AGENCY");
-        assertThat(instance).hasNotPassed("Task_ApproveEscalation");
-        assertThat(instance).isWaitingAt("Task_AgencyHandoff");
+        assertThat(instance).isWaitingAt("CallActivity_Escalation");
+        ProcessInstance escalation = escalationOf(instance);
+        assertThat(escalation.getBusinessKey()).isEqualTo(number);
+        assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).isEqualTo("AGENCY");
+        assertThat(escalation).hasNotPassed("Task_ApproveEscalation").hasPassed("Task_OpenAgencyCase").isWaitingAt("Task_AgencyHandoff");
         agencies.runJobs(number);
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WITH_AGENCY);
         agencies.report(number, "UNRECOVERABLE", null);
         agencies.runJobs(number);
 
         assertThat(agencies.handoffOf(number)).isNull();
-        assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).isEqualTo("RETURNED");
+        assertThat(escalation).as("returned unpaid").isEnded().hasPassed("EndEvent_Returned");
+        assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).as("returned by the output mapping").isEqualTo("RETURNED");
         assertThat(((Number) runtime.getVariable(instance.getId(), "agencyAttempts")).intValue()).isEqualTo(1);
         runJobs(instance);
-        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("WRITE_OFF_PROPOSAL");
-        Task approve = task(instance);
+        escalation = escalationOf(instance);
+        assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).as("called again, another route").isEqualTo("WRITE_OFF_PROPOSAL");
+        Task approve = task(escalation);
         assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveWriteOff");
         assertThat(approve.getName()).startsWith("Approve write-off: ").contains(number, "450,00 €");
         assertThat(tasks.createTaskQuery().taskId(approve.getId()).taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
@@ -291,7 +295,9 @@ class InvoiceCollectionProcessTest {
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("writeOffReason");
         complete(approve, Map.of("writeOffApproved", true, "writeOffReason", "UNRECOVERABLE", "writeOffNote", "not worth court"));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_WrittenOff");
+        assertThat(escalation).isEnded().hasPassed("EndEvent_WrittenOff");
+        assertThat(instance).isEnded().hasPassed("EndEvent_WrittenOffByEscalation");
+        assertThat(collection.lastValue(instance, "escalationOutcome")).isEqualTo("WRITTEN_OFF");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(jdbc.queryForMap("select amount, vat_included, reason, note from recouvra.write_off where invoice_number = ?", number))
                 .containsEntry("reason", "UNRECOVERABLE").containsEntry("note", "not worth court")
@@ -305,13 +311,14 @@ class InvoiceCollectionProcessTest {
         String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
-        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isEqualTo("LEGAL_INJUNCTION");
-        Task approve = task(instance);
+        ProcessInstance escalation = escalationOf(instance);
+        assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).isEqualTo("LEGAL_INJUNCTION");
+        Task approve = task(escalation);
         assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
         assertThat(approve.getName()).contains("12 000,00 €");
         complete(approve, Map.of("escalationApproved", true, "escalationRoute", "LEGAL_INJUNCTION"));
 
-        assertThat(instance).isWaitingAt("Task_LegalInjunction");
+        assertThat(escalation).hasPassed("Task_OpenCourtCase").isWaitingAt("Task_LegalInjunction");
         ProcessInstance court = runtime.createProcessInstanceQuery().processDefinitionKey("LegalInjunction")
                 .processInstanceBusinessKey(number).singleResult();
         runJobs(court);
@@ -321,7 +328,7 @@ class InvoiceCollectionProcessTest {
         complete(task(court), Map.of("reviewDecision", "SEND_BACK", "reviewNote", "a public body: ask the accounting officer first"));
         runJobs(court);
 
-        assertThat(instance).hasPassed("Task_LegalInjunction");
+        assertThat(escalation).isEnded().hasPassed("Task_LegalInjunction", "EndEvent_Returned");
         assertThat(((Number) runtime.getVariable(instance.getId(), "legalAttempts")).intValue()).isEqualTo(1);
         assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).isEqualTo("RETURNED");
         assertThat(invoices.get(number).getStatus()).as("back under collection").isNotEqualTo(InvoiceStatus.IN_COURT);
@@ -333,28 +340,32 @@ class InvoiceCollectionProcessTest {
         String number = invoice(customer, today.minusDays(11), "12000.00");
         ProcessInstance instance = throughFormalNoticeDeadline(number, 15, 15);
 
-        Task refused = task(instance);
+        ProcessInstance refusedEscalation = escalationOf(instance);
+        Task refused = task(refusedEscalation);
         engine.getIdentityService().setAuthentication("manon", List.of(RecouvraGroups.MANAGERS));
         try {
             complete(refused, Map.of("escalationApproved", false, "approvalNote", "the mayor's office promised to pay"));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        assertThat(instance).isWaitingAt("Timer_ReassessEscalation");
+        assertThat(refusedEscalation).isWaitingAt("Timer_ReassessEscalation");
         assertThat(jdbc.queryForList("select actor || ': ' || summary from recouvra.interaction where customer_id = ? and type = 'ESCALATION'",
                 String.class, customer)).as("the trail says who decided")
                 .containsExactly("manon: Escalation refused, reassessed in 30 days (" + number + ")");
         moveTo(today.plusDays(30));
         runJobs(instance);
-        Task again = task(instance);
+        assertThat(refusedEscalation).isEnded().hasPassed("EndEvent_Reassess");
+        ProcessInstance reassessed = escalationOf(instance);
+        Task again = task(reassessed);
         assertThat(again.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
         complete(again, Map.of("escalationApproved", true, "escalationRoute", "CREDIT_INSURANCE_CLAIM"));
 
-        assertThat(instance).hasPassed("Task_AskInsurer").hasNotPassed("Event_InsuranceClaimEnded");
+        assertThat(reassessed).isEnded().hasPassed("Task_AskInsurer").hasNotPassed("Event_InsuranceClaimEnded");
         assertThat(runtime.getVariable(instance.getId(), "escalationOutcome")).as("not insured: returned at once").isEqualTo("RETURNED");
         runJobs(instance);
-        assertThat(task(instance).getTaskDefinitionKey()).as("another route, approved again").isEqualTo("Task_ApproveEscalation");
-        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).isNotEqualTo("CREDIT_INSURANCE_CLAIM");
+        ProcessInstance next = escalationOf(instance);
+        assertThat(task(next).getTaskDefinitionKey()).as("another route, approved again").isEqualTo("Task_ApproveEscalation");
+        assertThat(runtime.getVariable(next.getId(), "escalationRoute")).isNotEqualTo("CREDIT_INSURANCE_CLAIM");
     }
 
     @Test
@@ -612,8 +623,9 @@ class InvoiceCollectionProcessTest {
         runJobs(instance);
 
         assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
-        assertThat(instance).hasPassed("Event_PlanEnded", "Task_GatherEscalationFacts").hasNotPassed("Task_ResumeCollection");
-        assertThat(task(instance).getTaskDefinitionKey()).as("12,000 EUR: a manager approves the route")
+        assertThat(instance).hasPassed("Event_PlanEnded").hasNotPassed("Task_ResumeCollection").isWaitingAt("CallActivity_Escalation");
+        assertThat(escalationOf(instance)).hasPassed("Task_GatherEscalationFacts");
+        assertThat(task(escalationOf(instance)).getTaskDefinitionKey()).as("12,000 EUR: a manager approves the route")
                 .isEqualTo("Task_ApproveEscalation");
     }
 
@@ -664,7 +676,7 @@ class InvoiceCollectionProcessTest {
 
         runJobs(instance);
         assertThat(plan).isEnded().hasPassed("EndEvent_Broken");
-        assertThat(instance).hasPassed("Task_GatherEscalationFacts");
+        assertThat(escalationOf(instance)).hasPassed("Task_GatherEscalationFacts");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").processInstanceBusinessKey(debitNote)
                 .count()).as("the charges are dunned now that the plan is broken").isOne();
     }
@@ -1202,8 +1214,9 @@ class InvoiceCollectionProcessTest {
         complete(task(mediation), Map.of("mediationOutcome", "FAILURE", "failureRoute", "ESCALATE"));
         runJobs(instance);
 
-        assertThat(instance).hasPassed("Task_GatherEscalationFacts");
-        assertThat(runtime.getVariable(instance.getId(), "escalationRoute")).as("a dispute on record: amicable first").isEqualTo("AGENCY");
+        ProcessInstance escalation = escalationOf(instance);
+        assertThat(escalation).hasPassed("Task_GatherEscalationFacts");
+        assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).as("a dispute on record: amicable first").isEqualTo("AGENCY");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
     }
 
@@ -1379,6 +1392,10 @@ class InvoiceCollectionProcessTest {
             management.createJobQuery().processDefinitionKey(process).executable().list()
                     .forEach(job -> management.executeJob(job.getId()));
         }
+    }
+
+    private ProcessInstance escalationOf(ProcessInstance instance) {
+        return called(instance, "Escalation");
     }
 
     private ProcessInstance called(ProcessInstance parent, String processKey) {

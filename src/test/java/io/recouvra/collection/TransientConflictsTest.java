@@ -197,6 +197,6 @@ class TransientConflictsTest {
 
     private String instanceOf(String number) {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
-                .processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY).singleResult().getId();
+                .processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY).singleResult().getId();
     }
 }

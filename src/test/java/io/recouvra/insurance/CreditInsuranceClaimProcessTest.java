@@ -128,7 +128,10 @@ class CreditInsuranceClaimProcessTest {
         assertThat(declared.declarationReference()).isEqualTo("SBX-D-" + number);
         assertThat(claim).hasPassed("Task_DeclareOverdue", "Task_HandOver").hasNotPassed("Task_ReviewLateDeclaration")
                 .isWaitingAt("Timer_WaitingPeriod");
-        assertThat(invoiceCase).as("dunning stops").hasPassed("Boundary_InsurerTookOver").isWaitingAt("Event_InsuranceClaimEnded");
+        assertThat(invoiceCase).as("dunning stops").hasPassed("Boundary_InsurerTookOver").isWaitingAt("CallActivity_Escalation");
+        ProcessInstance escalation = collection.escalationOf(invoiceCase);
+        assertThat(escalation).as("the escalation starts at the insurer's wait").hasNotPassed("Task_GatherEscalationFacts")
+                .isWaitingAt("Event_InsuranceClaimEnded");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.WITH_INSURER);
 
         moveTo(DECLARATION_DAY.plusDays(30));
@@ -144,8 +147,9 @@ class CreditInsuranceClaimProcessTest {
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimClosed");
         assertThat(insured.require(number).status()).isEqualTo(Status.INDEMNIFIED);
         assertThat(insured.require(number).indemnity()).isEqualByComparingTo("9000.00");
-        assertThat(invoiceCase).as("the rest goes on along another route").hasPassed("Event_InsuranceClaimEnded");
-        assertThat(runtime.getVariable(invoiceCase.getId(), "insured")).isEqualTo(false);
+        assertThat(escalation).as("the rest goes on along another route").isEnded().hasPassed("Event_InsuranceClaimEnded");
+        assertThat(collection.lastValue(escalation, "insured")).isEqualTo(false);
+        assertThat(collection.escalationOf(invoiceCase)).as("escalated afresh").isNotNull();
         assertThat(trail(buyer)).anyMatch(line -> line.startsWith("Overdue declared to Allianz Trade"))
                 .anyMatch(line -> line.startsWith("Handed over to Allianz Trade"))
                 .anyMatch(line -> line.startsWith("Claim of 9000.00 EUR filed"))

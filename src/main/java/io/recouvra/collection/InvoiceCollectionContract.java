@@ -1,0 +1,58 @@
+package io.recouvra.collection;
+
+import io.recouvra.insurance.InsuranceClaims;
+
+/**
+ * What the code and the other processes may rely on of processes/invoice-collection.bpmn: its key, the
+ * messages it waits for (correlated by business key, the invoice number), the variables it is started
+ * with or that its steps and callers read, and what its decisions read. Never element ids: a process
+ * owner may change those in Modeler.
+ */
+public final class InvoiceCollectionContract {
+
+    public static final String PROCESS_KEY = "InvoiceCollection";
+
+    // ---- messages it waits for
+
+    /** Ends the instance: the invoice is paid in full. */
+    public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
+    /** Ends the instance: a credit note cleared the invoice. */
+    public static final String MESSAGE_INVOICE_CANCELLED = "InvoiceCancelled";
+    /** The collector call it asked for is over; carries {@link #CALL_OUTCOME}. */
+    public static final String MESSAGE_CALL_OUTCOME = "CallOutcome";
+    /** Interrupts dunning for DisputeMediation. */
+    public static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
+    /** Interrupts dunning until {@link #MESSAGE_HOLD_RELEASED} or {@link #HOLD_UNTIL}. */
+    public static final String MESSAGE_HOLD_PLACED = "HoldPlaced";
+    public static final String MESSAGE_HOLD_RELEASED = "HoldReleased";
+    /** Interrupts dunning: a plan asked for through the API covers the invoice. */
+    public static final String MESSAGE_PAYMENT_PLAN_REQUESTED = "PaymentPlanRequested";
+    /** The plan covering the invoice is over; carries {@link #PLAN_OUTCOME}. */
+    public static final String MESSAGE_PAYMENT_PLAN_ENDED = "PaymentPlanEnded";
+    /** Interrupts dunning: the invoice's CreditInsuranceClaim declared it, the insurer recovers it now. */
+    public static final String MESSAGE_INSURER_TOOK_OVER = InsuranceClaims.MESSAGE_TOOK_OVER;
+
+    // ---- variables
+
+    public static final String INVOICE_NUMBER = "invoiceNumber";
+    public static final String INVOICE_ID = "invoiceId";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String CURRENCY = "currency";
+    public static final String DUE_DATE = "dueDate";
+    public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+    public static final String OVERDUE_SINCE = "overdueSince";
+    public static final String DUNNING_LEVEL = "dunningLevel";
+    /** DunningStrategy's result, read by the model as strategy.&lt;output&gt;. */
+    public static final String STRATEGY = "strategy";
+    public static final String RESUME_WITH_NEXT_LEVEL = "resumeWithNextLevel";
+    public static final String CALL_OUTCOME = "callOutcome";
+    public static final String HOLD_UNTIL = "holdUntil";
+    public static final String PLAN_OUTCOME = "planOutcome";
+    /** DisputeMediation's outcome, returned by its output mapping: RESUME, CANCELLED or ESCALATE. */
+    public static final String DISPUTE_OUTCOME = DisputeMediationContract.OUTCOME;
+
+    private InvoiceCollectionContract() {
+    }
+}

@@ -1,0 +1,20 @@
+package io.recouvra.collection;
+
+/**
+ * What the code relies on of processes/payment-plan.bpmn: one instance per plan (business key = the
+ * plan's id), covering some invoices of a customer, which it tells how it ended
+ * ({@link InvoiceCollectionContract#MESSAGE_PAYMENT_PLAN_ENDED}).
+ */
+public final class PaymentPlanContract {
+
+    public static final String PROCESS_KEY = "PaymentPlan";
+
+    /** The debtor accepted the plan offered. */
+    public static final String MESSAGE_ACCEPTED = "PaymentPlanAccepted";
+
+    /** How the plan ended, sent to each of its invoices: REFUSED, NOT_ACCEPTED, COMPLETED, BROKEN or BROKEN_ESCALATE. */
+    public static final String OUTCOME = InvoiceCollectionContract.PLAN_OUTCOME;
+
+    private PaymentPlanContract() {
+    }
+}
