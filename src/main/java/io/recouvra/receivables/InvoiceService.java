@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -258,6 +260,22 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public List<InvoicePayment> paymentsOf(Collection<UUID> invoiceIds) {
         return invoiceIds.isEmpty() ? List.of() : payments.paymentsOf(invoiceIds);
+    }
+
+    /** The invoice's id, read without loading it. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(String number) {
+        return invoices.idOf(number);
+    }
+
+    /** The numbers of these invoices, by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> numbersOf(Collection<UUID> ids) {
+        Map<UUID, String> numbers = new HashMap<>();
+        if (!ids.isEmpty()) {
+            invoices.numbersOf(ids).forEach(row -> numbers.put((UUID) row[0], (String) row[1]));
+        }
+        return numbers;
     }
 
     @Transactional(readOnly = true)
