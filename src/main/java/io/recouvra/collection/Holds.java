@@ -105,19 +105,18 @@ public class Holds {
     /** Ends the active hold, if any: on release, or when the process finds its end date reached. */
     @Transactional
     boolean markReleased(String invoiceNumber, String releasedBy) {
-        return jdbc.update("""
+        return invoices.idOf(invoiceNumber).filter(invoiceId -> jdbc.update("""
                 update recouvra.invoice_hold set released_at = ?, released_by = ?
-                where invoice_id = (select id from recouvra.invoice where number = ?) and released_at is null""",
-                Timestamp.from(clock.instant()), releasedBy, invoiceNumber) == 1;
+                where invoice_id = ? and released_at is null""", Timestamp.from(clock.instant()), releasedBy, invoiceId) == 1)
+                .isPresent();
     }
 
     @Transactional(readOnly = true)
     public List<Hold> active(String invoiceNumber) {
-        return jdbc.query("""
-                select h.id, i.number, h.reason, h.hold_until, h.placed_by, h.placed_at
-                from recouvra.invoice_hold h join recouvra.invoice i on i.id = h.invoice_id
-                where i.number = ? and h.released_at is null""",
-                (rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getTimestamp(6).toInstant()), invoiceNumber);
+        return invoices.idOf(invoiceNumber).map(invoiceId -> jdbc.query("""
+                select id, reason, hold_until, placed_by, placed_at from recouvra.invoice_hold
+                where invoice_id = ? and released_at is null""",
+                (rs, n) -> new Hold(rs.getObject(1, UUID.class), invoiceNumber, rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()), invoiceId)).orElse(List.of());
     }
 }
