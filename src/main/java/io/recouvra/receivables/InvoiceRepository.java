@@ -55,6 +55,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             order by i.dueDate, i.number""")
     List<Invoice> findOpen(UUID customerId, Collection<InvoiceStatus> closed);
 
+    @EntityGraph(attributePaths = "customer")
+    @Query("select i from Invoice i where i.status not in :closed and i.dueDate <= :day order by i.dueDate, i.number")
+    List<Invoice> findOpenDueBy(LocalDate day, Collection<InvoiceStatus> closed);
+
     /** What the customer owes now on invoices that are not closed. */
     @Query("""
             select coalesce(sum(i.outstanding), 0) from Invoice i

@@ -250,6 +250,12 @@ public class InvoiceService {
         return numbers.isEmpty() ? List.of() : invoices.findByNumberIn(numbers);
     }
 
+    /** The invoices that are not settled and were due on or before {@code day}, oldest due date first. */
+    @Transactional(readOnly = true)
+    public List<Invoice> openDueBy(LocalDate day) {
+        return invoices.findOpenDueBy(day, InvoiceStatus.CLOSED);
+    }
+
     /** The customer's invoices that are not settled, oldest due date first. */
     @Transactional(readOnly = true)
     public List<Invoice> openOf(UUID customerId) {
