@@ -144,12 +144,16 @@ public class Disputes {
     /** The customer's disputes not resolved yet, oldest first. */
     @Transactional(readOnly = true)
     List<OpenDispute> openOfCustomer(UUID customerId) {
-        List<Map<String, Object>> open = jdbc.queryForList("""
+        record Row(UUID invoiceId, String reason, String description, Instant raisedAt) {
+        }
+        List<Row> open = jdbc.query("""
                 select invoice_id, reason, description, raised_at from recouvra.dispute
-                where customer_id = ? and resolved_at is null order by raised_at""", customerId);
-        Map<UUID, String> numbers = invoices.numbersOf(open.stream().map(row -> (UUID) row.get("invoice_id")).toList());
-        return open.stream().map(row -> new OpenDispute(numbers.get((UUID) row.get("invoice_id")), (String) row.get("reason"),
-                (String) row.get("description"), ((Timestamp) row.get("raised_at")).toInstant())).toList();
+                where customer_id = ? and resolved_at is null order by raised_at""", (rs, n) -> new Row(
+                rs.getObject("invoice_id", UUID.class), rs.getString("reason"), rs.getString("description"),
+                rs.getTimestamp("raised_at").toInstant()), customerId);
+        Map<UUID, String> numbers = invoices.numbersOf(open.stream().map(Row::invoiceId).toList());
+        return open.stream().map(row -> new OpenDispute(numbers.get(row.invoiceId()), row.reason(), row.description(), row.raisedAt()))
+                .toList();
     }
 
     @Transactional(readOnly = true)

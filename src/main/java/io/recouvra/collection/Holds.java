@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,10 +106,10 @@ public class Holds {
     /** Ends the active hold, if any: on release, or when the process finds its end date reached. */
     @Transactional
     boolean markReleased(String invoiceNumber, String releasedBy) {
-        return invoices.idOf(invoiceNumber).filter(invoiceId -> jdbc.update("""
+        Optional<UUID> invoiceId = invoices.idOf(invoiceNumber);
+        return invoiceId.isPresent() && jdbc.update("""
                 update recouvra.invoice_hold set released_at = ?, released_by = ?
-                where invoice_id = ? and released_at is null""", Timestamp.from(clock.instant()), releasedBy, invoiceId) == 1)
-                .isPresent();
+                where invoice_id = ? and released_at is null""", Timestamp.from(clock.instant()), releasedBy, invoiceId.get()) == 1;
     }
 
     @Transactional(readOnly = true)
