@@ -11,8 +11,12 @@ import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.SentLetters;
+import io.recouvra.messaging.SentLetters.SentLetter;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerLedger;
+import io.recouvra.receivables.CustomerLedger.Allocation;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -30,7 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +67,8 @@ public class AgencyCases {
     private final LatePaymentClaims claims;
     private final InteractionLog interactions;
     private final Messages messages;
+    private final SentLetters letters;
+    private final CustomerLedger ledger;
     private final Creditor creditor;
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
@@ -69,14 +77,16 @@ public class AgencyCases {
     private final ZoneId zone;
 
     AgencyCases(AgencyCaseRepository cases, CollectionAgencies agencies, InvoiceService invoices, LatePaymentClaims claims,
-                InteractionLog interactions, Messages messages, Creditor creditor, JdbcTemplate jdbc, EntityManager entities, RuntimeService runtime,
-                Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+                InteractionLog interactions, Messages messages, SentLetters letters, CustomerLedger ledger, Creditor creditor,
+                JdbcTemplate jdbc, EntityManager entities, RuntimeService runtime, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
         this.cases = cases;
         this.agencies = agencies;
         this.invoices = invoices;
         this.claims = claims;
         this.interactions = interactions;
         this.messages = messages;
+        this.letters = letters;
+        this.ledger = ledger;
         this.creditor = creditor;
         this.jdbc = jdbc;
         this.entities = entities;
@@ -276,11 +286,17 @@ public class AgencyCases {
 
     /** Payments allocated to the invoice since the hand-over, other than those the agency collected. */
     private BigDecimal paidDirectlySinceHandover(AgencyCase agencyCase) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(a.amount), 0) from recouvra.payment_allocation a join recouvra.payment p on p.id = a.payment_id
-                where a.invoice_id = ? and p.received_at >= ?
-                  and not exists (select 1 from recouvra.agency_commission c where c.payment_id = p.id)""",
-                BigDecimal.class, agencyCase.getInvoiceId(), Timestamp.from(agencyCase.getTransferredAt()));
+        List<Allocation> sinceHandover = ledger.allocationsTo(List.of(agencyCase.getInvoiceNumber())).stream()
+                .filter(allocation -> !allocation.receivedAt().isBefore(agencyCase.getTransferredAt()))
+                .toList();
+        if (sinceHandover.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        Set<UUID> collectedByAgencies = Set.copyOf(jdbc.queryForList(
+                "select payment_id from recouvra.agency_commission where payment_id = any (?)", UUID.class,
+                (Object) sinceHandover.stream().map(Allocation::paymentId).toArray(UUID[]::new)));
+        return sinceHandover.stream().filter(allocation -> !collectedByAgencies.contains(allocation.paymentId()))
+                .map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private BigDecimal collectedByAgency(UUID caseId) {
@@ -317,10 +333,10 @@ public class AgencyCases {
 
     /** The letters sent about the invoice as they were sent (formal notices above all), for the agency's file. */
     private List<CaseFile.Document> letters(UUID invoiceId) {
-        return jdbc.query("""
-                select m.step, d.content from recouvra.letter_document d join recouvra.outbox_message m on m.id = d.outbox_message_id
-                where m.invoice_id = ? order by d.created_at""",
-                (rs, row) -> new CaseFile.Document(rs.getString(1).toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + (row + 1) + ".pdf",
-                        "application/pdf", rs.getBytes(2)), invoiceId);
+        List<SentLetter> sent = letters.aboutInvoice(invoiceId);
+        return IntStream.range(0, sent.size())
+                .mapToObj(n -> new CaseFile.Document(sent.get(n).step().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + (n + 1)
+                        + ".pdf", "application/pdf", sent.get(n).pdf()))
+                .toList();
     }
 }

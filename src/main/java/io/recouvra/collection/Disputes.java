@@ -112,15 +112,14 @@ public class Disputes {
     /** The debtor contests the rejection of a dispute, within the window DisputeMediation leaves for it. */
     @Transactional
     public void contest(UUID disputeId, String reason) {
-        List<Map<String, Object>> found = jdbc.queryForList("""
-                select i.number, d.resolved_at is null as open from recouvra.dispute d
-                join recouvra.invoice i on i.id = d.invoice_id where d.id = ?""", disputeId);
+        List<Map<String, Object>> found = jdbc.queryForList(
+                "select invoice_id, resolved_at is null as open from recouvra.dispute where id = ?", disputeId);
         if (found.isEmpty()) {
             throw new NotFoundException("No dispute " + disputeId);
         }
         // the invoice's one open dispute is the one its DisputeMediation is about; a decided one has no window
         boolean heard = Boolean.TRUE.equals(found.get(0).get("open")) && !runtime.createMessageCorrelation(DisputeMediationContract.MESSAGE_CONTESTED)
-                .processInstanceBusinessKey((String) found.get(0).get("number"))
+                .processInstanceBusinessKey(invoices.get((UUID) found.get(0).get("invoice_id")).getNumber())
                 .setVariable("contestReason", reason)
                 .correlateAllWithResult().isEmpty();
         if (!heard) {
@@ -133,10 +132,9 @@ public class Disputes {
     /** Closes the invoice's open dispute with what was decided. */
     @Transactional
     void resolve(String invoiceNumber, String outcome) {
-        jdbc.update("""
-                update recouvra.dispute set resolved_at = ?, outcome = ?
-                where invoice_id = (select id from recouvra.invoice where number = ?) and resolved_at is null""",
-                Timestamp.from(clock.instant()), outcome, invoiceNumber);
+        invoices.idOf(invoiceNumber).ifPresent(invoiceId -> jdbc.update(
+                "update recouvra.dispute set resolved_at = ?, outcome = ? where invoice_id = ? and resolved_at is null",
+                Timestamp.from(clock.instant()), outcome, invoiceId));
     }
 
     record OpenDispute(String invoiceNumber, String reason, String description, Instant raisedAt) {
@@ -145,19 +143,29 @@ public class Disputes {
     /** The customer's disputes not resolved yet, oldest first. */
     @Transactional(readOnly = true)
     List<OpenDispute> openOfCustomer(UUID customerId) {
-        return jdbc.query("""
-                select i.number, d.reason, d.description, d.raised_at from recouvra.dispute d
-                join recouvra.invoice i on i.id = d.invoice_id
-                where d.customer_id = ? and d.resolved_at is null order by d.raised_at""", (rs, n) -> new OpenDispute(
-                rs.getString("number"), rs.getString("reason"), rs.getString("description"),
+        record Row(UUID invoiceId, String reason, String description, Instant raisedAt) {
+        }
+        List<Row> open = jdbc.query("""
+                select invoice_id, reason, description, raised_at from recouvra.dispute
+                where customer_id = ? and resolved_at is null order by raised_at""", (rs, n) -> new Row(
+                rs.getObject("invoice_id", UUID.class), rs.getString("reason"), rs.getString("description"),
                 rs.getTimestamp("raised_at").toInstant()), customerId);
+        Map<UUID, String> numbers = invoices.numbersOf(open.stream().map(Row::invoiceId).toList());
+        return open.stream().map(row -> new OpenDispute(numbers.get(row.invoiceId()), row.reason(), row.description(), row.raisedAt()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     Optional<UUID> openDispute(String invoiceNumber) {
-        return jdbc.queryForList("""
-                select d.id from recouvra.dispute d join recouvra.invoice i on i.id = d.invoice_id
-                where i.number = ? and d.resolved_at is null""", UUID.class, invoiceNumber).stream().findFirst();
+        return invoices.idOf(invoiceNumber).flatMap(invoiceId -> jdbc.queryForList(
+                "select id from recouvra.dispute where invoice_id = ? and resolved_at is null", UUID.class, invoiceId)
+                .stream().findFirst());
+    }
+
+    /** The invoices with a dispute not resolved yet, for reports over the whole book. */
+    @Transactional(readOnly = true)
+    public Set<UUID> invoicesInDispute() {
+        return Set.copyOf(jdbc.queryForList("select invoice_id from recouvra.dispute where resolved_at is null", UUID.class));
     }
 
     @Transactional(readOnly = true)

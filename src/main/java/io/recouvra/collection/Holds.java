@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,19 +106,18 @@ public class Holds {
     /** Ends the active hold, if any: on release, or when the process finds its end date reached. */
     @Transactional
     boolean markReleased(String invoiceNumber, String releasedBy) {
-        return jdbc.update("""
+        Optional<UUID> invoiceId = invoices.idOf(invoiceNumber);
+        return invoiceId.isPresent() && jdbc.update("""
                 update recouvra.invoice_hold set released_at = ?, released_by = ?
-                where invoice_id = (select id from recouvra.invoice where number = ?) and released_at is null""",
-                Timestamp.from(clock.instant()), releasedBy, invoiceNumber) == 1;
+                where invoice_id = ? and released_at is null""", Timestamp.from(clock.instant()), releasedBy, invoiceId.get()) == 1;
     }
 
     @Transactional(readOnly = true)
     public List<Hold> active(String invoiceNumber) {
-        return jdbc.query("""
-                select h.id, i.number, h.reason, h.hold_until, h.placed_by, h.placed_at
-                from recouvra.invoice_hold h join recouvra.invoice i on i.id = h.invoice_id
-                where i.number = ? and h.released_at is null""",
-                (rs, n) -> new Hold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getTimestamp(6).toInstant()), invoiceNumber);
+        return invoices.idOf(invoiceNumber).map(invoiceId -> jdbc.query("""
+                select id, reason, hold_until, placed_by, placed_at from recouvra.invoice_hold
+                where invoice_id = ? and released_at is null""",
+                (rs, n) -> new Hold(rs.getObject(1, UUID.class), invoiceNumber, rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()), invoiceId)).orElse(List.of());
     }
 }

@@ -4,6 +4,8 @@ import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
+import io.recouvra.receivables.CustomerLedger;
+import io.recouvra.receivables.CustomerLedger.Allocation;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.ConflictException;
@@ -43,16 +45,17 @@ public class PaymentPlans {
 
     private final JdbcTemplate jdbc;
     private final InvoiceService invoices;
+    private final CustomerLedger ledger;
     private final RuntimeService runtime;
     private final InteractionLog interactions;
     private final CollectionCalendar calendar;
     private final Clock clock;
 
-    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, RuntimeService runtime, InteractionLog interactions,
-                 CollectionCalendar calendar,
-                 Clock clock) {
+    PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, CustomerLedger ledger, RuntimeService runtime,
+                 InteractionLog interactions, CollectionCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.ledger = ledger;
         this.runtime = runtime;
         this.interactions = interactions;
         this.calendar = calendar;
@@ -222,12 +225,8 @@ public class PaymentPlans {
     /** What was paid to the plan's invoices since it was made. */
     @Transactional(readOnly = true)
     BigDecimal paidSince(UUID planId, LocalDate since) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(a.amount), 0) from recouvra.payment_allocation a
-                join recouvra.payment p on p.id = a.payment_id
-                join recouvra.invoice i on i.id = a.invoice_id
-                join recouvra.payment_plan_invoice pi on pi.invoice_number = i.number and pi.plan_id = ?
-                where p.value_date >= ?""", BigDecimal.class, planId, since);
+        return ledger.allocationsTo(invoicesOf(planId)).stream().filter(allocation -> !allocation.valueDate().isBefore(since))
+                .map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Transactional

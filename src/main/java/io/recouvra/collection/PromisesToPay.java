@@ -1,10 +1,12 @@
 package io.recouvra.collection;
 
+import io.recouvra.receivables.CustomerLedger;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PromisesToPay {
 
     private final JdbcTemplate jdbc;
+    private final CustomerLedger ledger;
     private final Clock clock;
 
-    PromisesToPay(JdbcTemplate jdbc, Clock clock) {
+    PromisesToPay(JdbcTemplate jdbc, CustomerLedger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -39,14 +43,18 @@ public class PromisesToPay {
      */
     @Transactional
     boolean keptIfPaid(UUID promiseId) {
-        jdbc.update("""
-                update recouvra.promise_to_pay p set status = 'KEPT'
-                where p.id = ? and p.status = 'OPEN' and p.amount <= (
-                    select coalesce(sum(pay.amount), 0) from recouvra.payment pay
-                    where pay.customer_id = p.customer_id and pay.currency = p.currency
-                      and pay.value_date >= cast(p.made_at at time zone 'UTC' as date))""", promiseId);
+        MadeBy promise = jdbc.queryForObject("select customer_id, currency, made_at from recouvra.promise_to_pay where id = ?",
+                (rs, n) -> new MadeBy(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()), promiseId);
+        // payments valued from the day it was made (a UTC day, as it always was) count
+        BigDecimal paid = ledger.paidSince(promise.customerId(), promise.currency(),
+                LocalDate.ofInstant(promise.madeAt(), ZoneOffset.UTC));
+        jdbc.update("update recouvra.promise_to_pay set status = 'KEPT' where id = ? and status = 'OPEN' and amount <= ?",
+                promiseId, paid);
         return "KEPT".equals(jdbc.queryForObject("select status from recouvra.promise_to_pay where id = ?", String.class,
                 promiseId));
+    }
+
+    private record MadeBy(UUID customerId, String currency, Instant madeAt) {
     }
 
     /** Marks the promise broken; true only for the first invoice of the promise to find it broken. */

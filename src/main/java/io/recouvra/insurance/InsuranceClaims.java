@@ -8,12 +8,17 @@ import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.Customer;
+import io.recouvra.receivables.CustomerLedger;
+import io.recouvra.receivables.CustomerLedger.Allocation;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,16 +48,18 @@ public class InsuranceClaims {
     private final InsurancePolicies policies;
     private final CreditInsurer insurer;
     private final InvoiceService invoices;
+    private final CustomerLedger ledger;
     private final InteractionLog interactions;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
 
     InsuranceClaims(InsuredInvoices insured, InsurancePolicies policies, CreditInsurer insurer, InvoiceService invoices,
-                    InteractionLog interactions, RuntimeService runtime, JdbcTemplate jdbc) {
+                    CustomerLedger ledger, InteractionLog interactions, RuntimeService runtime, JdbcTemplate jdbc) {
         this.insured = insured;
         this.policies = policies;
         this.insurer = insurer;
         this.invoices = invoices;
+        this.ledger = ledger;
         this.interactions = interactions;
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -229,12 +236,13 @@ public class InsuranceClaims {
             return;
         }
         Invoice invoice = invoices.get(invoiceNumber);
-        BigDecimal paidSince = jdbc.queryForObject("""
-                select coalesce(sum(a.amount), 0) from recouvra.payment_allocation a join recouvra.payment p on p.id = a.payment_id
-                join recouvra.insured_invoice x on x.invoice_id = a.invoice_id
-                where x.invoice_number = ? and p.received_at >= x.declared_at""", BigDecimal.class, invoiceNumber);
-        BigDecimal reported = jdbc.queryForObject("select reported_paid from recouvra.insured_invoice where invoice_number = ?",
-                BigDecimal.class, invoiceNumber);
+        Map<String, Object> declared = jdbc.queryForMap(
+                "select declared_at, reported_paid from recouvra.insured_invoice where invoice_number = ?", invoiceNumber);
+        Instant declaredAt = declared.get("declared_at") == null ? null : ((Timestamp) declared.get("declared_at")).toInstant();
+        BigDecimal paidSince = ledger.allocationsTo(List.of(invoiceNumber)).stream()
+                .filter(allocation -> declaredAt != null && !allocation.receivedAt().isBefore(declaredAt))
+                .map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reported = (BigDecimal) declared.get("reported_paid");
         BigDecimal unreported = paidSince.subtract(reported);
         if (unreported.signum() <= 0) {
             return;

@@ -5,6 +5,8 @@ import io.recouvra.insurance.CreditInsurer.CoverStatus;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.receivables.OpenInvoices;
+import io.recouvra.receivables.OpenInvoices.OpenInvoice;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -14,13 +16,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +37,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InsuredInvoices {
 
-    public enum Status { WATCHED, NOT_DECLARED, DECLARED, CLAIMED, INDEMNIFIED, REFUSED, SETTLED }
+    public enum Status {
+        WATCHED, NOT_DECLARED, DECLARED, CLAIMED, INDEMNIFIED, REFUSED, SETTLED;
+
+        /** Insured and the insurer can still act on it: watched for its deadline, declared or claimed. */
+        boolean insurerCanAct() {
+            return this == WATCHED || this == DECLARED || this == CLAIMED;
+        }
+    }
 
     public record InsuredInvoice(UUID invoiceId, String invoiceNumber, UUID customerId, UUID policyId, Status status,
                                  BigDecimal coveredShare, LocalDate declarationDeadline, LocalDate declareBy,
@@ -51,15 +64,17 @@ public class InsuredInvoices {
     private final InsurancePolicies policies;
     private final BuyerCovers covers;
     private final InvoiceService invoices;
+    private final OpenInvoices openInvoices;
     private final Clock clock;
     private final ZoneId zone;
 
-    InsuredInvoices(JdbcTemplate jdbc, InsurancePolicies policies, BuyerCovers covers, InvoiceService invoices, Clock clock,
-                    @Value("${recouvra.zone}") ZoneId zone) {
+    InsuredInvoices(JdbcTemplate jdbc, InsurancePolicies policies, BuyerCovers covers, InvoiceService invoices,
+                    OpenInvoices openInvoices, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.covers = covers;
         this.invoices = invoices;
+        this.openInvoices = openInvoices;
         this.clock = clock;
         this.zone = zone;
     }
@@ -115,16 +130,28 @@ public class InsuredInvoices {
     }
 
     private BigDecimal insuredExposure(UUID customerId) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(i.outstanding), 0) from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
-                where x.customer_id = ? and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""", BigDecimal.class, customerId);
+        return sumOutstanding(openInsuredOf(customerId).stream());
     }
 
     private LocalDate oldestUnpaidDueDate(UUID customerId) {
-        return jdbc.queryForObject("""
-                select min(i.due_date) from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
-                where x.customer_id = ? and x.status in ('WATCHED', 'DECLARED', 'CLAIMED')
-                  and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""", LocalDate.class, customerId);
+        return openInsuredOf(customerId).stream().filter(open -> open.status().insurerCanAct()).map(open -> open.invoice().dueDate())
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** An insured invoice of the buyer that is not settled, and where it stands under the policy. */
+    private record OpenInsured(OpenInvoice invoice, Status status) {
+    }
+
+    /** The buyer's insured invoices not settled yet, by due date and number. */
+    private List<OpenInsured> openInsuredOf(UUID customerId) {
+        Map<UUID, Status> insured = new HashMap<>();
+        jdbc.query("select invoice_id, status from recouvra.insured_invoice where customer_id = ?",
+                (RowCallbackHandler) rs -> insured.put(rs.getObject(1, UUID.class), Status.valueOf(rs.getString(2))), customerId);
+        return openInvoices.among(insured.keySet()).stream().map(open -> new OpenInsured(open, insured.get(open.id()))).toList();
+    }
+
+    private static BigDecimal sumOutstanding(Stream<OpenInsured> open) {
+        return open.map(insured -> insured.invoice().outstanding()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Transactional(readOnly = true)
@@ -136,8 +163,7 @@ public class InsuredInvoices {
     /** Insured and the insurer can still act on it: watched for its deadline, declared or claimed. */
     @Transactional(readOnly = true)
     public boolean isInsured(String invoiceNumber) {
-        return of(invoiceNumber).map(i -> i.status() == Status.WATCHED || i.status() == Status.DECLARED
-                || i.status() == Status.CLAIMED).orElse(false);
+        return of(invoiceNumber).map(i -> i.status().insurerCanAct()).orElse(false);
     }
 
     @Transactional(readOnly = true)
@@ -191,10 +217,8 @@ public class InsuredInvoices {
     }
 
     private BigDecimal buyerOverdue(UUID customerId) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(i.outstanding), 0) from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
-                where x.customer_id = ? and i.due_date < ? and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""",
-                BigDecimal.class, customerId, today());
+        LocalDate today = today();
+        return sumOutstanding(openInsuredOf(customerId).stream().filter(open -> open.invoice().dueDate().isBefore(today)));
     }
 
     /** Not declared, and why: a check found it so, or a credit manager decided it. */
@@ -279,12 +303,9 @@ public class InsuredInvoices {
         Optional<Cover> cover = covers.of(customerId);
         BigDecimal left = cover.filter(c -> c.coversOn(today())).map(Cover::approvedLimit)
                 .orElse(cover.isEmpty() ? policy.discretionaryLimit() : BigDecimal.ZERO);
-        for (Map<String, Object> row : jdbc.queryForList("""
-                select i.number, i.outstanding from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
-                where x.customer_id = ? and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
-                order by i.due_date, i.number""", customerId)) {
-            BigDecimal covered = ((BigDecimal) row.get("outstanding")).min(left);
-            within.put((String) row.get("number"), covered);
+        for (OpenInsured open : openInsuredOf(customerId)) {
+            BigDecimal covered = open.invoice().outstanding().min(left);
+            within.put(open.invoice().number(), covered);
             left = left.subtract(covered);
         }
         return within;
@@ -301,29 +322,41 @@ public class InsuredInvoices {
     public Map<UUID, BigDecimal> insuredParts(LocalDate on) {
         InsurancePolicy policy = policies.active().orElse(null);
         Map<UUID, BigDecimal> parts = new LinkedHashMap<>();
-        // the window sums what the buyer's earlier insured invoices (any status: they used the limit) owe
+        // every insured invoice (any status: they used the buyer's limit), with the limit that applies to its buyer on the day
+        Map<UUID, InsuredUnderLimit> insured = new HashMap<>();
         jdbc.query("""
-                select invoice_id, status, covered_share, indemnity, least(outstanding, greatest(buyer_limit - owed_before, 0)) as within
-                from (select x.invoice_id, x.status, x.covered_share, x.indemnity, i.outstanding,
-                             case when c.customer_id is null then cast(? as numeric)
-                                  when c.status in ('APPROVED', 'REDUCED') and c.approved_limit > 0
-                                       and (c.valid_from is null or c.valid_from <= ?) and (c.valid_to is null or c.valid_to >= ?)
-                                  then c.approved_limit else 0 end as buyer_limit,
-                             sum(i.outstanding) over (partition by x.customer_id order by i.due_date, i.number
-                                                      rows between unbounded preceding and current row) - i.outstanding as owed_before
-                      from recouvra.insured_invoice x join recouvra.invoice i on i.id = x.invoice_id
-                      left join recouvra.buyer_cover c on c.customer_id = x.customer_id
-                      where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')) buyer_invoices
-                where status in ('WATCHED', 'DECLARED', 'CLAIMED', 'INDEMNIFIED')""", rs -> {
-            UUID invoiceId = rs.getObject("invoice_id", UUID.class);
-            if (Status.valueOf(rs.getString("status")) == Status.INDEMNIFIED) {
-                parts.put(invoiceId, rs.getBigDecimal("indemnity"));
-            } else if (policy != null) {
-                // like withinLimit: without an active policy nothing is counted within a limit
-                parts.put(invoiceId, insuredPart(rs.getBigDecimal("within"), rs.getBigDecimal("covered_share")));
+                select x.invoice_id, x.status, x.covered_share, x.indemnity,
+                       case when c.customer_id is null then cast(? as numeric)
+                            when c.status in ('APPROVED', 'REDUCED') and c.approved_limit > 0
+                                 and (c.valid_from is null or c.valid_from <= ?) and (c.valid_to is null or c.valid_to >= ?)
+                            then c.approved_limit else 0 end as buyer_limit
+                from recouvra.insured_invoice x left join recouvra.buyer_cover c on c.customer_id = x.customer_id""",
+                (RowCallbackHandler) rs -> insured.put(rs.getObject("invoice_id", UUID.class), new InsuredUnderLimit(
+                        Status.valueOf(rs.getString("status")), rs.getBigDecimal("covered_share"), rs.getBigDecimal("indemnity"),
+                        rs.getBigDecimal("buyer_limit"))),
+                policy == null ? BigDecimal.ZERO : policy.discretionaryLimit(), on, on);
+        // the limit goes to each buyer's open insured invoices in due-date order, as withinLimit allots it
+        UUID buyer = null;
+        BigDecimal owedBefore = BigDecimal.ZERO;
+        for (OpenInvoice open : openInvoices.among(insured.keySet())) {
+            if (!open.customerId().equals(buyer)) {
+                buyer = open.customerId();
+                owedBefore = BigDecimal.ZERO;
             }
-        }, policy == null ? BigDecimal.ZERO : policy.discretionaryLimit(), on, on);
+            InsuredUnderLimit invoice = insured.get(open.id());
+            BigDecimal within = open.outstanding().min(invoice.buyerLimit().subtract(owedBefore).max(BigDecimal.ZERO));
+            owedBefore = owedBefore.add(open.outstanding());
+            if (invoice.status() == Status.INDEMNIFIED) {
+                parts.put(open.id(), invoice.indemnity());
+            } else if (invoice.status().insurerCanAct() && policy != null) {
+                // like withinLimit: without an active policy nothing is counted within a limit
+                parts.put(open.id(), insuredPart(within, invoice.coveredShare()));
+            }
+        }
         return parts;
+    }
+
+    private record InsuredUnderLimit(Status status, BigDecimal coveredShare, BigDecimal indemnity, BigDecimal buyerLimit) {
     }
 
     private static InsuredInvoice row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package io.recouvra.interest;
 
+import io.recouvra.interest.ChargedLatePayments.Charged;
 import io.recouvra.interest.LatePaymentInterest.Breakdown;
 import io.recouvra.interest.LatePaymentInterest.Settlement;
 import io.recouvra.receivables.Invoice;
@@ -7,13 +8,11 @@ import io.recouvra.receivables.InvoicePayment;
 import io.recouvra.receivables.InvoiceService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,16 +29,12 @@ public class LatePaymentClaims {
 
     private final InvoiceService invoices;
     private final LatePaymentRates rates;
-    private final JdbcTemplate jdbc;
+    private final ChargedLatePayments chargedBefore;
 
-    LatePaymentClaims(InvoiceService invoices, LatePaymentRates rates, JdbcTemplate jdbc) {
+    LatePaymentClaims(InvoiceService invoices, LatePaymentRates rates, ChargedLatePayments chargedBefore) {
         this.invoices = invoices;
         this.rates = rates;
-        this.jdbc = jdbc;
-    }
-
-    /** What debit notes already charged for an invoice: interest up to a day, and whether its indemnity. */
-    private record AlreadyCharged(LocalDate interestUntil, boolean indemnity) {
+        this.chargedBefore = chargedBefore;
     }
 
     public record InvoiceClaim(String number, LocalDate dueDate, String currency, BigDecimal principal,
@@ -73,7 +68,7 @@ public class LatePaymentClaims {
                 .stream().collect(Collectors.groupingBy(InvoicePayment::invoiceId,
                         Collectors.mapping(p -> new Settlement(p.valueDate(), p.amount()), Collectors.toList())));
         Function<LocalDate, HalfYearRate> rateTable = rates.lookup();
-        Map<String, AlreadyCharged> charged = alreadyCharged(unpaid.stream().map(Invoice::getNumber).toList());
+        Map<String, Charged> charged = chargedBefore.of(unpaid.stream().map(Invoice::getNumber).toList());
         List<InvoiceClaim> lines = unpaid.stream().map(invoice -> {
             List<Settlement> paid = settlements.getOrDefault(invoice.getId(), List.of());
             // owed on that day: what its payments had not covered by then
@@ -84,7 +79,7 @@ public class LatePaymentClaims {
                 return new InvoiceClaim(invoice.getNumber(), invoice.getDueDate(), invoice.getCurrency(), principal,
                         BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), List.of());
             }
-            AlreadyCharged before = charged.get(invoice.getNumber());
+            Charged before = charged.get(invoice.getNumber());
             LocalDate interestFrom = before == null || before.interestUntil().isBefore(invoice.getDueDate())
                     ? invoice.getDueDate() : before.interestUntil();
             Breakdown interest = LatePaymentInterest.compute(interestFrom, invoice.owed(), paid,
@@ -96,17 +91,6 @@ public class LatePaymentClaims {
                     interest.total(), indemnity, interest.periods());
         }).toList();
         return Claim.of(unpaid.get(0).getCurrency(), lines);
-    }
-
-    private Map<String, AlreadyCharged> alreadyCharged(List<String> numbers) {
-        Map<String, AlreadyCharged> charged = new HashMap<>();
-        jdbc.query("""
-                select invoice_number, max(interest_until), bool_or(indemnity > 0) from recouvra.late_payment_charge
-                where debit_note_number is not null and invoice_number = any (?) group by invoice_number""",
-                rs -> {
-                    charged.put(rs.getString(1), new AlreadyCharged(rs.getObject(2, LocalDate.class), rs.getBoolean(3)));
-                }, (Object) numbers.toArray(String[]::new));
-        return charged;
     }
 
     private static BigDecimal sum(List<InvoiceClaim> lines, Function<InvoiceClaim, BigDecimal> part) {

@@ -13,6 +13,8 @@ import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.messaging.LetterRenderer;
+import io.recouvra.messaging.SentLetters;
+import io.recouvra.messaging.SentLetters.SentLetter;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.Invoice;
@@ -43,7 +45,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
@@ -79,7 +80,7 @@ class InjunctionRequests {
     private final Creditor creditor;
     private final CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity;
     private final InteractionLog interactions;
-    private final JdbcTemplate jdbc;
+    private final SentLetters letters;
     private final Clock clock;
     private final ZoneId zone;
     private final LetterRenderer renderer;
@@ -87,7 +88,7 @@ class InjunctionRequests {
 
     InjunctionRequests(LegalCaseStore store, InvoiceService invoices, LatePaymentClaims claims, Courts courts, Creditor creditor,
                        CreditorIdentityCheck.CheckedCreditorIdentity creditorIdentity,
-                       InteractionLog interactions, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock,
+                       InteractionLog interactions, LetterRenderer renderer, SentLetters letters, Clock clock,
                        @Value("${recouvra.zone}") ZoneId zone) {
         this.store = store;
         this.invoices = invoices;
@@ -96,7 +97,7 @@ class InjunctionRequests {
         this.creditor = creditor;
         this.creditorIdentity = creditorIdentity;
         this.interactions = interactions;
-        this.jdbc = jdbc;
+        this.letters = letters;
         this.clock = clock;
         this.zone = zone;
         this.renderer = renderer;
@@ -262,13 +263,9 @@ class InjunctionRequests {
 
     /** Formal notices sent by registered letter about the invoice, as kept when sent. */
     List<FormalNotice> formalNotices(UUID invoiceId) {
-        return jdbc.query("""
-                select m.id, coalesce(m.sent_at, d.created_at) as sent_at, m.status, d.content
-                from recouvra.letter_document d join recouvra.outbox_message m on m.id = d.outbox_message_id
-                where m.invoice_id = ? and m.kind = 'FORMAL_NOTICE' and m.channel = 'LETTER'
-                order by d.created_at""", (rs, n) -> new FormalNotice(rs.getObject("id", UUID.class),
-                rs.getTimestamp("sent_at").toInstant(), "DELIVERED".equals(rs.getString("status")), rs.getBytes("content")),
-                invoiceId);
+        return letters.aboutInvoice(invoiceId).stream().filter(SentLetter::isFormalNoticeByPost)
+                .map(letter -> new FormalNotice(letter.messageId(), letter.sentAt(), letter.delivered(), letter.pdf()))
+                .toList();
     }
 
     private static String french(LocalDate day) {

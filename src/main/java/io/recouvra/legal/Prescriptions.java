@@ -5,11 +5,14 @@ import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.CustomerLedger;
+import io.recouvra.receivables.CustomerLedger.Allocation;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -76,16 +79,21 @@ public class Prescriptions {
 
     private final JdbcTemplate jdbc;
     private final InvoiceService invoices;
+    private final CustomerLedger ledger;
+    private final PaymentPlanAcceptances plans;
     private final InteractionLog interactions;
     private final RuntimeService runtime;
     private final LegalSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
-    Prescriptions(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, RuntimeService runtime,
-                  LegalSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+    Prescriptions(JdbcTemplate jdbc, InvoiceService invoices, CustomerLedger ledger, PaymentPlanAcceptances plans,
+                  InteractionLog interactions, RuntimeService runtime, LegalSettings settings, Clock clock,
+                  @Value("${recouvra.zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.ledger = ledger;
+        this.plans = plans;
         this.interactions = interactions;
         this.runtime = runtime;
         this.settings = settings;
@@ -105,17 +113,16 @@ public class Prescriptions {
     private Prescription of(Invoice invoice) {
         List<Interruption> acts = new ArrayList<>();
         acts.add(new Interruption(Act.DUE_DATE, invoice.getDueDate(), null));
-        acts.addAll(jdbc.query("""
-                select 'PAYMENT' as act, p.value_date as on_day, 'payment of ' || a.amount || ' ' || p.currency as note
-                from recouvra.payment_allocation a join recouvra.payment p on p.id = a.payment_id where a.invoice_id = ?
-                union all
-                select 'PAYMENT_PLAN', (pp.accepted_at at time zone ?)::date, 'payment plan accepted'
-                from recouvra.payment_plan pp join recouvra.payment_plan_invoice ppi on ppi.plan_id = pp.id
-                where ppi.invoice_number = ? and pp.accepted_at is not null
-                union all
-                select act, act_date, note from recouvra.prescription_act where invoice_id = ? and void_since is null""",
-                (rs, n) -> new Interruption(Act.valueOf(rs.getString("act")), rs.getObject("on_day", LocalDate.class),
-                        rs.getString("note")), invoice.getId(), zone.getId(), invoice.getNumber(), invoice.getId()));
+        for (Allocation payment : ledger.allocationsTo(List.of(invoice.getNumber()))) {
+            acts.add(new Interruption(Act.PAYMENT, payment.valueDate(),
+                    "payment of " + payment.amount().toPlainString() + " " + payment.currency()));
+        }
+        for (Instant accepted : plans.acceptedFor(invoice.getNumber())) {
+            acts.add(new Interruption(Act.PAYMENT_PLAN, LocalDate.ofInstant(accepted, zone), "payment plan accepted"));
+        }
+        acts.addAll(jdbc.query("select act, act_date, note from recouvra.prescription_act where invoice_id = ? and void_since is null",
+                (rs, n) -> new Interruption(Act.valueOf(rs.getString("act")), rs.getObject("act_date", LocalDate.class),
+                        rs.getString("note")), invoice.getId()));
         acts.sort(Comparator.comparing(Interruption::on));
         // an act interrupts only while the claim is still alive: once barred, later acts change nothing
         Interruption last = acts.get(0);
@@ -237,11 +244,8 @@ public class Prescriptions {
     List<Review> raiseReviews() {
         LocalDate horizon = today().plus(settings.prescriptionWarnAhead());
         // the due date is the earliest the term can start from: only invoices due that long ago can be near
-        List<String> candidates = jdbc.queryForList("""
-                select number from recouvra.invoice where status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
-                and due_date <= ? order by due_date""", String.class, horizon.minus(TERM));
         List<Review> raised = new ArrayList<>();
-        for (Invoice invoice : invoices.byNumbers(candidates)) {
+        for (Invoice invoice : invoices.openDueBy(horizon.minus(TERM))) {
             Prescription prescription = of(invoice);
             if (prescription.prescribedOn().isAfter(horizon)) {
                 continue;

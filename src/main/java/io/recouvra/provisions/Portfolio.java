@@ -1,23 +1,25 @@
 package io.recouvra.provisions;
 
+import io.recouvra.collection.Disputes;
+import io.recouvra.receivables.InvoiceKind;
+import io.recouvra.receivables.OpenInvoices;
+import io.recouvra.receivables.OpenInvoices.OpenInvoice;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
- * The receivables a provision can be made on, read in one set-based query: invoices issued by the report
- * date and still owed. Late-charges debit notes are left out: interest and the recovery indemnity are
- * booked as income only when collected (prudence), so there is nothing to provision on them.
+ * The receivables a provision can be made on: invoices issued by the report date and still owed, read in bulk
+ * from the ledger's read model (one query) beside the invoices in dispute (one query). Late-charges debit notes
+ * are left out: interest and the recovery indemnity are booked as income only when collected (prudence), so
+ * there is nothing to provision on them.
  */
-@Repository
+@Component
 class Portfolio {
 
     /**
@@ -34,39 +36,34 @@ class Portfolio {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final OpenInvoices openInvoices;
+    private final Disputes disputes;
 
-    Portfolio(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    Portfolio(OpenInvoices openInvoices, Disputes disputes) {
+        this.openInvoices = openInvoices;
+        this.disputes = disputes;
     }
 
-    /** On {@code day}; only the given customers' invoices if any are given. */
+    /** On {@code day}; only the given customers' invoices if any are given. By customer name, due date and number. */
     List<Receivable> on(LocalDate day, Collection<UUID> customers) {
-        List<Object> parameters = new ArrayList<>(List.of(day, day));
-        String ofCustomers = "";
-        if (!customers.isEmpty()) {
-            ofCustomers = " and i.customer_id in (" + String.join(", ", customers.stream().map(c -> "?").toList()) + ")";
-            parameters.addAll(customers);
-        }
-        return jdbc.query("""
-                select i.id, i.number, i.customer_id, c.legal_name, i.due_date, i.currency, i.amount, i.vat, i.vat_derived, i.outstanding,
-                       case when c.insolvency_reported_on <= ? then 'INSOLVENT'
-                            when i.status = 'IN_COURT' then 'IN_COURT'
-                            when i.status = 'WITH_AGENCY' then 'WITH_AGENCY'
-                            when i.status = 'DISPUTED'
-                                 or exists (select 1 from recouvra.dispute d where d.invoice_id = i.id and d.resolved_at is null)
-                                 then 'DISPUTED'
-                            else 'NORMAL' end as situation
-                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
-                where i.kind = 'INVOICE' and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.outstanding > 0
-                  and i.issue_date <= ?""" + ofCustomers + """
-
-                order by c.legal_name, i.due_date, i.number""", Portfolio::receivable, parameters.toArray());
+        Set<UUID> inDispute = disputes.invoicesInDispute();
+        return openInvoices.owedOn(day, InvoiceKind.INVOICE, customers).stream()
+                .map(invoice -> new Receivable(invoice.id(), invoice.number(), invoice.customerId(), invoice.customerName(),
+                        invoice.dueDate(), invoice.currency(), invoice.amount(), invoice.vat(), invoice.vatDerived(),
+                        invoice.outstanding(), situation(invoice, day, inDispute)))
+                .toList();
     }
 
-    private static Receivable receivable(ResultSet rs, int n) throws SQLException {
-        return new Receivable(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
-                rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class), rs.getString("currency"),
-                rs.getBigDecimal("amount"), rs.getBigDecimal("vat"), rs.getBoolean("vat_derived"), rs.getBigDecimal("outstanding"), Situation.valueOf(rs.getString("situation")));
+    private static Situation situation(OpenInvoice invoice, LocalDate day, Set<UUID> inDispute) {
+        LocalDate insolvent = invoice.customerInsolventSince();
+        if (insolvent != null && !insolvent.isAfter(day)) {
+            return Situation.INSOLVENT;
+        }
+        return switch (invoice.status()) {
+            case IN_COURT -> Situation.IN_COURT;
+            case WITH_AGENCY -> Situation.WITH_AGENCY;
+            case DISPUTED -> Situation.DISPUTED;
+            default -> inDispute.contains(invoice.id()) ? Situation.DISPUTED : Situation.NORMAL;
+        };
     }
 }

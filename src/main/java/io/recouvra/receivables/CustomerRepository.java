@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,4 +32,7 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
 
     @Query("select distinct c from Customer c join c.contacts k where k.phone = :phone")
     List<Customer> findByContactPhone(String phone);
+
+    @Query("select c.id, c.legalName from Customer c where c.id in :ids")
+    List<Object[]> legalNamesOf(Collection<UUID> ids);
 }

@@ -10,7 +10,10 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,6 +142,16 @@ public class CustomerService {
         return StringUtils.hasText(nameContains)
                 ? customers.findByLegalNameContainingIgnoreCase(nameContains.trim(), page)
                 : customers.findAll(page);
+    }
+
+    /** The legal names of these customers, by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> legalNamesOf(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            customers.legalNamesOf(ids).forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        }
+        return names;
     }
 
     @Transactional(readOnly = true)

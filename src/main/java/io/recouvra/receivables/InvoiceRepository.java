@@ -25,6 +25,12 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
     @Query("select i.customer.id from Invoice i where i.number = :number")
     Optional<UUID> customerIdOf(String number);
 
+    @Query("select i.id from Invoice i where i.number = :number")
+    Optional<UUID> idOf(String number);
+
+    @Query("select i.id, i.number from Invoice i where i.id in :ids")
+    List<Object[]> numbersOf(Collection<UUID> ids);
+
     /**
      * Locks the invoice for the rest of the transaction: two payments must not both take its last euro.
      * Through {@link LedgerLocks}, which locks its customer first.
@@ -48,6 +54,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             where i.customer.id = :customerId and i.status not in :closed
             order by i.dueDate, i.number""")
     List<Invoice> findOpen(UUID customerId, Collection<InvoiceStatus> closed);
+
+    @EntityGraph(attributePaths = "customer")
+    @Query("select i from Invoice i where i.status not in :closed and i.dueDate <= :day order by i.dueDate, i.number")
+    List<Invoice> findOpenDueBy(LocalDate day, Collection<InvoiceStatus> closed);
 
     /** What the customer owes now on invoices that are not closed. */
     @Query("""

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -248,6 +250,12 @@ public class InvoiceService {
         return numbers.isEmpty() ? List.of() : invoices.findByNumberIn(numbers);
     }
 
+    /** The invoices that are not settled and were due on or before {@code day}, oldest due date first. */
+    @Transactional(readOnly = true)
+    public List<Invoice> openDueBy(LocalDate day) {
+        return invoices.findOpenDueBy(day, InvoiceStatus.CLOSED);
+    }
+
     /** The customer's invoices that are not settled, oldest due date first. */
     @Transactional(readOnly = true)
     public List<Invoice> openOf(UUID customerId) {
@@ -258,6 +266,22 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public List<InvoicePayment> paymentsOf(Collection<UUID> invoiceIds) {
         return invoiceIds.isEmpty() ? List.of() : payments.paymentsOf(invoiceIds);
+    }
+
+    /** The invoice's id, read without loading it. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(String number) {
+        return invoices.idOf(number);
+    }
+
+    /** The numbers of these invoices, by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> numbersOf(Collection<UUID> ids) {
+        Map<UUID, String> numbers = new HashMap<>();
+        if (!ids.isEmpty()) {
+            invoices.numbersOf(ids).forEach(row -> numbers.put((UUID) row[0], (String) row[1]));
+        }
+        return numbers;
     }
 
     @Transactional(readOnly = true)

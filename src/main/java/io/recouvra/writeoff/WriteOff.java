@@ -16,6 +16,12 @@ public record WriteOff(UUID id, String invoiceNumber, UUID customerId, String cu
                        String currency, BigDecimal vatRate, BigDecimal vatIncluded, boolean vatDerived, WriteOffReason reason, String note,
                        String approvedBy) {
 
+    /** The same, with its customer's legal name (read from the ledger apart). */
+    WriteOff named(String name) {
+        return new WriteOff(id, invoiceNumber, customerId, name, writtenOffOn, amount, currency, vatRate, vatIncluded, vatDerived,
+                reason, note, approvedBy);
+    }
+
     /**
      * What the accountant may do with the VAT (CGI art. 272-1; BOI-TVA-DED-40-10-10): recover it by a rectifying
      * invoice once the debt is shown to be lost for good; not on a debt given up for commercial reasons.

@@ -6,6 +6,7 @@ import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.messaging.Messages;
 import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,15 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class WriteOffs {
 
     private final InvoiceService invoices;
+    private final CustomerService customers;
     private final Messages messages;
     private final InteractionLog interactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    WriteOffs(InvoiceService invoices, Messages messages, InteractionLog interactions, JdbcTemplate jdbc, Clock clock,
+    WriteOffs(InvoiceService invoices, CustomerService customers, Messages messages, InteractionLog interactions, JdbcTemplate jdbc, Clock clock,
               @Value("${recouvra.zone}") ZoneId zone) {
         this.invoices = invoices;
+        this.customers = customers;
         this.messages = messages;
         this.interactions = interactions;
         this.jdbc = jdbc;
@@ -90,14 +94,15 @@ public class WriteOffs {
 
     @Transactional(readOnly = true)
     public List<WriteOff> between(LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select w.id, w.invoice_number, w.customer_id, c.legal_name, w.written_off_on, w.amount, w.currency, w.vat_rate,
-                       w.vat_included, w.vat_derived, w.reason, w.note, w.approved_by
-                from recouvra.write_off w join recouvra.customer c on c.id = w.customer_id
-                where w.written_off_on between ? and ? order by w.written_off_on, w.invoice_number""",
-                (rs, row) -> new WriteOff(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                        rs.getBoolean(10), WriteOffReason.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13)),
+        List<WriteOff> unnamed = jdbc.query("""
+                select id, invoice_number, customer_id, written_off_on, amount, currency, vat_rate, vat_included, vat_derived,
+                       reason, note, approved_by
+                from recouvra.write_off where written_off_on between ? and ? order by written_off_on, invoice_number""",
+                (rs, row) -> new WriteOff(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), null,
+                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                        rs.getBoolean(9), WriteOffReason.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
                 Date.valueOf(from), Date.valueOf(to));
+        Map<UUID, String> names = customers.legalNamesOf(unnamed.stream().map(WriteOff::customerId).distinct().toList());
+        return unnamed.stream().map(writeOff -> writeOff.named(names.get(writeOff.customerId()))).toList();
     }
 }

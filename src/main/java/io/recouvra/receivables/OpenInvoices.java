@@ -1,0 +1,73 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoices still owed, read in bulk for reports over the whole book (provisions, the insurer's part): one
+ * set-based query returning a read model, never an entity per invoice.
+ */
+@Component
+public class OpenInvoices {
+
+    /** An invoice that is not settled, with what reports need of its customer. */
+    public record OpenInvoice(UUID id, String number, InvoiceKind kind, InvoiceStatus status, UUID customerId,
+                              String customerName, LocalDate customerInsolventSince, LocalDate issueDate, LocalDate dueDate,
+                              String currency, BigDecimal amount, BigDecimal vat, boolean vatDerived, BigDecimal outstanding) {
+    }
+
+    private static final String SELECT = """
+            select i.id, i.number, i.kind, i.status, i.customer_id, c.legal_name, c.insolvency_reported_on, i.issue_date, i.due_date,
+                   i.currency, i.amount, i.vat, i.vat_derived, i.outstanding
+            from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+            where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""";
+
+    private final JdbcTemplate jdbc;
+
+    OpenInvoices(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The invoices of a kind issued by {@code day} that still owe something, by customer name, due date and number;
+     * only the given customers' if any are given.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenInvoice> owedOn(LocalDate day, InvoiceKind kind, Collection<UUID> customers) {
+        List<Object> parameters = new ArrayList<>(List.of(kind.name(), day));
+        String ofCustomers = "";
+        if (!customers.isEmpty()) {
+            ofCustomers = " and i.customer_id = any (?)";
+            parameters.add(customers.toArray(UUID[]::new));
+        }
+        return jdbc.query(SELECT + " and i.kind = ? and i.outstanding > 0 and i.issue_date <= ?" + ofCustomers
+                + " order by c.legal_name, i.due_date, i.number", OpenInvoices::row, parameters.toArray());
+    }
+
+    /** Those of these invoices that are not settled, by customer, due date and number. */
+    @Transactional(readOnly = true)
+    public List<OpenInvoice> among(Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " and i.id = any (?) order by i.customer_id, i.due_date, i.number", OpenInvoices::row,
+                (Object) invoiceIds.toArray(UUID[]::new));
+    }
+
+    private static OpenInvoice row(ResultSet rs, int n) throws SQLException {
+        return new OpenInvoice(rs.getObject("id", UUID.class), rs.getString("number"), InvoiceKind.valueOf(rs.getString("kind")),
+                InvoiceStatus.valueOf(rs.getString("status")), rs.getObject("customer_id", UUID.class), rs.getString("legal_name"),
+                rs.getObject("insolvency_reported_on", LocalDate.class), rs.getObject("issue_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class), rs.getString("currency"), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("vat"), rs.getBoolean("vat_derived"), rs.getBigDecimal("outstanding"));
+    }
+}
