@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -129,20 +130,24 @@ public class ProcessMigrations {
         List<LeftInstance> left = new ArrayList<>();
         for (ProcessInstance instance : instances) {
             try {
-                boolean wasReEntered = transactions.execute("migrate " + source.getKey() + " " + instance.getBusinessKey(), status -> {
-                    boolean reEnters = migrate(instance.getId(), plan, mapped, reEntries);
+                Outcome outcome = transactions.execute("migrate " + source.getKey() + " " + instance.getBusinessKey(), status -> {
+                    Outcome done = migrate(instance.getId(), plan, mapped, reEntries, target);
                     if (dryRun) {
                         status.setRollbackOnly();
                     }
-                    return reEnters;
+                    return done;
                 });
-                migrated++;
-                if (wasReEntered) {
-                    reEntered++;
+                switch (outcome.kind()) {
+                    case MIGRATED -> migrated++;
+                    case RE_ENTERED -> {
+                        migrated++;
+                        reEntered++;
+                    }
+                    case LEFT -> left.add(left(instance, outcome.reason()));
                 }
             } catch (MigratingProcessInstanceValidationException invalid) {
                 left.add(left(instance, describe(invalid.getValidationReport())));
-            } catch (ProcessEngineException | org.springframework.dao.DataAccessException failed) {
+            } catch (ProcessEngineException | DataAccessException failed) {
                 log.warn("{} {}: not migrated", source.getKey(), instance.getBusinessKey(), failed);
                 left.add(left(instance, failed.getMessage()));
             }
@@ -168,18 +173,27 @@ public class ProcessMigrations {
         return plan.build();
     }
 
-    /** @return whether the instance waited where the latest version has no such element and re-entered a call activity */
-    private boolean migrate(String instanceId, MigrationPlan plan, Set<String> mapped, List<ReEntry> reEntries) {
+    private enum Kind { MIGRATED, RE_ENTERED, LEFT }
+
+    private record Outcome(Kind kind, String reason) {
+    }
+
+    private Outcome migrate(String instanceId, MigrationPlan plan, Set<String> mapped, List<ReEntry> reEntries,
+                            ProcessDefinition target) {
         Set<String> unmapped = activeElements(instanceId);
         unmapped.removeAll(mapped);
+        if (unmapped.isEmpty()) {
+            runtime.newMigration(plan).processInstanceIds(instanceId).execute();
+            return new Outcome(Kind.MIGRATED, null);
+        }
         Optional<ReEntry> reEntry = unmapped.size() != 1 ? Optional.empty()
                 : reEntries.stream().filter(candidate -> unmapped.contains(candidate.waitId())).findFirst();
         if (reEntry.isEmpty()) {
-            runtime.newMigration(plan).processInstanceIds(instanceId).execute();
-            return false;
+            return new Outcome(Kind.LEFT, "waits at " + String.join(", ", unmapped) + ", which version " + target.getVersion()
+                    + " has no element to migrate to and no re-entry for");
         }
         reEnter(instanceId, plan, reEntry.get());
-        return true;
+        return new Outcome(Kind.RE_ENTERED, null);
     }
 
     /**
@@ -200,11 +214,18 @@ public class ProcessMigrations {
                 .setAnnotation(note)
                 .execute(true, true);
         runtime.newMigration(plan).processInstanceIds(instanceId).execute();
+        Object resumeBefore = runtime.getVariable(instanceId, reEntry.resumeVariable());
         runtime.createProcessInstanceModification(instanceId)
-                .startBeforeActivity(reEntry.callActivityId()).setVariableLocal(reEntry.resumeVariable(), reEntry.resumeAt())
+                .startBeforeActivity(reEntry.callActivityId()).setVariable(reEntry.resumeVariable(), reEntry.resumeAt())
                 .cancelAllForActivity(reEntry.handOverWaitId())
                 .setAnnotation(note)
                 .execute();
+        // the called process has it now; the caller goes on as it was
+        if (resumeBefore == null) {
+            runtime.removeVariable(instanceId, reEntry.resumeVariable());
+        } else {
+            runtime.setVariable(instanceId, reEntry.resumeVariable(), resumeBefore);
+        }
 
         // what the case had been promised or given at the old wait stays
         for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(instanceId).list()) {

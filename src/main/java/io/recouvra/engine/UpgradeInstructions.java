@@ -39,7 +39,7 @@ public final class UpgradeInstructions {
      * A wait the latest version no longer has in this process because it moved into a process called by
      * {@code callActivityId}. Camunda's migration moves a token only onto an element of the same kind in the same
      * process, so such an instance is migrated and then re-enters the call activity, which is told where to resume
-     * by {@code resumeVariable} = {@code resumeAt} (a local variable of the call activity, which passes it in).
+     * by {@code resumeVariable} = {@code resumeAt}, set for the call activity to pass in and taken back once it has.
      * The called process is expected to keep the wait's element id: a timer there gets the due date the old timer
      * had, and a user task the assignee and due date the old task had.
      *
