@@ -8,6 +8,7 @@ import io.recouvra.agency.AgencyTestAccess;
 import io.recouvra.engine.MigrationReport;
 import io.recouvra.engine.ProcessMigrations;
 import io.recouvra.insurance.BuyerCovers;
+import io.recouvra.insurance.InsuranceClaims;
 import io.recouvra.insurance.InsurancePolicies;
 import io.recouvra.insurance.SandboxCreditInsurer;
 import io.recouvra.receivables.CustomerService;
@@ -434,7 +435,7 @@ class InvoiceCollectionUpgradeTest {
     // ---- helpers
 
     private ProcessInstance claimOf(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(io.recouvra.insurance.InsuranceClaims.PROCESS_KEY).processInstanceBusinessKey(number)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(InsuranceClaims.PROCESS_KEY).processInstanceBusinessKey(number)
                 .singleResult();
     }
 
