@@ -22,11 +22,10 @@ import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.EngineJobs;
+import io.recouvra.support.ModelDeployments;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import io.recouvra.support.TestRates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +43,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -55,8 +53,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -508,18 +504,7 @@ class InvoiceCollectionUpgradeTest {
     }
 
     private ProcessDefinition deploy(String name, String model) {
-        DeploymentBuilder deployment = repository.createDeployment().name(name).addClasspathResource(model);
-        try {
-            // the user tasks bind their Camunda Forms in their own deployment
-            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
-                deployment.addInputStream("forms/" + form.getFilename(), form.getInputStream());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String deploymentId = deployment.deploy().getId();
-        return repository.createProcessDefinitionQuery().deploymentId(deploymentId)
-                .processDefinitionKey(InvoiceCollectionProcess.PROCESS_KEY).singleResult();
+        return ModelDeployments.deployWithForms(repository, name, model);
     }
 
     private String definitionOf(Case c) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
+import io.recouvra.support.ModelDeployments;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.time.LocalDate;
@@ -73,6 +74,8 @@ class ProcessMigrationsTest {
     IdentityService identity;
     @Autowired
     ProcessMigrations migrations;
+    @Autowired
+    ProcessMigrationOnStart onStart;
     @Autowired
     Api api;
 
@@ -158,6 +161,29 @@ class ProcessMigrationsTest {
         assertThat(approval).isWaitingAt("Task_Approve");
         assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(approval.getId()).count()).isZero();
         migrations.migrateToLatest(SPLIT, false);
+    }
+
+    @Test
+    void atStartUpTheInstancesOfAnOlderInvoiceCollectionMoveToTheLatestVersion() {
+        ProcessDefinition released;
+        ProcessInstance waiting;
+        ProcessDefinition latest;
+        try {
+            released = ModelDeployments.deployWithForms(repository, "ProcessMigrationsTest: InvoiceCollection at 0440554",
+                    "legacy/invoice-collection-0440554.bpmn");
+            // waits before "Assess customer", an asynchronous step whose job nobody runs here
+            waiting = runtime.startProcessInstanceById(released.getId(), TestData.invoiceNumber());
+        } finally {
+            latest = ModelDeployments.deployWithForms(repository, "ProcessMigrationsTest: InvoiceCollection, current again",
+                    "processes/invoice-collection.bpmn");
+        }
+
+        onStart.migrateRunningInstances();
+
+        assertThat(definitionOf(waiting)).isEqualTo(latest.getId());
+        assertThat(management.createJobQuery().processInstanceId(waiting.getId()).activityId("Task_AssessCustomer").singleResult()
+                .getProcessDefinitionId()).as("its job moved with it").isEqualTo(latest.getId());
+        runtime.deleteProcessInstance(waiting.getId(), "a test instance without an invoice", true);
     }
 
     @Test
