@@ -131,7 +131,7 @@ public class ProcessMigrations {
         for (ProcessInstance instance : instances) {
             try {
                 Outcome outcome = transactions.execute("migrate " + source.getKey() + " " + instance.getBusinessKey(), status -> {
-                    Outcome done = migrate(instance.getId(), plan, mapped, reEntries, target);
+                    Outcome done = migrate(instance.getId(), source, plan, mapped, reEntries, target);
                     if (dryRun) {
                         status.setRollbackOnly();
                     }
@@ -144,6 +144,7 @@ public class ProcessMigrations {
                         reEntered++;
                     }
                     case LEFT -> left.add(left(instance, outcome.reason()));
+                    case GONE -> log.info("{} {}: ended or migrated meanwhile", source.getKey(), instance.getBusinessKey());
                 }
             } catch (MigratingProcessInstanceValidationException invalid) {
                 left.add(left(instance, describe(invalid.getValidationReport())));
@@ -173,13 +174,18 @@ public class ProcessMigrations {
         return plan.build();
     }
 
-    private enum Kind { MIGRATED, RE_ENTERED, LEFT }
+    /** GONE: the instance ended, or another migration moved it, since the version's instances were listed. */
+    private enum Kind { MIGRATED, RE_ENTERED, LEFT, GONE }
 
     private record Outcome(Kind kind, String reason) {
     }
 
-    private Outcome migrate(String instanceId, MigrationPlan plan, Set<String> mapped, List<ReEntry> reEntries,
-                            ProcessDefinition target) {
+    private Outcome migrate(String instanceId, ProcessDefinition source, MigrationPlan plan, Set<String> mapped,
+                            List<ReEntry> reEntries, ProcessDefinition target) {
+        ProcessInstance now = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+        if (now == null || !now.getProcessDefinitionId().equals(source.getId())) {
+            return new Outcome(Kind.GONE, null);
+        }
         Set<String> unmapped = activeElements(instanceId);
         unmapped.removeAll(mapped);
         if (unmapped.isEmpty()) {
