@@ -62,6 +62,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
