@@ -43,6 +43,7 @@ public final class ProcessScopes {
             variables.putAll(call.getArgument(0));
             return null;
         }).when(scope).setVariables(anyMap());
+        lenient().doAnswer(call -> variables.remove(call.<String>getArgument(0))).when(scope).removeVariable(anyString());
         return scope;
     }
 }
