@@ -46,8 +46,6 @@ class CallSteps {
     private static final Set<Type> SENT = Set.of(Type.MESSAGE_SENT);
     /** The form lists this many open invoices, oldest due first, and says how many more there are. */
     private static final int LISTED_INVOICES = 50;
-    /** A promise further away than this is a payment plan, not a promise. */
-    private static final int LONGEST_PROMISE_DAYS = 90;
 
     private final CollectorCalls calls;
     private final CustomerService customers;
@@ -228,11 +226,10 @@ class CallSteps {
     /**
      * Records what the collector heard as an interaction and keeps what it gave: a promise to pay (which
      * the debtor gets confirmed), new contact details, a payment reference. Returns the variables the
-     * invoices will get.
+     * invoices will get; how long they wait is the call's {@link CallPolicy} terms.
      */
     @Transactional
-    Map<String, Object> record(UUID callId, UUID customerId, Map<String, Object> form, int promiseGraceDays,
-                               int paymentCheckDays) {
+    Map<String, Object> record(UUID callId, UUID customerId, Map<String, Object> form, CallPolicy.Terms policy) {
         String outcome = form.get("callOutcome") instanceof String text ? text : null;
         List<FieldProblem> problems = new ArrayList<>();
         if (outcome == null || !OUTCOMES.contains(outcome)) {
@@ -250,8 +247,9 @@ class CallSteps {
                 if (promisedDate != null && promisedDate.isBefore(calendar.today())) {
                     problems.add(new FieldProblem("promisedDate", "is in the past"));
                 }
-                if (promisedDate != null && promisedDate.isAfter(calendar.today().plusDays(LONGEST_PROMISE_DAYS))) {
-                    problems.add(new FieldProblem("promisedDate", "is more than " + LONGEST_PROMISE_DAYS
+                // a promise further away is a payment plan, not a promise
+                if (promisedDate != null && promisedDate.isAfter(calendar.today().plusDays(policy.longestPromiseDays()))) {
+                    problems.add(new FieldProblem("promisedDate", "is more than " + policy.longestPromiseDays()
                             + " days away: that is a payment plan, record it as one"));
                 }
                 Invoice first = invoices.get(invoiceNumbers.get(0));
@@ -267,7 +265,7 @@ class CallSteps {
                 result.put("promiseId", promiseId.toString());
                 result.put("promisedAmount", promisedAmount.toPlainString());
                 result.put("promisedDate", promisedDate.toString());
-                result.put("resumeDunningAt", calendar.dayAfter(promisedDate, promiseGraceDays));
+                result.put("resumeDunningAt", calendar.dayAfter(promisedDate, policy.promiseGraceDays()));
                 Locale locale = Texts.localeOf(first.getCustomer());
                 messages.enqueue("call-" + callId, "promise-confirmation", Channel.EMAIL, MessageKind.PROMISE_CONFIRMATION,
                         Tone.COURTEOUS, customerId, first.getId(), clock.instant(), Map.of(
@@ -285,7 +283,7 @@ class CallSteps {
                 if (reference == null || reference.isBlank()) {
                     throw new InvalidInputException("paymentReference", "is required: the bank reference the debtor gave");
                 }
-                result.put("resumeDunningAt", calendar.dayAfter(calendar.today(), paymentCheckDays));
+                result.put("resumeDunningAt", calendar.dayAfter(calendar.today(), policy.paymentCheckDays()));
                 summary = "Call: says already paid, reference " + reference.strip();
             }
             case "DISPUTE" -> {

@@ -154,11 +154,15 @@ class CollectionSteps {
 
     // ---- collector-call.bpmn
 
-    /** Counts the try and reads the sheet (calls of model versions without {@code ${refreshCallSheet}} need it here). */
+    /**
+     * Counts the try, gives a new call its CallPolicy terms, and reads the sheet (calls of model versions
+     * without {@code ${refreshCallSheet}} need it here).
+     */
     @Bean
-    JavaDelegate prepareCallSheet(CallSteps steps, CollectorCalls calls, Viewers viewers) {
+    JavaDelegate prepareCallSheet(CallSteps steps, CollectorCalls calls, CallPolicy policy, Viewers viewers) {
         return execution -> {
             execution.setVariable("callAttempts", calls.attempt(callId(execution)));
+            policy.of(execution, customerId(execution));
             execution.setVariables(steps.callSheet(customerId(execution), viewers.defaults()));
         };
     }
@@ -170,9 +174,9 @@ class CollectionSteps {
     }
 
     @Bean
-    JavaDelegate recordCall(CallSteps steps) {
+    JavaDelegate recordCall(CallSteps steps, CallPolicy policy) {
         return execution -> execution.setVariables(steps.record(callId(execution), customerId(execution),
-                execution.getVariables(), intVariable(execution, "promiseGraceDays"), intVariable(execution, "paymentCheckDays")));
+                execution.getVariables(), policy.of(execution, customerId(execution))));
     }
 
     @Bean
@@ -193,9 +197,5 @@ class CollectionSteps {
 
     private static UUID customerId(DelegateExecution execution) {
         return UUID.fromString((String) execution.getVariable("customerId"));
-    }
-
-    private static int intVariable(DelegateExecution execution, String name) {
-        return Integer.parseInt(execution.getVariable(name).toString());
     }
 }

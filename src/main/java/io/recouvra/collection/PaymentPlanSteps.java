@@ -32,11 +32,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PaymentPlanSteps {
 
-    /** Days before an instalment's due date that it is reminded, and after it that it is checked. */
-    private static final int REMINDER_DAYS = 3;
-    private static final int GRACE_DAYS = 3;
-    /** The model's "7 days without acceptance" timer. */
-    private static final int ACCEPT_DAYS = 7;
+    /** Days before an instalment's due date it was reminded, and after it checked, before PaymentPlanPolicy said. */
+    private static final int REMINDER_DAYS_BEFORE_THE_TABLE_SAID = 3;
+    private static final int CHECK_DAYS_BEFORE_THE_TABLE_SAID = 3;
+    /** What payment-plan.bpmn waited before PaymentPlanPolicy had acceptanceDays; plans decided before keep it. */
+    private static final int ACCEPTANCE_DAYS_BEFORE_THE_TABLE_SAID = 7;
 
     @Bean
     JavaDelegate assessPaymentPlan(PaymentPlans plans, Dunning dunning, InsuredInvoices insured) {
@@ -79,13 +79,14 @@ class PaymentPlanSteps {
                 default -> french ? "selon l'échéancier" : "as scheduled";
             };
             BigDecimal regular = instalments.get(instalments.size() - 1).amount().subtract(lateCharges);
+            int acceptanceDays = policyDays(execution, "acceptanceDays", ACCEPTANCE_DAYS_BEFORE_THE_TABLE_SAID);
             Map<String, String> parameters = new HashMap<>(Map.of(
                     "instalmentCount", String.valueOf(instalments.size()),
                     "instalmentAmount", Texts.money(regular, plan.currency(), locale),
                     "firstInstalmentDate", Texts.date(instalments.get(0).dueDate(), locale),
                     "frequency", frequency,
-                    // the process waits ACCEPT_DAYS from now: the last whole day is the day before
-                    "acceptBy", Texts.date(calendar.today().plusDays(ACCEPT_DAYS - 1), locale),
+                    // the process waits the policy's acceptance days from now: the last whole day is the day before
+                    "acceptBy", Texts.date(calendar.today().plusDays(acceptanceDays - 1L), locale),
                     "planReference", planId.toString()));
             links.paymentPlan(plan.customerId(), planId).ifPresent(link -> parameters.put("acceptLink", link));
             if (lateCharges.signum() > 0) {
@@ -118,12 +119,14 @@ class PaymentPlanSteps {
         return execution -> {
             int index = ((Number) execution.getVariable("instalmentIndex")).intValue() + 1;
             Instalment instalment = plans.instalments(planId(execution)).get(index - 1);
-            LocalDate reminder = instalment.dueDate().minusDays(REMINDER_DAYS);
+            LocalDate reminder = instalment.dueDate().minusDays(
+                    policyDays(execution, "instalmentReminderDays", REMINDER_DAYS_BEFORE_THE_TABLE_SAID));
             execution.setVariable("instalmentIndex", index);
             execution.setVariable("instalmentDueDate", instalment.dueDate().toString());
             execution.setVariable("instalmentAmount", instalment.amount().toPlainString());
             execution.setVariable("instalmentReminderAt", reminder.isAfter(calendar.today()) ? calendar.startOf(reminder) : new Date(0));
-            execution.setVariable("instalmentCheckAt", calendar.dayAfter(instalment.dueDate(), GRACE_DAYS));
+            execution.setVariable("instalmentCheckAt", calendar.dayAfter(instalment.dueDate(),
+                    policyDays(execution, "instalmentCheckDays", CHECK_DAYS_BEFORE_THE_TABLE_SAID)));
         };
     }
 
@@ -189,6 +192,12 @@ class PaymentPlanSteps {
                             "instalmentAmount", Texts.money(instalment.amount(), plan.currency(), locale),
                             "instalmentDueDate", Texts.date(instalment.dueDate(), locale)));
         }
+    }
+
+    /** A number of days PaymentPlanPolicy gives; a plan whose policy was decided before the table had it keeps the old one. */
+    private static int policyDays(DelegateExecution execution, String output, int beforeTheTableSaid) {
+        Object days = policyOutput(execution, output);
+        return days == null ? beforeTheTableSaid : Integer.parseInt(days.toString());
     }
 
     /** An output of PaymentPlanPolicy (the model keeps its result as {@code planPolicy}). */
