@@ -1,4 +1,4 @@
-package io.recouvra.collection;
+package io.recouvra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,27 +9,55 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each contract class says what its model is: the process key, and exactly the messages the model waits for. */
+/**
+ * Each model has its contract class, beside the feature that owns it, and the contract says what its
+ * model is: the process key, and exactly the messages the model waits for.
+ */
 class ProcessContractsTest {
 
+    private static final Map<String, String> CONTRACTS = Map.ofEntries(
+            Map.entry("invoice-collection.bpmn", "collection.InvoiceCollectionContract"),
+            Map.entry("escalation.bpmn", "collection.EscalationContract"),
+            Map.entry("payment-plan.bpmn", "collection.PaymentPlanContract"),
+            Map.entry("collector-call.bpmn", "collection.CollectorCallContract"),
+            Map.entry("dispute-mediation.bpmn", "collection.DisputeMediationContract"),
+            Map.entry("agency-handoff.bpmn", "agency.AgencyHandoffContract"),
+            Map.entry("legal-injunction.bpmn", "legal.LegalInjunctionContract"),
+            Map.entry("prescription-review.bpmn", "legal.PrescriptionReviewContract"),
+            Map.entry("credit-insurance-claim.bpmn", "insurance.CreditInsuranceClaimContract"),
+            Map.entry("credit-review.bpmn", "credit.CreditReviewContract"),
+            Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
+            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));
+
+    @Test
+    void everyModelHasItsContract() throws IOException {
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            assertThat(models.map(model -> model.getFileName().toString()).filter(name -> name.endsWith(".bpmn")))
+                    .containsExactlyInAnyOrderElementsOf(CONTRACTS.keySet());
+        }
+    }
+
+    static Stream<Arguments> contracts() {
+        return CONTRACTS.entrySet().stream().map(entry -> Arguments.of(entry.getValue(), entry.getKey()));
+    }
+
     @ParameterizedTest
-    @CsvSource({
-        "InvoiceCollectionContract, invoice-collection.bpmn",
-        "EscalationContract, escalation.bpmn",
-        "PaymentPlanContract, payment-plan.bpmn",
-        "CollectorCallContract, collector-call.bpmn",
-        "DisputeMediationContract, dispute-mediation.bpmn"})
+    @MethodSource("contracts")
     void theContractNamesTheModelsKeyAndEveryMessageItWaitsFor(String contract, String model) throws Exception {
-        Class<?> type = Class.forName("io.recouvra.collection." + contract);
+        Class<?> type = Class.forName("io.recouvra." + contract);
         BpmnModelInstance bpmn = read(model);
 
         assertThat(bpmn.getModelElementsByType(Process.class)).extracting(Process::getId)
