@@ -37,28 +37,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cases handed to collection agencies: opening one with the debt split as the agency must show it, the
- * hand-over, what the debtor paid the creditor directly meanwhile, the recall, and the case's end, which
- * InvoiceCollection hears of as the escalation's outcome.
+ * hand-over, what the debtor paid the creditor directly meanwhile, the recall, and the case's end,
+ * announced as {@link AgencyCaseEnded}.
  */
 @Service
 public class AgencyCases {
 
-    public static final String PROCESS_KEY = "AgencyHandoff";
-    /** The agency route is over, with {@link #OUTCOME_VARIABLE}: sent by business key to whoever waits (the invoice's Escalation). */
-    public static final String MESSAGE_HANDOFF_ENDED = "AgencyHandoffEnded";
-    /** CLOSED or RETURNED. */
-    public static final String OUTCOME_VARIABLE = "escalationOutcome";
-    static final String MESSAGE_CASE_CLOSED = "AgencyCaseClosed";
-    static final String MESSAGE_INVOICE_REDUCED = "AgencyInvoiceReduced";
-    static final String MESSAGE_INVOICE_SETTLED = "AgencyInvoiceSettled";
     private static final int HISTORY_SENT = 500;
 
     private final AgencyCaseRepository cases;
@@ -72,13 +64,13 @@ public class AgencyCases {
     private final Creditor creditor;
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
-    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
     AgencyCases(AgencyCaseRepository cases, CollectionAgencies agencies, InvoiceService invoices, LatePaymentClaims claims,
                 InteractionLog interactions, Messages messages, SentLetters letters, CustomerLedger ledger, Creditor creditor,
-                JdbcTemplate jdbc, EntityManager entities, RuntimeService runtime, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+                JdbcTemplate jdbc, EntityManager entities, ApplicationEventPublisher events, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
         this.cases = cases;
         this.agencies = agencies;
         this.invoices = invoices;
@@ -90,7 +82,7 @@ public class AgencyCases {
         this.creditor = creditor;
         this.jdbc = jdbc;
         this.entities = entities;
-        this.runtime = runtime;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -210,16 +202,15 @@ public class AgencyCases {
     }
 
     /**
-     * Tells whoever waits for the invoice's agency route (its Escalation) that it is over. RETURNED puts the invoice back in the receivables'
-     * open state, for the next route to take it from there.
+     * Announces that the invoice's hand-off is over ({@link AgencyCaseEnded}, heard in this transaction).
+     * RETURNED puts the invoice back in the receivables' open state, for whoever handed it over to go on from there.
      */
     @Transactional
-    public void handBack(String invoiceNumber, String escalationOutcome) {
-        if ("RETURNED".equals(escalationOutcome)) {
+    public void handBack(String invoiceNumber, AgencyCaseEnded.Outcome outcome) {
+        if (outcome == AgencyCaseEnded.Outcome.RETURNED) {
             invoices.resume(invoiceNumber);
         }
-        runtime.createMessageCorrelation(MESSAGE_HANDOFF_ENDED).processInstanceBusinessKey(invoiceNumber)
-                .setVariable(OUTCOME_VARIABLE, escalationOutcome).correlateAll();
+        events.publishEvent(new AgencyCaseEnded(invoiceNumber, outcome));
     }
 
     @Transactional(readOnly = true)

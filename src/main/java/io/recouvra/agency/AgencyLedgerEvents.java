@@ -24,7 +24,7 @@ class AgencyLedgerEvents {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void reduced(InvoiceReduced reduced) {
-        runtime.createMessageCorrelation(AgencyCases.MESSAGE_INVOICE_REDUCED).processInstanceBusinessKey(reduced.number()).correlateAll();
+        runtime.createMessageCorrelation(AgencyHandoffContract.MESSAGE_INVOICE_REDUCED).processInstanceBusinessKey(reduced.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -38,7 +38,7 @@ class AgencyLedgerEvents {
     }
 
     private void tellSettled(String number, InvoiceStatus status) {
-        runtime.createMessageCorrelation(AgencyCases.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(number)
-                .setVariable("settledAs", status.name()).correlateAll();
+        runtime.createMessageCorrelation(AgencyHandoffContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(number)
+                .setVariable(AgencyHandoffContract.SETTLED_AS, status.name()).correlateAll();
     }
 }

@@ -146,9 +146,9 @@ class AgencyUpdates {
         if (!agencyCase.isOpen()) {
             return;
         }
-        boolean heard = !runtime.createMessageCorrelation(AgencyCases.MESSAGE_CASE_CLOSED)
+        boolean heard = !runtime.createMessageCorrelation(AgencyHandoffContract.MESSAGE_CASE_CLOSED)
                 .processInstanceBusinessKey(agencyCase.getInvoiceNumber())
-                .setVariable("agencyOutcome", outcome.name())
+                .setVariable(AgencyHandoffContract.AGENCY_OUTCOME, outcome.name())
                 .correlateAllWithResult().isEmpty();
         if (!heard) {
             throw new ConflictException("caseId", "case " + agencyCase.getId() + " is not waiting for an outcome now: send the update again later");

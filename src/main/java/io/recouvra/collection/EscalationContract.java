@@ -1,29 +1,28 @@
 package io.recouvra.collection;
 
-import io.recouvra.agency.AgencyCases;
-import io.recouvra.insurance.InsuranceClaims;
-import io.recouvra.legal.LegalCases;
-
 /**
  * What the code and the other processes may rely on of processes/escalation.bpmn, the process
  * InvoiceCollection calls when a formal notice stays unpaid (or a dispute, a broken plan or the insurer
- * sends the invoice there). It runs with the invoice number as business key, so the features it hands
- * the invoice to (agency, court, credit insurer) end their case with a message correlated by that key
- * and the message name alone: they do not know who waits. It returns {@link #OUTCOME} to its caller by
- * output mapping.
+ * sends the invoice there). It runs with the invoice number as business key. The features it hands the
+ * invoice to (agency, court, credit insurer) do not know it: they announce their case's end as an event
+ * of their own, which {@link SiblingProcessEvents} turns into Escalation's messages below, correlated by
+ * that key. It returns {@link #OUTCOME} to its caller by output mapping.
  */
 public final class EscalationContract {
 
     public static final String PROCESS_KEY = "Escalation";
 
-    // ---- messages it waits for, named by the features that send them
+    // ---- messages it waits for
 
-    /** AgencyHandoff is over; carries {@link #OUTCOME}, CLOSED or RETURNED. */
-    public static final String MESSAGE_AGENCY_HANDOFF_ENDED = AgencyCases.MESSAGE_HANDOFF_ENDED;
-    /** LegalInjunction is over; carries {@link #OUTCOME}, CLOSED or RETURNED. */
-    public static final String MESSAGE_LEGAL_INJUNCTION_ENDED = LegalCases.MESSAGE_ENDED;
-    /** CreditInsuranceClaim is over (indemnified or refused); carries {@link #OUTCOME} RETURNED and insured false. */
-    public static final String MESSAGE_INSURANCE_CLAIM_ENDED = InsuranceClaims.MESSAGE_CLAIM_ENDED;
+    /** AgencyHandoff is over ({@link io.recouvra.agency.AgencyCaseEnded}); carries {@link #OUTCOME}, CLOSED or RETURNED. */
+    public static final String MESSAGE_AGENCY_HANDOFF_ENDED = "AgencyHandoffEnded";
+    /** LegalInjunction is over ({@link io.recouvra.legal.CourtCaseEnded}); carries {@link #OUTCOME}, CLOSED or RETURNED. */
+    public static final String MESSAGE_LEGAL_INJUNCTION_ENDED = "LegalInjunctionEnded";
+    /**
+     * CreditInsuranceClaim is over, not declared, indemnified or refused ({@link io.recouvra.insurance.InsuranceClaimEnded});
+     * carries {@link #OUTCOME} RETURNED and {@link #INSURED} false.
+     */
+    public static final String MESSAGE_INSURANCE_CLAIM_ENDED = "InsuranceClaimEnded";
 
     // ---- variables in
 

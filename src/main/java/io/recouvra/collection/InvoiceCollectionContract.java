@@ -1,7 +1,5 @@
 package io.recouvra.collection;
 
-import io.recouvra.insurance.InsuranceClaims;
-
 /**
  * What the code and the other processes may rely on of processes/invoice-collection.bpmn: its key, the
  * messages it waits for (correlated by business key, the invoice number), the variables it is started
@@ -29,8 +27,8 @@ public final class InvoiceCollectionContract {
     public static final String MESSAGE_PAYMENT_PLAN_REQUESTED = "PaymentPlanRequested";
     /** The plan covering the invoice is over; carries {@link #PLAN_OUTCOME}. */
     public static final String MESSAGE_PAYMENT_PLAN_ENDED = "PaymentPlanEnded";
-    /** Interrupts dunning: the invoice's CreditInsuranceClaim declared it, the insurer recovers it now. */
-    public static final String MESSAGE_INSURER_TOOK_OVER = InsuranceClaims.MESSAGE_TOOK_OVER;
+    /** Interrupts dunning: the invoice's CreditInsuranceClaim declared it, the insurer recovers it now ({@link io.recouvra.insurance.InsurerTookOver}). */
+    public static final String MESSAGE_INSURER_TOOK_OVER = "InsurerTookOver";
 
     // ---- variables
 

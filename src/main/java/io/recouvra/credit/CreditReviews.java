@@ -16,12 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts CreditReview instances: one running review per customer at a time. The contract with the
- * model is the process key and the variables below, never element ids.
+ * model is {@link CreditReviewContract}, never element ids.
  */
 @Service
 public class CreditReviews {
-
-    static final String PROCESS_KEY = "CreditReview";
 
     public enum Reason { NEW_CUSTOMER, LIMIT_REQUEST, EARLY_WARNING }
 
@@ -65,17 +63,17 @@ public class CreditReviews {
             return Optional.empty();
         }
         String businessKey = "CR-" + customer.getRegistrationNumber() + "-" + clock.instant().getEpochSecond();
-        return Optional.of(runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Map.of(
-                "customerId", customer.getId().toString(),
-                "customerName", customer.getLegalName(),
-                "requestedAmount", requestedAmount.doubleValue(),
-                "reason", reason.name(),
-                "reviewReason", why)));
+        return Optional.of(runtime.startProcessInstanceByKey(CreditReviewContract.PROCESS_KEY, businessKey, Map.of(
+                CreditReviewContract.CUSTOMER_ID, customer.getId().toString(),
+                CreditReviewContract.CUSTOMER_NAME, customer.getLegalName(),
+                CreditReviewContract.REQUESTED_AMOUNT, requestedAmount.doubleValue(),
+                CreditReviewContract.REASON, reason.name(),
+                CreditReviewContract.REVIEW_REASON, why)));
     }
 
     @Transactional(readOnly = true)
     public boolean isRunningFor(UUID customerId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .variableValueEquals("customerId", customerId.toString()).count() > 0;
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CreditReviewContract.PROCESS_KEY)
+                .variableValueEquals(CreditReviewContract.CUSTOMER_ID, customerId.toString()).count() > 0;
     }
 }

@@ -82,17 +82,17 @@ class InsuranceClaimSteps {
 
     @Bean
     JavaDelegate handOverToInsurer(InsuranceClaims claims) {
-        return execution -> execution.setVariable("claimFrom", startOf(claims.handOver(number(execution))));
+        return execution -> execution.setVariable(CreditInsuranceClaimContract.CLAIM_FROM, startOf(claims.handOver(number(execution))));
     }
 
     @Bean
     JavaDelegate fileClaim(InsuranceClaims claims) {
-        return execution -> execution.setVariable("claimStatus", claims.fileClaim(number(execution)));
+        return execution -> execution.setVariable(CreditInsuranceClaimContract.CLAIM_STATUS, claims.fileClaim(number(execution)));
     }
 
     @Bean
     JavaDelegate readClaim(InsuranceClaims claims) {
-        return execution -> execution.setVariable("claimStatus", claims.readClaim(number(execution)));
+        return execution -> execution.setVariable(CreditInsuranceClaimContract.CLAIM_STATUS, claims.readClaim(number(execution)));
     }
 
     @Bean

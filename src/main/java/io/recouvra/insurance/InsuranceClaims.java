@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,18 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InsuranceClaims {
 
-    public static final String PROCESS_KEY = "CreditInsuranceClaim";
-    /** Sent to the claim: declare now (an escalation chose the insurer, or a sibling invoice is declared). */
-    public static final String MESSAGE_DECLARE_NOW = "InsuranceDeclarationRequested";
-    static final String MESSAGE_PAID = "InsuredInvoicePaid";
-    static final String MESSAGE_SETTLED = "InsuredInvoiceSettled";
-    static final String MESSAGE_DISPUTED = "InsuredInvoiceDisputed";
-    /** Sent to InvoiceCollection: the insurer has the case now. */
-    public static final String MESSAGE_TOOK_OVER = "InsurerTookOver";
-    /** The claim is over, with {@link #OUTCOME_VARIABLE} RETURNED and insured false: sent by business key to whoever waits (the invoice's Escalation). */
-    public static final String MESSAGE_CLAIM_ENDED = "InsuranceClaimEnded";
-    public static final String OUTCOME_VARIABLE = "escalationOutcome";
-
     private final InsuredInvoices insured;
     private final InsurancePolicies policies;
     private final CreditInsurer insurer;
@@ -51,10 +40,12 @@ public class InsuranceClaims {
     private final CustomerLedger ledger;
     private final InteractionLog interactions;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
 
     InsuranceClaims(InsuredInvoices insured, InsurancePolicies policies, CreditInsurer insurer, InvoiceService invoices,
-                    CustomerLedger ledger, InteractionLog interactions, RuntimeService runtime, JdbcTemplate jdbc) {
+                    CustomerLedger ledger, InteractionLog interactions, RuntimeService runtime, ApplicationEventPublisher events,
+                    JdbcTemplate jdbc) {
         this.insured = insured;
         this.policies = policies;
         this.insurer = insurer;
@@ -62,6 +53,7 @@ public class InsuranceClaims {
         this.ledger = ledger;
         this.interactions = interactions;
         this.runtime = runtime;
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -71,8 +63,8 @@ public class InsuranceClaims {
      * the invoice is not insured or its claim is over (not declared, indemnified, refused).
      */
     public boolean askToTakeOver(String invoiceNumber) {
-        runtime.createMessageCorrelation(MESSAGE_DECLARE_NOW).processInstanceBusinessKey(invoiceNumber)
-                .setVariable("declarationAskedFor", true).correlateAll();
+        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_DECLARATION_REQUESTED).processInstanceBusinessKey(invoiceNumber)
+                .setVariable(CreditInsuranceClaimContract.DECLARATION_ASKED_FOR, true).correlateAll();
         return insured.isInsured(invoiceNumber);
     }
 
@@ -163,12 +155,12 @@ public class InsuranceClaims {
         return decision.granted();
     }
 
-    /** The insurer recovers the debt from now on: dunning stops. Returns when a claim may be filed. */
+    /** The insurer recovers the debt from now on ({@link InsurerTookOver}: dunning stops). Returns when a claim may be filed. */
     @Transactional
     public LocalDate handOver(String invoiceNumber) {
         InsuredInvoice declared = insured.require(invoiceNumber);
         invoices.escalate(invoiceNumber, InvoiceStatus.WITH_INSURER);
-        runtime.createMessageCorrelation(MESSAGE_TOOK_OVER).processInstanceBusinessKey(invoiceNumber).correlateAll();
+        events.publishEvent(new InsurerTookOver(invoiceNumber));
         InsurancePolicy policy = policies.get(declared.policyId());
         note(declared, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops", declared.declarationReference());
         return insured.today().plus(policy.waitingPeriod());
@@ -220,12 +212,11 @@ public class InsuranceClaims {
     }
 
     /**
-     * The claim is over: the invoice's Escalation goes on along its next route with what the insurer
-     * did not pay (its share is the insurer's to recover once indemnified), the insurer route excluded.
+     * The claim is over ({@link InsuranceClaimEnded}): whoever collects the invoice goes on with what the
+     * insurer did not pay (its share is the insurer's to recover once indemnified).
      */
     public void tellInvoice(String invoiceNumber) {
-        runtime.createMessageCorrelation(MESSAGE_CLAIM_ENDED).processInstanceBusinessKey(invoiceNumber)
-                .setVariables(Map.of(OUTCOME_VARIABLE, "RETURNED", "insured", false)).correlateAll();
+        events.publishEvent(new InsuranceClaimEnded(invoiceNumber));
     }
 
     /** Tells the insurer of payments received since the declaration that it was not told of yet. */

@@ -32,36 +32,36 @@ class InsuranceLedgerEvents {
     @EventListener
     void watch(InvoiceRegistered registered) {
         if (insured.watchIfInsured(registered.number())) {
-            runtime.startProcessInstanceByKey(InsuranceClaims.PROCESS_KEY, registered.number(), Variables.createVariables()
-                    .putValue("invoiceNumber", registered.number())
-                    .putValue("invoiceId", registered.invoiceId().toString())
-                    .putValue("customerId", registered.customerId().toString())
-                    .putValue("customerName", registered.customerName())
-                    .putValue("currency", registered.currency())
-                    .putValue("outstandingDisplay", AmountDisplay.of(registered.amount(), registered.currency())));
+            runtime.startProcessInstanceByKey(CreditInsuranceClaimContract.PROCESS_KEY, registered.number(), Variables.createVariables()
+                    .putValue(CreditInsuranceClaimContract.INVOICE_NUMBER, registered.number())
+                    .putValue(CreditInsuranceClaimContract.INVOICE_ID, registered.invoiceId().toString())
+                    .putValue(CreditInsuranceClaimContract.CUSTOMER_ID, registered.customerId().toString())
+                    .putValue(CreditInsuranceClaimContract.CUSTOMER_NAME, registered.customerName())
+                    .putValue(CreditInsuranceClaimContract.CURRENCY, registered.currency())
+                    .putValue(CreditInsuranceClaimContract.OUTSTANDING_DISPLAY, AmountDisplay.of(registered.amount(), registered.currency())));
         }
     }
 
     @EventListener
     void disputed(DisputeRaised dispute) {
-        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_DISPUTED).processInstanceBusinessKey(dispute.invoiceNumber())
-                .setVariable("disputeReason", dispute.reason()).correlateAll();
+        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_DISPUTED).processInstanceBusinessKey(dispute.invoiceNumber())
+                .setVariable(CreditInsuranceClaimContract.DISPUTE_REASON, dispute.reason()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void paid(InvoiceReduced reduced) {
-        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
+        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void writtenOff(InvoiceWrittenOff writtenOff) {
-        runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_SETTLED).processInstanceBusinessKey(writtenOff.number()).correlateAll();
+        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(writtenOff.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void settled(InvoiceSettled settled) {
         if (settled.status() == InvoiceStatus.PAID || settled.status() == InvoiceStatus.CANCELLED) {
-            runtime.createMessageCorrelation(InsuranceClaims.MESSAGE_SETTLED).processInstanceBusinessKey(settled.number())
+            runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(settled.number())
                     .correlateAll();
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Asks the admins for a half-year's rates before anyone needs them: from {@value #DAYS_AHEAD} days before
- * each 1 January and 1 July, a task in Tasklist (process {@value #PROCESS_KEY}, business key = the
+ * each 1 January and 1 July, a task in Tasklist (process {@value LatePaymentRateRequestContract#PROCESS_KEY}, business key = the
  * half-year's first day) asks for the coming half-year's ECB and legal rates; the half-year now running
  * is asked for too while its rates are missing. One request per half-year, ever; none once its rates are
  * recorded.
@@ -20,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LatePaymentRateRequests {
 
-    public static final String PROCESS_KEY = "LatePaymentRateRequest";
-    /** Correlated by business key when the half-year's rates are recorded, however: the task ends by itself. */
-    static final String RECORDED_MESSAGE = "HalfYearRatesRecorded";
     static final int DAYS_AHEAD = 30;
 
     private final LatePaymentRates rates;
@@ -46,10 +43,10 @@ public class LatePaymentRateRequests {
         List<LocalDate> asked = new ArrayList<>();
         for (LocalDate halfYear : today.isBefore(next.minusDays(DAYS_AHEAD)) ? List.of(current) : List.of(current, next)) {
             if (rates.find(halfYear).isEmpty() && neverAskedFor(halfYear)) {
-                runtime.startProcessInstanceByKey(PROCESS_KEY, halfYear.toString(), Map.of(
-                        "halfYearStart", halfYear.toString(),
-                        "halfYearName", HalfYearRate.frenchName(halfYear),
-                        "halfYearEnd", halfYear.plusMonths(6).minusDays(1).toString()));
+                runtime.startProcessInstanceByKey(LatePaymentRateRequestContract.PROCESS_KEY, halfYear.toString(), Map.of(
+                        LatePaymentRateRequestContract.HALF_YEAR_START, halfYear.toString(),
+                        LatePaymentRateRequestContract.HALF_YEAR_NAME, HalfYearRate.frenchName(halfYear),
+                        LatePaymentRateRequestContract.HALF_YEAR_END, halfYear.plusMonths(6).minusDays(1).toString()));
                 asked.add(halfYear);
             }
         }
@@ -57,7 +54,7 @@ public class LatePaymentRateRequests {
     }
 
     private boolean neverAskedFor(LocalDate halfYear) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequestContract.PROCESS_KEY)
                 .processInstanceBusinessKey(halfYear.toString()).count() == 0;
     }
 }

@@ -113,7 +113,7 @@ public class LatePaymentRates {
     private void announce(LocalDate halfYearStart) {
         try {
             newTransaction.executeWithoutResult(status -> {
-                runtime.createMessageCorrelation(LatePaymentRateRequests.RECORDED_MESSAGE)
+                runtime.createMessageCorrelation(LatePaymentRateRequestContract.MESSAGE_RATES_RECORDED)
                         .processInstanceBusinessKey(halfYearStart.toString()).correlateAll();
                 runtime.createSignalEvent(MissingLatePaymentRate.RECORDED_SIGNAL).send();
             });

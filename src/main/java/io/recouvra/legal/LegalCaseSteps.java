@@ -4,6 +4,9 @@ import static io.recouvra.legal.FormFields.amount;
 import static io.recouvra.legal.FormFields.choice;
 import static io.recouvra.legal.FormFields.date;
 import static io.recouvra.legal.FormFields.text;
+import static io.recouvra.legal.LegalInjunctionContract.CASE_ID;
+import static io.recouvra.legal.LegalInjunctionContract.FILED;
+import static io.recouvra.legal.LegalInjunctionContract.OUTCOME_REASON;
 
 import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.legal.LegalCase.ServiceMode;
@@ -33,8 +36,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class LegalCaseSteps {
 
-    /** Why the case ends, set by the step that decided it, written on the case and the trail at the end. */
-    static final String OUTCOME_REASON = "legalOutcomeReason";
     /** The error legal-injunction.bpmn catches on the request-building step to wait for signal LatePaymentRateRecorded. */
     static final String RATE_MISSING = "LATE_PAYMENT_RATE_MISSING";
 
@@ -62,10 +63,10 @@ class LegalCaseSteps {
     @Bean
     JavaDelegate buildInjunctionRequest(InjunctionRequests requests, LegalCases cases, Prescriptions prescriptions) {
         return execution -> {
-            if (execution.getVariable("caseId") == null) {
+            if (execution.getVariable(CASE_ID) == null) {
                 // started without openLegalCase (Cockpit, a call activity): the case is opened here
-                execution.setVariable("caseId", cases.caseOf((String) execution.getVariable("invoiceNumber")).toString());
-                execution.setVariable("filed", false);
+                execution.setVariable(CASE_ID, cases.caseOf((String) execution.getVariable("invoiceNumber")).toString());
+                execution.setVariable(FILED, false);
             }
             prescriptions.warnIfBarred((String) execution.getVariable("invoiceNumber"), "an injunction request is prepared");
             InjunctionRequests.Built built;
@@ -114,7 +115,7 @@ class LegalCaseSteps {
     TaskListener recordFiling(LegalCases cases) {
         return task -> {
             cases.filed(caseId(task), date(task, "filedOn", true), text(task, "courtReference", true));
-            task.setVariable("filed", true);
+            task.setVariable(FILED, true);
         };
     }
 
@@ -238,16 +239,16 @@ class LegalCaseSteps {
     @Bean
     JavaDelegate closeLegalCase(LegalCases cases) {
         return execution -> {
-            cases.end(caseId(execution), LegalCases.CLOSED, (String) execution.getVariable(OUTCOME_REASON));
-            execution.getProcessInstance().setVariable(LegalCases.OUTCOME_VARIABLE, LegalCases.CLOSED);
+            cases.end(caseId(execution), CourtCaseEnded.Outcome.CLOSED, (String) execution.getVariable(OUTCOME_REASON));
+            execution.getProcessInstance().setVariable(LegalInjunctionContract.OUTCOME, CourtCaseEnded.Outcome.CLOSED.name());
         };
     }
 
     @Bean
     JavaDelegate returnLegalCase(LegalCases cases) {
         return execution -> {
-            cases.end(caseId(execution), LegalCases.RETURNED, (String) execution.getVariable(OUTCOME_REASON));
-            execution.getProcessInstance().setVariable(LegalCases.OUTCOME_VARIABLE, LegalCases.RETURNED);
+            cases.end(caseId(execution), CourtCaseEnded.Outcome.RETURNED, (String) execution.getVariable(OUTCOME_REASON));
+            execution.getProcessInstance().setVariable(LegalInjunctionContract.OUTCOME, CourtCaseEnded.Outcome.RETURNED.name());
         };
     }
 
@@ -256,6 +257,6 @@ class LegalCaseSteps {
     }
 
     private static UUID caseId(VariableScope scope) {
-        return UUID.fromString((String) scope.getVariable("caseId"));
+        return UUID.fromString((String) scope.getVariable(CASE_ID));
     }
 }

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,20 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LegalCases {
 
-    /** The process of one invoice's court case, business key = the invoice number. */
-    public static final String PROCESS_KEY = "LegalInjunction";
-    /** Sent by business key to whoever waits (the invoice's Escalation) when the court case ends, with {@link #OUTCOME_VARIABLE}. */
-    public static final String MESSAGE_ENDED = "LegalInjunctionEnded";
-    /** {@link #CLOSED} or {@link #RETURNED}. */
-    public static final String OUTCOME_VARIABLE = "escalationOutcome";
-    /** Nothing more to collect, or the case is over for good. */
-    public static final String CLOSED = "CLOSED";
-    /** Back unpaid: the invoice's Escalation chooses the next route. */
-    public static final String RETURNED = "RETURNED";
-    /** Sent to the case: the invoice was settled or written off. */
-    static final String MESSAGE_INVOICE_CLOSED = "LegalInvoiceClosed";
-    /** Sent to the case: the debtor opposed the order. */
-    static final String MESSAGE_OPPOSED = "LegalInjunctionOpposed";
 
     enum Decision { GRANTED, PARTLY, REJECTED }
 
@@ -78,17 +65,19 @@ public class LegalCases {
     private final InteractionLog interactions;
     private final Prescriptions prescriptions;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final LegalSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
     LegalCases(LegalCaseStore store, InvoiceService invoices, InteractionLog interactions, Prescriptions prescriptions,
-               RuntimeService runtime, LegalSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+               RuntimeService runtime, ApplicationEventPublisher events, LegalSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
         this.store = store;
         this.invoices = invoices;
         this.interactions = interactions;
         this.prescriptions = prescriptions;
         this.runtime = runtime;
+        this.events = events;
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
@@ -100,7 +89,7 @@ public class LegalCases {
      */
     @Transactional
     public ProcessInstance open(String invoiceNumber, String customerName, String outstandingDisplay) {
-        ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(LegalInjunctionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(invoiceNumber).singleResult();
         if (running != null) {
             return running;
@@ -108,15 +97,15 @@ public class LegalCases {
         UUID caseId = caseOf(invoiceNumber);
         Invoice invoice = invoices.get(invoiceNumber);
         UUID customerId = invoice.getCustomer().getId();
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, invoiceNumber, Variables.createVariables()
+        return runtime.startProcessInstanceByKey(LegalInjunctionContract.PROCESS_KEY, invoiceNumber, Variables.createVariables()
                 .putValue("invoiceNumber", invoiceNumber)
                 .putValue("invoiceId", invoice.getId().toString())
                 .putValue("customerId", customerId.toString())
                 .putValue("customerName", customerName != null ? customerName : invoice.getCustomer().getLegalName())
                 .putValue("outstandingDisplay", outstandingDisplay != null ? outstandingDisplay
                         : AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()))
-                .putValue("caseId", caseId.toString())
-                .putValue("filed", false));
+                .putValue(LegalInjunctionContract.CASE_ID, caseId.toString())
+                .putValue(LegalInjunctionContract.FILED, false));
     }
 
     /**
@@ -338,7 +327,7 @@ public class LegalCases {
                 + ": the case goes to a hearing" + (legalCase.stage() == Stage.SERVED ? "" : ", enforcement stops"),
                 legalCase.courtReference());
         try {
-            runtime.createMessageCorrelation(MESSAGE_OPPOSED).processInstanceBusinessKey(invoiceNumber)
+            runtime.createMessageCorrelation(LegalInjunctionContract.MESSAGE_OPPOSED).processInstanceBusinessKey(invoiceNumber)
                     .setVariable("oppositionFiledOn", filedOn.toString()).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             // nothing of the case listens (its process was changed by hand in Cockpit): nothing is stored
@@ -473,28 +462,27 @@ public class LegalCases {
     // ---- the end
 
     /**
-     * The case is over: the invoice's InvoiceCollection hears it (by business key; nothing happens if it
-     * has ended already), and a case returned unpaid puts the invoice back under collection.
+     * The case is over: announced as {@link CourtCaseEnded} (heard in this transaction, whether or not anyone
+     * still waits), and a case returned unpaid puts the invoice back under collection.
      */
     @Transactional
-    public void end(UUID caseId, String outcome, String reason) {
+    public void end(UUID caseId, CourtCaseEnded.Outcome outcome, String reason) {
         LegalCase legalCase = store.get(caseId);
         if (legalCase.outcome() == null) {
-            store.end(caseId, outcome, reason);
-            note(legalCase, Direction.INTERNAL, (CLOSED.equals(outcome) ? "Legal case closed" : "Legal case returned unpaid")
+            store.end(caseId, outcome.name(), reason);
+            note(legalCase, Direction.INTERNAL, (outcome == CourtCaseEnded.Outcome.CLOSED ? "Legal case closed" : "Legal case returned unpaid")
                     + (reason != null ? ": " + reason : ""), null);
         }
-        if (RETURNED.equals(outcome)) {
+        if (outcome == CourtCaseEnded.Outcome.RETURNED) {
             invoices.resume(legalCase.invoiceNumber());
         }
-        runtime.createMessageCorrelation(MESSAGE_ENDED).processInstanceBusinessKey(legalCase.invoiceNumber())
-                .setVariable(OUTCOME_VARIABLE, outcome).correlateAll();
+        events.publishEvent(new CourtCaseEnded(legalCase.invoiceNumber(), outcome));
     }
 
     /** Tells the invoice's case that the invoice is settled or written off. */
     void invoiceClosed(String invoiceNumber, String how) {
-        runtime.createMessageCorrelation(MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)
-                .setVariable("legalOutcomeReason", how).correlateAll();
+        runtime.createMessageCorrelation(LegalInjunctionContract.MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)
+                .setVariable(LegalInjunctionContract.OUTCOME_REASON, how).correlateAll();
     }
 
     /** A part payment while in court: on the trail of the case, the claim is not rebuilt. */

@@ -46,9 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Prescriptions {
 
-    static final String PROCESS_KEY = "PrescriptionReview";
-    /** Sent to a running review: an act interrupted the prescription, or the invoice is settled. */
-    static final String MESSAGE_INTERRUPTED = "PrescriptionInterrupted";
     static final Period TERM = Period.ofYears(5);
 
     /** COURT_CLAIM: recorded at the filing of an injunction request before 2026-12 (it does not interrupt; kept for history). */
@@ -232,7 +229,7 @@ public class Prescriptions {
 
     /** A running review of the invoice has nothing left to review. */
     void interrupted(String invoiceNumber) {
-        runtime.createMessageCorrelation(MESSAGE_INTERRUPTED).processInstanceBusinessKey(invoiceNumber).correlateAll();
+        runtime.createMessageCorrelation(PrescriptionReviewContract.MESSAGE_INTERRUPTED).processInstanceBusinessKey(invoiceNumber).correlateAll();
     }
 
     /**
@@ -266,15 +263,15 @@ public class Prescriptions {
     }
 
     private String startReview(Invoice invoice, Prescription prescription) {
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.getNumber(), Variables.createVariables()
+        return runtime.startProcessInstanceByKey(PrescriptionReviewContract.PROCESS_KEY, invoice.getNumber(), Variables.createVariables()
                     .putValue("invoiceNumber", invoice.getNumber())
                     .putValue("invoiceId", invoice.getId().toString())
                     .putValue("customerId", invoice.getCustomer().getId().toString())
                     .putValue("customerName", invoice.getCustomer().getLegalName())
                     .putValue("outstandingDisplay", AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()))
-                    .putValue("prescribedOn", prescription.prescribedOn().toString())
-                    .putValue("lastInterruption", label(prescription.lastAct()) + " of " + prescription.runsFrom())
-                    .putValue("prescribedOnAt", Date.from(prescription.prescribedOn().atStartOfDay(zone).toInstant())))
+                    .putValue(PrescriptionReviewContract.PRESCRIBED_ON, prescription.prescribedOn().toString())
+                    .putValue(PrescriptionReviewContract.LAST_INTERRUPTION, label(prescription.lastAct()) + " of " + prescription.runsFrom())
+                    .putValue(PrescriptionReviewContract.PRESCRIBED_ON_AT, Date.from(prescription.prescribedOn().atStartOfDay(zone).toInstant())))
                     .getId();
     }
 

@@ -263,7 +263,7 @@ class AgencyHandoffProcessTest {
 
     private ProcessInstance handOver(String number) {
         var invoice = invoices.get(number);
-        runtime.startProcessInstanceByKey(AgencyCases.PROCESS_KEY, number, Variables.createVariables()
+        runtime.startProcessInstanceByKey(AgencyHandoffContract.PROCESS_KEY, number, Variables.createVariables()
                 .putValue("invoiceNumber", number).putValue("invoiceId", invoice.getId().toString())
                 .putValue("customerId", invoice.getCustomer().getId().toString())
                 .putValue("customerName", invoice.getCustomer().getLegalName()).putValue("outstandingDisplay", "8 000,00 €"));
@@ -273,7 +273,7 @@ class AgencyHandoffProcessTest {
 
     private String outcomeFor(ProcessInstance handoff) {
         return (String) history.createHistoricVariableInstanceQuery().processInstanceId(handoff.getId())
-                .variableName("escalationOutcome").singleResult().getValue();
+                .variableName(AgencyHandoffContract.HANDOFF_OUTCOME).singleResult().getValue();
     }
 
     private UUID debtor(String country) {

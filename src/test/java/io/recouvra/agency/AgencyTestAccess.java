@@ -36,14 +36,14 @@ public class AgencyTestAccess {
     }
 
     public ProcessInstance handoffOf(String invoiceNumber) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(AgencyCases.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(AgencyHandoffContract.PROCESS_KEY)
                 .processInstanceBusinessKey(invoiceNumber).singleResult();
     }
 
     /** Runs the jobs due now in the invoice's AgencyHandoff, until none is. */
     public void runJobs(String invoiceNumber) {
         for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().processDefinitionKey(AgencyCases.PROCESS_KEY).executable().list().stream()
+            List<Job> due = management.createJobQuery().processDefinitionKey(AgencyHandoffContract.PROCESS_KEY).executable().list().stream()
                     .filter(job -> invoiceNumber.equals(runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
                             .singleResult().getBusinessKey()))
                     .toList();

@@ -75,7 +75,7 @@ class SandboxAgencyTest {
         UUID debtor = customers.register(TestData.debtor("Scierie", TestData.wellRatedSiren(bureau), "FR")).getId();
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, debtor, null, HANDOVER.minusDays(60), HANDOVER.minusDays(30), new BigDecimal("5000.00"), "EUR"));
-        runtime.startProcessInstanceByKey(AgencyCases.PROCESS_KEY, number, Variables.createVariables().putValue("invoiceNumber", number));
+        runtime.startProcessInstanceByKey(AgencyHandoffContract.PROCESS_KEY, number, Variables.createVariables().putValue("invoiceNumber", number));
         agency.runJobs(number);
         ProcessInstance handoff = agency.handoffOf(number);
 

@@ -3,9 +3,12 @@ package io.recouvra.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.recouvra.agency.AgencyCaseEnded;
 import io.recouvra.agency.AgencyCases;
 import io.recouvra.agency.AgencyTestAccess;
 import io.recouvra.insurance.InsuranceClaims;
+import io.recouvra.legal.CourtCaseEnded;
+import io.recouvra.legal.LegalCases;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -75,6 +78,8 @@ class EscalationProcessTest {
     @Autowired
     InsuranceClaims insuranceClaims;
     @Autowired
+    LegalCases legalCases;
+    @Autowired
     CollectionTestAccess collection;
 
     @BeforeAll
@@ -110,7 +115,7 @@ class EscalationProcessTest {
 
         assertThat(escalation).hasPassed("Task_OpenAgencyCase").isWaitingAt("Task_AgencyHandoff");
         assertThat(agencies.handoffOf(number)).as("the agency case the step opened").isNotNull();
-        agencyCases.handBack(number, EscalationContract.OUTCOME_CLOSED);
+        agencyCases.handBack(number, AgencyCaseEnded.Outcome.CLOSED);
         assertThat(escalation).isEnded().hasPassed("EndEvent_EscalationClosed");
         assertThat(((Number) collection.lastValue(escalation, EscalationContract.AGENCY_ATTEMPTS)).intValue()).isEqualTo(1);
     }
@@ -137,7 +142,7 @@ class EscalationProcessTest {
 
         assertThat(escalation).isWaitingAt("Task_AgencyHandoff").hasNotPassed("Task_OpenAgencyCase", "Task_GatherEscalationFacts");
         assertThat(agencies.handoffOf(number)).isNull();
-        agencyCases.handBack(number, EscalationContract.OUTCOME_RETURNED);
+        agencyCases.handBack(number, AgencyCaseEnded.Outcome.RETURNED);
         assertThat(escalation).isEnded().hasPassed("EndEvent_Returned");
         assertThat(collection.lastValue(escalation, EscalationContract.OUTCOME)).isEqualTo("RETURNED");
     }
@@ -148,9 +153,8 @@ class EscalationProcessTest {
         ProcessInstance escalation = resumedAt(number, EscalationContract.RESUME_AT_COURT_OUTCOME, "LEGAL_INJUNCTION");
 
         assertThat(escalation).isWaitingAt("Task_LegalInjunction").hasNotPassed("Task_OpenCourtCase");
-        // what LegalCases sends when the court case ends: the message name and the outcome, by business key
-        runtime.createMessageCorrelation(EscalationContract.MESSAGE_LEGAL_INJUNCTION_ENDED).processInstanceBusinessKey(number)
-                .setVariable(EscalationContract.OUTCOME, EscalationContract.OUTCOME_CLOSED).correlateAll();
+        // the court case ends (legal announces CourtCaseEnded; collection tells the Escalation)
+        legalCases.end(legalCases.caseOf(number), CourtCaseEnded.Outcome.CLOSED, "paid in court");
         assertThat(escalation).isEnded().hasPassed("EndEvent_EscalationClosed");
         assertThat(((Number) collection.lastValue(escalation, EscalationContract.LEGAL_ATTEMPTS)).intValue()).isEqualTo(1);
     }
@@ -208,7 +212,7 @@ class EscalationProcessTest {
         ProcessInstance escalation = collection.escalationOf(invoiceCase);
         assertThat(escalation).as("a standard 450 EUR invoice goes to an agency").isWaitingAt("Task_AgencyHandoff");
 
-        agencyCases.handBack(number, EscalationContract.OUTCOME_CLOSED);
+        agencyCases.handBack(number, AgencyCaseEnded.Outcome.CLOSED);
 
         assertThat(escalation).isEnded().hasPassed("EndEvent_EscalationClosed");
         assertThat(invoiceCase).isEnded().hasPassed("EndEvent_ClosedByEscalation");

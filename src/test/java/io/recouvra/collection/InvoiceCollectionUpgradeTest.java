@@ -8,7 +8,7 @@ import io.recouvra.agency.AgencyTestAccess;
 import io.recouvra.engine.MigrationReport;
 import io.recouvra.engine.ProcessMigrations;
 import io.recouvra.insurance.BuyerCovers;
-import io.recouvra.insurance.InsuranceClaims;
+import io.recouvra.insurance.CreditInsuranceClaimContract;
 import io.recouvra.insurance.InsurancePolicies;
 import io.recouvra.insurance.SandboxCreditInsurer;
 import io.recouvra.receivables.CustomerService;
@@ -457,7 +457,7 @@ class InvoiceCollectionUpgradeTest {
     // ---- helpers
 
     private ProcessInstance claimOf(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(InsuranceClaims.PROCESS_KEY).processInstanceBusinessKey(number)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CreditInsuranceClaimContract.PROCESS_KEY).processInstanceBusinessKey(number)
                 .singleResult();
     }
 

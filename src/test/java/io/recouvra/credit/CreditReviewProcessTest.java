@@ -209,7 +209,7 @@ class CreditReviewProcessTest {
         } finally {
             otherThread.shutdownNow();
         }
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CreditReviews.PROCESS_KEY)
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CreditReviewContract.PROCESS_KEY)
                 .variableValueEquals("customerId", customer.toString()).count()).isEqualTo(1);
     }
 

@@ -62,7 +62,7 @@ class NewCustomerReviewsTest {
     }
 
     private List<ProcessInstance> runningReviews(UUID customer) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(CreditReviews.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CreditReviewContract.PROCESS_KEY)
                 .variableValueEquals("customerId", customer.toString()).list();
     }
 }

@@ -354,7 +354,7 @@ class CreditInsuranceClaimProcessTest {
     }
 
     private ProcessInstance claimOf(String number) {
-        ProcessInstance claim = runtime.createProcessInstanceQuery().processDefinitionKey(InsuranceClaims.PROCESS_KEY)
+        ProcessInstance claim = runtime.createProcessInstanceQuery().processDefinitionKey(CreditInsuranceClaimContract.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
         assertThat(claim).as("a claim for insured invoice %s", number).isNotNull();
         return claim;

@@ -75,9 +75,9 @@ class LatePaymentRateRequestTest {
     void cleanUp() {
         ClockUtil.reset();
         identity.clearAuthentication();
-        runtime.createProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequests.PROCESS_KEY).list()
+        runtime.createProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequestContract.PROCESS_KEY).list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequests.PROCESS_KEY).list()
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequestContract.PROCESS_KEY).list()
                 .forEach(instance -> history.deleteHistoricProcessInstance(instance.getId()));
         jdbc.update("delete from recouvra.late_payment_rate where extract(year from half_year_start) = 2043");
     }
@@ -160,7 +160,7 @@ class LatePaymentRateRequestTest {
     }
 
     private ProcessInstance request(String halfYear) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequests.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(LatePaymentRateRequestContract.PROCESS_KEY)
                 .processInstanceBusinessKey(halfYear).singleResult();
     }
 

@@ -2,6 +2,7 @@ package io.recouvra.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recouvra.collection.EscalationContract;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.CustomerService;
@@ -32,9 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the legal tests share: a debtor and its invoice, a stand-in for InvoiceCollection that opens the
- * case through the {@code openLegalCase} delegate and waits for {@code LegalInjunctionEnded} exactly as
- * the escalation is wired to, the engine clock, jobs run by hand, and tasks completed as Tasklist would.
+ * What the legal tests share: a debtor and its invoice, a stand-in for Escalation that opens the case
+ * through the {@code openLegalCase} delegate and waits for {@code LegalInjunctionEnded} exactly as
+ * Escalation does (collection correlates it when legal announces {@link CourtCaseEnded}), the engine clock, jobs run by hand, and tasks completed as Tasklist would.
  */
 @Component
 class LegalCaseFixtures {
@@ -74,7 +75,7 @@ class LegalCaseFixtures {
     void deployCaller() {
         BpmnModelInstance caller = Bpmn.createExecutableProcess(CALLER).camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask().camundaDelegateExpression("${openLegalCase}")
-                .intermediateCatchEvent().message(LegalCases.MESSAGE_ENDED)
+                .intermediateCatchEvent().message(EscalationContract.MESSAGE_LEGAL_INJUNCTION_ENDED)
                 .endEvent().done();
         repository.createDeployment().name(CALLER).enableDuplicateFiltering(true)
                 .addModelInstance(CALLER + ".bpmn", caller).deploy();
@@ -101,7 +102,7 @@ class LegalCaseFixtures {
     }
 
     ProcessInstance legalCase(String number) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(LegalCases.PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(LegalInjunctionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
         assertThat(instance).as("a LegalInjunction for %s", number).isNotNull();
         return instance;
@@ -137,7 +138,7 @@ class LegalCaseFixtures {
     /** The outcome the caller (InvoiceCollection's stand-in) received with the message, or null if none came. */
     Object outcomeReceivedBy(ProcessInstance caller) {
         HistoricVariableInstance outcome = history.createHistoricVariableInstanceQuery().processInstanceId(caller.getId())
-                .variableName(LegalCases.OUTCOME_VARIABLE).singleResult();
+                .variableName(EscalationContract.OUTCOME).singleResult();
         return outcome == null ? null : outcome.getValue();
     }
 

@@ -76,7 +76,7 @@ class LegalCaseStepsTest {
         steps.checkInjunctionReview(cases).notify(task(variables));
 
         then(cases).should().sentBack(CASE, "the debtor moved");
-        assertThat(variables).containsEntry(LegalCaseSteps.OUTCOME_REASON, "sent back at review: the debtor moved");
+        assertThat(variables).containsEntry(LegalInjunctionContract.OUTCOME_REASON, "sent back at review: the debtor moved");
     }
 
     @Test
@@ -100,7 +100,7 @@ class LegalCaseStepsTest {
 
         assertThat(variables).containsEntry("serviceReminderAt", reminder).containsEntry("serviceLastReminderAt", lastReminder)
                 .containsEntry("serviceLapsesAt", lapses).containsEntry("serviceDeadline", "2027-05-02")
-                .doesNotContainKey(LegalCaseSteps.OUTCOME_REASON);
+                .doesNotContainKey(LegalInjunctionContract.OUTCOME_REASON);
     }
 
     @Test
@@ -109,7 +109,7 @@ class LegalCaseStepsTest {
 
         steps.recordCourtDecision(cases).notify(task(variables));
 
-        assertThat(variables).containsEntry(LegalCaseSteps.OUTCOME_REASON, "the court rejected the request")
+        assertThat(variables).containsEntry(LegalInjunctionContract.OUTCOME_REASON, "the court rejected the request")
                 .doesNotContainKeys("serviceReminderAt", "serviceLapsesAt");
     }
 
@@ -131,7 +131,7 @@ class LegalCaseStepsTest {
         steps.recordJudgment(cases).notify(task(dismissed));
 
         then(cases).should().judged(CASE, false, null, "no proof of delivery");
-        assertThat(dismissed).containsEntry(LegalCaseSteps.OUTCOME_REASON, "the claim was dismissed on opposition");
+        assertThat(dismissed).containsEntry(LegalInjunctionContract.OUTCOME_REASON, "the claim was dismissed on opposition");
     }
 
     @Test
@@ -141,7 +141,7 @@ class LegalCaseStepsTest {
         steps.recordEnforcementOutcome(cases).notify(task(variables));
 
         then(cases).should().enforced(CASE, LegalCases.Enforcement.PART, new BigDecimal("1200.00"), null, null, null, null);
-        assertThat(variables).containsEntry(LegalCaseSteps.OUTCOME_REASON, "enforcement recovered part of the claim");
+        assertThat(variables).containsEntry(LegalInjunctionContract.OUTCOME_REASON, "enforcement recovered part of the claim");
     }
 
     @Test
@@ -154,7 +154,7 @@ class LegalCaseStepsTest {
         build.execute(execution(variables));
 
         assertThat(variables).containsEntry("stillOwed", false).containsEntry("courtName", "Tribunal de commerce de Nantes")
-                .containsEntry(LegalCaseSteps.OUTCOME_REASON, "nothing is owed any more");
+                .containsEntry(LegalInjunctionContract.OUTCOME_REASON, "nothing is owed any more");
     }
 
     @Test

@@ -122,7 +122,7 @@ class LegalInjunctionProcessTest {
         // the order has the effects of a judgment once the month is over (art. 1422) and is enforced
         assertThat(fixtures.task(legal).getTaskDefinitionKey()).isEqualTo("Task_InstructEnforcement");
         assertThat(cases.current(number).stage()).isEqualTo(LegalCase.Stage.ENFORCEABLE);
-        String deployment = repository.createProcessDefinitionQuery().processDefinitionKey(LegalCases.PROCESS_KEY)
+        String deployment = repository.createProcessDefinitionQuery().processDefinitionKey(LegalInjunctionContract.PROCESS_KEY)
                 .latestVersion().singleResult().getDeploymentId();
         assertThat(repository.getDeploymentResourceNames(deployment)).as("the formula form is gone")
                 .noneMatch(name -> name.contains("request-enforceable-formula")).anyMatch(name -> name.contains("record-service"));
@@ -134,9 +134,9 @@ class LegalInjunctionProcessTest {
 
         assertThat(legal).isEnded();
         assertThat(caller).as("InvoiceCollection hears it").isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.CLOSED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("CLOSED");
         LegalCase closed = cases.current(number);
-        assertThat(closed.outcome()).isEqualTo(LegalCases.CLOSED);
+        assertThat(closed.outcome()).isEqualTo("CLOSED");
         assertThat(closed.outcomeReason()).isEqualTo("recovered in full by enforcement");
         assertThat(closed.amountGranted()).isEqualByComparingTo(closed.totalClaimed());
         assertThat(fixtures.courtTrail(number))
@@ -169,7 +169,7 @@ class LegalInjunctionProcessTest {
         fixtures.complete(legal, "Task_RecordEnforcement", Map.of("enforcementOutcome", "PART", "amountRecovered", "2500"));
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.RETURNED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("RETURNED");
         assertThat(cases.current(number).amountRecovered()).isEqualByComparingTo("2500.00");
         assertThat(invoices.get(number).getStatus()).as("back under collection").isEqualTo(InvoiceStatus.OPEN);
         assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.startsWith("Injunction order of 2026-05-05: granted in part, 6 000,00 €"));
@@ -185,7 +185,7 @@ class LegalInjunctionProcessTest {
         fixtures.complete(legal, "Task_RecordEnforcement", Map.of("enforcementOutcome", "NOTHING"));
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.RETURNED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("RETURNED");
         assertThat(cases.current(number).outcomeReason()).isEqualTo("enforcement recovered nothing");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
     }
@@ -197,7 +197,7 @@ class LegalInjunctionProcessTest {
         fixtures.complete(legal, "Task_RecordDecision", Map.of("courtDecision", "REJECTED", "orderDate", ORDER.toString()));
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.RETURNED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("RETURNED");
         assertThat(cases.current(number).decision()).isEqualTo("REJECTED");
         assertThat(cases.current(number).outcomeReason()).isEqualTo("the court rejected the request");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
@@ -259,7 +259,7 @@ class LegalInjunctionProcessTest {
         fixtures.runJobs(legal);
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.RETURNED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("RETURNED");
         assertThat(cases.current(number).outcomeReason()).contains("lapsed", "non avenue");
         assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.contains("lapsed: not served within six months"));
     }
@@ -278,7 +278,7 @@ class LegalInjunctionProcessTest {
         fixtures.complete(legal, "Task_WithdrawCase", Map.of("withdrawalNote", "désistement sent to the clerk"));
 
         assertThat(legal).isEnded();
-        assertThat(cases.current(number).outcome()).isEqualTo(LegalCases.CLOSED);
+        assertThat(cases.current(number).outcome()).isEqualTo("CLOSED");
         assertThat(cases.current(number).outcomeReason()).isEqualTo("the invoice was paid");
         assertThat(fixtures.courtTrail(number)).anyMatch(line -> line.startsWith("Court case withdrawn"));
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.PAID);
@@ -290,8 +290,8 @@ class LegalInjunctionProcessTest {
         fixtures.runJobs(legal);
 
         assertThat(legal).isEnded().hasNotPassed("Task_WithdrawCase");
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.CLOSED);
-        assertThat(cases.current(number).outcome()).isEqualTo(LegalCases.CLOSED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("CLOSED");
+        assertThat(cases.current(number).outcome()).isEqualTo("CLOSED");
     }
 
     @Test
@@ -309,7 +309,7 @@ class LegalInjunctionProcessTest {
         fixtures.runJobs(legal);
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.CLOSED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("CLOSED");
         assertThat(cases.current(number).outcomeReason()).startsWith("the invoice was written off");
     }
 
@@ -320,7 +320,7 @@ class LegalInjunctionProcessTest {
         fixtures.complete(legal, "Task_ReviewInjunction", Map.of("reviewDecision", "SEND_BACK", "reviewNote", "disputed quantities"));
 
         assertThat(legal).isEnded();
-        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo(LegalCases.RETURNED);
+        assertThat(fixtures.outcomeReceivedBy(caller)).isEqualTo("RETURNED");
         assertThat(cases.current(number).sentBackReason()).isEqualTo("disputed quantities");
         assertThat(invoices.get(number).getStatus()).isEqualTo(InvoiceStatus.OPEN);
     }

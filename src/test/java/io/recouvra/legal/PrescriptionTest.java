@@ -185,14 +185,14 @@ class PrescriptionTest {
         int prepared = indexOf(trail, "Injunction request prepared");
         assertThat(warning).as("flagged").isNotNegative();
         assertThat(warning).as("before the request").isLessThan(prepared);
-        Task review = tasks.createTaskQuery().processDefinitionKey(Prescriptions.PROCESS_KEY).processInstanceBusinessKey(number)
+        Task review = tasks.createTaskQuery().processDefinitionKey(PrescriptionReviewContract.PROCESS_KEY).processInstanceBusinessKey(number)
                 .singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPrescription");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
 
         assertThat(prescriptions.warnIfBarred(number, "a reminder is sent")).isTrue();
-        assertThat(tasks.createTaskQuery().processDefinitionKey(Prescriptions.PROCESS_KEY).processInstanceBusinessKey(number).count())
+        assertThat(tasks.createTaskQuery().processDefinitionKey(PrescriptionReviewContract.PROCESS_KEY).processInstanceBusinessKey(number).count())
                 .as("one task per prescription date").isOne();
         assertThat(fixtures.interactionSummaries(number)).anyMatch(line -> line.equals("Warning: the claim is time-barred since "
                 + "2025-02-01 and a reminder is sent; see its prescription review"));

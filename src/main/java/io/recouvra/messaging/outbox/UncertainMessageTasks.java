@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class UncertainMessageTasks {
 
-    static final String PROCESS_KEY = "UncertainMessageCheck";
-    static final String DECIDED_ELSEWHERE = "UncertainMessageDecided";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final RuntimeService runtime;
@@ -37,7 +35,7 @@ class UncertainMessageTasks {
 
     void raise(OutboxMessage row) {
         Map<String, Object> known = new HashMap<>();
-        known.put("outboxMessageId", row.getId().toString());
+        known.put(UncertainMessageCheckContract.OUTBOX_MESSAGE_ID, row.getId().toString());
         known.put("invoiceNumber", row.getCaseRef());
         known.put("customerName", customers.get(row.getCustomerId()).getLegalName());
         known.put("channel", row.getChannel().name());
@@ -46,13 +44,13 @@ class UncertainMessageTasks {
         known.put("uncertainSince", row.getUncertainSince() == null ? "?" : WHEN.format(row.getUncertainSince().atZone(zone)));
         known.put("providerAnswer", String.valueOf(row.getLastError()));
         known.put("providerId", row.getProviderId() == null ? "aucun (inconnu)" : row.getProviderId());
-        runtime.startProcessInstanceByKey(PROCESS_KEY, row.getCaseRef(), known);
+        runtime.startProcessInstanceByKey(UncertainMessageCheckContract.PROCESS_KEY, row.getCaseRef(), known);
     }
 
     /** Decided through the API: the task is no longer needed. */
     void decidedElsewhere(OutboxMessage row) {
-        runtime.createMessageCorrelation(DECIDED_ELSEWHERE)
-                .processInstanceVariableEquals("outboxMessageId", row.getId().toString())
+        runtime.createMessageCorrelation(UncertainMessageCheckContract.MESSAGE_DECIDED)
+                .processInstanceVariableEquals(UncertainMessageCheckContract.OUTBOX_MESSAGE_ID, row.getId().toString())
                 .correlateAllWithResult();
     }
 

@@ -199,7 +199,7 @@ class ExactlyOnceDeliveryTest {
             rechecks.recheckDue(Channel.EMAIL);
             assertThat(only(c).getLastError()).as("a person's now: no more rechecks").isEqualTo(askedWith);
 
-            Task task = tasks.createTaskQuery().processDefinitionKey(UncertainMessageTasks.PROCESS_KEY)
+            Task task = tasks.createTaskQuery().processDefinitionKey(UncertainMessageCheckContract.PROCESS_KEY)
                     .processVariableValueEquals("outboxMessageId", sent.getId().toString()).singleResult();
             assertThat(task.getName()).isEqualTo("Vérifier un envoi incertain");
             assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
@@ -317,7 +317,7 @@ class ExactlyOnceDeliveryTest {
         var delivered = api.asAdmin().postForEntity(url, Map.of("outcome", "DELIVERED"), JsonNode.class);
         assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(delivered.getBody().get("status").asText()).isEqualTo("SENT");
-        assertThat(tasks.createTaskQuery().processDefinitionKey(UncertainMessageTasks.PROCESS_KEY)
+        assertThat(tasks.createTaskQuery().processDefinitionKey(UncertainMessageCheckContract.PROCESS_KEY)
                 .processVariableValueEquals("outboxMessageId", only(c).getId().toString()).count())
                 .as("decided elsewhere: the task is gone").isZero();
 
