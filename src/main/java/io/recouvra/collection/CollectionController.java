@@ -110,7 +110,7 @@ class CollectionController {
 
     @PostMapping("/api/v1/disputes/{id}/contest")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "The debtor contests the rejection of its dispute (within 10 days of it): a mediator takes it up")
+    @Operation(summary = "The debtor contests the rejection of its dispute (within the days DisputePolicy gives, 10 as shipped): a mediator takes it up")
     void contest(@PathVariable UUID id, @Valid @RequestBody ContestRequest request) {
         disputes.contest(id, request.reason());
     }

@@ -124,7 +124,7 @@ public class Disputes {
                 .correlateAllWithResult().isEmpty();
         if (!heard) {
             throw new ConflictException("disputeId", "dispute " + disputeId
-                    + " has no rejection waiting to be contested (not rejected, already decided, or past the 10 days)");
+                    + " has no rejection waiting to be contested (not rejected, already decided, or past the days to contest)");
         }
         resolutions.contested(disputeId, reason);
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * is asked for, then offered, accepted and watched by the PaymentPlan process (business key = its id).
  */
 @Service
+@EnableConfigurationProperties(PaymentPlanSettings.class)
 public class PaymentPlans {
-
-    static final int MAX_INSTALMENTS = 24;
 
     /** The terms a collector agrees on the phone: how many instalments, from when, how often, and a first payment. */
     record Terms(int instalments, LocalDate firstDueDate, String frequency, BigDecimal downPayment) {
@@ -50,9 +50,10 @@ public class PaymentPlans {
     private final InteractionLog interactions;
     private final CollectionCalendar calendar;
     private final Clock clock;
+    private final int maxInstalments;
 
     PaymentPlans(JdbcTemplate jdbc, InvoiceService invoices, CustomerLedger ledger, RuntimeService runtime,
-                 InteractionLog interactions, CollectionCalendar calendar, Clock clock) {
+                 InteractionLog interactions, CollectionCalendar calendar, Clock clock, PaymentPlanSettings settings) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -60,6 +61,7 @@ public class PaymentPlans {
         this.interactions = interactions;
         this.calendar = calendar;
         this.clock = clock;
+        this.maxInstalments = settings.maxInstalments();
     }
 
     /**
@@ -67,8 +69,8 @@ public class PaymentPlans {
      * last one taking the cents that do not divide. Every problem is named by its form field.
      */
     List<Instalment> schedule(BigDecimal total, Terms terms, List<FieldProblem> problems) {
-        if (terms.instalments() < 1 || terms.instalments() > MAX_INSTALMENTS) {
-            problems.add(new FieldProblem("planInstalments", "must be between 1 and " + MAX_INSTALMENTS));
+        if (terms.instalments() < 1 || terms.instalments() > maxInstalments) {
+            problems.add(new FieldProblem("planInstalments", "must be between 1 and " + maxInstalments));
         }
         if (terms.firstDueDate() == null || terms.firstDueDate().isBefore(calendar.today())) {
             problems.add(new FieldProblem("planFirstDate", "must be today or later"));
@@ -122,8 +124,8 @@ public class PaymentPlans {
         List<Invoice> covered = covered(customerId, invoiceNumbers);
         BigDecimal total = total(covered);
         List<FieldProblem> problems = new ArrayList<>();
-        if (instalments == null || instalments.isEmpty() || instalments.size() > MAX_INSTALMENTS) {
-            problems.add(new FieldProblem("instalments", "give 1 to " + MAX_INSTALMENTS + " instalments"));
+        if (instalments == null || instalments.isEmpty() || instalments.size() > maxInstalments) {
+            problems.add(new FieldProblem("instalments", "give 1 to " + maxInstalments + " instalments"));
         } else {
             BigDecimal sum = BigDecimal.ZERO;
             LocalDate previous = calendar.today().minusDays(1);

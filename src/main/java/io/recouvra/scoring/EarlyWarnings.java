@@ -19,20 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs that a customer's risk got worse: a new score a risk class or more below the previous one, the
- * bureau's score falling by {@link #BUREAU_DOWNGRADE} points, an invoice that takes the customer over
- * its credit limit, or a late payment that makes late payments a habit ({@link ScoringSettings.LatePayments}).
- * Each sign goes on the customer's record and is published ({@link EarlyWarningRaised}): the credit
+ * bureau's score falling by {@link ScoringSettings#bureauDowngrade()} points or more, an invoice that takes
+ * the customer over its credit limit, or a late payment that makes late payments a habit
+ * ({@link ScoringSettings.LatePayments}). Each sign goes on the customer's record and is published ({@link EarlyWarningRaised}): the credit
  * review takes it up, one review per customer at a time.
  */
 @Component
 class EarlyWarnings {
 
-    static final int BUREAU_DOWNGRADE = 15;
-
     private final InteractionLog interactions;
     private final ApplicationEventPublisher events;
     private final InvoiceService invoices;
     private final ScoringSettings.LatePayments latePayments;
+    private final int bureauDowngrade;
     private final Clock clock;
 
     EarlyWarnings(InteractionLog interactions, ApplicationEventPublisher events, InvoiceService invoices,
@@ -41,6 +40,7 @@ class EarlyWarnings {
         this.events = events;
         this.invoices = invoices;
         this.latePayments = settings.latePayments();
+        this.bureauDowngrade = settings.bureauDowngrade();
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ class EarlyWarnings {
         }
         Double bureauBefore = bureauScore(before);
         Double bureauNow = bureauScore(current);
-        if (bureauBefore != null && bureauNow != null && bureauBefore - bureauNow >= BUREAU_DOWNGRADE) {
+        if (bureauBefore != null && bureauNow != null && bureauBefore - bureauNow >= bureauDowngrade) {
             signs.add("bureau score " + bureauBefore.intValue() + " → " + bureauNow.intValue());
         }
         if (!signs.isEmpty()) {

@@ -14,9 +14,6 @@ import java.util.Map;
  */
 class Scorecard {
 
-    /** With nothing known at all, the score is neutral — and the breakdown says there was no data. */
-    static final int NO_DATA_SCORE = 50;
-
     private final ScoringSettings settings;
 
     Scorecard(ScoringSettings settings) {
@@ -46,8 +43,9 @@ class Scorecard {
             earned.put(factor, rule.weight() * rule.earned(value));
         }
         if (knownWeight == 0) {
-            contributions.add(0, new Contribution(null, null, NO_DATA_SCORE, 0, "no data: neutral score"));
-            return result(NO_DATA_SCORE, contributions, insolvency);
+            // with nothing known at all, the score is neutral, and the breakdown says there was no data
+            contributions.add(0, new Contribution(null, null, settings.noDataScore(), 0, "no data: neutral score"));
+            return result(settings.noDataScore(), contributions, insolvency);
         }
         // Scale to 100 and share whole points by largest remainder, so that they add up to the score.
         double scale = 100.0 / knownWeight;

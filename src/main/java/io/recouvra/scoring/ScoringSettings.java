@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param classes              lowest score of classes A to D; below D's bound is E
  * @param bureauReportLifetime how long a bureau report is reused before the bureau is asked again
  * @param insolvencyCap        the highest score of a company in insolvency proceedings
+ * @param noDataScore          the score of a customer of whom no factor is known (neither ledger nor bureau):
+ *                             neutral, so that such a customer is neither trusted nor refused by default
  * @param latePayments         when late payments become an early warning
+ * @param bureauDowngrade      points the bureau's own score must fall, from one scoring to the next, to be an
+ *                             early warning
  */
 @ConfigurationProperties("recouvra.scoring")
 record ScoringSettings(Map<Factor, Rule> factors, Map<RiskClass, Integer> classes, Duration bureauReportLifetime,
-                       int insolvencyCap, LatePayments latePayments) {
+                       int insolvencyCap, int noDataScore, LatePayments latePayments, int bureauDowngrade) {
 
     /** @param count this many invoices paid late within the period {@code within} is a warning */
     record LatePayments(int count, Period within) {

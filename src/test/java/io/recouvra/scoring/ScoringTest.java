@@ -93,7 +93,7 @@ class ScoringTest {
         CreditScore score = scoring.score(customer);
 
         assertThat(score.getBureau()).isEqualTo("unknown to the bureau");
-        assertThat(score.getScore()).as("nothing known: neutral").isEqualTo(Scorecard.NO_DATA_SCORE);
+        assertThat(score.getScore()).as("nothing known: neutral").isEqualTo(50);
         assertThat(score.getRiskClass()).isEqualTo(RiskClass.C);
         assertThat(score.getFactors()).filteredOn(f -> f.factor() == Factor.GEARING).singleElement()
                 .satisfies(f -> assertThat(f.note()).isEqualTo("unknown to the bureau"));
