@@ -16,13 +16,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two doors. Recouvra's own API and the metrics take HTTP Basic against the engine's users and
- * groups (one identity store for Tasklist, Cockpit and the API). The Camunda webapps and the engine
+ * Three doors. Recouvra's own API and the metrics take HTTP Basic against the engine's users and groups (one identity store for Tasklist, Cockpit and the API). The Camunda webapps and the engine
  * REST API authenticate themselves (session login with their own CSRF protection, and the engine's
  * Basic filter), so Spring Security only adds headers there and closes the webapps' first-user setup.
- * Writes to either API from pages of another site are refused ({@link CrossSiteWriteFilter}).
+ * Writes to either API from pages of another site are refused ({@link CrossSiteWriteFilter}). The debtor
+ * portal's pages are public: the token in their path is checked by the portal itself.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,8 +78,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The debtor portal: public, the token in the path is the credential. Its pages load nothing from elsewhere
+     * and send no referrer, so that the token never leaves in a Referer header; forms keep CSRF protection.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/portal/**", "/portal-assets/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

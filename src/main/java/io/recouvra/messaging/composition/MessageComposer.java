@@ -152,7 +152,7 @@ public class MessageComposer {
         model.put("daysToDueDate", ChronoUnit.DAYS.between(today, oldest.getDueDate()));
         model.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(oldest.getDueDate(), today)));
         // none while the portal is off: the templates then show the bank details and how to answer
-        (invoiceList.size() == 1 ? portalLinks.invoice(oldest.getNumber()) : portalLinks.customer(customer.getId()))
+        (invoiceList.size() == 1 ? portalLinks.invoice(customer.getId(), oldest.getNumber()) : portalLinks.customer(customer.getId()))
                 .ifPresent(link -> model.put("portalLink", link));
         return model;
     }
