@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** The portal exists only when switched on, and then only with a secret to sign its links. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +33,12 @@ class PortalConfiguration {
     @Bean
     FailedAttempts portalFailedAttempts(PortalSettings settings) {
         return new FailedAttempts(settings.failedAttemptsPerMinute());
+    }
+
+    /** Replaces Spring's default resolver (same bean name), which reads only the Accept-Language header. */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return new PortalLocales();
     }
 
     private static byte[] secret(PortalSettings settings, boolean sandbox) {

@@ -40,8 +40,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /**
  * The debtor's pages, opened by the token of a link ({@code /portal/<token>}): no password, the token is the key.
@@ -164,13 +162,10 @@ class PortalController {
         return null;
     }
 
-    /**
-     * The page's language: the one asked for, else the customer's, French when neither is English. The view reads the
-     * locale from the request's resolver, so this request gets a fixed one.
-     */
+    /** The page's language: the one asked for, else the customer's, French when neither is English. */
     private static Locale speak(String language, HttpServletRequest request, Model model) {
         Locale locale = "en".equalsIgnoreCase(language) ? Locale.UK : FRENCH;
-        request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(locale));
+        PortalLocales.use(locale, request);
         model.addAttribute("lang", locale.getLanguage());
         return locale;
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,8 +56,9 @@ class PortalTokens implements PortalLinks.Tokens {
         this.clock = clock;
     }
 
+    /** In its own transaction: a message is composed in a read-only one, and its link must exist before it is sent. */
     @Override
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String issue(UUID customerId, Purpose purpose) {
         byte[] id = new byte[16];
         random.nextBytes(id);
