@@ -13,7 +13,6 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.support.EngineClock;
-import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A debtor's visit in a real browser: Debian's chromium, headless, driven by its chromedriver ({@code .ci/run}
  * installs both). Every wait is explicit and generous, so that a slow machine only makes the test slower.
  */
-@RecouvraTest
+@PortalTest
 class PortalBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

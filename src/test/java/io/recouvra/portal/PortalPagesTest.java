@@ -16,7 +16,6 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
-import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
@@ -39,7 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The debtor's pages over HTTP, on the real application: what a link opens, and what it never shows. */
-@RecouvraTest
+@PortalTest
 @ExtendWith(OutputCaptureExtension.class)
 class PortalPagesTest {
 

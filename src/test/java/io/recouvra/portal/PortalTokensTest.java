@@ -6,7 +6,6 @@ import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.portal.PortalTokens.Verdict;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.support.EngineClock;
-import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The portal's tokens: only ours, only for what they were issued for, only until they expire or are revoked. */
-@RecouvraTest
+@PortalTest
 class PortalTokensTest {
 
     @Autowired

@@ -1,0 +1,25 @@
+package io.recouvra.portal;
+
+import io.recouvra.support.Api;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test of the portal on the real application with the portal switched on. The shared context of the other
+ * feature tests keeps it off, as it is by default (their messages carry no link); the portal's tests share this
+ * second context, with its own engine name so that the engine REST API of the shared one keeps its "default" engine.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "recouvra.portal.enabled=true", "recouvra.portal.secret=test-portal-secret-of-at-least-32-characters",
+        "camunda.bpm.process-engine-name=portal"})
+@ActiveProfiles("test")
+@Import(Api.class)
+@interface PortalTest {
+}
