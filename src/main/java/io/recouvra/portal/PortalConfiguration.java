@@ -41,7 +41,7 @@ class PortalConfiguration {
         return new PortalLocales();
     }
 
-    private static byte[] secret(PortalSettings settings, boolean sandbox) {
+    static byte[] secret(PortalSettings settings, boolean sandbox) {
         if (StringUtils.hasText(settings.secret())) {
             if (settings.secret().length() < MINIMUM_SECRET_LENGTH) {
                 throw new IllegalStateException("recouvra.portal.secret (RECOUVRA_PORTAL_SECRET) must be at least "
