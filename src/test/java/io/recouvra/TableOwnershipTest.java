@@ -47,9 +47,7 @@ class TableOwnershipTest {
             entry("legal_case", "legal"), entry("legal_document", "legal"), entry("prescription_act", "legal"),
             entry("prescription_review", "legal"),
             entry("provision_run", "provisions"), entry("provision_line", "provisions"),
-            entry("write_off", "writeoff"),
-            entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
-            entry("online_payment_event", "onlinepayment"));
+            entry("write_off", "writeoff"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:from|join|update|into)\\s+(?:recouvra\\.)?(\\w+)\\b",
             Pattern.CASE_INSENSITIVE);
