@@ -49,8 +49,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnProperty(name = "recouvra.portal.enabled", havingValue = "true")
 class PortalController {
 
-    private static final Locale FRENCH = Locale.FRANCE;
-
     /** An open invoice as the debtor reads it: amounts and dates already written for their language. */
     record InvoiceRow(String number, String issued, String due, String amount, String stillDue, long daysOverdue, String status) {
     }
@@ -58,50 +56,41 @@ class PortalController {
     record LetterRow(UUID messageId, String invoiceNumber, String kind, String sentOn) {
     }
 
-    private final PortalTokens tokens;
-    private final FailedAttempts failedAttempts;
+    private final PortalPages pages;
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final SentLetters letters;
     private final InteractionLog trail;
-    private final Creditor creditor;
-    private final Clock clock;
 
-    PortalController(PortalTokens tokens, FailedAttempts failedAttempts, CustomerService customers, InvoiceService invoices,
-                     SentLetters letters, InteractionLog trail, Creditor creditor, Clock clock) {
-        this.tokens = tokens;
-        this.failedAttempts = failedAttempts;
+    PortalController(PortalPages pages, CustomerService customers, InvoiceService invoices, SentLetters letters,
+                     InteractionLog trail) {
+        this.pages = pages;
         this.customers = customers;
         this.invoices = invoices;
         this.letters = letters;
         this.trail = trail;
-        this.creditor = creditor;
-        this.clock = clock;
     }
 
     /** "Ce que vous devez": the open invoices, the letters sent and how to pay. */
     @GetMapping("/portal/{token}")
     String owed(@PathVariable String token, @RequestParam(required = false) String lang, Model model,
                 HttpServletRequest request, HttpServletResponse response) {
-        PortalLink link = open(token, request, response, model);
+        PortalLink link = pages.open(token, lang, request, response, model);
         if (link == null) {
             return (String) model.getAttribute("refusal");
         }
-        var customer = customers.get(link.customerId());
-        Locale locale = speak(lang != null ? lang : customer.getLanguage(), request, model);
-        LocalDate today = LocalDate.now(clock);
+        Locale locale = PortalPages.locale(model);
+        LocalDate today = pages.today();
         List<Invoice> open = invoices.openOf(link.customerId());
-        model.addAttribute("token", token);
-        model.addAttribute("customerName", customer.getLegalName());
+        model.addAttribute("customerName", customers.get(link.customerId()).getLegalName());
         model.addAttribute("invoices", open.stream().map(invoice -> row(invoice, today, locale)).toList());
         model.addAttribute("letters", open.stream()
                 .flatMap(invoice -> letters.aboutInvoice(invoice.getId()).stream()
                         .map(letter -> new LetterRow(letter.messageId(), invoice.getNumber(), letter.kind().name(),
-                                date(letter.sentAt(), locale))))
+                                pages.date(letter.sentAt(), locale))))
                 .toList());
-        model.addAttribute("creditor", creditor);
         model.addAttribute("reference", String.join(", ", open.stream().map(Invoice::getNumber).toList()));
-        asTheDebtor(link, () -> trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
+        PortalPages.asTheDebtor(link, () -> trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
                 "Portal: the debtor viewed what it owes (link " + link.id() + ")", null));
         return "portal/owed";
     }
@@ -110,15 +99,16 @@ class PortalController {
     @GetMapping("/portal/{token}/letters/{messageId}")
     Object letter(@PathVariable String token, @PathVariable UUID messageId, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
-        PortalLink link = open(token, request, response, model);
+        PortalLink link = pages.open(token, null, request, response, model);
         if (link == null) {
             return model.getAttribute("refusal");
         }
         for (Invoice invoice : invoices.openOf(link.customerId())) {
             for (SentLetter letter : letters.aboutInvoice(invoice.getId())) {
                 if (letter.messageId().equals(messageId) && letter.pdf() != null) {
-                    asTheDebtor(link, () -> trail.record(link.customerId(), invoice.getId(), Medium.PORTAL, Direction.INBOUND,
-                            Type.NOTE, "Portal: the debtor downloaded the letter " + messageId + " (link " + link.id() + ")", null));
+                    PortalPages.asTheDebtor(link, () -> trail.record(link.customerId(), invoice.getId(), Medium.PORTAL,
+                            Direction.INBOUND, Type.NOTE, "Portal: the debtor downloaded the letter " + messageId
+                                    + " (link " + link.id() + ")", null));
                     return ResponseEntity.ok()
                             .contentType(MediaType.APPLICATION_PDF)
                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -131,49 +121,11 @@ class PortalController {
         return ResponseEntity.notFound().build();
     }
 
-    /**
-     * The link the token names, if it opens the portal; else the name of the page to show instead, in the model's
-     * "refusal". Failed attempts are counted per client address and refused once too many.
-     */
-    private PortalLink open(String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        String address = request.getRemoteAddr();
-        if (failedAttempts.exhausted(address)) {
-            return refuse(HttpStatus.TOO_MANY_REQUESTS, "portal/too-many", request, response, model);
-        }
-        PortalTokens.Verdict verdict = tokens.open(token, Purpose.VIEW);
-        if (verdict instanceof PortalTokens.Verdict.Valid valid) {
-            return valid.link();
-        }
-        if (verdict instanceof PortalTokens.Verdict.Outdated outdated) {
-            speak(customers.get(outdated.link().customerId()).getLanguage(), request, model);
-            return refuse(HttpStatus.GONE, "portal/outdated", request, response, model);
-        }
-        failedAttempts.record(address);
-        return refuse(HttpStatus.NOT_FOUND, "portal/unknown", request, response, model);
-    }
-
-    private PortalLink refuse(HttpStatus status, String page, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!model.containsAttribute("lang")) {
-            speak(null, request, model);
-        }
-        model.addAttribute("creditor", creditor);
-        model.addAttribute("refusal", page);
-        response.setStatus(status.value());
-        return null;
-    }
-
-    /** The page's language: the one asked for, else the customer's, French when neither is English. */
-    private static Locale speak(String language, HttpServletRequest request, Model model) {
-        Locale locale = "en".equalsIgnoreCase(language) ? Locale.UK : FRENCH;
-        PortalLocales.use(locale, request);
-        model.addAttribute("lang", locale.getLanguage());
-        return locale;
-    }
-
     private InvoiceRow row(Invoice invoice, LocalDate today, Locale locale) {
         long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today));
-        return new InvoiceRow(invoice.getNumber(), date(invoice.getIssueDate(), locale), date(invoice.getDueDate(), locale),
-                money(invoice.getAmount(), invoice.getCurrency(), locale), money(invoice.getOutstanding(), invoice.getCurrency(), locale),
+        return new InvoiceRow(invoice.getNumber(), PortalPages.date(invoice.getIssueDate(), locale), PortalPages.date(invoice.getDueDate(), locale),
+                PortalPages.money(invoice.getAmount(), invoice.getCurrency(), locale),
+                PortalPages.money(invoice.getOutstanding(), invoice.getCurrency(), locale),
                 daysOverdue, status(invoice, daysOverdue));
     }
 
@@ -187,29 +139,4 @@ class PortalController {
         };
     }
 
-    private static String money(BigDecimal amount, String currency, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(currency));
-        return format.format(amount);
-    }
-
-    private static String date(LocalDate day, Locale locale) {
-        return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
-    }
-
-    private String date(Instant instant, Locale locale) {
-        return date(instant.atZone(clock.getZone() != null ? clock.getZone() : ZoneId.systemDefault()).toLocalDate(), locale);
-    }
-
-    /** The trail names the debtor, by the link used, as the one who acted (never the token, which opens the portal). */
-    private static void asTheDebtor(PortalLink link, Runnable action) {
-        var previous = SecurityContextHolder.getContext();
-        var debtor = new PreAuthenticatedAuthenticationToken("debtor via portal link " + link.id(), null, List.of());
-        SecurityContextHolder.setContext(new SecurityContextImpl(debtor));
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 }

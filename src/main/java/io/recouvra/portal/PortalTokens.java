@@ -71,11 +71,11 @@ class PortalTokens implements PortalLinks.Tokens {
         return payload + "." + ENCODER.encodeToString(sign(payload));
     }
 
-    /** Checks the token for this purpose: its signature first, then its date and whether it was revoked. */
+    /** Checks the token for one of these purposes: its signature first, then its date and whether it was revoked. */
     @Transactional(readOnly = true)
-    public Verdict open(String token, Purpose purpose) {
+    public Verdict open(String token, Purpose... purposes) {
         PortalLink link = signedLink(token);
-        if (link == null || link.purpose() != purpose) {
+        if (link == null || !java.util.Arrays.asList(purposes).contains(link.purpose())) {
             return new Verdict.Refused();
         }
         Boolean revoked = jdbc.query("select revoked_at is not null from recouvra.portal_link where id = ? and customer_id = ?",

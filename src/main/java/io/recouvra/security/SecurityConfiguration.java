@@ -15,7 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -90,6 +92,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // no session to keep a CSRF token in: the double-submit cookie, scoped to the portal, HttpOnly
+                .csrf(csrf -> csrf.csrfTokenRepository(portalCsrfTokens()).csrfTokenRequestHandler(eagerCsrfTokens()))
                 .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
@@ -97,6 +101,21 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()))
                 .build();
+    }
+
+    private static CookieCsrfTokenRepository portalCsrfTokens() {
+        var repository = new CookieCsrfTokenRepository();
+        repository.setCookieName("RECOUVRA-PORTAL-CSRF");
+        repository.setCookiePath("/portal");
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
+        return repository;
+    }
+
+    /** The cookie is written before the page: a deferred token would be set after a long page has been sent. */
+    private static XorCsrfTokenRequestAttributeHandler eagerCsrfTokens() {
+        var handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
     }
 
     @Bean
