@@ -62,7 +62,8 @@ class InvoiceCsvImport {
             Map.entry("contacts[0].name", "contact_name"), Map.entry("contacts[0].email", "contact_email"),
             Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"),
             Map.entry("contractualInterestRate", "contractual_interest_rate"),
-            Map.entry("amountExclVat", "amount_excl_vat"), Map.entry("vat", "vat"));
+            Map.entry("amountExclVat", "amount_excl_vat"), Map.entry("vat", "vat"),
+            Map.entry("discountRate", "discount_rate"), Map.entry("discountUntil", "discount_until"));
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -136,8 +137,13 @@ class InvoiceCsvImport {
         BigDecimal amountExclVat = row.get("amount_excl_vat") == null ? null
                 : row.parse("amount_excl_vat", CsvValues::amount, line, errors);
         BigDecimal vat = row.get("vat") == null ? null : row.parse("vat", CsvValues::amount, line, errors);
+        // optional: the early-payment discount, a rate in percent ("2,00") and the last day it applies; both or neither
+        BigDecimal discountRate = row.get("discount_rate") == null ? null
+                : row.parse("discount_rate", CsvValues::amount, line, errors);
+        LocalDate discountUntil = row.get("discount_until") == null ? null
+                : row.parse("discount_until", CsvValues::date, line, errors);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
-                amount, currency, contractualRate, amountExclVat, vat);
+                amount, currency, contractualRate, amountExclVat, vat, discountRate, discountUntil);
         List<String> unreadable = errors.stream().map(LineError::column).toList();
         validator.validate(newInvoice).stream()
                 .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))
@@ -200,6 +206,11 @@ class InvoiceCsvImport {
         }
         if (line.vat() != null && existing.getVat().compareTo(line.vat()) != 0) {
             differences.add("VAT " + existing.getVat().toPlainString());
+        }
+        if (line.discountRate() != null && existing.earlyPaymentDiscount()
+                .filter(d -> d.rate().compareTo(line.discountRate()) == 0 && d.until().equals(line.discountUntil())).isEmpty()) {
+            differences.add(existing.earlyPaymentDiscount().map(d -> "discount " + d.rate().toPlainString() + " % until " + d.until())
+                    .orElse("no discount"));
         }
         if (!existing.getCurrency().equals(line.currency())) {
             differences.add("currency " + existing.getCurrency());

@@ -17,7 +17,12 @@ public class CreditNote extends AssignedIdEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "invoice_id")
     private Invoice invoice;
+    /** The amount including VAT; amountExclVat + vat = amount, in the invoice's own proportion. */
     private BigDecimal amount;
+    private BigDecimal amountExclVat;
+    private BigDecimal vat;
+    /** Booked by the ledger for an early payment, not issued by a person. */
+    private boolean earlyPaymentDiscount;
     private LocalDate issueDate;
     private String reason;
     private Instant createdAt;
@@ -29,10 +34,44 @@ public class CreditNote extends AssignedIdEntity {
         this.number = number;
         this.invoice = invoice;
         this.amount = amount;
+        // a credit note takes price and VAT off the invoice in its own proportion (docs/accounting.md)
+        this.vat = invoice.vatIn(amount);
+        this.amountExclVat = amount.subtract(vat);
         this.issueDate = issueDate;
         this.reason = reason;
         this.createdAt = createdAt;
         invoice.applyCredit(amount);
+    }
+
+    /**
+     * The early-payment discount of a payment with value date {@code paidOn}, booked as a credit note for
+     * the accountant (the VAT base is reduced by the discount, CGI art. 267, II-1°). Its number is the
+     * invoice's, after {@code ESC-}: one per invoice.
+     */
+    static CreditNote earlyPaymentDiscount(Invoice invoice, BigDecimal discount, LocalDate paidOn, LocalDate issueDate,
+                                           Instant createdAt) {
+        EarlyPaymentDiscount terms = invoice.earlyPaymentDiscount().orElseThrow();
+        CreditNote note = new CreditNote(discountNumber(invoice), invoice, discount, issueDate,
+                "Early-payment discount of " + terms.rate().toPlainString() + " % for a payment on " + paidOn
+                        + " (on or before " + terms.until() + ")", createdAt);
+        note.earlyPaymentDiscount = true;
+        return note;
+    }
+
+    static String discountNumber(Invoice invoice) {
+        return "ESC-" + invoice.getNumber();
+    }
+
+    public BigDecimal getAmountExclVat() {
+        return amountExclVat;
+    }
+
+    public BigDecimal getVat() {
+        return vat;
+    }
+
+    public boolean isEarlyPaymentDiscount() {
+        return earlyPaymentDiscount;
     }
 
     public String getNumber() {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** An invoice the creditor issued and the customer owes, and how much of it is still owed. */
 @Entity
@@ -45,6 +46,9 @@ public class Invoice extends AssignedIdEntity {
     private boolean termsBeyondPolicy;
     /** Annual percentage agreed in the contract for late payment; null: the statutory rate. */
     private BigDecimal contractualInterestRate;
+    /** The early-payment discount, both or neither ({@link EarlyPaymentDiscount}). */
+    private BigDecimal discountRate;
+    private LocalDate discountUntil;
     private Instant createdAt;
     @Version
     private long version;
@@ -107,6 +111,11 @@ public class Invoice extends AssignedIdEntity {
 
     void agreeInterestRate(BigDecimal annualPercentage) {
         this.contractualInterestRate = annualPercentage;
+    }
+
+    void offerEarlyPaymentDiscount(EarlyPaymentDiscount discount) {
+        this.discountRate = discount.rate();
+        this.discountUntil = discount.until();
     }
 
     void flag(boolean overCreditLimit, boolean termsBeyondPolicy) {
@@ -179,6 +188,32 @@ public class Invoice extends AssignedIdEntity {
      */
     public BigDecimal vatIn(BigDecimal partInclVat) {
         return partInclVat.multiply(vat).divide(amount, partInclVat.scale(), RoundingMode.HALF_UP);
+    }
+
+    /** The invoice's early-payment discount terms, whether or not their date is past. */
+    public Optional<EarlyPaymentDiscount> earlyPaymentDiscount() {
+        return discountRate == null ? Optional.empty() : Optional.of(new EarlyPaymentDiscount(discountRate, discountUntil));
+    }
+
+    /**
+     * The discount a payment with this value date earns: the rate on what the customer owes once credit
+     * notes are taken off ({@link #owed()}). Empty when the invoice has none, its date is past, or nothing is
+     * owed any more.
+     */
+    public Optional<BigDecimal> discountOn(LocalDate valueDate) {
+        if (status.isClosed() || isSettled()) {
+            return Optional.empty();
+        }
+        return earlyPaymentDiscount().filter(discount -> discount.appliesOn(valueDate)).map(discount -> discount.on(owed()));
+    }
+
+    /**
+     * What settles the invoice when paid with this value date, the discount taken off: outstanding − discount
+     * (1,200.00 at 2 %, nothing paid yet: 1,176.00). Empty when no discount applies that day, or when what is
+     * still owed is no more than the discount.
+     */
+    public Optional<BigDecimal> discountedAmountOn(LocalDate valueDate) {
+        return discountOn(valueDate).map(outstanding::subtract).filter(toPay -> toPay.signum() > 0);
     }
 
     public BigDecimal paid() {

@@ -67,6 +67,7 @@ public class InvoiceService {
         }
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
         VatBreakdown amounts = breakdownOf(request, problems);
+        EarlyPaymentDiscount discount = discountOf(request, problems);
         Customer customer = customerOf(request, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -80,6 +81,9 @@ public class InvoiceService {
         boolean overLimit = customer.getCreditLimit() != null && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
         invoice.agreeInterestRate(request.contractualInterestRate());
+        if (discount != null) {
+            invoice.offerEarlyPaymentDiscount(discount);
+        }
         invoices.save(invoice);
         events.publishEvent(new InvoiceRegistered(invoice.getId(), invoice.getNumber(), customer.getId(),
                 customer.getLegalName(), invoice.getAmount(), invoice.getCurrency(), invoice.getDueDate(),
@@ -120,6 +124,37 @@ public class InvoiceService {
         }
         return new VatBreakdown(Money.normalize(request.amount(), request.currency()),
                 Money.normalize(request.amountExclVat(), request.currency()), Money.normalize(request.vat(), request.currency()), false);
+    }
+
+    /**
+     * The early-payment discount, when the request gives one: a rate and a date, both or neither; the rate
+     * above 0 and at most {@link EarlyPaymentDiscount#MAX_RATE}, with two decimals at most; the date on or after
+     * the issue date and on or before the due date. Null when none is given or a problem was recorded.
+     */
+    private static EarlyPaymentDiscount discountOf(NewInvoice request, List<FieldProblem> problems) {
+        BigDecimal rate = request.discountRate();
+        LocalDate until = request.discountUntil();
+        if (rate == null && until == null) {
+            return null;
+        }
+        int before = problems.size();
+        if (rate == null) {
+            problems.add(new FieldProblem("discountRate", "is required with discountUntil (give both, or neither)"));
+        } else if (rate.signum() <= 0 || rate.compareTo(EarlyPaymentDiscount.MAX_RATE) > 0) {
+            problems.add(new FieldProblem("discountRate", "must be above 0 and at most "
+                    + EarlyPaymentDiscount.MAX_RATE.toPlainString() + " (percent)"));
+        } else if (rate.stripTrailingZeros().scale() > 2) {
+            problems.add(new FieldProblem("discountRate", "has at most 2 decimals"));
+        }
+        if (until == null) {
+            problems.add(new FieldProblem("discountUntil", "is required with discountRate (give both, or neither)"));
+        } else if (until.isBefore(request.issueDate())) {
+            problems.add(new FieldProblem("discountUntil", "is before the issue date " + request.issueDate()));
+        } else if (until.isAfter(request.dueDate())) {
+            problems.add(new FieldProblem("discountUntil", "is after the due date " + request.dueDate()
+                    + ": after it the full amount is owed anyway"));
+        }
+        return problems.size() > before ? null : new EarlyPaymentDiscount(rate.setScale(2), until);
     }
 
     private static void nonNegative(String field, BigDecimal value, List<FieldProblem> problems) {

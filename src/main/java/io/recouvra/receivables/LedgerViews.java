@@ -57,13 +57,19 @@ final class LedgerViews {
                        boolean vatDerived,
                        String currency, BigDecimal outstanding,
                        InvoiceStatus status, LocalDate overdueSince, boolean overCreditLimit, boolean termsBeyondPolicy,
-                       BigDecimal contractualInterestRate) {
+                       BigDecimal contractualInterestRate,
+                       @Schema(description = "Early-payment discount in percent of the amount including VAT; absent when none")
+                       BigDecimal discountRate,
+                       @Schema(description = "The last payment value date that earns the discount")
+                       LocalDate discountUntil) {
 
         static InvoiceView of(Invoice i) {
+            EarlyPaymentDiscount discount = i.earlyPaymentDiscount().orElse(null);
             return new InvoiceView(i.getId(), i.getNumber(), i.getKind(), i.getCustomer().getId(), i.getCustomer().getLegalName(),
                     i.getIssueDate(), i.getDueDate(), i.getAmount(), i.getAmountExclVat(), i.getVat(), i.isVatDerived(),
                     i.getCurrency(), i.getOutstanding(), i.getStatus(),
-                    i.getOverdueSince(), i.isOverCreditLimit(), i.isTermsBeyondPolicy(), i.getContractualInterestRate());
+                    i.getOverdueSince(), i.isOverCreditLimit(), i.isTermsBeyondPolicy(), i.getContractualInterestRate(),
+                    discount == null ? null : discount.rate(), discount == null ? null : discount.until());
         }
     }
 
@@ -82,11 +88,19 @@ final class LedgerViews {
                           InvoiceStatus invoiceStatus) {
     }
 
-    record CreditNoteView(UUID id, String number, String invoiceNumber, BigDecimal amount, LocalDate issueDate,
-                          String reason, BigDecimal invoiceOutstanding, InvoiceStatus invoiceStatus) {
+    record CreditNoteView(UUID id, String number, String invoiceNumber,
+                          @Schema(description = "Including VAT") BigDecimal amount,
+                          @Schema(description = "The credit note's amount excluding VAT, in the invoice's own proportion")
+                          BigDecimal amountExclVat,
+                          @Schema(description = "The VAT it takes off: the invoice's VAT × amount / invoice amount, half up")
+                          BigDecimal vat,
+                          @Schema(description = "Booked by the ledger for a payment that earned the invoice's early-payment discount")
+                          boolean earlyPaymentDiscount,
+                          LocalDate issueDate, String reason, BigDecimal invoiceOutstanding, InvoiceStatus invoiceStatus) {
 
         static CreditNoteView of(CreditNote n) {
             return new CreditNoteView(n.getId(), n.getNumber(), n.getInvoice().getNumber(), n.getAmount(),
+                    n.getAmountExclVat(), n.getVat(), n.isEarlyPaymentDiscount(),
                     n.getIssueDate(), n.getReason(), n.getInvoice().getOutstanding(), n.getInvoice().getStatus());
         }
     }

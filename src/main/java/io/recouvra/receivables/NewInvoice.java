@@ -24,6 +24,10 @@ import java.util.UUID;
  *                                standard rate and the invoice is flagged {@code vatDerived}
  * @param contractualInterestRate the late-payment rate agreed in the contract, as an annual percentage
  *                                (12.5 for 12.5 %); absent, the statutory rate applies
+ * @param discountRate            the early-payment discount, in percent of the amount including VAT (2.00 for
+ *                                2 %), above 0 and at most 10; with {@code discountUntil}, or neither
+ * @param discountUntil           the last payment value date that earns the discount: on or after the issue
+ *                                date, on or before the due date
  */
 public record NewInvoice(
         @NotBlank @Size(max = 64) @Pattern(regexp = "\\S+", message = "must not contain spaces") String number,
@@ -39,7 +43,19 @@ public record NewInvoice(
                 + " the VAT is then derived at the standard rate and the invoice flagged vatDerived")
         @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal amountExclVat,
         @Schema(description = "The invoice's VAT: 0 for an intra-EU supply, an export or a reverse-charge sale")
-        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal vat) {
+        @PositiveOrZero @Digits(integer = 17, fraction = 2) BigDecimal vat,
+        @Schema(description = "Early-payment discount (escompte), in percent of the amount including VAT: 2.00 for 2 %."
+                + " Above 0, at most 10. Give it with discountUntil, or neither")
+        @Digits(integer = 3, fraction = 2) BigDecimal discountRate,
+        @Schema(description = "The last payment value date that earns the discount: not before issueDate, not after dueDate")
+        LocalDate discountUntil) {
+
+    public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
+                      LocalDate dueDate, BigDecimal amount, String currency, BigDecimal contractualInterestRate,
+                      BigDecimal amountExclVat, BigDecimal vat) {
+        this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, contractualInterestRate,
+                amountExclVat, vat, null, null);
+    }
 
     public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
                       LocalDate dueDate, BigDecimal amount, String currency) {

@@ -7,6 +7,7 @@ import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +25,17 @@ public class PaymentService {
 
     private final PaymentRepository payments;
     private final InvoiceRepository invoices;
+    private final CreditNoteRepository creditNotes;
     private final LedgerLocks locks;
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, InvoiceRepository invoices, LedgerLocks locks,
+    PaymentService(PaymentRepository payments, InvoiceRepository invoices, CreditNoteRepository creditNotes, LedgerLocks locks,
                    RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
         this.locks = locks;
         this.transactions = transactions;
         this.events = events;
@@ -70,6 +73,7 @@ public class PaymentService {
         } else {
             allocateAsInstructed(payment, request.allocations());
         }
+        payment.getAllocations().forEach(allocation -> grantEarlyPaymentDiscount(allocation.getInvoice(), payment.getValueDate()));
         payments.save(payment);
         payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
         events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), settledLate(payment)));
@@ -90,8 +94,23 @@ public class PaymentService {
             if (payment.getUnallocatedAmount().signum() == 0) {
                 return;
             }
-            payment.allocate(invoice, payment.getUnallocatedAmount().min(invoice.getOutstanding()));
+            // before its discount date, what settles the invoice is the discounted amount: the rest stays the customer's
+            BigDecimal settles = invoice.discountedAmountOn(payment.getValueDate()).orElse(invoice.getOutstanding());
+            payment.allocate(invoice, payment.getUnallocatedAmount().min(settles));
         }
+    }
+
+    /**
+     * A payment with a value date on or before the invoice's discount date that leaves no more than the
+     * discount owed settles it: what is left is the discount, booked as a credit note with its VAT. Once
+     * per invoice: a settled invoice takes no more payments, and the note's number is the invoice's.
+     */
+    private void grantEarlyPaymentDiscount(Invoice invoice, LocalDate valueDate) {
+        invoice.discountOn(valueDate)
+                .filter(discount -> invoice.getOutstanding().compareTo(discount) <= 0)
+                .filter(discount -> !creditNotes.existsByNumber(CreditNote.discountNumber(invoice)))
+                .ifPresent(discount -> creditNotes.save(CreditNote.earlyPaymentDiscount(invoice, invoice.getOutstanding(),
+                        valueDate, LocalDate.now(clock), clock.instant())));
     }
 
     private void allocateAsInstructed(Payment payment, List<NewPayment.Allocation> allocations) {
