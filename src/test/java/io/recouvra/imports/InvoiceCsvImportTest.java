@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.imports.ImportReport.LineError;
+import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -201,6 +203,42 @@ class InvoiceCsvImportTest {
                 intraEu + ";" + invoices.get(intraEu).getCustomer().getRegistrationNumber() + ";Vogel GmbH;2026-10-01;2026-10-31;1 200,00;EUR;1 000,00;200,00"));
         assertThat(again.alreadyPresent()).isEqualTo(1);
         assertThat(again.errors()).singleElement().satisfies(error -> assertThat(error.reason()).contains("VAT 0.00"));
+    }
+
+    @Test
+    void theOptionalDiscountColumnsGiveAnInvoiceItsEarlyPaymentDiscountAndBadOnesAreReportedByColumn() throws IOException {
+        String withDiscount = TestData.invoiceNumber();
+        String withoutDiscount = TestData.invoiceNumber();
+        String tooHigh = TestData.invoiceNumber();
+        String afterDue = TestData.invoiceNumber();
+        String rateAlone = TestData.invoiceNumber();
+        String badDate = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";discount_rate;discount_until",
+                // 2 % until 15 March, French figures and date: 1 200,00 - 24,00 = 1 176,00 by then
+                withDiscount + ";" + TestData.siren() + ";Acme;01/03/2026;31/03/2026;1 200,00;EUR;2,00;15/03/2026",
+                withoutDiscount + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;;",
+                tooHigh + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;20;2026-03-15",
+                afterDue + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;2;2026-04-15",
+                rateAlone + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;2;",
+                badDate + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;2;mid-March"));
+
+        assertThat(report.stored()).isEqualTo(2);
+        Invoice invoice = invoices.get(withDiscount);
+        assertThat(invoice.earlyPaymentDiscount()).hasValueSatisfying(discount -> {
+            assertThat(discount.rate()).isEqualByComparingTo("2.00");
+            assertThat(discount.until()).isEqualTo(LocalDate.of(2026, 3, 15));
+        });
+        assertThat(invoice.discountedAmountOn(LocalDate.of(2026, 3, 15))).contains(new BigDecimal("1176.00"));
+        assertThat(invoices.get(withoutDiscount).earlyPaymentDiscount()).isEmpty();
+        assertThat(report.errors()).extracting(LineError::line, LineError::column).containsExactly(
+                tuple(4L, "discount_rate"), tuple(5L, "discount_until"), tuple(6L, "discount_until"), tuple(7L, "discount_until"));
+        assertThat(report.errors().get(0).reason()).isEqualTo("must be above 0 and at most 10.00 (percent)");
+        assertThat(report.errors().get(1).reason()).startsWith("is after the due date 2026-03-31");
+        assertThat(report.errors().get(2).reason()).startsWith("is required with discountRate");
+        assertThat(report.errors().get(3).reason()).contains("'mid-March' is not a date");
+        for (String refused : List.of(tooHigh, afterDue, rateAlone, badDate)) {
+            assertThat(invoices.find(refused)).isEmpty();
+        }
     }
 
     @Test
