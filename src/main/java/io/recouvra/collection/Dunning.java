@@ -84,8 +84,10 @@ class Dunning {
 
     @Transactional
     void preDueReminder(InvoiceCase invoiceCase, Map<String, Object> strategy) {
+        // whether the discount still applies is seen when the reminder is written, from the ledger as it is then
         send(invoiceCase, "pre-due", MessageKind.PRE_DUE_REMINDER, (String) strategy.get(StrategyMessages.PRE_DUE_CHANNELS),
-                Tone.COURTEOUS, Map.of());
+                Tone.COURTEOUS, StrategyMessages.preDueOffersDiscount(strategy) ? Map.of()
+                        : Map.of(Messages.DISCOUNT_OFFER, Messages.NO_DISCOUNT_OFFER));
     }
 
     /** Sends reminder level {@code level}: templates exist for three levels, later levels reuse the third. */

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 public final class StrategyMessages {
 
     static final String PRE_DUE_CHANNELS = "preDueChannels";
+    static final String PRE_DUE_MENTIONS_DISCOUNT = "preDueMentionsDiscount";
     private static final Pattern LEVEL_CHANNELS = Pattern.compile("level(\\d+)Channels");
     private static final String TONE = "tone";
 
@@ -53,6 +54,14 @@ public final class StrategyMessages {
             return "table " + table + ", rule " + row + " (" + ruleId
                     + (ruleDescription == null || ruleDescription.isBlank() ? "" : ": " + ruleDescription.strip()) + ")";
         }
+    }
+
+    /**
+     * Whether the pre-due reminder offers the invoice's early-payment discount. Yes unless the table says
+     * false: a strategy chosen before the table had the output, or a table edited without it, offers it.
+     */
+    static boolean preDueOffersDiscount(java.util.Map<String, Object> strategy) {
+        return !Boolean.FALSE.equals(strategy.get(PRE_DUE_MENTIONS_DISCOUNT));
     }
 
     /** The kind of message an output of a table sends, if it sends one. */

@@ -24,6 +24,13 @@ public class Messages {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /**
+     * Parameter of a pre-due reminder, {@value #NO_DISCOUNT_OFFER} when its strategy does not offer the invoice's
+     * early-payment discount; absent, the reminder offers it while it applies (the terms are on every reminder).
+     */
+    public static final String DISCOUNT_OFFER = "discountOffer";
+    public static final String NO_DISCOUNT_OFFER = "NO";
+
     Messages(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -75,7 +76,7 @@ class LedgerController {
             + "changes in the terms sent (a contractual late-payment rate under the legal floor, for instance)")
     ResponseEntity<RegisteredInvoice> createInvoice(@Valid @RequestBody NewInvoice request) {
         Invoice invoice = invoiceService.register(request);
-        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.getNumber())).body(new RegisteredInvoice(
+        return ResponseEntity.created(pathTo("/api/v1/invoices/{number}", invoice.getNumber())).body(new RegisteredInvoice(
                 InvoiceView.of(invoice), notices.stream().flatMap(n -> n.about(invoice).stream()).toList()));
     }
 
@@ -116,7 +117,7 @@ class LedgerController {
     @Operation(summary = "Book a credit note against an invoice")
     ResponseEntity<CreditNoteView> createCreditNote(@Valid @RequestBody NewCreditNote request) {
         CreditNote creditNote = creditNoteService.register(request);
-        return ResponseEntity.created(URI.create("/api/v1/credit-notes/" + creditNote.getNumber()))
+        return ResponseEntity.created(pathTo("/api/v1/credit-notes/{number}", creditNote.getNumber()))
                 .body(CreditNoteView.of(creditNote));
     }
 
@@ -124,5 +125,10 @@ class LedgerController {
     @Operation(summary = "A credit note by its number")
     CreditNoteView creditNote(@PathVariable String number) {
         return CreditNoteView.of(creditNoteService.get(number));
+    }
+
+    /** A number may hold characters a URI may not ("<", "#"): encoded, or the Location header fails after the commit. */
+    private static URI pathTo(String template, String number) {
+        return UriComponentsBuilder.fromPath(template).buildAndExpand(number).encode().toUri();
     }
 }

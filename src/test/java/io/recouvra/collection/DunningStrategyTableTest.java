@@ -79,6 +79,8 @@ class DunningStrategyTableTest {
                     assertThat((Integer) strategy.get("graceDays")).isBetween(0, 30);
                     assertThat((Integer) strategy.get("daysBetweenLevels")).isPositive();
                     assertThat((Integer) strategy.get("daysToFormalNotice")).isPositive();
+                    // as shipped, every pre-due reminder offers the invoice's early-payment discount while it applies
+                    assertThat(strategy.get("preDueMentionsDiscount")).isEqualTo(true);
                     if (Boolean.TRUE.equals(strategy.get("collectorCall"))) {
                         assertThat((Integer) strategy.get("callAfterLevel")).isBetween(1, levels);
                     }

@@ -8,6 +8,7 @@ import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.CreditorIdentity;
 import io.recouvra.messaging.LetterRenderer;
 import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.PortalLinks;
 import io.recouvra.messaging.channel.OutboundMessage;
 import io.recouvra.receivables.Contact;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -130,6 +132,7 @@ public class MessageComposer {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         // a formal notice carries the date its figures were taken on; other letters are dated when written
         model.putIfAbsent("letterDate", today.format(dates));
+        putEarlyPaymentDiscounts(model, message, invoiceList, today, locale, dates);
         if (invoiceList.isEmpty()) {
             return model;
         }
@@ -155,6 +158,47 @@ public class MessageComposer {
         (invoiceList.size() == 1 ? portalLinks.invoice(customer.getId(), oldest.getNumber()) : portalLinks.customer(customer.getId()))
                 .ifPresent(link -> model.put("portalLink", link));
         return model;
+    }
+
+    /**
+     * The early-payment discount: {@code discountTerms}, the terms of each invoice that has one (rate and last
+     * day), which every reminder states as the invoice had to (art. L441-9 C. com.), with
+     * {@code withoutDiscount}, how many have none; and on a pre-due reminder whose strategy offers it,
+     * {@code discountOffers}: what settles each invoice if paid today, against what is owed without the discount.
+     */
+    private static void putEarlyPaymentDiscounts(Map<String, Object> model, MessageToCompose message, List<Invoice> invoiceList,
+                                                 LocalDate today, Locale locale, DateTimeFormatter dates) {
+        DateTimeFormatter days = "fr".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("dd/MM/yyyy") : dates;
+        boolean offered = message.kind() == MessageKind.PRE_DUE_REMINDER
+                && !Messages.NO_DISCOUNT_OFFER.equals(message.parameters().get(Messages.DISCOUNT_OFFER));
+        List<Map<String, Object>> terms = new ArrayList<>();
+        List<Map<String, Object>> offers = new ArrayList<>();
+        for (Invoice invoice : invoiceList) {
+            invoice.earlyPaymentDiscount().ifPresent(discount -> {
+                Map<String, Object> line = Map.of("number", invoice.getNumber(), "rate", percent(discount.rate(), locale),
+                        "until", discount.until().format(days));
+                terms.add(line);
+                if (offered) {
+                    invoice.discountedAmountOn(today).ifPresent(toPay -> {
+                        Map<String, Object> offer = new HashMap<>(line);
+                        offer.put("discounted", money(toPay, invoice.getCurrency(), locale));
+                        offer.put("full", money(invoice.getOutstanding(), invoice.getCurrency(), locale));
+                        offers.add(offer);
+                    });
+                }
+            });
+        }
+        model.put("discountTerms", terms);
+        model.put("withoutDiscount", invoiceList.size() - terms.size());
+        model.put("discountOffers", offers);
+    }
+
+    /** "2,00 %" in French, "2.00%" in English. */
+    static String percent(BigDecimal rate, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(rate) + ("fr".equals(locale.getLanguage()) ? "\u00A0%" : "%");
     }
 
     /** The interest lines a formal notice was decided with (JSON, see {@code InterestLines}); none otherwise. */
