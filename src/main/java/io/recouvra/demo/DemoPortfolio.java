@@ -96,8 +96,10 @@ class DemoPortfolio {
                 BigDecimal vat = amountExclVat.multiply(c == BOOKSHOP ? BOOKS_RATE : STANDARD_RATE)
                         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
                 String number = "DEMO-" + today.getYear() + "-" + String.format("%04d", ++invoiceCount);
+                // invoices due in 45 days reward payment within 15 days of issue: 2 % early-payment discount
+                boolean discounted = dueIn == 45;
                 invoices.register(new NewInvoice(number, customer.getId(), null, due.minusDays(30), due, amountExclVat.add(vat), "EUR",
-                        null, amountExclVat, vat));
+                        null, amountExclVat, vat, discounted ? new BigDecimal("2.00") : null, discounted ? due.minusDays(15) : null));
             }
             if (c % 4 == 1) {
                 payments.register(new NewPayment(customer.getId(), new BigDecimal("500.00"), "EUR", today.minusDays(2),

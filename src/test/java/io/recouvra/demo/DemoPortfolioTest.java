@@ -52,6 +52,9 @@ class DemoPortfolioTest {
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where vat_derived", Integer.class))
                 .as("the demo knows every invoice's VAT").isZero();
+        // the invoices due in 45 days (one of each odd-numbered customer's three) carry a 2 % discount for 15 days
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where discount_rate = 2.00"
+                + " and discount_until = issue_date + 15", Integer.class)).isEqualTo(6);
         assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where status = 'PARTIALLY_PAID'",
                 Integer.class)).isPositive();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection").count()).isEqualTo(37);
