@@ -58,8 +58,11 @@ public class CreditNote extends AssignedIdEntity {
         return note;
     }
 
+    /** Before the invoice's number, the number of its early-payment discount; a person may not use it. */
+    static final String DISCOUNT_PREFIX = "ESC-";
+
     static String discountNumber(Invoice invoice) {
-        return "ESC-" + invoice.getNumber();
+        return DISCOUNT_PREFIX + invoice.getNumber();
     }
 
     public BigDecimal getAmountExclVat() {

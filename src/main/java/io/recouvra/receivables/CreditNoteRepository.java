@@ -9,6 +9,8 @@ interface CreditNoteRepository extends JpaRepository<CreditNote, UUID> {
 
     boolean existsByNumber(String number);
 
+    boolean existsByInvoiceAndEarlyPaymentDiscountTrue(Invoice invoice);
+
     @EntityGraph(attributePaths = "invoice")
     Optional<CreditNote> findByNumber(String number);
 }

@@ -37,6 +37,10 @@ public class CreditNoteService {
     }
 
     private CreditNote book(NewCreditNote request) {
+        if (request.number().startsWith(CreditNote.DISCOUNT_PREFIX)) {
+            throw new InvalidInputException("number", "numbers starting with " + CreditNote.DISCOUNT_PREFIX
+                    + " are the early-payment discounts the ledger books itself");
+        }
         if (creditNotes.existsByNumber(request.number())) {
             throw new ConflictException("number", "credit note " + request.number() + " already exists");
         }

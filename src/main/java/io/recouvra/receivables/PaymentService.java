@@ -108,7 +108,7 @@ public class PaymentService {
     private void grantEarlyPaymentDiscount(Invoice invoice, LocalDate valueDate) {
         invoice.discountOn(valueDate)
                 .filter(discount -> invoice.getOutstanding().compareTo(discount) <= 0)
-                .filter(discount -> !creditNotes.existsByNumber(CreditNote.discountNumber(invoice)))
+                .filter(discount -> !creditNotes.existsByInvoiceAndEarlyPaymentDiscountTrue(invoice))
                 .ifPresent(discount -> creditNotes.save(CreditNote.earlyPaymentDiscount(invoice, invoice.getOutstanding(),
                         valueDate, LocalDate.now(clock), clock.instant())));
     }

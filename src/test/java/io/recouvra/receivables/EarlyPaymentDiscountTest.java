@@ -191,6 +191,37 @@ class EarlyPaymentDiscountTest {
         assertThat(note.get("amountExclVat").decimalValue()).isEqualByComparingTo("20.00");
     }
 
+    @Test
+    void everyCreditNoteCarriesItsVatInTheInvoicesProportion() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, null, null));
+
+        // 100.00 off 1,200.00 incl. 200.00 VAT: VAT 100.00 × 200.00 / 1,200.00 = 16.666... -> 16.67; 83.33 without
+        JsonNode note = post("/api/v1/credit-notes", Map.of("number", "AV-" + number, "invoiceNumber", number,
+                "amount", "100.00", "issueDate", "2026-03-05")).getBody();
+
+        assertThat(note.get("vat").decimalValue()).isEqualByComparingTo("16.67");
+        assertThat(note.get("amountExclVat").decimalValue()).isEqualByComparingTo("83.33");
+        assertThat(note.get("earlyPaymentDiscount").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aPersonCannotIssueACreditNoteUnderADiscountsNumber() {
+        String customerId = createCustomer();
+        String number = TestData.invoiceNumber();
+        post("/api/v1/invoices", invoice(number, customerId, "2.00", "2026-03-15"));
+
+        ResponseEntity<JsonNode> refused = api.asAdmin().postForEntity("/api/v1/credit-notes", Map.of("number", "ESC-" + number,
+                "invoiceNumber", number, "amount", "24.00", "issueDate", "2026-03-05"), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("number");
+        // the discount is still there to be earned
+        post("/api/v1/payments", payment(customerId, "1176.00", LAST_DAY, "VIR-" + number, null));
+        assertThat(discountNotesOf(number)).isOne();
+    }
+
     private void assertRefused(String customerId, String rate, String until, String field, String reason) {
         String number = TestData.invoiceNumber();
         ResponseEntity<JsonNode> refused = api.asAdmin().postForEntity("/api/v1/invoices", invoice(number, customerId, rate, until),
