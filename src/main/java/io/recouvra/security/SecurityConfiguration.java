@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/admin/**").hasAuthority(ADMINS)
+                        // a link forwarded to the wrong person is often heard of on a call: collectors stop it
+                        .requestMatchers(HttpMethod.POST, "/api/v1/portal-links/*/revocation",
+                                "/api/v1/customers/*/portal-links/revocation")
+                        .hasAnyAuthority(RecouvraGroups.COLLECTORS, CREDIT_MANAGERS, MANAGERS, ADMINS, INTEGRATORS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
