@@ -14,3 +14,10 @@ create index idx_promise_to_pay_invoice_number on promise_to_pay_invoice (invoic
 -- promises made on a call before this table: the call's invoices
 insert into promise_to_pay_invoice (promise_id, invoice_number)
 select p.id, ci.invoice_number from promise_to_pay p join collector_call_invoice ci on ci.call_id = p.call_id;
+
+-- The answer the debtor was sent about a dispute (accepted, partly accepted, rejected), when, and the handler's
+-- explanation: what the portal shows the debtor following its dispute. A rejection leaves the dispute open for the
+-- days the debtor has to contest it, so the answer is kept apart from the outcome that closes it.
+alter table dispute add column answer varchar(32);
+alter table dispute add column answered_at timestamptz;
+alter table dispute add column answer_explanation varchar(2000);

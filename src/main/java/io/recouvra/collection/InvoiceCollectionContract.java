@@ -31,9 +31,9 @@ public final class InvoiceCollectionContract {
     public static final String MESSAGE_INSURER_TOOK_OVER = "InsurerTookOver";
 
     /**
-     * Interrupts dunning: the debtor promised to pay on the portal ({@link PromisesMadeOnline}); carries
-     * {@link #PROMISE_ID}, {@link #PROMISED_AMOUNT}, {@link #PROMISED_DATE} and {@link #RESUME_DUNNING_AT}. The promise
-     * is checked at that time, then dunning resumes where it stopped.
+     * Restarts dunning into the wait for a promise: the debtor promised to pay on the portal ({@link PromisesMadeOnline});
+     * carries {@link #PROMISE_MADE_ONLINE}, {@link #PROMISE_ID}, {@link #PROMISED_AMOUNT}, {@link #PROMISED_DATE} and
+     * {@link #RESUME_DUNNING_AT}. The promise is checked at that time, then dunning goes on where it had reached.
      */
     public static final String MESSAGE_PROMISE_MADE_ONLINE = "PromiseMadeOnline";
 
@@ -55,6 +55,8 @@ public final class InvoiceCollectionContract {
     public static final String CALL_OUTCOME = "callOutcome";
     /** A promise to pay the instance waits on (a call's outcome or {@link #MESSAGE_PROMISE_MADE_ONLINE}). */
     public static final String PROMISE_ID = "promiseId";
+    /** True from {@link #MESSAGE_PROMISE_MADE_ONLINE} until the Collection enters the promise wait. */
+    public static final String PROMISE_MADE_ONLINE = "promiseMadeOnline";
     public static final String PROMISED_AMOUNT = "promisedAmount";
     public static final String PROMISED_DATE = "promisedDate";
     /** When the promise (or a payment said to be made) is checked and dunning goes on. */

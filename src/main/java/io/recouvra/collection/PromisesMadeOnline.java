@@ -67,9 +67,10 @@ public class PromisesMadeOnline {
 
     /**
      * The last day the customer may promise: today plus the CallPolicy's {@code longestPromiseDays} for its customer
-     * type, the limit a collector's promise has (further away, it is a payment plan).
+     * type, the limit a collector's promise has (further away, it is a payment plan). Not read-only: the engine keeps
+     * the decision's history.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public LocalDate latestDate(UUID customerId) {
         return calendar.today().plusDays(policy.decide(customers.get(customerId).getCustomerType()).longestPromiseDays());
     }
@@ -129,6 +130,7 @@ public class PromisesMadeOnline {
         for (Invoice invoice : chosen) {
             boolean waits = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_PROMISE_MADE_ONLINE)
                     .processInstanceBusinessKey(invoice.getNumber())
+                    .setVariable(InvoiceCollectionContract.PROMISE_MADE_ONLINE, true)
                     .setVariable(InvoiceCollectionContract.PROMISE_ID, promiseId.toString())
                     .setVariable(InvoiceCollectionContract.PROMISED_AMOUNT, amount.toPlainString())
                     .setVariable(InvoiceCollectionContract.PROMISED_DATE, promisedDate.toString())
