@@ -158,6 +158,23 @@ class PortalPromiseDisputeTest {
         assertThat(disputes(customer)).isZero();
     }
 
+    @Test
+    void theStylesheetKeepsThePagesCsrfToken() throws Exception {
+        String token = tokens.issue(debtor("Garage Feuille De Style"), Purpose.VIEW);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/portal/" + token + "/promise")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String setCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("RECOUVRA-PORTAL-CSRF="))
+                .findFirst().orElseThrow();
+        // the browser sends the cookie with the page's stylesheet, which then mints no token of its own
+        assertThat(setCookie).contains("Path=/;").contains("HttpOnly").contains("SameSite=Strict");
+
+        HttpResponse<String> stylesheet = http.send(HttpRequest.newBuilder(url("/portal-assets/portal.css"))
+                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("RECOUVRA-PORTAL-CSRF="));
+    }
+
     // ---- dispute
 
     @Test

@@ -70,7 +70,8 @@ class PromiseDisputeBrowserTest {
         documents = Files.createTempDirectory("portal-documents");
         var options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,1100");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,1100", "--lang=fr-FR")
+                .setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         var driver = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
