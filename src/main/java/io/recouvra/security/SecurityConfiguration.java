@@ -110,7 +110,10 @@ class SecurityConfiguration {
     private static CookieCsrfTokenRepository portalCsrfTokens() {
         var repository = new CookieCsrfTokenRepository();
         repository.setCookieName("RECOUVRA-PORTAL-CSRF");
-        repository.setCookiePath("/portal");
+        // not "/portal": the stylesheet at /portal-assets/ goes through this chain too, and a request without the
+        // cookie mints a new token; with the cookie out of its path, each page's stylesheet replaced the page's token
+        // in the browser, and every form was refused (403)
+        repository.setCookiePath("/");
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
         return repository;
     }
