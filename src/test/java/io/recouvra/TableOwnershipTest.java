@@ -38,7 +38,7 @@ class TableOwnershipTest {
             entry("scheduler_lock", "database"),
             entry("late_payment_rate", "interest"),
             entry("collector_call", "collection"), entry("collector_call_invoice", "collection"),
-            entry("promise_to_pay", "collection"), entry("invoice_hold", "collection"), entry("dispute", "collection"),
+            entry("promise_to_pay", "collection"), entry("promise_to_pay_invoice", "collection"), entry("invoice_hold", "collection"), entry("dispute", "collection"),
             entry("dispute_attachment", "collection"), entry("payment_plan", "collection"),
             entry("payment_plan_invoice", "collection"), entry("payment_plan_instalment", "collection"),
             entry("late_payment_charge", "collection"),

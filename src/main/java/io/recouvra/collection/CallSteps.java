@@ -261,7 +261,7 @@ class CallSteps {
                             + " owed"));
                 }
                 throwIfAny(problems);
-                UUID promiseId = promises.record(customerId, callId, promisedDate, promisedAmount, first.getCurrency());
+                UUID promiseId = promises.record(customerId, callId, invoiceNumbers, promisedDate, promisedAmount, first.getCurrency());
                 result.put("promiseId", promiseId.toString());
                 result.put("promisedAmount", promisedAmount.toPlainString());
                 result.put("promisedDate", promisedDate.toString());

@@ -52,14 +52,24 @@ public class CollectionCalendar {
      * holidays): a service level such as "answered within 5 business days".
      */
     public Date businessDaysAhead(int days) {
-        LocalDate day = today();
+        return startOf(businessDayAfter(today(), days).plusDays(1));
+    }
+
+    /** The business day (in the business time zone) of an instant. */
+    LocalDate dayOf(java.time.Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** The last of {@code days} business days after {@code from} (no weekends, no French public holidays). */
+    LocalDate businessDayAfter(LocalDate from, int days) {
+        LocalDate day = from;
         for (int counted = 0; counted < days; ) {
             day = day.plusDays(1);
             if (day.getDayOfWeek().getValue() <= 5 && !PublicHolidays.isHoliday("FR", day)) {
                 counted++;
             }
         }
-        return startOf(day.plusDays(1));
+        return day;
     }
 
     /** The start of a day given as a form gives it ("2026-12-15" or an ISO date-time). */

@@ -78,6 +78,17 @@ public class DisputeAttachments {
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No attachment " + attachmentId));
     }
 
+    /** Why a document cannot be kept (a code: file-empty, file-too-large, file-type), or null when it can. */
+    static String problemWith(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return "file-empty";
+        }
+        if (bytes.length > MAX_BYTES) {
+            return "file-too-large";
+        }
+        return typeOf(bytes) == null ? "file-type" : null;
+    }
+
     /** What the bytes are, by their signature: the name and the declared type can say anything. */
     static String typeOf(byte[] bytes) {
         if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {

@@ -205,6 +205,10 @@ class DisputeResolutions {
     private void tell(InvoiceCase invoiceCase, UUID disputeId, String outcome, BigDecimal credited, String currency, String explanation) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
         Locale locale = Texts.localeOf(invoice.getCustomer());
+        // kept with the dispute, for the debtor to read again on the portal
+        jdbc.update("update recouvra.dispute set answer = ?, answered_at = ?, answer_explanation = ? where id = ?", outcome,
+                Timestamp.from(clock.instant()), explanation == null || explanation.isBlank() ? null
+                        : explanation.strip().substring(0, Math.min(explanation.strip().length(), 2000)), disputeId);
         messages.enqueue(invoiceCase.number(), "dispute-outcome-" + disputeId.toString().substring(0, 8) + "-" + outcome, Channel.EMAIL,
                 MessageKind.DISPUTE_OUTCOME, Tone.COURTEOUS, invoiceCase.customerId(), invoiceCase.invoiceId(), clock.instant(),
                 Map.of("disputeOutcome", outcome,

@@ -39,6 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Disputes {
 
     static final Set<String> REASONS = Set.of("PRICE", "QUANTITY", "QUALITY", "DELIVERY", "ALREADY_PAID", "NOT_ORDERED", "OTHER");
+    /** The reasons a debtor may give, in the order a form lists them. */
+    public static final List<String> REASONS_LISTED = List.of("PRICE", "QUANTITY", "QUALITY", "DELIVERY", "ALREADY_PAID",
+            "NOT_ORDERED", "OTHER");
+    /** Documents a debtor may add at once to a dispute on the portal. */
+    public static final int MAX_DOCUMENTS = 5;
+    static final int MAX_DESCRIPTION = 2000;
 
     private final JdbcTemplate jdbc;
     private final InvoiceService invoices;
@@ -49,10 +55,17 @@ public class Disputes {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RetryingTransactions transactions;
+    private final DisputePolicy policy;
+    private final CollectionCalendar calendar;
+    private final DisputeAttachments attachments;
 
     Disputes(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, Messages messages,
              RuntimeService runtime, DisputeResolutions resolutions, Clock clock, ApplicationEventPublisher events,
-             RetryingTransactions transactions) {
+             RetryingTransactions transactions, DisputePolicy policy, CollectionCalendar calendar,
+             DisputeAttachments attachments) {
+        this.policy = policy;
+        this.calendar = calendar;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
@@ -90,10 +103,13 @@ public class Disputes {
                 raisedVia, Timestamp.from(clock.instant()));
         interactions.record(invoice.getCustomer().getId(), invoice.getId(), medium(raisedVia), Direction.INBOUND,
                 Type.DISPUTE, "Dispute raised (" + reason.toLowerCase().replace('_', ' ') + ")", description);
+        // the day DisputePolicy gives the handler to review it, as DisputeMediation will count it
+        LocalDate answerBy = answerBy(reason, calendar.today());
         messages.enqueue(invoiceNumber, "dispute-received-" + id, Channel.EMAIL, MessageKind.DISPUTE_RECEIVED, Tone.COURTEOUS,
                 invoice.getCustomer().getId(), invoice.getId(), clock.instant(),
                 Map.of("disputeReference", id.toString().substring(0, 8).toUpperCase(), "disputeReason",
-                        description == null ? "" : description));
+                        description == null ? "" : description,
+                        "responseDate", Texts.date(answerBy, Texts.localeOf(invoice.getCustomer()))));
         boolean reviewed = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_DISPUTE_RAISED)
                 .processInstanceBusinessKey(invoiceNumber)
                 .setVariable("disputeId", id.toString())
@@ -107,6 +123,117 @@ public class Disputes {
         }
         events.publishEvent(new DisputeRaised(invoiceNumber, reason, description));
         return id;
+    }
+
+    /** The last day of the review DisputePolicy gives a dispute of this reason raised on that day: when the debtor gets an answer. */
+    LocalDate answerBy(String reason, LocalDate raisedOn) {
+        return calendar.businessDayAfter(raisedOn, policy.decide(reason).reviewBusinessDays());
+    }
+
+    /** A document the debtor sends with its dispute, as uploaded. */
+    public record Document(String filename, byte[] bytes) {
+    }
+
+    /**
+     * The debtor's dispute of one or more of its invoices from the portal: one dispute per invoice (as the API raises
+     * them), each with the same reason, explanation and documents, all or nothing. Refused whole
+     * ({@link DebtorRequestRefused}, nothing stored) when an invoice is not an open one of the customer or is already
+     * disputed, the reason is not one of {@link #REASONS_LISTED}, the explanation is missing or too long, or a document
+     * is empty, over 5 MB or not a PDF, JPEG or PNG.
+     */
+    public List<UUID> raiseFromPortal(UUID customerId, List<String> invoiceNumbers, String reason, String description,
+                                      List<Document> documents, String raisedBy) {
+        List<String> numbers = List.copyOf(new java.util.LinkedHashSet<>(invoiceNumbers == null ? List.of() : invoiceNumbers));
+        List<Document> sent = documents == null ? List.of() : documents;
+        return transactions.execute("portal dispute of customer " + customerId, () -> {
+            List<DebtorRequestRefused.Refusal> refusals = new java.util.ArrayList<>();
+            if (numbers.isEmpty()) {
+                refusals.add(DebtorRequestRefused.Refusal.of("invoices", "none-chosen"));
+            }
+            Map<String, Invoice> found = new java.util.HashMap<>();
+            invoices.byNumbers(numbers).stream().filter(invoice -> invoice.getCustomer().getId().equals(customerId))
+                    .forEach(invoice -> found.put(invoice.getNumber(), invoice));
+            for (String number : numbers) {
+                Invoice invoice = found.get(number);
+                if (invoice == null || invoice.getStatus().isClosed()) {
+                    refusals.add(DebtorRequestRefused.Refusal.about("invoices", "not-open", number));
+                } else if (invoice.getStatus() == InvoiceStatus.DISPUTED) {
+                    refusals.add(DebtorRequestRefused.Refusal.about("invoices", "disputed", number));
+                }
+            }
+            if (reason == null || !REASONS.contains(reason)) {
+                refusals.add(DebtorRequestRefused.Refusal.of("reason", "reason-missing"));
+            }
+            if (description == null || description.isBlank()) {
+                refusals.add(DebtorRequestRefused.Refusal.of("description", "description-missing"));
+            } else if (description.strip().length() > MAX_DESCRIPTION) {
+                refusals.add(DebtorRequestRefused.Refusal.of("description", "description-too-long"));
+            }
+            if (sent.isEmpty()) {
+                refusals.add(DebtorRequestRefused.Refusal.of("documents", "documents-missing"));
+            } else if (sent.size() > MAX_DOCUMENTS) {
+                refusals.add(DebtorRequestRefused.Refusal.of("documents", "too-many-documents"));
+            }
+            for (Document document : sent) {
+                String problem = DisputeAttachments.problemWith(document.bytes());
+                if (problem != null) {
+                    refusals.add(new DebtorRequestRefused.Refusal("documents", problem, document.filename(), null, null, null));
+                }
+            }
+            DebtorRequestRefused.throwIfAny(refusals);
+            List<UUID> raised = new java.util.ArrayList<>();
+            for (String number : numbers) {
+                UUID id;
+                try {
+                    id = raiseOnce(number, reason, description.strip(), "PORTAL");
+                } catch (ConflictException notInDunning) {
+                    throw new DebtorRequestRefused(List.of(DebtorRequestRefused.Refusal.about("invoices", "not-in-dunning", number)));
+                }
+                for (Document document : sent) {
+                    attachments.add(id, document.filename(), document.bytes(), raisedBy);
+                }
+                raised.add(id);
+            }
+            return raised;
+        });
+    }
+
+    /** A dispute as its debtor follows it: where it stands, when an answer is due, and what it was answered. */
+    public record DisputeFollowUp(UUID id, String invoiceNumber, String reason, String description, Instant raisedAt,
+                                  LocalDate answerBy, String answer, Instant answeredAt, String answerExplanation,
+                                  Instant contestedAt, Instant resolvedAt, String outcome, java.math.BigDecimal credited,
+                                  String currency, List<String> documents) {
+
+        public boolean open() {
+            return resolvedAt == null;
+        }
+    }
+
+    /** Every dispute of the customer, newest first (not read-only: the answer dates are decided, which the engine keeps). */
+    @Transactional
+    public List<DisputeFollowUp> ofCustomer(UUID customerId) {
+        record Row(UUID id, UUID invoiceId, String reason, String description, Instant raisedAt, String answer,
+                   Instant answeredAt, String answerExplanation, Instant contestedAt, Instant resolvedAt, String outcome,
+                   java.math.BigDecimal credited) {
+        }
+        List<Row> rows = jdbc.query("""
+                select id, invoice_id, reason, description, raised_at, answer, answered_at, answer_explanation, contested_at,
+                       resolved_at, outcome, credited
+                from recouvra.dispute where customer_id = ? order by raised_at desc, id""", (rs, n) -> new Row(
+                rs.getObject("id", UUID.class), rs.getObject("invoice_id", UUID.class), rs.getString("reason"),
+                rs.getString("description"), rs.getTimestamp("raised_at").toInstant(), rs.getString("answer"),
+                instant(rs.getTimestamp("answered_at")), rs.getString("answer_explanation"),
+                instant(rs.getTimestamp("contested_at")), instant(rs.getTimestamp("resolved_at")), rs.getString("outcome"),
+                rs.getBigDecimal("credited")), customerId);
+        Map<UUID, String> numbers = invoices.numbersOf(rows.stream().map(Row::invoiceId).distinct().toList());
+        return rows.stream().map(row -> new DisputeFollowUp(row.id(), numbers.get(row.invoiceId()), row.reason(),
+                row.description(), row.raisedAt(), answerBy(row.reason(), calendar.dayOf(row.raisedAt())), row.answer(),
+                row.answeredAt(), row.answerExplanation(), row.contestedAt(), row.resolvedAt(), row.outcome(), row.credited(),
+                invoices.get(row.invoiceId()).getCurrency(), attachments.of(row.id()).stream().map(DisputeAttachments.Attachment::filename).toList())).toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The debtor contests the rejection of a dispute, within the window DisputeMediation leaves for it. */

@@ -30,6 +30,13 @@ public final class InvoiceCollectionContract {
     /** Interrupts dunning: the invoice's CreditInsuranceClaim declared it, the insurer recovers it now ({@link io.recouvra.insurance.InsurerTookOver}). */
     public static final String MESSAGE_INSURER_TOOK_OVER = "InsurerTookOver";
 
+    /**
+     * Restarts dunning into the wait for a promise: the debtor promised to pay on the portal ({@link PromisesMadeOnline});
+     * carries {@link #PROMISE_MADE_ONLINE}, {@link #PROMISE_ID}, {@link #PROMISED_AMOUNT}, {@link #PROMISED_DATE} and
+     * {@link #RESUME_DUNNING_AT}. The promise is checked at that time, then dunning goes on where it had reached.
+     */
+    public static final String MESSAGE_PROMISE_MADE_ONLINE = "PromiseMadeOnline";
+
     // ---- variables
 
     public static final String INVOICE_NUMBER = "invoiceNumber";
@@ -46,6 +53,14 @@ public final class InvoiceCollectionContract {
     public static final String STRATEGY = "strategy";
     public static final String RESUME_WITH_NEXT_LEVEL = "resumeWithNextLevel";
     public static final String CALL_OUTCOME = "callOutcome";
+    /** A promise to pay the instance waits on (a call's outcome or {@link #MESSAGE_PROMISE_MADE_ONLINE}). */
+    public static final String PROMISE_ID = "promiseId";
+    /** True from {@link #MESSAGE_PROMISE_MADE_ONLINE} until the Collection enters the promise wait. */
+    public static final String PROMISE_MADE_ONLINE = "promiseMadeOnline";
+    public static final String PROMISED_AMOUNT = "promisedAmount";
+    public static final String PROMISED_DATE = "promisedDate";
+    /** When the promise (or a payment said to be made) is checked and dunning goes on. */
+    public static final String RESUME_DUNNING_AT = "resumeDunningAt";
     public static final String HOLD_UNTIL = "holdUntil";
     public static final String PLAN_OUTCOME = "planOutcome";
     /** DisputeMediation's outcome, returned by its output mapping: RESUME, CANCELLED or ESCALATE. */

@@ -32,6 +32,10 @@ class InvoiceCollectionUpgrade implements ProcessUpgrade {
         // trigger on purpose: a reassessment timer already set keeps the 30 days its case was given; a notice not
         // sent yet reads its deadline from the strategy (8 days when the strategy was chosen before the table had it).
 
+        // PromiseMadeOnline (issue 16): a new boundary event on SubProcess_Collection and a new wait inside it
+        // (Timer_OnlinePromiseDue). No wait changed id, so equal ids map them all; the engine creates the new
+        // boundary event's subscription for each instance migrated inside the Collection (InvoiceCollectionUpgradeTest).
+
         // The escalation split: the escalation's waits move into the Escalation process, called by
         // CallActivity_Escalation. An instance waiting at one re-enters the call activity at that wait. These lines
         // apply only to a version that has the wait, migrated to one that has the call activity instead.

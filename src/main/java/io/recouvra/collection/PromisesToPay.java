@@ -27,14 +27,41 @@ public class PromisesToPay {
         this.clock = clock;
     }
 
+    /** A promise made on a call (callId) or on the portal (callId null), about these invoices. */
     @Transactional
-    UUID record(UUID customerId, UUID callId, LocalDate promisedDate, BigDecimal amount, String currency) {
+    UUID record(UUID customerId, UUID callId, List<String> invoiceNumbers, LocalDate promisedDate, BigDecimal amount,
+                String currency) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
-                insert into recouvra.promise_to_pay (id, customer_id, call_id, promised_date, amount, currency, status, made_at)
-                values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", id, customerId, callId, promisedDate, amount, currency,
-                Timestamp.from(clock.instant()));
+                insert into recouvra.promise_to_pay (id, customer_id, call_id, promised_date, amount, currency, status, made_at, made_via)
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""", id, customerId, callId, promisedDate, amount, currency,
+                Timestamp.from(clock.instant()), callId == null ? "PORTAL" : "CALL");
+        for (String number : invoiceNumbers) {
+            jdbc.update("insert into recouvra.promise_to_pay_invoice (promise_id, invoice_number) values (?, ?)", id, number);
+        }
         return id;
+    }
+
+    /** A promise not checked yet, with the invoices it is about. */
+    public record OpenPromise(UUID id, LocalDate promisedDate, BigDecimal amount, String currency, List<String> invoiceNumbers) {
+    }
+
+    /**
+     * The customer's promises not checked yet, latest date first. A promise stays open until its check, after the
+     * promised date and grace; one whose invoices were all paid before is never checked, so callers look at whether
+     * its invoices are still open.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenPromise> openOf(UUID customerId) {
+        return jdbc.query("""
+                select id, promised_date, amount, currency from recouvra.promise_to_pay
+                where customer_id = ? and status = 'OPEN' order by promised_date desc""", (rs, n) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new OpenPromise(id, rs.getObject("promised_date", LocalDate.class), rs.getBigDecimal("amount"),
+                    rs.getString("currency"), jdbc.queryForList(
+                            "select invoice_number from recouvra.promise_to_pay_invoice where promise_id = ? order by invoice_number",
+                            String.class, id));
+        }, customerId);
     }
 
     /**

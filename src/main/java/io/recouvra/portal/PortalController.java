@@ -1,5 +1,6 @@
 package io.recouvra.portal;
 
+import io.recouvra.collection.PromisesMadeOnline;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.messaging.SentLetters;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
@@ -50,7 +52,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PortalController {
 
     /** An open invoice as the debtor reads it: amounts and dates already written for their language. */
-    record InvoiceRow(String number, String issued, String due, String amount, String stillDue, long daysOverdue, String status) {
+    record InvoiceRow(String number, String issued, String due, String amount, String stillDue, long daysOverdue, String status,
+                      String promisedOn) {
     }
 
     record LetterRow(UUID messageId, String invoiceNumber, String kind, String sentOn) {
@@ -61,9 +64,11 @@ class PortalController {
     private final InvoiceService invoices;
     private final SentLetters letters;
     private final InteractionLog trail;
+    private final PromisesMadeOnline promises;
 
     PortalController(PortalPages pages, CustomerService customers, InvoiceService invoices, SentLetters letters,
-                     InteractionLog trail) {
+                     InteractionLog trail, PromisesMadeOnline promises) {
+        this.promises = promises;
         this.pages = pages;
         this.customers = customers;
         this.invoices = invoices;
@@ -83,7 +88,9 @@ class PortalController {
         LocalDate today = pages.today();
         List<Invoice> open = invoices.openOf(link.customerId());
         model.addAttribute("customerName", customers.get(link.customerId()).getLegalName());
-        model.addAttribute("invoices", open.stream().map(invoice -> row(invoice, today, locale)).toList());
+        Map<String, LocalDate> promised = promises.promisedInvoices(link.customerId());
+        model.addAttribute("invoices", open.stream().map(invoice -> row(invoice, today, locale, promised.get(invoice.getNumber())))
+                .toList());
         model.addAttribute("letters", open.stream()
                 .flatMap(invoice -> letters.aboutInvoice(invoice.getId()).stream()
                         .map(letter -> new LetterRow(letter.messageId(), invoice.getNumber(), letter.kind().name(),
@@ -121,16 +128,20 @@ class PortalController {
         return ResponseEntity.notFound().build();
     }
 
-    private InvoiceRow row(Invoice invoice, LocalDate today, Locale locale) {
+    private InvoiceRow row(Invoice invoice, LocalDate today, Locale locale, LocalDate promisedOn) {
         long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today));
         return new InvoiceRow(invoice.getNumber(), PortalPages.date(invoice.getIssueDate(), locale), PortalPages.date(invoice.getDueDate(), locale),
                 PortalPages.money(invoice.getAmount(), invoice.getCurrency(), locale),
                 PortalPages.money(invoice.getOutstanding(), invoice.getCurrency(), locale),
-                daysOverdue, status(invoice, daysOverdue));
+                daysOverdue, status(invoice, daysOverdue, promisedOn),
+                promisedOn == null ? null : PortalPages.date(promisedOn, locale));
     }
 
-    /** The message key of where the invoice stands, in the debtor's words. */
-    private static String status(Invoice invoice, long daysOverdue) {
+    /** The message key of where the invoice stands, in the debtor's words (a promised one names its date). */
+    private static String status(Invoice invoice, long daysOverdue, LocalDate promisedOn) {
+        if (promisedOn != null) {
+            return "status.promised";
+        }
         return switch (invoice.getStatus()) {
             case DISPUTED -> "status.disputed";
             case ON_HOLD -> "status.on-hold";

@@ -9,7 +9,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -75,7 +78,7 @@ class PortalTokens implements PortalLinks.Tokens {
     @Transactional(readOnly = true)
     public Verdict open(String token, Purpose... purposes) {
         PortalLink link = signedLink(token);
-        if (link == null || !java.util.Arrays.asList(purposes).contains(link.purpose())) {
+        if (link == null || !Arrays.asList(purposes).contains(link.purpose())) {
             return new Verdict.Refused();
         }
         Boolean revoked = jdbc.query("select revoked_at is not null from recouvra.portal_link where id = ? and customer_id = ?",
@@ -91,6 +94,36 @@ class PortalTokens implements PortalLinks.Tokens {
     public boolean revoke(String linkId) {
         return jdbc.update("update recouvra.portal_link set revoked_at = ? where id = ? and revoked_at is null",
                 Timestamp.from(clock.instant()), linkId) == 1;
+    }
+
+    /** Every link of the customer that still opens the portal stops opening it; how many did. */
+    @Transactional
+    public int revokeAll(UUID customerId) {
+        Instant now = clock.instant();
+        return jdbc.update("update recouvra.portal_link set revoked_at = ? where customer_id = ? and revoked_at is null "
+                + "and expires_at > ?", Timestamp.from(now), customerId, Timestamp.from(now));
+    }
+
+    /** The customer whose link this is, if it is one of ours. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> customerOf(String linkId) {
+        return jdbc.query("select customer_id from recouvra.portal_link where id = ?",
+                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty(), linkId);
+    }
+
+    /** A link as staff see it: never its token, which Recouvra does not keep. */
+    record IssuedLink(String id, Purpose purpose, Instant issuedAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    /** The customer's links, newest first. */
+    @Transactional(readOnly = true)
+    public List<IssuedLink> linksOf(UUID customerId) {
+        return jdbc.query("""
+                select id, purpose, issued_at, expires_at, revoked_at from recouvra.portal_link
+                where customer_id = ? order by issued_at desc, id""", (rs, n) -> new IssuedLink(rs.getString("id"),
+                Purpose.valueOf(rs.getString("purpose")), rs.getTimestamp("issued_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()), customerId);
     }
 
     private PortalLink signedLink(String token) {

@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/admin/**").hasAuthority(ADMINS)
+                        // a link forwarded to the wrong person is often heard of on a call: collectors stop it
+                        .requestMatchers(HttpMethod.POST, "/api/v1/portal-links/*/revocation",
+                                "/api/v1/customers/*/portal-links/revocation")
+                        .hasAnyAuthority(RecouvraGroups.COLLECTORS, CREDIT_MANAGERS, MANAGERS, ADMINS, INTEGRATORS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
@@ -106,7 +110,10 @@ class SecurityConfiguration {
     private static CookieCsrfTokenRepository portalCsrfTokens() {
         var repository = new CookieCsrfTokenRepository();
         repository.setCookieName("RECOUVRA-PORTAL-CSRF");
-        repository.setCookiePath("/portal");
+        // not "/portal": the stylesheet at /portal-assets/ goes through this chain too, and a request without the
+        // cookie mints a new token; with the cookie out of its path, each page's stylesheet replaced the page's token
+        // in the browser, and every form was refused (403)
+        repository.setCookiePath("/");
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
         return repository;
     }

@@ -103,6 +103,8 @@ class InvoiceCollectionUpgradeTest {
     @Autowired
     Disputes disputes;
     @Autowired
+    PromisesMadeOnline online;
+    @Autowired
     CreditBureau bureau;
     @Autowired
     EngineJobs jobs;
@@ -131,6 +133,9 @@ class InvoiceCollectionUpgradeTest {
     private Date reassessmentDue;
 
     /** One invoice's collection: its instance, its customer, and the day it reached the wait it is at. */
+    /** The key of a second case at Timer_NextLevel, which a promise made online interrupts after the migration. */
+    private static final String PROMISED_ONLINE = "Timer_NextLevel, then promised online";
+
     record Case(String number, UUID customer, ProcessInstance instance, LocalDate since) {
     }
 
@@ -169,6 +174,7 @@ class InvoiceCollectionUpgradeTest {
 
         // dunning
         atWait("Timer_NextLevel", "STANDARD", START.minusDays(1), "1200.00", c -> c);
+        atWait(PROMISED_ONLINE, "Timer_NextLevel", "STANDARD", START.minusDays(1), "1200.00", c -> c);
         atWait("Event_CallOutcome", "KEY_ACCOUNT", START.minusDays(6), "2000.00", c -> c);
         atWait("Timer_PromiseDue", "KEY_ACCOUNT", START.minusDays(6), "2000.00", c -> {
             complete(callTask(c), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", START.plusDays(7).toString(),
@@ -315,6 +321,18 @@ class InvoiceCollectionUpgradeTest {
         assertThat(c.instance()).hasPassed("Task_CheckPromise").isWaitingAt("Timer_NextLevel");
         assertThat(jdbc.queryForObject("select status from recouvra.promise_to_pay where customer_id = ?", String.class, c.customer()))
                 .isEqualTo("BROKEN");
+    }
+
+    @Test
+    void aCaseMigratedDuringDunningHearsAPromiseMadeOnline() {
+        Case c = waiting.get(PROMISED_ONLINE);
+        assertThat(definitionOf(c)).isEqualTo(current.getId());
+        moveTo(c.since());
+
+        online.promise(c.customer(), List.of(c.number()), c.since().plusDays(7), new BigDecimal("1200.00"));
+
+        assertThat(c.instance()).as("the new boundary event was created for the migrated instance")
+                .isWaitingAt("Timer_OnlinePromiseDue");
     }
 
     @Test
@@ -475,6 +493,12 @@ class InvoiceCollectionUpgradeTest {
 
     /** A new invoice of a new customer, brought on the released model to the wait by {@code toTheWait}. */
     private void atWait(String waitId, String customerType, LocalDate dueDate, String amount, Function<Case, Case> toTheWait) {
+        atWait(waitId, waitId, customerType, dueDate, amount, toTheWait);
+    }
+
+    /** As above, kept under {@code key}: a second case at the same wait, for another test. */
+    private void atWait(String key, String waitId, String customerType, LocalDate dueDate, String amount,
+                        Function<Case, Case> toTheWait) {
         moveTo(START);
         UUID customer = customers.register(new NewCustomer("Garage " + customerType + " " + TestData.invoiceNumber(),
                 TestData.wellRatedSiren(bureau), "FR", "fr", null, "12 rue des Lilas", "69003", "Lyon",
@@ -486,7 +510,7 @@ class InvoiceCollectionUpgradeTest {
         jobs.runDue(instance);
         Case atTheWait = toTheWait.apply(new Case(number, customer, instance, START));
         assertThat(atTheWait.instance()).as("on the released model").isWaitingAt(waitId);
-        waiting.put(waitId, atTheWait);
+        waiting.put(key, atTheWait);
     }
 
     /** The case that many days later, its due jobs run. */

@@ -234,6 +234,7 @@ class AllTemplatesTest {
         model.put("promisedDate", date);
         model.put("disputeReference", "LIT-2026-0042");
         model.put("disputeReason", "quantité livrée incomplète");
+        model.put("responseDate", "fr".equals(language) ? "2 décembre 2026" : "2 December 2026");
         model.put("disputeOutcome", "PARTLY_ACCEPTED");
         model.put("creditedAmount", amount);
         model.put("explanation", "Deux cartons manquaient à la livraison.");
