@@ -2,6 +2,7 @@ package io.recouvra.onlinepayment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhooks.class);
-    static final String STRIPE_SIGNATURE = "Stripe-Signature";
 
     private final OnlinePayments payments;
 
@@ -27,10 +27,9 @@ class PaymentWebhooks {
     }
 
     @PostMapping("/webhooks/payments/{provider}")
-    ResponseEntity<Void> received(@PathVariable String provider, @RequestBody String body,
-                                  @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature) {
+    ResponseEntity<Void> received(@PathVariable String provider, @RequestBody String body, @RequestHeader HttpHeaders headers) {
         try {
-            payments.received(provider, body, signature);
+            payments.received(provider, body, headers.getFirst(payments.signatureHeader(provider)));
         } catch (ForgedWebhookException forged) {
             log.warn("Payment webhook from {} refused: {}", provider, forged.getMessage());
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
