@@ -20,6 +20,7 @@ create index ix_online_checkout_customer on online_checkout (customer_id);
 
 create table online_checkout_line (
     checkout_id    uuid           not null references online_checkout (id),
+    position       integer        not null, -- the order the debtor's invoices are paid in when less arrives
     invoice_number varchar(64)    not null,
     amount         numeric(19, 2) not null,
     primary key (checkout_id, invoice_number)

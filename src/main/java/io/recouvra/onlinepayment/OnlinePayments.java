@@ -157,8 +157,10 @@ public class OnlinePayments {
         jdbc.update("insert into recouvra.online_checkout (id, customer_id, provider, currency, amount, method, state, started_by, "
                         + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", checkoutId, customerId, provider.name(),
                 currency, request.total(), method == null ? null : method.name(), Actors.current(), now, now);
-        lines.forEach(line -> jdbc.update("insert into recouvra.online_checkout_line (checkout_id, invoice_number, amount) values (?, ?, ?)",
-                checkoutId, line.invoiceNumber(), line.amount()));
+        for (int position = 0; position < lines.size(); position++) {
+            jdbc.update("insert into recouvra.online_checkout_line (checkout_id, position, invoice_number, amount) values (?, ?, ?, ?)",
+                    checkoutId, position, lines.get(position).invoiceNumber(), lines.get(position).amount());
+        }
         HostedCheckout checkout = provider.createCheckout(request);
         jdbc.update("update recouvra.online_checkout set session_id = ? where id = ?", checkout.sessionId(), checkoutId);
         return checkout;
@@ -304,7 +306,7 @@ public class OnlinePayments {
     }
 
     private List<CheckoutRequest.Line> lines(UUID checkoutId) {
-        return jdbc.query("select invoice_number, amount from recouvra.online_checkout_line where checkout_id = ? order by invoice_number",
+        return jdbc.query("select invoice_number, amount from recouvra.online_checkout_line where checkout_id = ? order by position",
                 (row, i) -> new CheckoutRequest.Line(row.getString("invoice_number"), row.getBigDecimal("amount")), checkoutId);
     }
 
