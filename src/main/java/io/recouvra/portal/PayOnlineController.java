@@ -190,9 +190,13 @@ class PayOnlineController {
                 .reduce(BigDecimal.ZERO, BigDecimal::add), currencies.iterator().next(), locale));
         model.addAttribute("errors", errors);
         // browsers apply form-action to the redirect after the form: the provider's page must be allowed
-        String origin = offer.map(Offer::checkoutOrigin).orElse(null);
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'"
-                + (origin == null ? "" : " " + origin) + "; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("Content-Security-Policy", policy(offer.map(Offer::checkoutOrigin).orElse(null)));
         return "portal/pay";
+    }
+
+    /** The portal's policy, its form-action widened to the provider's checkout origin (none: the page is ours). */
+    static String policy(String checkoutOrigin) {
+        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'" + (checkoutOrigin == null ? "" : " " + checkoutOrigin)
+                + "; frame-ancestors 'none'; base-uri 'none'";
     }
 }
