@@ -55,7 +55,7 @@ class SandboxCheckoutPage {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "portal/sandbox-unknown";
         }
-        model.addAttribute("session", session);
+        model.addAttribute("sessionId", session); // not "session": a Thymeleaf expression object
         model.addAttribute("lines", checkout.lines().stream()
                 .map(line -> new Line(line.invoiceNumber(), money(line.amount(), checkout.currency(), locale))).toList());
         model.addAttribute("total", money(checkout.total(), checkout.currency(), locale));

@@ -144,7 +144,7 @@ class PayOnlineTest {
         assertThat(payments()).as("not booked by starting").isZero();
 
         Page sandbox = get(checkoutPage);
-        assertThat(sandbox.body()).contains("SIMULATION", big, "1 234,56 €", "carte bancaire");
+        assertThat(sandbox.body()).contains("SIMULATION", big, "1 234,56 €", "carte bancaire", "action=\"" + checkoutPage + "\"");
         Page back = post(checkoutPage, Map.of("outcome", "SUCCEEDS"));
         assertThat(back.status()).isEqualTo(303);
         assertThat(back.header("Location")).contains("/portal/" + token + "/pay/").endsWith("/done?lang=fr");
