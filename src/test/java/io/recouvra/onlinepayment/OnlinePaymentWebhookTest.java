@@ -126,6 +126,9 @@ class OnlinePaymentWebhookTest {
         String tampered = paid.replace("130000", "1");
         assertThat(deliver(tampered, stripeSignature(WEBHOOK_SECRET, paid))).isEqualTo(HttpStatus.FORBIDDEN);
 
+        assertThat(post("/webhooks/payments/nobody", "Stripe-Signature", paid, stripeSignature(WEBHOOK_SECRET, paid)))
+                .as("no such provider").isEqualTo(HttpStatus.NOT_FOUND);
+
         assertThat(paymentsOfDebtor()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from recouvra.online_payment_event where session_id = ?", Integer.class, session)).isZero();
         assertThat(state()).isEqualTo("OPEN");
