@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,8 @@ class PayOnlineTest {
     InteractionLog trail;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(30)).build();
@@ -137,6 +140,7 @@ class PayOnlineTest {
 
     @Test
     void aSandboxPaymentIsBookedByTheWebhookAndTheReturnPageSaysTheInvoiceIsSettled() throws Exception {
+        assertThat(collections(big)).as("under dunning").isEqualTo(1);
         Page started = post("/portal/" + token + "/pay", Map.of("scope", "chosen", "invoice", big, "method", "CARD"));
         assertThat(started.status()).isEqualTo(303);
         String checkoutPage = URI.create(started.header("Location")).getPath();
@@ -154,6 +158,8 @@ class PayOnlineTest {
         assertThat(payments()).isEqualTo(1);
         assertThat(invoices.get(big).isSettled()).isTrue();
         assertThat(invoices.get(small).getOutstanding()).isEqualByComparingTo("99.00");
+        assertThat(collections(big)).as("its dunning ended, as for any payment").isZero();
+        assertThat(collections(small)).isEqualTo(1);
         assertThat(get("/portal/" + token).body()).doesNotContain("id=\"invoice-" + big + "\"").contains("id=\"invoice-" + small + "\"");
         assertThat(trail.latestOfCustomer(customerId, 5)).anySatisfy(entry -> {
             assertThat(entry.getSummary()).contains("Online payment of 1234.56 EUR received at sandbox");
@@ -232,6 +238,10 @@ class PayOnlineTest {
 
     private int checkouts(UUID customer) {
         return jdbc.queryForObject("select count(*) from recouvra.online_checkout where customer_id = ?", Integer.class, customer);
+    }
+
+    private long collections(String number) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count();
     }
 
     private int payments() {
