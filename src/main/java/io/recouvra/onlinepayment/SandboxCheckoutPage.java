@@ -14,6 +14,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,10 +39,13 @@ class SandboxCheckoutPage {
     private final SandboxPaymentProvider sandbox;
     private final LocaleResolver locales;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The scheme of Recouvra's own connector, not the request's (behind a TLS proxy, the request says https). */
+    private final String scheme;
 
-    SandboxCheckoutPage(SandboxPaymentProvider sandbox, LocaleResolver locales) {
+    SandboxCheckoutPage(SandboxPaymentProvider sandbox, LocaleResolver locales, @Value("${server.ssl.enabled:false}") boolean tls) {
         this.sandbox = sandbox;
         this.locales = locales;
+        this.scheme = tls ? "https" : "http";
     }
 
     record Line(String invoiceNumber, String amount) {
@@ -72,7 +76,7 @@ class SandboxCheckoutPage {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "portal/sandbox-unknown";
         }
-        URI webhook = URI.create(request.getScheme() + "://" + host(request.getLocalAddr()) + ":" + request.getLocalPort()
+        URI webhook = URI.create(scheme + "://" + host(request.getLocalAddr()) + ":" + request.getLocalPort()
                 + request.getContextPath() + "/webhooks/payments/" + SandboxPaymentProvider.NAME);
         for (SignedEvent event : sandbox.events(session, outcome)) {
             HttpResponse<Void> delivered = http.send(HttpRequest.newBuilder(webhook)

@@ -110,13 +110,13 @@ class PayOnlineController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return form(link, scope, ticked, method, errors, model, response);
         }
-        String lang2 = (String) model.getAttribute("lang");
+        String language = (String) model.getAttribute("lang");
         String back = ServletUriComponentsBuilder.fromContextPath(request).path("/portal/" + token + "/pay/").toUriString()
                 + OnlinePayments.CHECKOUT_ID;
         try {
             HostedCheckout checkout = PortalPages.asTheDebtor(link, () -> {
-                HostedCheckout opened = onlinePayments.startCheckout(link.customerId(), numbers, way, lang2,
-                        new OnlinePayments.ReturnPages(back + "/done?lang=" + lang2, back + "/cancelled?lang=" + lang2));
+                HostedCheckout opened = onlinePayments.startCheckout(link.customerId(), numbers, way, language,
+                        new OnlinePayments.ReturnPages(back + "/done?lang=" + language, back + "/cancelled?lang=" + language));
                 trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE, "Portal: the debtor started an online "
                         + "payment (" + way + ") of invoices " + String.join(", ", numbers) + " (link " + link.id() + ")", null);
                 return opened;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,8 +137,10 @@ class PayOnlineBrowserTest {
         browser.get(url(linkInTheReminder()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-online"))).click();
         wait.until(ExpectedConditions.titleIs("Payer en ligne"));
-        browser.findElement(By.id("method-SEPA_DEBIT")).click();
-        browser.findElement(By.id("pay")).click();
+        // by keyboard: the way to pay with the space bar, the form sent with Enter
+        browser.findElement(By.id("method-SEPA_DEBIT")).sendKeys(Keys.SPACE);
+        assertThat(browser.findElement(By.id("method-SEPA_DEBIT")).isSelected()).isTrue();
+        browser.findElement(By.id("pay")).sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancelled"))).click();
 
