@@ -48,7 +48,9 @@ class TableOwnershipTest {
             entry("prescription_review", "legal"),
             entry("provision_run", "provisions"), entry("provision_line", "provisions"),
             entry("write_off", "writeoff"),
-            entry("portal_link", "portal"));
+            entry("portal_link", "portal"),
+            entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
+            entry("online_payment_event", "onlinepayment"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:from|join|update|into)\\s+(?:recouvra\\.)?(\\w+)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -1,5 +1,8 @@
 package io.recouvra.onlinepayment;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A payment service provider seen from Recouvra: it hosts the page where the debtor pays, and tells
  * us afterwards, through a signed webhook, what became of the payment.
@@ -8,6 +11,20 @@ public interface PaymentProvider {
 
     /** The name in the webhook path {@code /webhooks/payments/{provider}}. */
     String name();
+
+    /** The ways to pay its page offers. */
+    default Set<PaymentMethod> methods() {
+        return EnumSet.allOf(PaymentMethod.class);
+    }
+
+    /**
+     * The origin (scheme, host) of its hosted page, which the portal's form must be allowed to send the debtor to
+     * (browsers apply the page's CSP {@code form-action} to the redirect after the form); null when the page is ours.
+     */
+    String checkoutOrigin();
+
+    /** The HTTP header its webhook calls carry their signature in. */
+    String signatureHeader();
 
     /** Opens a hosted checkout; the debtor is sent to its redirect URL. */
     HostedCheckout createCheckout(CheckoutRequest request);

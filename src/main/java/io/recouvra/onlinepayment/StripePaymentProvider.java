@@ -24,6 +24,8 @@ import org.springframework.util.StringUtils;
 class StripePaymentProvider implements PaymentProvider {
 
     static final String NAME = "stripe";
+    static final String CHECKOUT_ORIGIN = "https://checkout.stripe.com";
+    static final String SIGNATURE_HEADER = "Stripe-Signature";
     static final String CHECKOUT_METADATA = "recouvra_checkout_id";
 
     private final StripeClient stripe;
@@ -47,15 +49,30 @@ class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
+    public String checkoutOrigin() {
+        return CHECKOUT_ORIGIN;
+    }
+
+    @Override
+    public String signatureHeader() {
+        return SIGNATURE_HEADER;
+    }
+
+    @Override
     public HostedCheckout createCheckout(CheckoutRequest request) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
-                .addPaymentMethodType(PaymentMethodType.CARD)
-                .addPaymentMethodType(PaymentMethodType.SEPA_DEBIT)
+                .setLocale("en".equals(request.language()) ? SessionCreateParams.Locale.EN : SessionCreateParams.Locale.FR)
                 .setClientReferenceId(request.checkoutId().toString())
                 .putMetadata(CHECKOUT_METADATA, request.checkoutId().toString())
                 .setSuccessUrl(request.successUrl())
                 .setCancelUrl(request.cancelUrl());
+        if (request.method() != PaymentMethod.SEPA_DEBIT) {
+            params.addPaymentMethodType(PaymentMethodType.CARD);
+        }
+        if (request.method() != PaymentMethod.CARD) {
+            params.addPaymentMethodType(PaymentMethodType.SEPA_DEBIT);
+        }
         for (CheckoutRequest.Line line : request.lines()) {
             params.addLineItem(LineItem.builder()
                     .setQuantity(1L)
@@ -70,7 +87,7 @@ class StripePaymentProvider implements PaymentProvider {
             Session session = stripe.checkout().sessions().create(params.build());
             return new HostedCheckout(session.getUrl(), session.getId());
         } catch (StripeException e) {
-            throw new IllegalStateException("Stripe refused the checkout " + request.checkoutId() + ": " + e.getMessage(), e);
+            throw new ProviderUnavailableException("Stripe refused the checkout " + request.checkoutId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -92,7 +92,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/portal/**", "/portal-assets/**")
+                // not its stylesheet (/portal-assets/**, public, in the web chain): outside the CSRF cookie's path, a request
+                // for it would be given a new token and reset the cookie under the page's form, which then gets a 403
+                .securityMatcher("/portal/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -54,13 +54,14 @@ class StripePaymentProviderTest {
         HostedCheckout checkout = stripe.createCheckout(new CheckoutRequest(checkoutId, UUID.randomUUID(),
                 List.of(new CheckoutRequest.Line("F-2026-001", new BigDecimal("1250.50")),
                         new CheckoutRequest.Line("F-2026-002", new BigDecimal("99.00"))),
-                "EUR", "https://recouvra.example/paid", "https://recouvra.example/cancelled"));
+                "EUR", null, "fr", "https://recouvra.example/paid", "https://recouvra.example/cancelled"));
 
         assertThat(checkout).isEqualTo(new HostedCheckout("https://checkout.stripe.com/c/pay/cs_test_42", "cs_test_42"));
         stripeApi.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
                 .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY))
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded;charset=UTF-8"))
                 .withFormParam("mode", equalTo("payment"))
+                .withFormParam("locale", equalTo("fr"))
                 .withFormParam("payment_method_types[0]", equalTo("card"))
                 .withFormParam("payment_method_types[1]", equalTo("sepa_debit"))
                 .withFormParam("client_reference_id", equalTo(checkoutId.toString()))
@@ -73,6 +74,24 @@ class StripePaymentProviderTest {
                 .withFormParam("line_items[0][price_data][product_data][name]", equalTo("Invoice F-2026-001"))
                 .withFormParam("line_items[1][price_data][unit_amount]", equalTo("9900"))
                 .withFormParam("line_items[1][price_data][product_data][name]", equalTo("Invoice F-2026-002")));
+    }
+
+    @Test
+    void theDebtorsChosenMethodAloneIsOfferedInTheirLanguage() {
+        stripeApi.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"cs_test_43\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.com/c/pay/cs_test_43\"}")));
+
+        stripe.createCheckout(new CheckoutRequest(UUID.randomUUID(), UUID.randomUUID(),
+                List.of(new CheckoutRequest.Line("F-2026-003", new BigDecimal("10.00"))),
+                "EUR", PaymentMethod.SEPA_DEBIT, "en", "https://recouvra.example/paid", "https://recouvra.example/cancelled"));
+
+        stripeApi.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+                .withFormParam("locale", equalTo("en"))
+                .withFormParam("payment_method_types[0]", equalTo("sepa_debit"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("payment_method_types%5B1%5D"))
+                .withFormParam("line_items[0][price_data][unit_amount]", equalTo("1000")));
+        assertThat(stripe.checkoutOrigin()).isEqualTo("https://checkout.stripe.com");
     }
 
     @Test
