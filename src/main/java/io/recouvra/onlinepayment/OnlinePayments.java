@@ -103,11 +103,12 @@ public class OnlinePayments {
     }
 
     /**
-     * What paying this invoice online costs today: what it still owes. The one place the amount is computed, so
-     * that a reduction (an early-payment discount) changes the form, the checkout and the check alike.
+     * What paying this invoice online costs today: what it still owes, less its early-payment discount while that
+     * applies (the ledger then books the discount's credit note, as for a transfer received in time). The one place
+     * the amount is computed, so that the form, the checkout and the check agree.
      */
     public BigDecimal amountToPay(Invoice invoice) {
-        return invoice.getOutstanding();
+        return invoice.discountedAmountOn(LocalDate.now(clock)).orElse(invoice.getOutstanding());
     }
 
     /** The customer's invoices that can be paid online: open, with something still to pay. */

@@ -53,7 +53,9 @@ class PayOnlineController {
     static final String CHOSEN = "chosen";
 
     /** An invoice the debtor may tick: what it still owes, written for their language. */
-    record PayableRow(String number, String due, String toPay, boolean chosen) {
+    /** An invoice the debtor may pay; with its discount's rate, last day and full amount while the discount applies. */
+    record PayableRow(String number, String due, String toPay, boolean chosen, String discountRate, String discountUntil,
+                      String withoutDiscount) {
     }
 
     /** An invoice of a checkout, after it: settled, or what is still due. */
@@ -182,9 +184,7 @@ class PayOnlineController {
         model.addAttribute("methods", offer.map(o -> o.methods().stream().map(Enum::name).sorted().toList()).orElse(List.of()));
         model.addAttribute("method", method);
         model.addAttribute("scope", CHOSEN.equals(scope) ? CHOSEN : WHOLE_BALANCE);
-        model.addAttribute("payable", payable.stream().map(invoice -> new PayableRow(invoice.getNumber(),
-                PortalPages.date(invoice.getDueDate(), locale), PortalPages.money(onlinePayments.amountToPay(invoice), invoice.getCurrency(), locale),
-                ticked.contains(invoice.getNumber()))).toList());
+        model.addAttribute("payable", payable.stream().map(invoice -> payable(invoice, ticked, locale)).toList());
         Set<String> currencies = payable.stream().map(Invoice::getCurrency).collect(Collectors.toSet());
         model.addAttribute("balance", currencies.size() != 1 ? null : PortalPages.money(payable.stream().map(onlinePayments::amountToPay)
                 .reduce(BigDecimal.ZERO, BigDecimal::add), currencies.iterator().next(), locale));
@@ -192,6 +192,17 @@ class PayOnlineController {
         // browsers apply form-action to the redirect after the form: the provider's page must be allowed
         response.setHeader("Content-Security-Policy", policy(offer.map(Offer::checkoutOrigin).orElse(null)));
         return "portal/pay";
+    }
+
+    private PayableRow payable(Invoice invoice, Set<String> ticked, Locale locale) {
+        BigDecimal toPay = onlinePayments.amountToPay(invoice);
+        boolean discounted = toPay.compareTo(invoice.getOutstanding()) < 0;
+        var discount = invoice.earlyPaymentDiscount().filter(terms -> discounted);
+        return new PayableRow(invoice.getNumber(), PortalPages.date(invoice.getDueDate(), locale),
+                PortalPages.money(toPay, invoice.getCurrency(), locale), ticked.contains(invoice.getNumber()),
+                discount.map(terms -> PortalPages.percent(terms.rate(), locale)).orElse(null),
+                discount.map(terms -> PortalPages.date(terms.until(), locale)).orElse(null),
+                discounted ? PortalPages.money(invoice.getOutstanding(), invoice.getCurrency(), locale) : null);
     }
 
     /** The portal's policy, its form-action widened to the provider's checkout origin (none: the page is ours). */

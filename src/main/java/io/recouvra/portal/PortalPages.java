@@ -110,6 +110,14 @@ class PortalPages {
         return format.format(amount);
     }
 
+    /** A rate in percent as the debtor writes it: 2,00 % (2.00% in English). */
+    static String percent(BigDecimal rate, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(rate) + (locale.getLanguage().equals("fr") ? "\u00a0%" : "%");
+    }
+
     static String date(LocalDate day, Locale locale) {
         return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }

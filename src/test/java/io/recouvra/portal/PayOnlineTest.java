@@ -167,6 +167,50 @@ class PayOnlineTest {
         });
     }
 
+    /**
+     * Worked example: 1 200,00 € including 200,00 € VAT, 2,00 % off for a payment by 5 Dec. 2026; today is 25 Nov.
+     * The discount is 1 200,00 × 2 % = 24,00 €, so 1 176,00 € settles the invoice; the ledger books the 24,00 € as a
+     * credit note in the invoice's own VAT proportion: 24,00 × 200 / 1 200 = 4,00 € VAT and 20,00 € excluding VAT.
+     */
+    @Test
+    void whileItsDiscountAppliesTheInvoiceIsPaidOnlineForTheDiscountedAmountAndTheDiscountIsBookedAsACreditNote() throws Exception {
+        String discounted = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(discounted, customerId, null, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 20),
+                new BigDecimal("1200.00"), "EUR", null, new BigDecimal("1000.00"), new BigDecimal("200.00"),
+                new BigDecimal("2.00"), LocalDate.of(2026, 12, 5)));
+
+        assertThat(get("/portal/" + token + "/pay").body()).contains("Facture " + discounted + ", échéance le 20 déc. 2026 : "
+                + "1 176,00 € avec l&#39;escompte de 2,00 % pour un paiement au plus tard le 5 déc. 2026 (au lieu de 1 200,00 €)");
+        assertThat(get("/portal/" + token + "/pay?lang=en").body()).contains("€1,176.00 with the 2.00% early-payment discount "
+                + "for paying by 5 Dec 2026 (instead of €1,200.00)");
+
+        Page started = post("/portal/" + token + "/pay", Map.of("scope", "chosen", "invoice", discounted, "method", "CARD"));
+        String checkoutPage = URI.create(started.header("Location")).getPath();
+        assertThat(get(checkoutPage).body()).contains("1 176,00 €");
+        post(checkoutPage, Map.of("outcome", "SUCCEEDS"));
+
+        assertThat(invoices.get(discounted).isSettled()).isTrue();
+        assertThat(jdbc.queryForMap("select number, amount, amount_excl_vat, vat from recouvra.credit_note n "
+                + "join recouvra.invoice i on i.id = n.invoice_id where i.number = ? and n.early_payment_discount", discounted))
+                .containsEntry("number", "ESC-" + discounted)
+                .satisfies(note -> {
+                    assertThat((BigDecimal) note.get("amount")).isEqualByComparingTo("24.00");
+                    assertThat((BigDecimal) note.get("amount_excl_vat")).isEqualByComparingTo("20.00");
+                    assertThat((BigDecimal) note.get("vat")).isEqualByComparingTo("4.00");
+                });
+    }
+
+    @Test
+    void afterItsDiscountDateTheWholeAmountIsAsked() throws Exception {
+        String late = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(late, customerId, null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1),
+                new BigDecimal("1200.00"), "EUR", null, new BigDecimal("1000.00"), new BigDecimal("200.00"),
+                new BigDecimal("2.00"), LocalDate.of(2026, 11, 24)));
+
+        assertThat(get("/portal/" + token + "/pay").body()).contains("Facture " + late + ", échéance le 1 déc. 2026 : 1 200,00 €<")
+                .doesNotContain("escompte");
+    }
+
     @Test
     void aFailedSandboxPaymentLeavesTheInvoicesOwed() throws Exception {
         Page started = post("/portal/" + token + "/pay", Map.of("scope", "all", "method", "SEPA_DEBIT"));
