@@ -15,12 +15,16 @@ import io.recouvra.support.EngineClock;
 import io.recouvra.support.TestData;
 import io.recouvra.trail.InteractionLog;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,7 @@ class StatementPagesTest {
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("releve-de-compte-2026-11-25.pdf");
         String text = textOf(pdf.getBody());
+        picture(pdf.getBody(), "statement-fr");
         assertThat(text).contains("Relevé de compte au 25 nov. 2026", "Menuiserie Relevé", "3 quai Saint-Antoine", "69002 Lyon",
                 a + " 1 sept. 2026 1 oct. 2026 1 200,00 € 750,00 € 55 j",
                 b + " 20 oct. 2026 20 nov. 2026 600,00 € 500,00 € 5 j",
@@ -135,6 +140,14 @@ class StatementPagesTest {
     private void pay(UUID customerId, String invoice, String amount, String valueDate, String reference) {
         payments.register(new NewPayment(customerId, new BigDecimal(amount), "EUR", LocalDate.parse(valueDate), reference,
                 List.of(new NewPayment.Allocation(invoice, new BigDecimal(amount)))));
+    }
+
+    /** The statement's first page as the debtor sees it, for docs/portal.md. */
+    private static void picture(byte[] pdf, String name) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            Path screenshots = Files.createDirectories(Path.of("target", "portal-screenshots"));
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png", screenshots.resolve(name + ".png").toFile());
+        }
     }
 
     /** The PDF's text, one space for any run of spaces, no-break spaces and line ends. */
