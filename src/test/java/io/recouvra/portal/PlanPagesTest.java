@@ -14,6 +14,7 @@ import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import io.recouvra.trail.InteractionLog;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,11 +67,13 @@ class PlanPagesTest {
     @BeforeEach
     void today() {
         EngineClock.moveTo(TODAY);
+        TestRates.add(jdbc, "PlanPagesTest", "2026-07-01");
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        TestRates.remove(jdbc, "PlanPagesTest");
     }
 
     @Test
@@ -167,8 +171,15 @@ class PlanPagesTest {
         assertThat(planCount(customerId)).isEqualTo(1);
     }
 
+    /**
+     * 12 000,00 € asked for in 4 monthly instalments: PaymentPlanPolicy wants a credit manager (10 000 EUR or more), and
+     * charges the late-payment interest and the indemnity once approved. Worked out by hand as of the offer, 25 November:
+     * the invoice fell due on 24 November, so 1 day of interest at the statutory rate, ECB 2.15 % + 10 points = 12.15 %:
+     * 12 000,00 × 12.15 % × 1 / 365 = 3.9945… → 3,99 €; plus the 40,00 € indemnity = 43,99 € of charges, added to the
+     * last instalment: 3 000,00 + 43,99 = 3 043,99 €; total 12 000,00 + 43,99 = 12 043,99 €.
+     */
     @Test
-    void aLargePlanWaitsForACreditManagerAndThePageSaysSo() {
+    void aLargePlanWaitsForACreditManagerThenShowsTheChargesItAdds() {
         UUID customerId = debtor("Industries Lourdes");
         String number = invoiceInDunning(customerId, "12000.00");
         String token = tokens.issue(customerId, Purpose.VIEW);
@@ -176,10 +187,16 @@ class PlanPagesTest {
         ResponseEntity<String> asked = forms().post("/portal/" + token + "/plans/new", "/portal/" + token + "/plans",
                 Map.of("invoice", List.of(number), "instalments", List.of("4"), "firstDate", List.of("2026-12-10")));
 
-        String page = text(get(asked.getHeaders().getLocation().getPath()));
-        assertThat(page).contains("un responsable crédit l&#39;examine").doesNotContain("J&#39;accepte");
-        assertThat(tasks.createTaskQuery().taskCandidateGroup("credit-managers").processInstanceBusinessKey(
-                asked.getHeaders().getLocation().getPath().replaceAll(".*/plans/", "")).count()).isEqualTo(1);
+        String planPath = asked.getHeaders().getLocation().getPath();
+        String planId = planPath.replaceAll(".*/plans/", "");
+        assertThat(text(get(planPath))).contains("un responsable crédit l&#39;examine").doesNotContain("J&#39;accepte");
+        Task approval = tasks.createTaskQuery().taskCandidateGroup("credit-managers").processInstanceBusinessKey(planId).singleResult();
+        assertThat(approval).isNotNull();
+
+        tasks.complete(approval.getId(), Map.of("planApproved", true, "planNote", "ok"));
+
+        assertThat(text(get(planPath))).contains("Nous vous proposons cet échéancier", "10 déc. 2026", "10 mars 2027",
+                "3 000,00 €", "3 043,99 €", "Intérêts de retard au 25 nov. 2026", "43,99 €", "12 043,99 €", "J&#39;accepte ce plan");
     }
 
     @Test
