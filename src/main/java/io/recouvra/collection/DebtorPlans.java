@@ -152,12 +152,14 @@ public class DebtorPlans {
         List<FieldProblem> problems = new ArrayList<>();
         if (invoiceNumbers == null || invoiceNumbers.isEmpty()) {
             problems.add(new FieldProblem("invoiceNumbers", "choose at least one invoice"));
+            // the other fields are checked all the same, so that the debtor sees every problem at once
             plans.schedule(BigDecimal.ONE, new PaymentPlans.Terms(instalments, firstDueDate, "MONTHLY", null), problems);
             throw new InvalidInputException(problems);
         }
         BigDecimal total = invoices.byNumbers(invoiceNumbers).stream()
                 .filter(i -> i.getCustomer().getId().equals(customerId) && !i.getStatus().isClosed())
                 .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // another customer's or a closed invoice owes nothing here: startRequested refuses it by its field below
         List<PaymentPlans.Instalment> schedule = plans.schedule(total.signum() > 0 ? total : BigDecimal.ONE,
                 new PaymentPlans.Terms(instalments, firstDueDate, "MONTHLY", null), problems);
         if (!problems.isEmpty()) {

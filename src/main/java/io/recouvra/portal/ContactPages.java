@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -162,7 +163,7 @@ class ContactPages {
     }
 
     /** The contact messages are written to: the first, as {@link CustomerService#restateContactDetails} changes it. */
-    private static java.util.Optional<Contact> billingContact(Customer customer) {
+    private static Optional<Contact> billingContact(Customer customer) {
         return customer.getContacts().stream().findFirst();
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +101,7 @@ class StatementPages {
         // one total per currency: euros and dollars do not add up
         Map<String, BigDecimal> due = open.stream().collect(Collectors.groupingBy(Invoice::getCurrency, TreeMap::new,
                 Collectors.reducing(BigDecimal.ZERO, Invoice::getOutstanding, BigDecimal::add)));
-        Map<String, Object> figures = new java.util.HashMap<>();
+        Map<String, Object> figures = new HashMap<>();
         figures.put("lang", model.getAttribute("lang"));
         figures.put("creditor", model.getAttribute("creditor"));
         figures.put("customer", customer);

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -176,7 +177,7 @@ public class CustomerService {
     }
 
     private static void changed(List<String> changes, String field, Object before, Object after) {
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             changes.add(field + ": " + (before == null ? "none" : before) + " -> " + (after == null ? "none" : after));
         }
     }

@@ -103,6 +103,9 @@ class PlanPagesTest {
                 "5 déc. 2026", "5 janv. 2027", "5 févr. 2027", "500,00 €", "1 500,00 €", number,
                 "Aucun intérêt ni frais", "J&#39;accepte ce plan");
 
+        assertThat(text(get(offerPath + "?lang=en"))).contains("Payment plan", "accept it by 1 Dec 2026 at the latest",
+                "5 Dec 2026", "€500.00", "€1,500.00", "I accept this plan");
+
         ResponseEntity<String> accepted = forms().post(offerPath, offerPath + "/accept", Map.of());
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.FOUND);
