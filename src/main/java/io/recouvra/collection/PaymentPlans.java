@@ -121,6 +121,13 @@ public class PaymentPlans {
      */
     @Transactional
     UUID startFromApi(UUID customerId, List<String> invoiceNumbers, List<Instalment> instalments, String requestedBy) {
+        return startRequested(customerId, invoiceNumbers, instalments, requestedBy, "API");
+    }
+
+    /** A plan asked for by an API client ({@code via} API) or by the debtor on the portal (PORTAL): the same checks. */
+    @Transactional
+    UUID startRequested(UUID customerId, List<String> invoiceNumbers, List<Instalment> instalments, String requestedBy,
+                        String via) {
         List<Invoice> covered = covered(customerId, invoiceNumbers);
         BigDecimal total = total(covered);
         List<FieldProblem> problems = new ArrayList<>();
@@ -153,7 +160,7 @@ public class PaymentPlans {
         for (int i = 0; i < instalments.size(); i++) {
             numbered.add(new Instalment(i + 1, instalments.get(i).dueDate(), instalments.get(i).amount().setScale(2, RoundingMode.HALF_UP)));
         }
-        UUID id = store(customerId, covered, numbered, "CUSTOM", "API");
+        UUID id = store(customerId, covered, numbered, "CUSTOM", via);
         for (Invoice invoice : covered) {
             boolean stopped = !runtime.createMessageCorrelation(InvoiceCollectionContract.MESSAGE_PAYMENT_PLAN_REQUESTED).processInstanceBusinessKey(invoice.getNumber())
                     .correlateAllWithResult().isEmpty();

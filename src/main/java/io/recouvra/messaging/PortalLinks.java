@@ -46,11 +46,16 @@ public class PortalLinks {
     }
 
     /**
-     * Where the debtor accepts the payment plan offered to it. The portal has no page for it yet, so no link:
-     * the offer says how to accept by replying or calling.
+     * Where the debtor reads and accepts the payment plan offered to it: {@code <public-url>/portal/<token>/plans/<planId>},
+     * the token's purpose {@code PLAN_OFFER}. The portal opens the plan only for the token's customer. While the portal
+     * is off, no link: the offer says how to accept by replying or calling.
      */
     public Optional<String> paymentPlan(UUID customerId, UUID planId) {
-        return Optional.empty();
+        if (!enabled) {
+            return Optional.empty();
+        }
+        return Optional.of(UriComponentsBuilder.fromUriString(publicUrl).path("/portal/{token}/plans/{planId}")
+                .buildAndExpand(tokens.getObject().issue(customerId, Purpose.PLAN_OFFER), planId).encode().toUriString());
     }
 
     private Optional<String> view(UUID customerId, String invoiceNumber) {

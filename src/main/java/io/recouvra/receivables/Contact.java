@@ -37,6 +37,15 @@ public class Contact extends AssignedIdEntity {
         this.callConsent = callConsent;
     }
 
+    /** The debtor restated who to write to and how; a call's consent is not the debtor's to change here. */
+    void restate(String name, String email, String phone, boolean emailConsent, boolean smsConsent) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.emailConsent = emailConsent;
+        this.smsConsent = smsConsent;
+    }
+
     public String getName() {
         return name;
     }

@@ -59,6 +59,12 @@ public class Customer extends AssignedIdEntity {
         this.createdAt = createdAt;
     }
 
+    void moveTo(String addressLine, String postalCode, String city) {
+        this.addressLine = addressLine;
+        this.postalCode = postalCode;
+        this.city = city;
+    }
+
     void addContact(Contact contact) {
         contacts.add(contact);
     }

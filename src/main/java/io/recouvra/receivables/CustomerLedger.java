@@ -32,6 +32,14 @@ public class CustomerLedger {
     public record Issued(BigDecimal overdueShare, long disputed, long count) {
     }
 
+    /** A payment received from the customer, by value date. */
+    public record Received(LocalDate valueDate, String bankReference, BigDecimal amount, String currency) {
+    }
+
+    /** A credit note granted to the customer, against one of its invoices. */
+    public record Credited(LocalDate issueDate, String number, String invoiceNumber, BigDecimal amount, String currency) {
+    }
+
     private static final String NOT_CLOSED = "status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')";
 
     private final JdbcTemplate jdbc;
@@ -51,6 +59,28 @@ public class CustomerLedger {
                 (rs, n) -> new Allocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5), rs.getString(6)),
                 (Object) invoiceNumbers.toArray(String[]::new));
+    }
+
+    /** The customer's payments with a value date on or after {@code since}, oldest first (for its statement). */
+    @Transactional(readOnly = true)
+    public List<Received> paymentsSince(UUID customerId, LocalDate since) {
+        return jdbc.query("""
+                select value_date, bank_reference, amount, currency from recouvra.payment
+                where customer_id = ? and value_date >= ? order by value_date, received_at""",
+                (rs, n) -> new Received(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)),
+                customerId, Date.valueOf(since));
+    }
+
+    /** The credit notes on the customer's invoices issued on or after {@code since}, oldest first (for its statement). */
+    @Transactional(readOnly = true)
+    public List<Credited> creditNotesSince(UUID customerId, LocalDate since) {
+        return jdbc.query("""
+                select c.issue_date, c.number, i.number, c.amount, i.currency
+                from recouvra.credit_note c join recouvra.invoice i on i.id = c.invoice_id
+                where i.customer_id = ? and c.issue_date >= ? order by c.issue_date, c.number""",
+                (rs, n) -> new Credited(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getString(5)),
+                customerId, Date.valueOf(since));
     }
 
     /** What the customer paid in a currency with a value date on or after {@code since}, allocated or not. */

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,6 +104,82 @@ public class CustomerService {
                 blankToNull(phone) == null ? null : phone.strip(), blankToNull(email) != null, false, true);
         customer.addContact(contact);
         return contact;
+    }
+
+    /**
+     * The debtor restates its billing contact (the first contact, the one messages are written to; created if the
+     * customer has none) and its postal address, with the checks of the API: a name, an email address that is one,
+     * a phone number in E.164 (spaces, dots and dashes typed between digits are dropped), consent only on a channel
+     * that has an address, the API's lengths. Every problem is named by its {@link ContactDetails} field.
+     *
+     * @return what changed, one "field: before -> after" line each (empty when nothing did)
+     */
+    @Transactional
+    public List<String> restateContactDetails(UUID customerId, ContactDetails details) {
+        String name = blankToNull(details.contactName());
+        String email = blankToNull(details.email());
+        String phone = blankToNull(details.phone()) == null ? null : details.phone().replaceAll("[\\s.\\-()]", "");
+        String address = blankToNull(details.addressLine());
+        String postalCode = blankToNull(details.postalCode());
+        String city = blankToNull(details.city());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name == null || name.length() > 200) {
+            problems.add(new FieldProblem("contactName", "is required, at most 200 characters"));
+        }
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            problems.add(new FieldProblem("email", "is not an email address"));
+        }
+        if (phone != null && !phone.matches("\\+[1-9][0-9]{1,14}")) {
+            problems.add(new FieldProblem("phone", "must be in E.164 form such as +33612345678"));
+        }
+        if (email == null && phone == null) {
+            problems.add(new FieldProblem("email", "needs an email or a phone number"));
+        }
+        if (details.emailConsent() && email == null) {
+            problems.add(new FieldProblem("emailConsent", "needs an email address"));
+        }
+        if (details.smsConsent() && phone == null) {
+            problems.add(new FieldProblem("smsConsent", "needs a phone number"));
+        }
+        if (address != null && address.length() > 200) {
+            problems.add(new FieldProblem("addressLine", "at most 200 characters"));
+        }
+        if (postalCode != null && postalCode.length() > 16) {
+            problems.add(new FieldProblem("postalCode", "at most 16 characters"));
+        }
+        if (city != null && city.length() > 100) {
+            problems.add(new FieldProblem("city", "at most 100 characters"));
+        }
+        if ((address == null) != (postalCode == null) || (address == null) != (city == null)) {
+            problems.add(new FieldProblem("addressLine", "give the street, postal code and city, or none"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Customer customer = get(customerId);
+        Contact contact = customer.getContacts().isEmpty() ? null : customer.getContacts().get(0);
+        List<String> changes = new ArrayList<>();
+        changed(changes, "contact", contact == null ? null : contact.getName(), name);
+        changed(changes, "email", contact == null ? null : contact.getEmail(), email);
+        changed(changes, "phone", contact == null ? null : contact.getPhone(), phone);
+        changed(changes, "email consent", contact != null && contact.isEmailConsent(), details.emailConsent());
+        changed(changes, "SMS consent", contact != null && contact.isSmsConsent(), details.smsConsent());
+        changed(changes, "address", customer.getAddressLine(), address);
+        changed(changes, "postal code", customer.getPostalCode(), postalCode);
+        changed(changes, "city", customer.getCity(), city);
+        if (contact == null) {
+            customer.addContact(new Contact(customer, name, null, email, phone, details.emailConsent(), details.smsConsent(), false));
+        } else {
+            contact.restate(name, email, phone, details.emailConsent(), details.smsConsent());
+        }
+        customer.moveTo(address, postalCode, city);
+        return changes;
+    }
+
+    private static void changed(List<String> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(field + ": " + (before == null ? "none" : before) + " -> " + (after == null ? "none" : after));
+        }
     }
 
     @Transactional(readOnly = true)

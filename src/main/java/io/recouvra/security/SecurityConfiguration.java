@@ -92,8 +92,6 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         return http
-                // not its stylesheet (/portal-assets/**, public, in the web chain): outside the CSRF cookie's path, a request
-                // for it would be given a new token and reset the cookie under the page's form, which then gets a 403
                 .securityMatcher("/portal/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -109,13 +107,31 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The portal's style sheet, apart from the pages: its path is outside the CSRF cookie's ({@code /portal}), so a
+     * request for it carries no cookie, and the pages' chain would answer it with a new token that replaces the one
+     * the page's forms hold (every form post then refused). Static, so no CSRF token at all; the same headers.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalAssetsSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/portal-assets/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+
     private static CookieCsrfTokenRepository portalCsrfTokens() {
         var repository = new CookieCsrfTokenRepository();
         repository.setCookieName("RECOUVRA-PORTAL-CSRF");
-        // not "/portal": the stylesheet at /portal-assets/ goes through this chain too, and a request without the
-        // cookie mints a new token; with the cookie out of its path, each page's stylesheet replaced the page's token
-        // in the browser, and every form was refused (403)
-        repository.setCookiePath("/");
+        repository.setCookiePath("/portal");
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
         return repository;
     }
