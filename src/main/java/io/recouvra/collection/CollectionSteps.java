@@ -167,10 +167,19 @@ class CollectionSteps {
         };
     }
 
-    /** On create, claim and assignment: the sheet as the customer is now, for the assignee; the name after it. */
+    /**
+     * On create, claim and assignment: the sheet as the customer is now, for the assignee; the name after it.
+     * On create (every try, running calls of older model versions too) also the CallPriority rank.
+     */
     @Bean
     TaskListener refreshCallSheet(CallSheets sheets) {
-        return task -> sheets.refresh(task, task.getAssignee());
+        return task -> {
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                sheets.rankAndRefresh(task);
+            } else {
+                sheets.refresh(task, task.getAssignee());
+            }
+        };
     }
 
     @Bean
