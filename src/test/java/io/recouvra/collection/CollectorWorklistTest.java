@@ -157,6 +157,15 @@ class CollectorWorklistTest {
                     .hasPermission(Permissions.READ).list()).extracting(a -> a.getGroupId()).as(name)
                     .containsExactlyInAnyOrderElementsOf(groups);
         });
+        readers.forEach((name, groups) -> {
+            String id = filters.createFilterQuery().filterName(name).singleResult().getId();
+            identity.setAuthentication("someone", groups);
+            try {
+                assertThat(filters.count(id)).as(name + " runs for its readers").isNotNull();
+            } finally {
+                identity.clearAuthentication();
+            }
+        });
         for (String old : List.of("My tasks", "My group tasks", "All tasks")) {
             assertThat(filters.createFilterQuery().filterName(old).count()).as("renamed in French").isZero();
         }
