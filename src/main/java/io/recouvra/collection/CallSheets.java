@@ -19,10 +19,23 @@ class CallSheets {
 
     private final CallSteps steps;
     private final Viewers viewers;
+    private final CallPriority priority;
 
-    CallSheets(CallSteps steps, Viewers viewers) {
+    CallSheets(CallSteps steps, Viewers viewers, CallPriority priority) {
         this.steps = steps;
         this.viewers = viewers;
+        this.priority = priority;
+    }
+
+    /**
+     * A new call task (the call's first try or a retry): its priority and follow-up date from CallPriority,
+     * then the sheet. On the task, not the call: each try is ranked from the customer as it is then.
+     */
+    void rankAndRefresh(DelegateTask task) {
+        CallPriority.Rank rank = priority.decide(priority.factsOf(UUID.fromString((String) task.getVariable("customerId"))));
+        task.setPriority(rank.taskPriority());
+        task.setFollowUpDate(priority.followUpDate(rank));
+        refresh(task, task.getAssignee());
     }
 
     /**
@@ -41,10 +54,15 @@ class CallSheets {
         if (!changed.isEmpty()) {
             task.getExecution().setVariables(changed);
         }
-        String title = CallSteps.callTitle(modelName(task), task.getVariable("customerName"),
-                sheet.get("overdueTotalDisplay"), sheet.get("notYetDueTotalDisplay"));
+        String title = CallSteps.callTitle(modelName(task), task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
+                sheet.get("oldestDaysOverdue"), sheet.get("riskClass"), sheet.get("notYetDueTotalDisplay"));
         if (!title.equals(task.getName())) {
             task.setName(title);
+        }
+        String description = CallSteps.callDescription(task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
+                sheet.get("oldestDaysOverdue"), sheet.get("riskClass"), task.getPriority());
+        if (!description.equals(task.getDescription())) {
+            task.setDescription(description);
         }
     }
 

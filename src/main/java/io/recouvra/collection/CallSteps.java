@@ -153,6 +153,10 @@ class CallSteps {
         sheet.put("overdueTotalDisplay", total(overdue, viewer, nothing));
         sheet.put("notYetDueTotalDisplay", total(notYetDue, viewer, nothing));
         sheet.put("totalOutstandingDisplay", total(open, viewer, nothing));
+        // what the task's name and description carry, for a collector sorting her calls
+        sheet.put("oldestDaysOverdue", overdue.stream()
+                .mapToInt(i -> (int) ChronoUnit.DAYS.between(i.getDueDate(), today)).max().orElse(0));
+        sheet.put("riskClass", score == null ? "" : score.getRiskClass().name());
         sheet.put("scoreSummary", score == null ? viewer.say("pas encore noté", "not scored yet")
                 : score.getScore() + "/100, " + viewer.say("classe de risque ", "risk class ") + score.getRiskClass());
         Instant now = clock.instant();
@@ -162,13 +166,32 @@ class CallSteps {
         return sheet;
     }
 
-    /** The call task's name: whose case, what is overdue and what is not due yet, e.g. "... (échu 1 200,00 € ; à échoir 300,00 €)". */
-    static String callTitle(String taskName, Object customerName, Object overdueTotal, Object notYetDueTotal) {
+    /**
+     * The call task's name, in French whoever reads it (Tasklist's list is shared): whose case, what is
+     * overdue, since how long, the risk class, and what is not due yet, e.g.
+     * "Appeler le client : Dupont SA (échu 1 234,56 €, 45 j de retard, risque D ; à échoir 300,00 €)".
+     */
+    static String callTitle(String taskName, Object customerName, Object overdueTotal, Object oldestDaysOverdue,
+                            Object riskClass, Object notYetDueTotal) {
         StringBuilder title = new StringBuilder(taskName).append(" : ").append(customerName).append(" (échu ").append(overdueTotal);
+        if (oldestDaysOverdue instanceof Number days && days.intValue() > 0) {
+            title.append(", ").append(days).append(" j de retard");
+        }
+        if (riskClass instanceof String risk && !risk.isEmpty()) {
+            title.append(", risque ").append(risk);
+        }
         if (notYetDueTotal != null && !"rien".equals(notYetDueTotal) && !"nothing".equals(notYetDueTotal)) {
             title.append(" ; à échoir ").append(notYetDueTotal);
         }
         return title.append(')').toString();
+    }
+
+    /** The call task's description: the same facts as sentences' fragments, and where the priority comes from. */
+    static String callDescription(Object customerName, Object overdueTotal, Object oldestDaysOverdue, Object riskClass,
+                                  int priority) {
+        return "Client : " + customerName + " · échu : " + overdueTotal + " · plus ancien retard : " + oldestDaysOverdue
+                + " jours · classe de risque : " + (riskClass instanceof String risk && !risk.isEmpty() ? risk : "non noté")
+                + " · priorité " + priority + " (table CallPriority)";
     }
 
     /** French readers see amounts as everywhere in Tasklist (Amounts); others in their own locale. */

@@ -167,10 +167,20 @@ class CollectionSteps {
         };
     }
 
-    /** On create, claim and assignment: the sheet as the customer is now, for the assignee; the name after it. */
+    /**
+     * On create, claim and assignment: the sheet as the customer is now, for the assignee; the name after it.
+     * On create (every try, also of calls running on an older model version that has this listener) the CallPriority
+     * rank too; a call task of a version without it keeps priority 50 and no follow-up date, and is listed every day.
+     */
     @Bean
     TaskListener refreshCallSheet(CallSheets sheets) {
-        return task -> sheets.refresh(task, task.getAssignee());
+        return task -> {
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                sheets.rankAndRefresh(task);
+            } else {
+                sheets.refresh(task, task.getAssignee());
+            }
+        };
     }
 
     @Bean

@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import jakarta.annotation.PostConstruct;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -56,11 +57,23 @@ class AccessSetup {
     private static final String COCKPIT = "cockpit";
     /** Shown under each task in Tasklist's list, so a collector tells one invoice from another. */
     private static final List<Map<String, String>> TASK_LIST_VARIABLES = List.of(
-            Map.of("name", "invoiceNumber", "label", "Invoice"),
-            Map.of("name", "customerName", "label", "Customer"),
-            Map.of("name", "outstandingAmount", "label", "Outstanding"),
-            Map.of("name", "currency", "label", "Currency"),
-            Map.of("name", "dueDate", "label", "Due"));
+            Map.of("name", "invoiceNumber", "label", "Facture"),
+            Map.of("name", "customerName", "label", "Client"),
+            Map.of("name", "outstandingAmount", "label", "Restant dû"),
+            Map.of("name", "currency", "label", "Devise"),
+            Map.of("name", "dueDate", "label", "Échéance"));
+    /** Under each call: what the collector sorts by (the call sheet's variables, CollectorCall). */
+    private static final List<Map<String, String>> CALL_LIST_VARIABLES = List.of(
+            Map.of("name", "customerName", "label", "Client"),
+            Map.of("name", "overdueTotalDisplay", "label", "Échu"),
+            Map.of("name", "oldestDaysOverdue", "label", "Jours de retard"),
+            Map.of("name", "riskClass", "label", "Risque"));
+    /** Process ids and user task ids the work filters select by (security does not depend on the process modules). */
+    private static final String COLLECTOR_CALL = "CollectorCall";
+    private static final String DISPUTE_MEDIATION = "DisputeMediation";
+    private static final String[] LEGAL_PROCESSES = {"LegalInjunction", "PrescriptionReview"};
+    private static final String[] APPROVAL_TASKS = {"Task_ApproveCreditLimit", "Task_ApprovePlan", "Task_ApproveEscalation",
+            "Task_ApproveWriteOff"};
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -113,7 +126,6 @@ class AccessSetup {
     private void grantWorkRights() {
         for (String group : STAFF) {
             grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
         for (String group : new String[] {MANAGERS, ADMINS}) {
@@ -150,22 +162,72 @@ class AccessSetup {
         authorizations.saveAuthorization(authorization);
     }
 
+    /**
+     * The Tasklist filters, in French, each readable by the groups it is for (READ on that filter; admins
+     * read every filter). Tasklist opens the readable filter of lowest priority: a collector lands on
+     * "Mes appels du jour". A filter is found by its name, or by its English name of before (then renamed,
+     * keeping its id); never created twice, and a filter an admin edited keeps its query.
+     */
     private void createTasklistFilters() {
-        createFilter("My tasks", "Tasks assigned to me", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        createFilter("My group tasks", "Unclaimed tasks of my groups", -5,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
-        createFilter("All tasks", "Every open task I may see", 0, tasks.createTaskQuery());
+        String me = "${currentUser()}";
+        String myGroups = "${currentUserGroups()}";
+        // follow-up date at the start of its day (CallPriority): due today or before, or none (calls made before)
+        ensureFilter("Mes appels du jour", null, "Mes appels à passer aujourd'hui, les plus prioritaires en premier", -40,
+                CALL_LIST_VARIABLES, tasks.createTaskQuery().processDefinitionKey(COLLECTOR_CALL)
+                        .followUpBeforeOrNotExistentExpression("${now()}")
+                        .or().taskAssigneeExpression(me).taskCandidateGroupInExpression(myGroups).endOr()
+                        .orderByTaskPriority().desc().orderByDueDate().asc(), COLLECTORS);
+        ensureFilter("Litiges en attente", null, "Litiges à examiner, le délai de réponse le plus proche en premier", -30,
+                TASK_LIST_VARIABLES, tasks.createTaskQuery().processDefinitionKey(DISPUTE_MEDIATION)
+                        .or().taskAssigneeExpression(me).taskCandidateGroupInExpression(myGroups).endOr()
+                        .orderByDueDate().asc(), DISPUTE_HANDLERS);
+        ensureFilter("Approbations", null, "Limites de crédit, échéanciers, escalades et passages en perte à approuver", -20,
+                TASK_LIST_VARIABLES, tasks.createTaskQuery().taskDefinitionKeyIn(APPROVAL_TASKS)
+                        .or().taskAssigneeExpression(me).taskCandidateGroupInExpression(myGroups).endOr()
+                        .orderByDueDate().asc(), CREDIT_MANAGERS, MANAGERS);
+        ensureFilter("Dossiers contentieux", null, "Injonctions de payer et prescriptions à traiter", -10,
+                TASK_LIST_VARIABLES, tasks.createTaskQuery().processDefinitionKeyIn(LEGAL_PROCESSES)
+                        .or().taskAssigneeExpression(me).taskCandidateGroupInExpression(myGroups).endOr()
+                        .orderByDueDate().asc(), LEGAL);
+        String[] everyone = STAFF.stream().filter(group -> !isAdministrators(group)).toArray(String[]::new);
+        ensureFilter("Mes tâches", "My tasks", "Les tâches qui me sont attribuées", 10, TASK_LIST_VARIABLES,
+                tasks.createTaskQuery().taskAssigneeExpression(me), everyone);
+        ensureFilter("Tâches de mes groupes", "My group tasks", "Les tâches de mes groupes que personne n'a prises", 20,
+                TASK_LIST_VARIABLES, tasks.createTaskQuery().taskCandidateGroupInExpression(myGroups), everyone);
+        ensureFilter("Toutes les tâches", "All tasks", "Toutes les tâches que je peux voir", 30, TASK_LIST_VARIABLES,
+                tasks.createTaskQuery(), MANAGERS);
+        // before these filters every staff group read every filter: now each reads its own
+        for (String group : everyone) {
+            Authorization readsAll = authorizations.createAuthorizationQuery()
+                    .groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY).singleResult();
+            if (readsAll != null) {
+                authorizations.deleteAuthorization(readsAll.getId());
+            }
+        }
     }
 
-    private void createFilter(String name, String description, int priority, Query<?, ?> query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
+    private void ensureFilter(String name, String englishName, String description, int priority,
+                              List<Map<String, String>> variables, Query<?, ?> query, String... readers) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null && englishName != null) {
+            filter = filters.createFilterQuery().filterName(englishName).singleResult();
+            if (filter != null) {
+                Map<String, Object> properties = new HashMap<>(filter.getProperties());
+                properties.put("description", description);
+                properties.put("variables", variables);
+                properties.put("priority", priority);
+                filters.saveFilter(filter.setName(name).setProperties(properties));
+            }
         }
-        Filter filter = filters.newTaskFilter(name)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-                        "variables", TASK_LIST_VARIABLES, "showUndefinedVariable", false))
-                .setQuery(query);
-        filters.saveFilter(filter);
+        if (filter == null) {
+            filter = filters.saveFilter(filters.newTaskFilter(name)
+                    .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                            "variables", variables, "showUndefinedVariable", false))
+                    .setQuery(query));
+        }
+        for (String group : readers) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 
     private static boolean isAdministrators(String group) {

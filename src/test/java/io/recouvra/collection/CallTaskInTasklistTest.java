@@ -134,7 +134,7 @@ class CallTaskInTasklistTest {
         assertThat(runtime.getVariable(call.getProcessInstanceId(), "notYetDueTotalDisplay")).isEqualTo("1 000,00 €");
         assertThat(tasks.createTaskQuery().taskId(call.getId()).singleResult().getName()).as("the task list says it too")
                 .isEqualTo("Appeler le client : " + customers.get(customer).getLegalName()
-                        + " (échu 2 000,00 € ; à échoir 1 000,00 €)");
+                        + " (échu 2 000,00 €, 6 j de retard, risque B ; à échoir 1 000,00 €)");
 
         // opening the form in Tasklist reads it again
         String later = invoice(customer, START.plusDays(40), "300.00");

@@ -393,7 +393,7 @@ class InvoiceCollectionProcessTest {
         ProcessInstance instance = run(number);
         assertThat(instance).isWaitingAt("Event_CallOutcome");
         Task call = callTask(customer);
-        assertThat(call.getName()).isEqualTo("Appeler le client : " + customers.get(customer).getLegalName() + " (échu 2 000,00 €)");
+        assertThat(call.getName()).isEqualTo("Appeler le client : " + customers.get(customer).getLegalName() + " (échu 2 000,00 €, 6 j de retard, risque B)");
 
         complete(call, Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", today.plusDays(7).toString(),
                 "promisedAmount", 2000));

@@ -175,9 +175,30 @@ class AccessTest {
 
     @Test
     void tasklistFiltersShowWhichInvoiceEachTaskIsAbout() {
-        Object variables = filters.createFilterQuery().filterName("My group tasks").singleResult()
+        Object variables = filters.createFilterQuery().filterName("Tâches de mes groupes").singleResult()
                 .getProperties().get("variables");
         assertThat(variables.toString()).contains("invoiceNumber", "customerName", "outstandingAmount");
+    }
+
+    @Test
+    void anInstallationOfBeforeGetsItsEnglishFiltersRenamedAndEachGroupReadsOnlyItsOwn() {
+        // as before: "My tasks", and every staff group reading every filter
+        org.camunda.bpm.engine.filter.Filter mine = filters.createFilterQuery().filterName("Mes tâches").singleResult();
+        filters.saveFilter(mine.setName("My tasks"));
+        var readsAll = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        readsAll.setGroupId(RecouvraGroups.COLLECTORS);
+        readsAll.setResource(Resources.FILTER);
+        readsAll.setResourceId("*");
+        readsAll.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(readsAll);
+
+        accessSetup.setUp();
+
+        assertThat(filters.createFilterQuery().filterName("My tasks").count()).isZero();
+        assertThat(filters.createFilterQuery().filterName("Mes tâches").singleResult().getId()).as("same filter, renamed")
+                .isEqualTo(mine.getId());
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(RecouvraGroups.COLLECTORS).resourceType(Resources.FILTER)
+                .resourceId("*").count()).isZero();
     }
 
     @Test
