@@ -64,16 +64,12 @@ public class DebtorPlans {
     /**
      * What the debtor pays now on an accepted plan: the next unpaid instalment (what is left of it when part was paid),
      * or, when some are overdue, all of those together. {@code dueDate} is the last of them, {@code count} how many;
-     * {@code shares} spread the amount over the plan's open invoices, oldest due date first (the late-payment debit
+     * {@code invoices} are the plan's open invoices; {@code shares} spread the amount over the plan's open invoices, oldest due date first (the late-payment debit
      * note, due with the last instalment, last), as a transfer for the instalment is allocated: the plan counts what
      * is allocated to its invoices since it was made ({@link PaymentPlans#paidSince}).
      */
     public record InstalmentDue(UUID planId, LocalDate dueDate, int count, boolean overdue, BigDecimal amount, String currency,
-                                List<Share> shares) {
-
-        public List<String> invoiceNumbers() {
-            return shares.stream().map(Share::invoiceNumber).toList();
-        }
+                                List<String> invoices, List<Share> shares) {
     }
 
     /** Part of an instalment paid to one of the plan's invoices. */
@@ -218,7 +214,8 @@ public class DebtorPlans {
         // a credit note since the plan was made can leave its invoices owing less than the schedule: never ask for more
         BigDecimal amount = shares.stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return amount.signum() == 0 ? Optional.empty() : Optional.of(new InstalmentDue(planId, last.dueDate(), count,
-                last.dueDate().isBefore(today), amount, plan.currency(), List.copyOf(shares)));
+                last.dueDate().isBefore(today), amount, plan.currency(), open.stream().map(Invoice::getNumber).toList(),
+                List.copyOf(shares)));
     }
 
     /**

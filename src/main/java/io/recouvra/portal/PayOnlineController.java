@@ -119,7 +119,8 @@ class PayOnlineController {
             choices = instalment.map(due -> due.shares().stream().map(share -> new Choice(share.invoiceNumber(), share.amount()))
                     .toList()).orElse(List.of());
             what = instalment.map(due -> "the instalment of " + due.dueDate() + " of payment plan " + due.planId()
-                    + " (invoices " + String.join(", ", due.invoiceNumbers()) + ")").orElse("");
+                    + " (" + due.shares().stream().map(share -> share.amount() + " to " + share.invoiceNumber())
+                    .collect(Collectors.joining(", ")) + ")").orElse("");
             if (instalment.isEmpty()) {
                 // paid meanwhile, or a plan that is not this customer's running one
                 errors.put("invoices", "payonline.error.instalment");
@@ -216,7 +217,7 @@ class PayOnlineController {
         Set<String> inPlans = plans.invoicesInRunningPlans(link.customerId());
         List<InstalmentRow> instalments = plans.instalmentsDue(link.customerId()).stream().map(due -> new InstalmentRow(
                 INSTALMENT + due.planId(), PortalPages.date(due.dueDate(), locale), PortalPages.money(due.amount(), due.currency(), locale),
-                due.count(), String.join(", ", due.invoiceNumbers()))).toList();
+                due.count(), String.join(", ", due.invoices()))).toList();
         model.addAttribute("offered", offer.isPresent());
         model.addAttribute("methods", offer.map(o -> o.methods().stream().map(Enum::name).sorted().toList()).orElse(List.of()));
         model.addAttribute("method", method);
