@@ -74,9 +74,7 @@ public class PaymentService {
             allocateAsInstructed(payment, request.allocations());
         }
         payment.getAllocations().forEach(allocation -> grantEarlyPaymentDiscount(allocation.getInvoice(), payment.getValueDate()));
-        // written now: a caller in the same transaction refers to the payment's row with plain SQL (an online checkout
-        // paid) even when nothing settled made Hibernate flush before it
-        payments.saveAndFlush(payment);
+        payments.save(payment);
         payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
         events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), settledLate(payment)));
         return payment;

@@ -165,8 +165,8 @@ class ContactPagesTest {
                 .getId();
     }
 
-    private PortalForms forms() {
-        return new PortalForms(api.anonymous().withRedirects(Redirects.DONT_FOLLOW));
+    private FormPosts forms() {
+        return new FormPosts(api.anonymous().withRedirects(Redirects.DONT_FOLLOW));
     }
 
     private ResponseEntity<String> get(String path) {

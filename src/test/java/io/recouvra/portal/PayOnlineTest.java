@@ -190,7 +190,7 @@ class PayOnlineTest {
         post(checkoutPage, Map.of("outcome", "SUCCEEDS"));
 
         assertThat(invoices.get(discounted).isSettled()).isTrue();
-        assertThat(jdbc.queryForMap("select number, amount, amount_excl_vat, vat from recouvra.credit_note n "
+        assertThat(jdbc.queryForMap("select n.number, n.amount, n.amount_excl_vat, n.vat from recouvra.credit_note n "
                 + "join recouvra.invoice i on i.id = n.invoice_id where i.number = ? and n.early_payment_discount", discounted))
                 .containsEntry("number", "ESC-" + discounted)
                 .satisfies(note -> {

@@ -244,8 +244,8 @@ class PlanPagesTest {
         return number;
     }
 
-    private PortalForms forms() {
-        return new PortalForms(api.anonymous().withRedirects(Redirects.DONT_FOLLOW));
+    private FormPosts forms() {
+        return new FormPosts(api.anonymous().withRedirects(Redirects.DONT_FOLLOW));
     }
 
     private ResponseEntity<String> get(String path) {

@@ -18,13 +18,13 @@ import org.springframework.util.MultiValueMap;
  * Posts a portal form as a browser does: the page that holds the form first (it sets the CSRF cookie and writes
  * the hidden {@code _csrf} field), then the form with both. {@link #postWithoutCsrf} leaves them out.
  */
-final class PortalForms {
+final class FormPosts {
 
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestRestTemplate http;
 
-    PortalForms(TestRestTemplate http) {
+    FormPosts(TestRestTemplate http) {
         this.http = http;
     }
 
