@@ -74,7 +74,9 @@ public class PaymentService {
             allocateAsInstructed(payment, request.allocations());
         }
         payment.getAllocations().forEach(allocation -> grantEarlyPaymentDiscount(allocation.getInvoice(), payment.getValueDate()));
-        payments.save(payment);
+        // written now, not at commit: the processes the events wake and callers writing with JDBC (an online
+        // checkout naming its payment) read the database, not this session
+        payments.saveAndFlush(payment);
         payment.getAllocations().forEach(allocation -> LedgerEvents.announce(allocation.getInvoice(), events));
         events.publishEvent(new LedgerEvents.PaymentBooked(customer.getId(), settledLate(payment)));
         return payment;
