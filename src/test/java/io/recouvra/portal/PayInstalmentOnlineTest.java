@@ -200,13 +200,17 @@ class PayInstalmentOnlineTest {
     }
 
     @Test
-    void anotherCustomersPlanIsRefusedAndThePostNeedsItsCsrfToken() throws Exception {
+    void anotherCustomersPlanOrATypedOneIsRefusedAndThePostNeedsItsCsrfToken() throws Exception {
         UUID curious = debtor("Garage Curieux");
         invoices.register(new NewInvoice(TestData.invoiceNumber(), curious, null, TODAY.minusDays(30), TODAY, new BigDecimal("80.00"), "EUR"));
         Page forged = post("/portal/" + tokens.issue(curious, Purpose.VIEW) + "/pay",
                 Map.of("scope", "instalment-" + planId, "method", "CARD"));
         assertThat(forged.status()).isEqualTo(422);
         assertThat(forged.body()).contains("Cette échéance n&#39;est plus due").doesNotContain("300,00");
+
+        Page typed = post("/portal/" + token + "/pay", Map.of("scope", "instalment-<script>alert(1)</script>", "method", "CARD"));
+        assertThat(typed.status()).isEqualTo(422);
+        assertThat(typed.body()).contains("Cette échéance n&#39;est plus due").doesNotContain("<script>");
 
         Page withoutCsrf = send("/portal/" + token + "/pay", Map.of("scope", "instalment-" + planId, "method", "CARD"), null);
         assertThat(withoutCsrf.status()).isEqualTo(403);
