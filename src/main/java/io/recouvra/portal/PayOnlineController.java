@@ -113,17 +113,19 @@ class PayOnlineController {
         Map<String, String> errors = new LinkedHashMap<>();
         List<Choice> choices;
         String what;
-        Optional<InstalmentDue> instalment = scope.startsWith(INSTALMENT) ? plans.instalmentsDue(link.customerId()).stream()
-                .filter(due -> scope.equals(INSTALMENT + due.planId())).findFirst() : Optional.empty();
         if (scope.startsWith(INSTALMENT)) {
-            choices = instalment.map(due -> due.shares().stream().map(share -> new Choice(share.invoiceNumber(), share.amount()))
-                    .toList()).orElse(List.of());
-            what = instalment.map(due -> "the instalment of " + due.dueDate() + " of payment plan " + due.planId()
-                    + " (" + due.shares().stream().map(share -> share.amount() + " to " + share.invoiceNumber())
-                    .collect(Collectors.joining(", ")) + ")").orElse("");
-            if (instalment.isEmpty()) {
-                // paid meanwhile, or a plan that is not this customer's running one
+            InstalmentDue due = plans.instalmentsDue(link.customerId()).stream()
+                    .filter(plan -> scope.equals(INSTALMENT + plan.planId())).findFirst().orElse(null);
+            if (due == null) {
+                // paid meanwhile, or not a running plan of this customer
                 errors.put("invoices", "payonline.error.instalment");
+                choices = List.of();
+                what = "";
+            } else {
+                choices = due.shares().stream().map(share -> new Choice(share.invoiceNumber(), share.amount())).toList();
+                what = "the instalment of " + due.dueDate() + " of payment plan " + due.planId() + " ("
+                        + due.shares().stream().map(share -> share.amount() + " to " + share.invoiceNumber())
+                        .collect(Collectors.joining(", ")) + ")";
             }
         } else {
             choices = payable.stream().filter(invoice -> WHOLE_BALANCE.equals(scope)
