@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,6 +62,21 @@ public class DebtorPlans {
     }
 
     /**
+     * What the debtor pays now on an accepted plan: the next unpaid instalment (what is left of it when part was paid),
+     * or, when some are overdue, all of those together. {@code dueDate} is the last of them, {@code count} how many;
+     * {@code invoices} are the plan's open invoices; {@code shares} spread the amount over the plan's open invoices, oldest due date first (the late-payment debit
+     * note, due with the last instalment, last), as a transfer for the instalment is allocated: the plan counts what
+     * is allocated to its invoices since it was made ({@link PaymentPlans#paidSince}).
+     */
+    public record InstalmentDue(UUID planId, LocalDate dueDate, int count, boolean overdue, BigDecimal amount, String currency,
+                                List<String> invoices, List<Share> shares) {
+    }
+
+    /** Part of an instalment paid to one of the plan's invoices. */
+    public record Share(String invoiceNumber, BigDecimal amount) {
+    }
+
+    /**
      * A plan as the debtor reads it. {@code charges} are the late-payment interest and indemnities added to the last
      * instalment (zero when the policy waives them), worked out as of {@code chargesAsOf}; {@code acceptBy} is the
      * last whole day to accept (null unless offered), as the offer message says it.
@@ -75,11 +92,14 @@ public class DebtorPlans {
     private final ManagementService management;
     private final TaskService tasks;
     private final Clock clock;
+    private final CollectionCalendar calendar;
     private final int maxInstalments;
 
     DebtorPlans(PaymentPlans plans, InvoiceService invoices, JdbcTemplate jdbc, RuntimeService runtime,
-                ManagementService management, TaskService tasks, Clock clock, PaymentPlanSettings settings) {
+                ManagementService management, TaskService tasks, Clock clock, CollectionCalendar calendar,
+                PaymentPlanSettings settings) {
         this.maxInstalments = settings.maxInstalments();
+        this.calendar = calendar;
         this.plans = plans;
         this.invoices = invoices;
         this.jdbc = jdbc;
@@ -126,6 +146,76 @@ public class DebtorPlans {
         LocalDate acceptBy = stage == Stage.OFFERED ? deadline.atZone(clock.getZone()).toLocalDate().minusDays(1) : null;
         return Optional.of(new PlanOffer(planId, stage, row.currency(), row.total(),
                 row.charges() == null ? BigDecimal.ZERO : row.charges(), row.chargesAsOf(), instalments, covered, acceptBy));
+    }
+
+    /**
+     * What is due now on each of the customer's running plans (status ACTIVE), oldest plan first; a plan paid ahead
+     * of its schedule has nothing due and is left out.
+     */
+    @Transactional(readOnly = true)
+    public List<InstalmentDue> instalmentsDue(UUID customerId) {
+        List<UUID> active = jdbc.queryForList("""
+                select id from recouvra.payment_plan where customer_id = ? and status = 'ACTIVE' order by created_at""",
+                UUID.class, customerId);
+        List<InstalmentDue> due = new ArrayList<>();
+        for (UUID planId : active) {
+            instalmentDue(planId).ifPresent(due::add);
+        }
+        return due;
+    }
+
+    /** The invoices of the customer's running plans: paid through their instalments, not one by one. */
+    @Transactional(readOnly = true)
+    public Set<String> invoicesInRunningPlans(UUID customerId) {
+        return Set.copyOf(jdbc.queryForList("""
+                select i.invoice_number from recouvra.payment_plan_invoice i join recouvra.payment_plan p on p.id = i.plan_id
+                where p.customer_id = ? and p.status = 'ACTIVE'""", String.class, customerId));
+    }
+
+    private Optional<InstalmentDue> instalmentDue(UUID planId) {
+        PaymentPlans.PlanRow plan = plans.plan(planId);
+        // what the process's check counts: allocations to the plan's invoices since the plan was made
+        BigDecimal paid = plans.paidSince(planId, plan.createdOn());
+        LocalDate today = calendar.today();
+        BigDecimal scheduled = BigDecimal.ZERO;
+        BigDecimal owedByNow = BigDecimal.ZERO;
+        PaymentPlans.Instalment last = null;
+        int count = 0;
+        for (PaymentPlans.Instalment instalment : plans.instalments(planId)) {
+            scheduled = scheduled.add(instalment.amount());
+            if (scheduled.compareTo(paid) <= 0) {
+                continue; // covered by what was paid
+            }
+            boolean overdue = instalment.dueDate().isBefore(today);
+            if (!overdue && last != null) {
+                break; // the overdue ones together, not the next one not yet due
+            }
+            owedByNow = scheduled;
+            last = instalment;
+            count++;
+            if (!overdue) {
+                break; // nothing overdue: the next instalment alone
+            }
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        List<Invoice> open = invoices.byNumbers(plans.invoicesOf(planId)).stream().filter(i -> !i.getStatus().isClosed())
+                .sorted(Comparator.comparing(Invoice::getDueDate).thenComparing(Invoice::getNumber)).toList();
+        List<Share> shares = new ArrayList<>();
+        BigDecimal left = owedByNow.subtract(paid);
+        for (Invoice invoice : open) {
+            BigDecimal share = left.min(invoice.getOutstanding());
+            if (share.signum() > 0) {
+                shares.add(new Share(invoice.getNumber(), share));
+                left = left.subtract(share);
+            }
+        }
+        // a credit note since the plan was made can leave its invoices owing less than the schedule: never ask for more
+        BigDecimal amount = shares.stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return amount.signum() == 0 ? Optional.empty() : Optional.of(new InstalmentDue(planId, last.dueDate(), count,
+                last.dueDate().isBefore(today), amount, plan.currency(), open.stream().map(Invoice::getNumber).toList(),
+                List.copyOf(shares)));
     }
 
     /**

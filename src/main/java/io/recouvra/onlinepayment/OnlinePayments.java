@@ -138,6 +138,17 @@ public class OnlinePayments {
     }
 
     /**
+     * Opens a checkout, at the portal's provider, for set amounts of the customer's invoices, which may be part of what
+     * they owe: a payment plan's instalment spread over the plan's invoices. Each amount is checked as below.
+     */
+    @Transactional
+    public HostedCheckout startCheckoutOfAmounts(UUID customerId, List<Choice> choices, PaymentMethod method, String language,
+                                                 ReturnPages returns) {
+        Offer offer = offer().orElseThrow(() -> new NotFoundException("No online payment is offered"));
+        return startCheckout(offer.provider(), customerId, choices, method, language, returns);
+    }
+
+    /**
      * Opens a checkout at the provider for the customer's own open invoices, each for at most what it
      * still owes; the debtor is then sent to the returned redirect URL. The one acting (the debtor's link) is kept:
      * the payment booked later is theirs.

@@ -1,9 +1,12 @@
 package io.recouvra.portal;
 
+import io.recouvra.collection.DebtorPlans;
+import io.recouvra.collection.DebtorPlans.InstalmentDue;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.onlinepayment.HostedCheckout;
 import io.recouvra.onlinepayment.OnlinePayments;
 import io.recouvra.onlinepayment.OnlinePayments.Checkout;
+import io.recouvra.onlinepayment.OnlinePayments.Choice;
 import io.recouvra.onlinepayment.OnlinePayments.Offer;
 import io.recouvra.onlinepayment.PaymentMethod;
 import io.recouvra.onlinepayment.ProviderUnavailableException;
@@ -39,9 +42,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * "Payer en ligne": the debtor chooses the whole balance or some open invoices and a way to pay, and is sent to the
- * provider's hosted page; the provider's webhook books the payment, not the return here, which only says where the
- * payment stands. Only the token's customer's invoices can be chosen, each for {@link OnlinePayments#amountToPay}.
+ * "Payer en ligne": the debtor chooses the whole balance, some open invoices, or what is due on its payment plan, and a
+ * way to pay, and is sent to the provider's hosted page; the provider's webhook books the payment, not the return here,
+ * which only says where the payment stands. Only the token's customer's invoices can be chosen, each for
+ * {@link OnlinePayments#amountToPay}. The invoices of a running plan are not offered one by one: they are paid through
+ * the plan's instalment (spread over them as {@link DebtorPlans#instalmentsDue} says) or with the whole balance, always
+ * for what they owe, never with an early-payment discount, which would leave the plan short of its schedule.
  */
 @Controller
 @ConditionalOnProperty(name = "recouvra.portal.enabled", havingValue = "true")
@@ -51,11 +57,16 @@ class PayOnlineController {
     private static final Purpose[] PURPOSES = {Purpose.VIEW, Purpose.PAY};
     static final String WHOLE_BALANCE = "all";
     static final String CHOSEN = "chosen";
+    /** The scope of a plan's instalment: this, then the plan's id. */
+    static final String INSTALMENT = "instalment-";
 
-    /** An invoice the debtor may tick: what it still owes, written for their language. */
     /** An invoice the debtor may pay; with its discount's rate, last day and full amount while the discount applies. */
     record PayableRow(String number, String due, String toPay, boolean chosen, String discountRate, String discountUntil,
                       String withoutDiscount) {
+    }
+
+    /** What is due on a plan, offered as one choice: its scope value, date, amount, how many instalments, the invoices. */
+    record InstalmentRow(String scope, String due, String amount, int count, String invoices) {
     }
 
     /** An invoice of a checkout, after it: settled, or what is still due. */
@@ -65,12 +76,15 @@ class PayOnlineController {
     private final PortalPages pages;
     private final OnlinePayments onlinePayments;
     private final InvoiceService invoices;
+    private final DebtorPlans plans;
     private final InteractionLog trail;
 
-    PayOnlineController(PortalPages pages, OnlinePayments onlinePayments, InvoiceService invoices, InteractionLog trail) {
+    PayOnlineController(PortalPages pages, OnlinePayments onlinePayments, InvoiceService invoices, DebtorPlans plans,
+                        InteractionLog trail) {
         this.pages = pages;
         this.onlinePayments = onlinePayments;
         this.invoices = invoices;
+        this.plans = plans;
         this.trail = trail;
     }
 
@@ -95,14 +109,36 @@ class PayOnlineController {
         Set<String> ticked = chosen == null ? Set.of() : Set.copyOf(chosen);
         Optional<Offer> offer = onlinePayments.offer();
         List<Invoice> payable = onlinePayments.payableInvoices(link.customerId());
+        Set<String> inPlans = plans.invoicesInRunningPlans(link.customerId());
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> numbers = WHOLE_BALANCE.equals(scope) ? payable.stream().map(Invoice::getNumber).toList()
-                : payable.stream().map(Invoice::getNumber).filter(ticked::contains).toList();
-        if (!payable.stream().map(Invoice::getNumber).collect(Collectors.toSet()).containsAll(ticked)) {
-            // a number that is not one of this customer's payable invoices: refused without saying whose it is
-            errors.put("invoices", "payonline.error.unknown");
-        } else if (numbers.isEmpty()) {
-            errors.put("invoices", "payonline.error.none");
+        List<Choice> choices;
+        String what;
+        if (scope.startsWith(INSTALMENT)) {
+            InstalmentDue due = plans.instalmentsDue(link.customerId()).stream()
+                    .filter(plan -> scope.equals(INSTALMENT + plan.planId())).findFirst().orElse(null);
+            if (due == null) {
+                // paid meanwhile, or not a running plan of this customer
+                errors.put("invoices", "payonline.error.instalment");
+                choices = List.of();
+                what = "";
+            } else {
+                choices = due.shares().stream().map(share -> new Choice(share.invoiceNumber(), share.amount())).toList();
+                what = "the instalment of " + due.dueDate() + " of payment plan " + due.planId() + " ("
+                        + due.shares().stream().map(share -> share.amount() + " to " + share.invoiceNumber())
+                        .collect(Collectors.joining(", ")) + ")";
+            }
+        } else {
+            choices = payable.stream().filter(invoice -> WHOLE_BALANCE.equals(scope)
+                            || (ticked.contains(invoice.getNumber()) && !inPlans.contains(invoice.getNumber())))
+                    .map(invoice -> new Choice(invoice.getNumber(), price(invoice, inPlans))).toList();
+            what = "invoices " + choices.stream().map(Choice::invoiceNumber).collect(Collectors.joining(", "));
+            if (!payable.stream().map(Invoice::getNumber).filter(number -> !inPlans.contains(number)).collect(Collectors.toSet())
+                    .containsAll(ticked)) {
+                // not one of this customer's invoices payable one by one: refused without saying whose it is
+                errors.put("invoices", "payonline.error.unknown");
+            } else if (choices.isEmpty()) {
+                errors.put("invoices", "payonline.error.none");
+            }
         }
         PaymentMethod way = offer.flatMap(o -> o.methods().stream().filter(m -> m.name().equals(method)).findFirst()).orElse(null);
         if (way == null) {
@@ -117,10 +153,10 @@ class PayOnlineController {
                 + OnlinePayments.CHECKOUT_ID;
         try {
             HostedCheckout checkout = PortalPages.asTheDebtor(link, () -> {
-                HostedCheckout opened = onlinePayments.startCheckout(link.customerId(), numbers, way, language,
+                HostedCheckout opened = onlinePayments.startCheckoutOfAmounts(link.customerId(), choices, way, language,
                         new OnlinePayments.ReturnPages(back + "/done?lang=" + language, back + "/cancelled?lang=" + language));
                 trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE, "Portal: the debtor started an online "
-                        + "payment (" + way + ") of invoices " + String.join(", ", numbers) + " (link " + link.id() + ")", null);
+                        + "payment (" + way + ") of " + what + " (link " + link.id() + ")", null);
                 return opened;
             });
             RedirectView toProvider = new RedirectView(checkout.redirectUrl());
@@ -180,18 +216,31 @@ class PayOnlineController {
         Locale locale = PortalPages.locale(model);
         Optional<Offer> offer = onlinePayments.offer();
         List<Invoice> payable = onlinePayments.payableInvoices(link.customerId());
+        Set<String> inPlans = plans.invoicesInRunningPlans(link.customerId());
+        List<InstalmentRow> instalments = plans.instalmentsDue(link.customerId()).stream().map(due -> new InstalmentRow(
+                INSTALMENT + due.planId(), PortalPages.date(due.dueDate(), locale), PortalPages.money(due.amount(), due.currency(), locale),
+                due.count(), String.join(", ", due.invoices()))).toList();
         model.addAttribute("offered", offer.isPresent());
         model.addAttribute("methods", offer.map(o -> o.methods().stream().map(Enum::name).sorted().toList()).orElse(List.of()));
         model.addAttribute("method", method);
-        model.addAttribute("scope", CHOSEN.equals(scope) ? CHOSEN : WHOLE_BALANCE);
-        model.addAttribute("payable", payable.stream().map(invoice -> payable(invoice, ticked, locale)).toList());
+        model.addAttribute("scope", CHOSEN.equals(scope) || instalments.stream().anyMatch(row -> row.scope().equals(scope))
+                ? scope : WHOLE_BALANCE);
+        model.addAttribute("instalments", instalments);
+        model.addAttribute("payable", payable.stream().filter(invoice -> !inPlans.contains(invoice.getNumber()))
+                .map(invoice -> payable(invoice, ticked, locale)).toList());
+        model.addAttribute("hasPayable", !payable.isEmpty());
         Set<String> currencies = payable.stream().map(Invoice::getCurrency).collect(Collectors.toSet());
-        model.addAttribute("balance", currencies.size() != 1 ? null : PortalPages.money(payable.stream().map(onlinePayments::amountToPay)
-                .reduce(BigDecimal.ZERO, BigDecimal::add), currencies.iterator().next(), locale));
+        model.addAttribute("balance", currencies.size() != 1 ? null : PortalPages.money(payable.stream()
+                .map(invoice -> price(invoice, inPlans)).reduce(BigDecimal.ZERO, BigDecimal::add), currencies.iterator().next(), locale));
         model.addAttribute("errors", errors);
         // browsers apply form-action to the redirect after the form: the provider's page must be allowed
         response.setHeader("Content-Security-Policy", policy(offer.map(Offer::checkoutOrigin).orElse(null)));
         return "portal/pay";
+    }
+
+    /** What paying this invoice in full costs: a plan's invoice what it owes, any other {@link OnlinePayments#amountToPay}. */
+    private BigDecimal price(Invoice invoice, Set<String> inPlans) {
+        return inPlans.contains(invoice.getNumber()) ? invoice.getOutstanding() : onlinePayments.amountToPay(invoice);
     }
 
     private PayableRow payable(Invoice invoice, Set<String> ticked, Locale locale) {

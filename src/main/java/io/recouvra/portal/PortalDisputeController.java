@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,6 +107,23 @@ class PortalDisputeController {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         show(link, model, invoices == null ? List.of() : invoices, reason == null ? "" : reason,
                 description == null ? "" : description, errors);
+        model.addAttribute("sent", false);
+        return "portal/disputes";
+    }
+
+    /**
+     * A dispute whose request was above the upload limit ({@code spring.servlet.multipart.max-request-size}): Spring
+     * refused it before this controller, so nothing the debtor typed could be read and nothing was stored. The page
+     * again, its form empty, with a sentence next to the documents (called by {@link UploadTooLarge}).
+     */
+    String tooLarge(String token, String lang, DataSize limit, Model model, HttpServletRequest request, HttpServletResponse response) {
+        PortalLink link = pages.open(token, lang, request, response, model);
+        if (link == null) {
+            return (String) model.getAttribute("refusal");
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        show(link, model, List.of(), "", "", Map.of("documents",
+                forms.say("dispute.error.request-too-large", PortalPages.locale(model), limit.toMegabytes())));
         model.addAttribute("sent", false);
         return "portal/disputes";
     }
