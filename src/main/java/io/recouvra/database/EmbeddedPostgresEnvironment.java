@@ -55,6 +55,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         datasource.put("spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
         datasource.put("spring.datasource.username", "postgres");
         datasource.put("spring.datasource.password", "");
+        if (!ephemeral) {
+            // the zero-setup run: a sandbox, so the debtor's side (portal, simulated payments) works out of the box
+            datasource.put("recouvra.zero-setup-run", "true");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("recouvraEmbeddedDatabase", datasource));
     }
 

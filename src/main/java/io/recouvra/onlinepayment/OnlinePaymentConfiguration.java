@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Stripe is offered once its keys are in the environment. The sandbox, which books payments nobody made, only when
- * asked for ({@code recouvra.payments.sandbox}, on by default in a sandbox run, {@code recouvra.demo}).
+ * asked for ({@code recouvra.payments.sandbox}, on by default in a sandbox run, {@code recouvra.sandbox-run}: the demo, or the zero-setup run).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StripeSettings.class)

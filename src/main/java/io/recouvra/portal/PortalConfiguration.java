@@ -25,7 +25,7 @@ class PortalConfiguration {
     static final int MINIMUM_SECRET_LENGTH = 32;
 
     @Bean
-    PortalTokens portalTokens(PortalSettings settings, @Value("${recouvra.demo:false}") boolean sandbox, JdbcTemplate jdbc,
+    PortalTokens portalTokens(PortalSettings settings, @Value("${recouvra.sandbox-run:false}") boolean sandbox, JdbcTemplate jdbc,
                               Clock clock) {
         return new PortalTokens(secret(settings, sandbox), settings, jdbc, clock);
     }
@@ -53,7 +53,7 @@ class PortalConfiguration {
             throw new IllegalStateException("The debtor portal is enabled but has no secret to sign its links: set "
                     + "RECOUVRA_PORTAL_SECRET (at least " + MINIMUM_SECRET_LENGTH + " random characters)");
         }
-        // the sandbox run, as a sandbox agency: a secret for this run only, so its links stop working at restart
+        // a sandbox run (the demo, or the zero-setup run), as a sandbox agency: a secret for this run only, so its links stop working at restart
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         log.warn("Sandbox portal: its links are signed with a secret generated for this run (set RECOUVRA_PORTAL_SECRET in production)");

@@ -53,4 +53,19 @@ class EmbeddedPostgresRestartTest {
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example:5432/recouvra");
         assertThat(environment.getPropertySources().contains("recouvraEmbeddedDatabase")).isFalse();
     }
+
+    /** The zero-setup run is a sandbox (portal and simulated payments on); a configured server or a test's is not. */
+    @Test
+    void onlyTheZeroSetupRunIsMarkedAsOne() {
+        // not a @TempDir: the server started here runs until the JVM ends, and its folder must outlive the test
+        MockEnvironment zeroSetup = new MockEnvironment().withProperty("recouvra.embedded-database.data-directory",
+                "target/zero-setup-run-" + java.util.UUID.randomUUID());
+        new EmbeddedPostgresEnvironment(new DeferredLogs()).postProcessEnvironment(zeroSetup, new SpringApplication());
+        assertThat(zeroSetup.getProperty("recouvra.zero-setup-run")).isEqualTo("true");
+
+        MockEnvironment configured = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/recouvra");
+        new EmbeddedPostgresEnvironment(new DeferredLogs()).postProcessEnvironment(configured, new SpringApplication());
+        assertThat(configured.getProperty("recouvra.zero-setup-run")).isNull();
+    }
 }
