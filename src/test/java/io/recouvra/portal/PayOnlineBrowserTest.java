@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,10 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +51,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PayOnlineBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Pattern PORTAL_LINK = Pattern.compile("https?://\\S+?(/portal/[A-Za-z0-9_.\\-]+)");
 
     @LocalServerPort
@@ -87,12 +82,7 @@ class PayOnlineBrowserTest {
                 List.of(new NewCustomer.NewContact("Compta", null, "compta@example.org", null, true, false, false)))).getId();
         overdue = invoice(LocalDate.of(2026, 10, 10), "1234.56");
         upcoming = invoice(LocalDate.of(2026, 12, 20), "480.00");
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,900");
-        var driver = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = Chromium.open(900);
         wait = new WebDriverWait(browser, PATIENCE);
     }
 
@@ -173,9 +163,7 @@ class PayOnlineBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String url(String path) {

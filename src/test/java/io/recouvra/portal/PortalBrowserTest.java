@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,10 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +44,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PortalBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Map<String, String> CLAIM = Map.of("principal", "1 234,56 €", "interest", "18,42 €",
             "indemnity", "40,00 €", "totalClaim", "1 292,98 €", "paymentDeadline", "3 décembre 2026");
 
@@ -75,14 +70,8 @@ class PortalBrowserTest {
     void openTheBrowser() throws IOException {
         EngineClock.moveTo(LocalDate.of(2026, 11, 25));
         downloads = Files.createTempDirectory("portal-downloads");
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,900")
-                .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        browser = Chromium.open(900, Map.of("download.default_directory", downloads.toString(),
                         "download.prompt_for_download", false));
-        var driver = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, PATIENCE);
     }
 
@@ -144,9 +133,7 @@ class PortalBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String url(String path) {

@@ -1,0 +1,48 @@
+package io.recouvra.portal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The browser of the portal's browser tests: Debian's chromium, headless, driven by its chromedriver (both installed
+ * by {@code .ci/run}), one per test; and where their screenshots go ({@code target/portal-screenshots/}, copied to
+ * {@code docs/portal/} by hand).
+ */
+final class Chromium {
+
+    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+
+    private Chromium() {
+    }
+
+    /** A browser 1024 px wide and this high, with these chromium preferences and extra arguments. */
+    static ChromeDriver open(int windowHeight, Map<String, Object> preferences, String... arguments) {
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024," + windowHeight)
+                .addArguments(arguments);
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
+        var driver = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(driver, options);
+    }
+
+    static ChromeDriver open(int windowHeight) {
+        return open(windowHeight, Map.of());
+    }
+
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
