@@ -38,6 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * customer A (USD)  d-45    45    900.00  31-60
  * customer B (EUR)  d-30    30    400.00 − 150.00 paid = 250.00  1-30
  * customer C (EUR)  d-20    20    100.00 − 100.00 paid = settled, not counted
+ * customer A (EUR)  d        0     75.00  a debit note of late charges (booked due today at the latest):
+ *                                         not a sale, not counted
  *
  * EUR: not due 1 200.00, 1-30 550.00, 31-60 500.00, 61-90 600.00, 91-180 750.00, >180 800.00
  *      outstanding 4 400.00, overdue 4 400.00 − 1 200.00 = 3 200.00
@@ -159,6 +161,7 @@ class AgeingTest {
         invoice(a, d.minusDays(180), "50.00", main);
         invoice(a, d.minusDays(181), "800.00", main);
         invoice(a, d.minusDays(45), "900.00", second);
+        invoices.registerLateCharges(a, TestData.invoiceNumber(), d.minusDays(40), new BigDecimal("75.00"), main);
         UUID b = customer("Ageing B SA");
         invoice(b, d.minusDays(30), "400.00", main);
         pay(b, "150.00", main, d);
