@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
 import io.recouvra.dashboard.Ageing.AgedBalance;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,7 +54,7 @@ public class ReceivablesGauges {
         return snapshot;
     }
 
-    private static Row<?> bucketRow(String currency, Map.Entry<AgeingBucket, java.math.BigDecimal> bucket) {
+    private static Row<?> bucketRow(String currency, Map.Entry<AgeingBucket, BigDecimal> bucket) {
         return Row.of(Tags.of("currency", currency, "bucket", bucket.getKey().label()), bucket.getValue());
     }
 }

@@ -112,6 +112,21 @@ class AgeingTest {
         assertThat(gauge("recouvra.receivables.aged", "currency", "NOK", "bucket", "not_due")).isEqualTo(0.0);
     }
 
+    @Test
+    void aCurrencyNoLongerOwedLeavesTheGaugesAtTheNextRefresh() {
+        LocalDate today = LocalDate.now(clock);
+        UUID customer = customer("Ageing CZK SA");
+        invoice(customer, today.minusDays(5), "120.00", "CZK");
+        gauges.refresh();
+        assertThat(gauge("recouvra.receivables.overdue", "currency", "CZK")).isEqualTo(120.0);
+
+        pay(customer, "120.00", "CZK", today);
+        gauges.refresh();
+
+        assertThat(meters.find("recouvra.receivables.outstanding").tag("currency", "CZK").gauge()).isNull();
+        assertThat(meters.find("recouvra.receivables.aged").tag("currency", "CZK").gauges()).isEmpty();
+    }
+
     /**
      * The same gauges in the Prometheus text format /actuator/prometheus serves (Spring Boot tests switch the
      * endpoint's export off, so a Prometheus registry of the test's own is fed by the same snapshot code).
