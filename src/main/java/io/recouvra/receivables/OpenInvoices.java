@@ -53,6 +53,30 @@ public class OpenInvoices {
                 + " order by c.legal_name, i.due_date, i.number", OpenInvoices::row, parameters.toArray());
     }
 
+    /** What is still owed on the invoices of one currency falling due on one day. */
+    public record OwedOnDueDate(String currency, LocalDate dueDate, BigDecimal outstanding) {
+    }
+
+    /**
+     * What the invoices of a kind issued by {@code day} still owe, summed by currency and due date in one grouped
+     * query (the rows are as many as the due dates, not the invoices); only the given customers' if any are given.
+     */
+    @Transactional(readOnly = true)
+    public List<OwedOnDueDate> owedByDueDate(LocalDate day, InvoiceKind kind, Collection<UUID> customers) {
+        List<Object> parameters = new ArrayList<>(List.of(kind.name(), day));
+        String ofCustomers = "";
+        if (!customers.isEmpty()) {
+            ofCustomers = " and i.customer_id = any (?)";
+            parameters.add(customers.toArray(UUID[]::new));
+        }
+        return jdbc.query("""
+                select i.currency, i.due_date, sum(i.outstanding) from recouvra.invoice i
+                where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = ? and i.outstanding > 0
+                and i.issue_date <= ?""" + ofCustomers + " group by i.currency, i.due_date order by i.currency, i.due_date",
+                (rs, n) -> new OwedOnDueDate(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)),
+                parameters.toArray());
+    }
+
     /** Those of these invoices that are not settled, by customer, due date and number. */
     @Transactional(readOnly = true)
     public List<OpenInvoice> among(Collection<UUID> invoiceIds) {
