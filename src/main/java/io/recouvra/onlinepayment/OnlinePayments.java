@@ -27,15 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -263,11 +259,12 @@ public class OnlinePayments {
         UUID checkoutId = (UUID) checkout.get("id");
         String actor = (String) checkout.get("started_by");
         if (event.outcome() == Outcome.PAID) {
-            as(actor, () -> book(provider, event, checkoutId, checkout));
+            // the provider's call carries no user: the trail names the one who started the checkout (the debtor's link)
+            Actors.as(actor, () -> book(provider, event, checkoutId, checkout));
         } else {
             jdbc.update("update recouvra.online_checkout set state = ?, updated_at = ? where id = ?", event.outcome().name(),
                     Timestamp.from(clock.instant()), checkoutId);
-            as(actor, () -> trail.record((UUID) checkout.get("customer_id"), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
+            Actors.as(actor, () -> trail.record((UUID) checkout.get("customer_id"), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
                     "Online payment " + (event.outcome() == Outcome.FAILED ? "failed" : "cancelled") + " at " + provider
                             + " (checkout " + checkoutId + ", " + startedBy(actor) + ")", null));
         }
@@ -324,24 +321,6 @@ public class OnlinePayments {
 
     private static String startedBy(String actor) {
         return actor == null ? "started through the API" : "started by " + actor;
-    }
-
-    /**
-     * Runs the booking as the one who started the checkout (the debtor's portal link): the provider's call carries
-     * no user, and the trail must name who paid.
-     */
-    private static void as(String actor, Supplier<?> work) {
-        if (actor == null) {
-            work.get();
-            return;
-        }
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(new SecurityContextImpl(new PreAuthenticatedAuthenticationToken(actor, null, List.of())));
-        try {
-            work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     private PaymentProvider provider(String name) {

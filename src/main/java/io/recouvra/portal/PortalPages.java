@@ -3,6 +3,7 @@ package io.recouvra.portal;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.receivables.CustomerService;
+import io.recouvra.trail.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -13,14 +14,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -131,14 +128,7 @@ class PortalPages {
      * {@code debtor via portal link <link id>} (the link's id, never the token, which opens the portal).
      */
     static <T> T asTheDebtor(PortalLink link, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        var debtor = new PreAuthenticatedAuthenticationToken("debtor via portal link " + link.id(), null, List.of());
-        SecurityContextHolder.setContext(new SecurityContextImpl(debtor));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return Actors.as("debtor via portal link " + link.id(), action);
     }
 
     static void asTheDebtor(PortalLink link, Runnable action) {

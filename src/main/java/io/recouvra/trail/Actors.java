@@ -2,9 +2,13 @@ package io.recouvra.trail;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
  * Who is acting on this thread: the engine's authenticated user (set by the Tasklist webapp and by the
@@ -26,5 +30,23 @@ public final class Actors {
             return principal.getName();
         }
         return null;
+    }
+
+    /**
+     * Runs the work with {@code actor} as the one acting, for the trail and every service it calls, then puts back
+     * whoever was: for work done on someone's behalf on a thread that carries no user of theirs (a debtor on the
+     * portal, a provider's webhook booking the debtor's payment). A null actor runs the work as things are.
+     */
+    public static <T> T as(String actor, Supplier<T> work) {
+        if (actor == null) {
+            return work.get();
+        }
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(new SecurityContextImpl(new PreAuthenticatedAuthenticationToken(actor, null, List.of())));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }
