@@ -1,5 +1,6 @@
 package io.recouvra.portal;
 
+import io.recouvra.support.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.collection.CollectionTestAccess;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A debtor asks for a payment plan, opens the offer from the email it was sent and accepts it, then updates its
  * contact details and stops SMS, in Debian's headless chromium (set up as {@link PortalBrowserTest}). Every wait is
- * explicit and generous; the screenshots land in {@code target/portal-screenshots/}.
+ * explicit and generous; the screenshots land in {@code target/screenshots/}.
  */
 @PortalTest
 class PlanContactBrowserTest {

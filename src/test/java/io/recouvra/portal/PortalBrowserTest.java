@@ -1,5 +1,6 @@
 package io.recouvra.portal;
 
+import io.recouvra.support.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.messaging.Channel;

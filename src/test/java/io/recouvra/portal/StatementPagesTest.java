@@ -145,7 +145,7 @@ class StatementPagesTest {
     /** The statement's first page as the debtor sees it, for docs/portal.md. */
     private static void picture(byte[] pdf, String name) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            Path screenshots = Files.createDirectories(Path.of("target", "portal-screenshots"));
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
             ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png", screenshots.resolve(name + ".png").toFile());
         }
     }

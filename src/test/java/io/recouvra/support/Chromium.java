@@ -1,4 +1,4 @@
-package io.recouvra.portal;
+package io.recouvra.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,19 +11,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The browser of the portal's browser tests: Debian's chromium, headless, driven by its chromedriver (both installed
- * by {@code .ci/run}), one per test; and where their screenshots go ({@code target/portal-screenshots/}, copied to
- * {@code docs/portal/} by hand).
+ * The browser of the browser tests (portal, dashboard, Tasklist): Debian's chromium, headless, driven by its chromedriver (both installed
+ * by {@code .ci/run}), one per test; and where their screenshots go ({@code target/screenshots/}, copied to
+ * {@code docs/} by hand).
  */
-final class Chromium {
+public final class Chromium {
 
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Chromium() {
     }
 
     /** A browser 1024 px wide and this high, with these chromium preferences and extra arguments. */
-    static ChromeDriver open(int windowHeight, Map<String, Object> preferences, String... arguments) {
+    public static ChromeDriver open(int windowHeight, Map<String, Object> preferences, String... arguments) {
         var options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024," + windowHeight)
@@ -36,11 +36,11 @@ final class Chromium {
         return new ChromeDriver(driver, options);
     }
 
-    static ChromeDriver open(int windowHeight) {
+    public static ChromeDriver open(int windowHeight) {
         return open(windowHeight, Map.of());
     }
 
-    static void screenshot(ChromeDriver browser, String name) throws IOException {
+    public static void screenshot(ChromeDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
