@@ -1,4 +1,4 @@
-package io.recouvra.portal;
+package io.recouvra.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -7,15 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Rate-limits guessing: each client address may present a bad token a few times a minute (a token bucket per
- * address), then is refused until its bucket refills. The addresses kept are bounded, the oldest forgotten first,
- * so that a flood of addresses cannot fill the memory.
+ * Rate-limits guessing: each client address may fail a few times per window (a token bucket per address, refilled
+ * evenly over the window), then is refused until its bucket refills. The addresses kept are bounded, the oldest
+ * forgotten first, so that a flood of addresses cannot fill the memory. Used for the portal's bad tokens and for
+ * staff logins.
  */
-class FailedAttempts {
+public class FailedAttempts {
 
     private static final int ADDRESSES_KEPT = 10_000;
 
-    private final int perMinute;
+    private final int attempts;
+    private final Duration window;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -23,19 +25,27 @@ class FailedAttempts {
         }
     };
 
-    FailedAttempts(int perMinute) {
-        this.perMinute = perMinute;
+    /** {@code attempts} failures per {@code window} and per address. */
+    public FailedAttempts(int attempts, Duration window) {
+        this.attempts = attempts;
+        this.window = window;
     }
 
     /** Whether this address has used up its failed attempts for now. */
-    synchronized boolean exhausted(String address) {
+    public synchronized boolean exhausted(String address) {
         Bucket bucket = buckets.get(address);
         return bucket != null && bucket.getAvailableTokens() < 1;
     }
 
-    synchronized void record(String address) {
+    /** How long until this address may try again (zero when it may now): a Retry-After. */
+    public synchronized Duration waitBeforeNextAttempt(String address) {
+        Bucket bucket = buckets.get(address);
+        return bucket == null ? Duration.ZERO : Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+    }
+
+    public synchronized void record(String address) {
         buckets.computeIfAbsent(address, any -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, window).build())
                 .build()).tryConsume(1);
     }
 }
