@@ -208,8 +208,10 @@ public class GuaranteeCalls {
     private static String recourse(Guarantee guarantee, BigDecimal amount, String currency) {
         return guarantee.kind() == GuaranteeKind.PERSONAL_GUARANTEE
                 ? "Subrogation: " + guarantee.providerName() + " is subrogated in the creditor's rights against the debtor for "
-                        + AmountDisplay.of(amount, currency) + " (art. 2309 C. civ.); the creditor keeps its rights for what remains owed."
-                : "The bank, having paid on first demand, has its recourse against the debtor who ordered the guarantee (art. 2321 C. civ.).";
+                        + AmountDisplay.of(amount, currency) + " (art. 2309 C. civ.); the creditor keeps its rights, first, for what remains"
+                        + " owed (art. 1346-3 C. civ.)."
+                : "Paid on first demand under the bank's own, autonomous commitment (art. 2321 C. civ.): the debtor's debt is reduced by "
+                        + AmountDisplay.of(amount, currency) + "; the bank's recourse against the debtor who ordered the guarantee is theirs to settle.";
     }
 
     @Transactional
