@@ -3,6 +3,7 @@ package io.recouvra.guarantee;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,11 +30,13 @@ class GuaranteeController {
     private final Guarantees guarantees;
     private final GuaranteeCover cover;
     private final GuaranteeCalls calls;
+    private final GuaranteeCsvImport csvImport;
     private final Clock clock;
     private final ZoneId zone;
 
-    GuaranteeController(Guarantees guarantees, GuaranteeCover cover, GuaranteeCalls calls, Clock clock,
-                        @Value("${recouvra.zone}") ZoneId zone) {
+    GuaranteeController(Guarantees guarantees, GuaranteeCover cover, GuaranteeCalls calls, GuaranteeCsvImport csvImport,
+                        Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+        this.csvImport = csvImport;
         this.guarantees = guarantees;
         this.cover = cover;
         this.calls = calls;
@@ -51,11 +54,20 @@ class GuaranteeController {
     record Refusal(String reason) {
     }
 
+    record Imported(int stored) {
+    }
+
     @PostMapping("/api/v1/customers/{customerId}/guarantees")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a guarantee (personal, first-demand, retention of title, deposit) with what was checked of it")
     GuaranteeView register(@PathVariable UUID customerId, @RequestBody NewGuarantee request) {
         return view(guarantees.register(customerId, request));
+    }
+
+    @PostMapping(path = "/api/v1/imports/guarantees", consumes = "text/csv")
+    @Operation(summary = "Import guarantees from CSV, all or nothing: one refused line stores none, the answer names each line and field")
+    Imported importCsv(@RequestBody byte[] csv) {
+        return new Imported(csvImport.importAll(new String(csv, StandardCharsets.UTF_8)));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/guarantees")

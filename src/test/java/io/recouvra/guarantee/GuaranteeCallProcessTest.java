@@ -20,6 +20,9 @@ import io.recouvra.support.TestData;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -114,7 +118,9 @@ class GuaranteeCallProcessTest {
         GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
         assertThat(made.claimed()).isEqualByComparingTo("7500.00");
         assertThat(made.answerDueOn()).isEqualTo(ANSWER_DUE);
-        String letter = text(api.asAdmin().getForEntity("/api/v1/guarantee-calls/" + made.id() + "/letter.pdf", byte[].class).getBody());
+        byte[] pdf = api.asAdmin().getForEntity("/api/v1/guarantee-calls/" + made.id() + "/letter.pdf", byte[].class).getBody();
+        keepForTheReader(pdf);
+        String letter = text(pdf);
         assertThat(letter).contains("Lettre recommandée avec demande d'avis de réception", "mise en jeu de votre engagement de caution",
                 "Jean Dupont", "8 000,00 €", "ramenée à 7 500,00 €", "12 000,00 € 2 000,00 € 10 000,00 €",
                 "Somme appelée (dans la limite de la garantie) 7 500,00 €", "au plus tard le 08/12/2026",
@@ -265,6 +271,15 @@ class GuaranteeCallProcessTest {
 
     private List<Interaction> trail(String number) {
         return interactions.ofInvoice(invoices.get(number).getId(), 0, 100).getContent();
+    }
+
+    /** The letter's first page as target/screenshots/guarantee-call-letter.png, to look at. */
+    private static void keepForTheReader(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            Path png = Path.of("target", "screenshots", "guarantee-call-letter.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90), "png", png.toFile());
+        }
     }
 
     private static String text(byte[] pdf) throws IOException {

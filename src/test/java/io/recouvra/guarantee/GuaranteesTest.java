@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -197,6 +199,48 @@ class GuaranteesTest {
         assertThat(warnings.raise().stream().map(Guarantee::id)).as("once per guarantee").doesNotContain(ending);
         assertThat(guarantees.get(ending).expiryWarnedAt()).isNotNull();
         tasks.deleteTask(task.getId(), true);
+    }
+
+    @Test
+    void aCsvFileIsImportedWholeOrNotAtAllWithEveryRefusedLineAndFieldNamed() {
+        String first = TestData.wellRatedSiren(bureau);
+        UUID firstCustomer = customers.register(TestData.debtor("Garage", first, "FR")).getId();
+        String second = TestData.wellRatedSiren(bureau);
+        UUID secondCustomer = customers.register(TestData.debtor("Menuiserie", second, "FR")).getId();
+        String header = String.join(";", GuaranteeCsvImport.COLUMNS) + "\n";
+        String personal = first + ";PERSONAL_GUARANTEE;;Jean Dupont;\"5 rue de la Paix\n44000 Nantes\";oui;5 000,00;EUR;2026-01-01;2028-12-31;"
+                + "C-1;;Copie de l'acte;oui;;2026-03-15\n";
+        String deposit = second + ";DEPOSIT;;;;;1500.00;EUR;2026-10-01;;;;;;;\n";
+        String unreadable = second + ";DEPOSIT;;;;;abc;EUR;2026-06-01;;;;;;;\n";
+        String incomplete = second + ";FIRST_DEMAND_GUARANTEE;;Banque du Port;1 quai de la Fosse;;9000.00;EUR;2026-06-01;;;;;;;\n";
+        String unknown = "000000000;DEPOSIT;;;;;10.00;EUR;2026-10-01;;;;;;;\n";
+
+        ResponseEntity<JsonNode> refused = csv(header + personal + deposit + unreadable + incomplete + unknown);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // the header is line 1; the quoted address spans two lines of the file but is one record
+        assertThat(refused.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("line 4: amount", "line 5: endsOn", "line 5: callConditions",
+                        "line 6: customerRegistrationNumber");
+        assertThat(guarantees.ofCustomer(firstCustomer)).as("all or nothing").isEmpty();
+        assertThat(guarantees.ofCustomer(secondCustomer)).isEmpty();
+
+        ResponseEntity<JsonNode> imported = csv(header + personal + deposit);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody().get("stored").asInt()).isEqualTo(2);
+        Guarantee stored = guarantees.ofCustomer(firstCustomer).get(0);
+        assertThat(stored.amount()).isEqualByComparingTo("5000.00");
+        assertThat(stored.providerAddress()).isEqualTo("5 rue de la Paix\n44000 Nantes");
+        assertThat(stored.handwrittenMention()).isTrue();
+        assertThat(guarantees.ofCustomer(secondCustomer)).extracting(Guarantee::kind).containsExactly(GuaranteeKind.DEPOSIT);
+    }
+
+    private ResponseEntity<JsonNode> csv(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return api.asAdmin().postForEntity("/api/v1/imports/guarantees", new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(UUID customer, Map<String, ?> body) {
