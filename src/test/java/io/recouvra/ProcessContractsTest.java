@@ -38,6 +38,7 @@ class ProcessContractsTest {
             Map.entry("legal-injunction.bpmn", "legal.LegalInjunctionContract"),
             Map.entry("prescription-review.bpmn", "legal.PrescriptionReviewContract"),
             Map.entry("credit-insurance-claim.bpmn", "insurance.CreditInsuranceClaimContract"),
+            Map.entry("guarantee-call.bpmn", "guarantee.GuaranteeCallContract"),
             Map.entry("credit-review.bpmn", "credit.CreditReviewContract"),
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
             Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));

@@ -1,5 +1,7 @@
 package io.recouvra.collection;
 
+import io.recouvra.guarantee.Guarantee;
+import io.recouvra.guarantee.Guarantees;
 import io.recouvra.messaging.Channel;
 import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
@@ -59,10 +61,12 @@ class CallSteps {
     private final PaymentPlans plans;
     private final CollectionCalendar calendar;
     private final Clock clock;
+    private final Guarantees guarantees;
 
     CallSteps(CollectorCalls calls, CustomerService customers, InvoiceService invoices, Scoring scoring,
               InteractionLog interactions, PromisesToPay promises, Disputes disputes, Messages messages, Amounts amounts,
-              PaymentPlans plans, CollectionCalendar calendar, Clock clock) {
+              PaymentPlans plans, CollectionCalendar calendar, Clock clock, Guarantees guarantees) {
+        this.guarantees = guarantees;
         this.calls = calls;
         this.customers = customers;
         this.invoices = invoices;
@@ -136,8 +140,18 @@ class CallSteps {
                 "reason", disputeReason(d.reason(), viewer),
                 "since", viewer.dateTime(d.raisedAt()),
                 "description", nullToEmpty(d.description()))).toList();
+        // what secures the debt, so the collector can say a guarantor will be called; a released one is gone
+        List<Map<String, Object>> guaranteeRows = guarantees.ofCustomer(customerId).stream()
+                .filter(g -> g.status() != Guarantee.Status.RELEASED).limit(LISTED_INVOICES).map(g -> row(
+                        "kind", guaranteeKind(g, viewer),
+                        "provider", nullToEmpty(g.providerName()),
+                        "covers", g.invoiceNumber() == null ? viewer.say("tout le compte", "the whole account") : g.invoiceNumber(),
+                        "capLeft", money(g.capLeft(), g.currency(), viewer),
+                        "until", g.endsOn() == null ? "" : viewer.date(g.endsOn()),
+                        "valid", g.validOn(today) ? viewer.say("oui", "yes") : viewer.say("non", "no"))).toList();
         CreditScore score = scoring.history(customerId, 1).stream().findFirst().orElse(null);
         Map<String, Object> sheet = new HashMap<>();
+        sheet.put("guarantees", guaranteeRows);
         sheet.put("overdueInvoices", overdueRows);
         sheet.put("notYetDueInvoices", notYetDueRows);
         sheet.put("openInvoices", allRows);
@@ -195,6 +209,15 @@ class CallSteps {
     }
 
     /** French readers see amounts as everywhere in Tasklist (Amounts); others in their own locale. */
+    private static String guaranteeKind(Guarantee guarantee, Viewer viewer) {
+        return switch (guarantee.kind()) {
+            case PERSONAL_GUARANTEE -> viewer.say("Caution", "Personal guarantee");
+            case FIRST_DEMAND_GUARANTEE -> viewer.say("Garantie à première demande", "First-demand guarantee");
+            case RETENTION_OF_TITLE -> viewer.say("Réserve de propriété", "Retention of title");
+            case DEPOSIT -> viewer.say("Acompte", "Deposit");
+        };
+    }
+
     private String money(BigDecimal amount, String currency, Viewer viewer) {
         return viewer.french() ? amounts.display(amount, currency) : Texts.money(amount, currency, viewer.locale());
     }

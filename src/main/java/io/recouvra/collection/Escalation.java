@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.guarantee.GuaranteeCalls;
 import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
@@ -24,9 +25,11 @@ class Escalation {
     private final CollectionCalendar calendar;
     private final InsuredInvoices insuredInvoices;
     private final InteractionLog interactions;
+    private final GuaranteeCalls guaranteeCalls;
 
     Escalation(InsuredInvoices insuredInvoices, InvoiceService invoices, Scoring scoring, Disputes disputes, CollectionCalendar calendar,
-               InteractionLog interactions) {
+               InteractionLog interactions, GuaranteeCalls guaranteeCalls) {
+        this.guaranteeCalls = guaranteeCalls;
         this.interactions = interactions;
         this.invoices = invoices;
         this.scoring = scoring;
@@ -35,7 +38,7 @@ class Escalation {
         this.insuredInvoices = insuredInvoices;
     }
 
-    /** The inputs of EscalationRoute, read fresh: a score and the bureau's word on insolvency. */
+    /** The inputs of EscalationRoute, read fresh: a score, the bureau's word on insolvency, a guarantee that could be called. */
     @Transactional
     Map<String, Object> facts(InvoiceCase invoiceCase) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
@@ -46,6 +49,7 @@ class Escalation {
         facts.put("daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), calendar.today()));
         facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
+        facts.put(EscalationContract.GUARANTEE_COVERS, guaranteeCalls.callableFor(invoiceCase.number()));
         return facts;
     }
 

@@ -18,6 +18,8 @@ public final class EscalationContract {
     public static final String MESSAGE_AGENCY_HANDOFF_ENDED = "AgencyHandoffEnded";
     /** LegalInjunction is over ({@link io.recouvra.legal.CourtCaseEnded}); carries {@link #OUTCOME}, CLOSED or RETURNED. */
     public static final String MESSAGE_LEGAL_INJUNCTION_ENDED = "LegalInjunctionEnded";
+    /** GuaranteeCall is over ({@link io.recouvra.guarantee.GuaranteeCallEnded}); carries {@link #OUTCOME}, CLOSED or RETURNED. */
+    public static final String MESSAGE_GUARANTEE_CALL_ENDED = "GuaranteeCallEnded";
     /**
      * CreditInsuranceClaim is over, not declared, indemnified or refused ({@link io.recouvra.insurance.InsuranceClaimEnded});
      * carries {@link #OUTCOME} RETURNED and {@link #INSURED} false.
@@ -53,13 +55,15 @@ public final class EscalationContract {
 
     /** EscalationRoute's result, read by the model as escalation.&lt;output&gt;. */
     public static final String DECISION = "escalation";
-    /** The route chosen (AGENCY, LEGAL_INJUNCTION, CREDIT_INSURANCE_CLAIM, WRITE_OFF_PROPOSAL), which the approving manager may change. */
+    /** The route chosen (AGENCY, LEGAL_INJUNCTION, CREDIT_INSURANCE_CLAIM, GUARANTEE_CALL, WRITE_OFF_PROPOSAL), which the approving manager may change. */
     public static final String ROUTE = "escalationRoute";
     public static final String REASON = "escalationReason";
     public static final String APPROVED = "escalationApproved";
     public static final String APPROVAL_NOTE = "approvalNote";
     public static final String INSURER_TAKES_OVER = "insurerTakesOver";
     public static final String INSURED = "insured";
+    /** EscalationRoute's input: a valid guarantee could be called on the invoice ({@link io.recouvra.guarantee.GuaranteeCalls#callableFor}). */
+    public static final String GUARANTEE_COVERS = "guaranteeCovers";
 
     // ---- variables out
 

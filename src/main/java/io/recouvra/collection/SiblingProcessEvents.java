@@ -1,6 +1,7 @@
 package io.recouvra.collection;
 
 import io.recouvra.agency.AgencyCaseEnded;
+import io.recouvra.guarantee.GuaranteeCallEnded;
 import io.recouvra.insurance.InsuranceClaimEnded;
 import io.recouvra.insurance.InsurerTookOver;
 import io.recouvra.legal.CourtCaseEnded;
@@ -41,6 +42,16 @@ class SiblingProcessEvents {
     @EventListener
     void agencyCaseEnded(AgencyCaseEnded ended) {
         runtime.createMessageCorrelation(EscalationContract.MESSAGE_AGENCY_HANDOFF_ENDED).processInstanceBusinessKey(ended.invoiceNumber())
+                .setVariable(EscalationContract.OUTCOME, switch (ended.outcome()) {
+                    case CLOSED -> EscalationContract.OUTCOME_CLOSED;
+                    case RETURNED -> EscalationContract.OUTCOME_RETURNED;
+                })
+                .correlateAll();
+    }
+
+    @EventListener
+    void guaranteeCallEnded(GuaranteeCallEnded ended) {
+        runtime.createMessageCorrelation(EscalationContract.MESSAGE_GUARANTEE_CALL_ENDED).processInstanceBusinessKey(ended.invoiceNumber())
                 .setVariable(EscalationContract.OUTCOME, switch (ended.outcome()) {
                     case CLOSED -> EscalationContract.OUTCOME_CLOSED;
                     case RETURNED -> EscalationContract.OUTCOME_RETURNED;

@@ -1,5 +1,6 @@
 package io.recouvra.credit;
 
+import io.recouvra.guarantee.GuaranteeCover;
 import io.recouvra.insurance.BuyerCovers;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
@@ -9,6 +10,7 @@ import io.recouvra.scoring.CreditScore;
 import io.recouvra.scoring.Scoring;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,8 +27,11 @@ class ScoreCustomer implements JavaDelegate {
     private final InvoiceService invoices;
     private final Clock clock;
     private final BuyerCovers covers;
+    private final GuaranteeCover guarantees;
 
-    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock, BuyerCovers covers) {
+    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock, BuyerCovers covers,
+                  GuaranteeCover guarantees) {
+        this.guarantees = guarantees;
         this.scoring = scoring;
         this.customers = customers;
         this.invoices = invoices;
@@ -49,5 +54,7 @@ class ScoreCustomer implements JavaDelegate {
                 .filter(invoice -> !invoice.getStatus().isClosed())
                 .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         execution.setVariable("exposure", owed.toPlainString());
+        // what valid guarantees secure of the euro exposure, for the approver (docs/guarantees.md); not a table input
+        execution.setVariable("securedExposure", guarantees.of(customerId, LocalDate.now(clock)).in("EUR").secured().toPlainString());
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.messaging.outbox.Dispatcher;
+import io.recouvra.guarantee.GuaranteeKind;
+import io.recouvra.guarantee.Guarantees;
+import io.recouvra.guarantee.NewGuarantee;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
@@ -143,6 +146,25 @@ class CallTaskInTasklistTest {
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(opened.getBody().toString()).contains(later, "1 300,00 €");
         assertThat(invoiceNumbers(sheet(call, "notYetDueInvoices"))).containsExactly(notYetDue, later);
+    }
+
+    @Test
+    void theSheetShowsWhatSecuresTheDebt(@Autowired Guarantees guarantees) {
+        UUID customer = customer("Europe/Paris");
+        String overdue = invoice(customer, START.minusDays(6), "2000.00");
+        guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque du Port",
+                "1 quai de la Fosse\n44000 Nantes", null, new BigDecimal("5000.00"), "EUR", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 3, 31), null, "Demande écrite et signée", null, null, null, null));
+        collection.runJobs(collection.instanceOf(overdue));
+
+        assertThat(sheet(callTask(customer), "guarantees")).singleElement().satisfies(row -> {
+            assertThat(row.get("kind")).isEqualTo("Garantie à première demande");
+            assertThat(row.get("provider")).isEqualTo("Banque du Port");
+            assertThat(row.get("covers")).isEqualTo("tout le compte");
+            assertThat(row.get("capLeft")).isEqualTo("5 000,00 €");
+            assertThat(row.get("until")).isEqualTo("31/03/2027");
+            assertThat(row.get("valid")).isEqualTo("oui");
+        });
     }
 
     @Test

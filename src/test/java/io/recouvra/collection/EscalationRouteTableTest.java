@@ -39,11 +39,35 @@ class EscalationRouteTableTest {
                         .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
                         .putValue("totalOwed", owed).putValue("score", score).putValue("daysOverdue", daysOverdue)
                         .putValue("disputes", disputes).putValue("agencyAttempts", agencyAttempts)
-                        .putValue("legalAttempts", legalAttempts))
+                        .putValue("legalAttempts", legalAttempts).putValue("guaranteeCovers", false))
                 .getSingleResult().getEntryMap();
 
         assertThat(result.get("route")).isEqualTo(route);
         assertThat((String) result.get("routeReason")).isNotBlank();
+    }
+
+    /**
+     * A valid guarantee that covers the debt is called before an agency or a court, and even below the cost of
+     * recovery (a letter costs little); the insurer's claim and insolvency proceedings come first.
+     */
+    @ParameterizedTest(name = "insured={0} insolvent={1} owes {2} EUR agency {3} court {4} guarantee={5} -> {6}")
+    @CsvSource({
+            "false, false, 8000, 0, 0, true, GUARANTEE_CALL",
+            "false, false, 100, 0, 0, true, GUARANTEE_CALL",
+            "false, false, 20000, 1, 1, true, GUARANTEE_CALL",
+            "false, false, 8000, 0, 0, false, AGENCY",
+            "true, false, 8000, 0, 0, true, CREDIT_INSURANCE_CLAIM",
+            "false, true, 8000, 0, 0, true, WRITE_OFF_PROPOSAL"})
+    void callsAValidGuaranteeThatCoversTheDebt(boolean insured, boolean insolvent, double owed, int agencyAttempts, int legalAttempts,
+                                               boolean guaranteeCovers, String route) {
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("EscalationRoute", Variables.createVariables()
+                        .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
+                        .putValue("totalOwed", owed).putValue("score", 60).putValue("daysOverdue", 60)
+                        .putValue("disputes", 0).putValue("agencyAttempts", agencyAttempts)
+                        .putValue("legalAttempts", legalAttempts).putValue("guaranteeCovers", guaranteeCovers))
+                .getSingleResult().getEntryMap();
+
+        assertThat(result.get("route")).isEqualTo(route);
     }
 
     /** The manager-approval threshold the process reads (Gateway_ApprovalNeeded): 5,000 EUR as shipped, on every route. */
@@ -61,7 +85,7 @@ class EscalationRouteTableTest {
                         .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
                         .putValue("totalOwed", owed).putValue("score", 50).putValue("daysOverdue", 60)
                         .putValue("disputes", 0).putValue("agencyAttempts", agencyAttempts)
-                        .putValue("legalAttempts", legalAttempts))
+                        .putValue("legalAttempts", legalAttempts).putValue("guaranteeCovers", false))
                 .getSingleResult().getEntryMap();
 
         assertThat(((Number) result.get("approvalThreshold")).doubleValue()).isEqualTo(threshold);
@@ -82,7 +106,7 @@ class EscalationRouteTableTest {
                         .putValue("insured", insured).putValue("insolvencyProceedings", insolvent)
                         .putValue("totalOwed", owed).putValue("score", 50).putValue("daysOverdue", 60)
                         .putValue("disputes", 0).putValue("agencyAttempts", agencyAttempts)
-                        .putValue("legalAttempts", legalAttempts))
+                        .putValue("legalAttempts", legalAttempts).putValue("guaranteeCovers", false))
                 .getSingleResult().getEntryMap();
 
         assertThat(result.get("reassessmentDays")).isEqualTo(days);

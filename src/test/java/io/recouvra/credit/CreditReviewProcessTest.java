@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.guarantee.GuaranteeKind;
+import io.recouvra.guarantee.Guarantees;
+import io.recouvra.guarantee.NewGuarantee;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.Customer;
@@ -102,7 +105,11 @@ class CreditReviewProcessTest {
     }
 
     @Test
-    void aLargeRequestWaitsForACreditManagerWhoMayLowerTheLimit() throws Exception {
+    void aLargeRequestWaitsForACreditManagerWhoMayLowerTheLimit(@Autowired Guarantees guarantees) throws Exception {
+        invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, LocalDate.now().minusDays(10), LocalDate.now().plusDays(20),
+                new BigDecimal("10000.00"), "EUR"));
+        guarantees.register(customer, new NewGuarantee(GuaranteeKind.DEPOSIT, null, null, null, null, new BigDecimal("3000.00"), "EUR",
+                LocalDate.now().minusDays(30), null, null, null, null, null, null, null));
         ProcessInstance review = reviews.start(customer, new BigDecimal("200000"), CreditReviews.Reason.LIMIT_REQUEST);
         runJobs(review);
 
@@ -110,6 +117,9 @@ class CreditReviewProcessTest {
         assertThat(task(review)).hasCandidateGroup(RecouvraGroups.CREDIT_MANAGERS);
         assertThat(tasks.getVariable(task(review).getId(), "proposedLimit")).isEqualTo("200000.00");
         assertThat((String) tasks.getVariable(task(review).getId(), "proposedTerms")).contains("CREDIT_INSURANCE");
+        // 10,000.00 owed, of which the 3,000.00 deposit secures 3,000.00
+        assertThat(tasks.getVariable(task(review).getId(), "exposure")).isEqualTo("10000.00");
+        assertThat(tasks.getVariable(task(review).getId(), "securedExposure")).isEqualTo("3000.00");
         Task approval = tasks.createTaskQuery().processInstanceId(review.getId()).initializeFormKeys().singleResult();
         try (InputStream form = forms.getDeployedTaskForm(approval.getId())) {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"approveCreditLimit\"");

@@ -1,0 +1,292 @@
+package io.recouvra.guarantee;
+
+import static io.recouvra.support.EngineClock.moveTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.collection.EscalationContract;
+import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
+import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.NewPayment;
+import io.recouvra.receivables.PaymentService;
+import io.recouvra.scoring.CreditBureau;
+import io.recouvra.support.Api;
+import io.recouvra.support.EngineJobs;
+import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.TestData;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Calling a guarantee, chosen by EscalationRoute, on every path, with the engine clock moved across the deadline to
+ * answer (recouvra.guarantee.answer-within, P15D as shipped). The worked example of every test: an invoice of
+ * 12,000.00 EUR issued 1 September 2026, due 1 October, 2,000.00 paid, 10,000.00 still owed; a natural person's
+ * personal guarantee of 8,000.00 reduced to 7,500.00 as disproportionate (art. 2300 C. civ.): the call claims the
+ * lower of 10,000.00 and 7,500.00, that is 7,500.00, on Monday 23 November 2026, to be answered by 8 December
+ * (23 November + 15 days).
+ */
+@RecouvraTest
+class GuaranteeCallProcessTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final LocalDate ANSWER_DUE = LocalDate.of(2026, 12, 8);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    EngineJobs jobs;
+    @Autowired
+    Api api;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    CreditBureau bureau;
+    @Autowired
+    Guarantees guarantees;
+    @Autowired
+    GuaranteeCalls calls;
+    @Autowired
+    InteractionLog interactions;
+
+    @BeforeEach
+    void callDay() {
+        BpmnAwareTests.init(engine);
+        moveTo(TODAY);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theEscalationCallsTheGuaranteeAndThePaymentIsBookedWithTheSubrogationNoted() throws IOException {
+        String number = guaranteedInvoice();
+        ProcessInstance escalation = escalate(number);
+        jobs.runDue(escalation);
+        assertThat(runtime.getVariable(escalation.getId(), EscalationContract.ROUTE)).isEqualTo("GUARANTEE_CALL");
+        Task approval = tasks.createTaskQuery().processInstanceId(escalation.getId()).singleResult();
+        tasks.complete(approval.getId(), Map.of(EscalationContract.APPROVED, true, EscalationContract.ROUTE, "GUARANTEE_CALL"));
+        assertThat(escalation).hasPassed("Task_CallGuarantee").isWaitingAt("Task_GuaranteeCall");
+
+        ProcessInstance call = callOf(number);
+        jobs.runDue(call);
+        assertThat(call).hasPassed("Task_SendCallLetter").isWaitingAt("Gateway_Answer");
+        GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
+        assertThat(made.claimed()).isEqualByComparingTo("7500.00");
+        assertThat(made.answerDueOn()).isEqualTo(ANSWER_DUE);
+        byte[] pdf = api.asAdmin().getForEntity("/api/v1/guarantee-calls/" + made.id() + "/letter.pdf", byte[].class).getBody();
+        keepForTheReader(pdf);
+        String letter = text(pdf);
+        assertThat(letter).contains("Lettre recommandée avec demande d'avis de réception", "mise en jeu de votre engagement de caution",
+                "Jean Dupont", "8 000,00 €", "ramenée à 7 500,00 €", "12 000,00 € 2 000,00 € 10 000,00 €",
+                "Somme appelée (dans la limite de la garantie) 7 500,00 €", "au plus tard le 08/12/2026",
+                "Copie de l'acte de cautionnement <signé>", number);
+
+        ResponseEntity<JsonNode> tooMuch = api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + made.id() + "/payment",
+                Map.of("amount", "7500.01", "valueDate", "2026-11-30", "bankReference", "VIR-CAUTION"), JsonNode.class);
+        assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMuch.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(tooMuch.getBody().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + made.id() + "/payment",
+                Map.of("amount", "7500.00", "valueDate", "2026-11-30", "bankReference", "VIR-CAUTION"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(call).isEnded().hasPassed("Task_BookGuaranteePayment", "Task_HandBack");
+        // 10,000.00 - 7,500.00
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("2500.00");
+        assertThat(escalation).as("something is still owed: back for the next route").isEnded().hasPassed("EndEvent_Returned");
+        Guarantee paid = guarantees.ofCustomer(invoices.get(number).getCustomer().getId()).get(0);
+        assertThat(paid.status()).isEqualTo(Guarantee.Status.EXHAUSTED);
+        assertThat(paid.paidOut()).isEqualByComparingTo("7500.00");
+        assertThat(calls.get(made.id()).outcome()).isEqualTo("PAID");
+        assertThat(payments.get(calls.get(made.id()).paymentId()).getBankReference()).isEqualTo("GUARANTEE VIR-CAUTION");
+        assertThat(trail(number)).anySatisfy(entry -> {
+            assertThat(entry.getSummary()).startsWith("Guarantee paid: 7 500,00 € by Jean Dupont");
+            assertThat(entry.getContent()).contains("subrogated", "art. 2309 C. civ.");
+        });
+        assertThat(calls.callableFor(number)).as("nothing left under it").isFalse();
+    }
+
+    @Test
+    void aRefusalIsRecordedAndACreditManagerDecidesTheNextRoute() {
+        String number = guaranteedInvoice();
+        ProcessInstance call = startCall(number);
+        UUID callId = onlyCallOf(number);
+
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal", Map.of("reason", " "), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal",
+                Map.of("reason", "La caution conteste la validité de son engagement"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(call).hasPassed("Task_RecordRefusal").isWaitingAt("Task_ChooseNextRoute");
+        Task decide = tasks.createTaskQuery().processInstanceId(call.getId()).singleResult();
+        assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("credit-managers").count()).isOne();
+        assertThat(decide.getName()).startsWith("Decide after the guarantee call: ").contains(number);
+        assertThat(calls.get(callId).outcome()).isEqualTo("REFUSED");
+        assertThat(calls.callableFor(number)).as("a refused guarantee is not called again").isFalse();
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal", Map.of("reason", "again"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        tasks.complete(decide.getId(), Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Assigner la caution"));
+
+        assertThat(call).isEnded().hasPassed("Task_HandBack");
+        assertThat(trail(number)).anySatisfy(entry -> assertThat(entry.getContent()).isEqualTo("Assigner la caution"));
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("10000.00");
+    }
+
+    @Test
+    void withoutAnAnswerByTheDeadlineACreditManagerDecidesAndALatePaymentIsRefused() {
+        String number = guaranteedInvoice();
+        ProcessInstance call = startCall(number);
+        UUID callId = onlyCallOf(number);
+
+        moveTo(ANSWER_DUE);
+        jobs.runDue(call);
+        assertThat(call).as("the last day to answer").isWaitingAt("Gateway_Answer");
+        moveTo(ANSWER_DUE.plusDays(1));
+        jobs.runDue(call);
+
+        assertThat(call).hasPassed("Timer_AnswerDeadline", "Task_RecordNoAnswer").isWaitingAt("Task_ChooseNextRoute");
+        assertThat(calls.get(callId).outcome()).isEqualTo("NO_ANSWER");
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/payment",
+                Map.of("amount", "7500.00", "valueDate", "2026-12-09", "bankReference", "VIR-LATE"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        tasks.complete(tasks.createTaskQuery().processInstanceId(call.getId()).singleResult().getId(),
+                Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Passer à l'injonction de payer"));
+        assertThat(call).isEnded();
+    }
+
+    @Test
+    void whenNoGuaranteeIsLeftToCallTheInvoiceGoesStraightBack() {
+        UUID customer = customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
+        String number = invoice(customer);
+
+        ProcessInstance call = startCall(number);
+
+        assertThat(call).isEnded().hasPassed("Task_SendCallLetter", "Task_HandBack").hasNotPassed("Gateway_Answer");
+        assertThat(calls.ofInvoice(number)).isEmpty();
+    }
+
+    /** The worked example's invoice and guarantee (see the class comment). */
+    private String guaranteedInvoice() {
+        UUID customer = customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
+        String number = invoice(customer);
+        payments.register(new NewPayment(customer, new BigDecimal("2000.00"), "EUR", TODAY.minusDays(20), "VIR-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("2000.00")))));
+        Map<String, Object> body = GuaranteesTest.personal("Jean Dupont", "8000.00", "2026-01-01", "2028-12-31");
+        body.put("reducedTo", "7500.00");
+        body.put("reference", "C-2026-17");
+        body.put("documentsRequired", "Copie de l'acte de cautionnement <signé>");
+        assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/guarantees", body, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(calls.callableFor(number)).isTrue();
+        return number;
+    }
+
+    private String invoice(UUID customer) {
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, customer, null, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1),
+                new BigDecimal("12000.00"), "EUR"));
+        return number;
+    }
+
+    private ProcessInstance escalate(String number) {
+        Invoice invoice = invoices.get(number);
+        Map<String, Object> variables = new HashMap<>(caseVariables(invoice));
+        variables.put(EscalationContract.AGENCY_ATTEMPTS, 0);
+        variables.put(EscalationContract.LEGAL_ATTEMPTS, 0);
+        return runtime.startProcessInstanceByKey(EscalationContract.PROCESS_KEY, number, variables);
+    }
+
+    /** As Escalation's "Call the guarantee" starts it. */
+    private ProcessInstance startCall(String number) {
+        ProcessInstance call = runtime.startProcessInstanceByKey(GuaranteeCallContract.PROCESS_KEY, number,
+                Variables.fromMap(caseVariables(invoices.get(number))));
+        jobs.runDue(call);
+        return call;
+    }
+
+    private static Map<String, Object> caseVariables(Invoice invoice) {
+        return Map.of(GuaranteeCallContract.INVOICE_NUMBER, invoice.getNumber(), GuaranteeCallContract.INVOICE_ID, invoice.getId().toString(),
+                GuaranteeCallContract.CUSTOMER_ID, invoice.getCustomer().getId().toString(),
+                GuaranteeCallContract.CUSTOMER_NAME, invoice.getCustomer().getLegalName(),
+                GuaranteeCallContract.OUTSTANDING_DISPLAY, "10 000,00 €");
+    }
+
+    private ProcessInstance callOf(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(GuaranteeCallContract.PROCESS_KEY)
+                .processInstanceBusinessKey(number).singleResult();
+    }
+
+    private UUID onlyCallOf(String number) {
+        List<UUID> made = calls.ofInvoice(number);
+        assertThat(made).hasSize(1);
+        return made.get(0);
+    }
+
+    private List<Interaction> trail(String number) {
+        return interactions.ofInvoice(invoices.get(number).getId(), 0, 100).getContent();
+    }
+
+    /** The letter's first page as target/screenshots/guarantee-call-letter.png, to look at. */
+    private static void keepForTheReader(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            Path png = Path.of("target", "screenshots", "guarantee-call-letter.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90), "png", png.toFile());
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replace('\u00A0', ' ').replace('\u202F', ' ').replaceAll("\\s+", " ");
+        }
+    }
+}
