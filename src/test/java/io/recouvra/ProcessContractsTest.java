@@ -40,6 +40,7 @@ class ProcessContractsTest {
             Map.entry("credit-insurance-claim.bpmn", "insurance.CreditInsuranceClaimContract"),
             Map.entry("credit-review.bpmn", "credit.CreditReviewContract"),
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
+            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"),
             Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));
 
     @Test
