@@ -82,6 +82,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal-links/*/revocation",
                                 "/api/v1/customers/*/portal-links/revocation")
                         .hasAnyAuthority(RecouvraGroups.COLLECTORS, CREDIT_MANAGERS, MANAGERS, ADMINS, INTEGRATORS)
+                        // the opening judgment reaches the legal officers first: they report it as credit managers do
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/insolvency-proceedings",
+                                "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication")
+                        .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
                         .requestMatchers(reads("/api/**")).hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
