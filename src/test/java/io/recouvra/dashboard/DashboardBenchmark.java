@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class DashboardBenchmark {
         UUID model = invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, today.minusDays(30), today,
                 new BigDecimal("120.00"), "EUR")).getId();
         long start = System.nanoTime();
-        copies(model);
+        AgeingBenchmark.copies(jdbc, model, INVOICES, "DASH-BENCH-");
         System.out.printf("%,d invoices copied in %,d ms%n", INVOICES, (System.nanoTime() - start) / 1_000_000);
         // what autovacuum does on its own after such an insert: statistics, and the visibility map index-only scans need
         jdbc.execute("vacuum analyze recouvra.invoice");
@@ -96,21 +95,5 @@ class DashboardBenchmark {
         HttpResponse<String> response = browser.get(path);
         System.out.printf("%s, run %d: %,d ms (HTTP %d, %,d characters)%n", what, run, (System.nanoTime() - start) / 1_000_000,
                 response.statusCode(), response.body().length());
-    }
-
-    /** A million copies of the model invoice, issued over the last 430 days and due 30 days later, in one statement. */
-    private void copies(UUID model) {
-        List<String> columns = jdbc.queryForList("""
-                select column_name from information_schema.columns
-                where table_schema = 'recouvra' and table_name = 'invoice' order by ordinal_position""", String.class);
-        String values = columns.stream().map(column -> switch (column) {
-            case "id" -> "gen_random_uuid()";
-            case "number" -> "'DASH-BENCH-' || g";
-            case "issue_date" -> "current_date - (g % 430)";
-            case "due_date" -> "current_date - (g % 430) + 30";
-            default -> column;
-        }).collect(Collectors.joining(", "));
-        jdbc.update("insert into recouvra.invoice (" + String.join(", ", columns) + ") select " + values
-                + " from recouvra.invoice, generate_series(1, ?) g where id = ?", INVOICES, model);
     }
 }
