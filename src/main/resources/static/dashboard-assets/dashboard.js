@@ -9,6 +9,17 @@
     return typeof link === 'string' && link.charAt(0) === '/' && link.charAt(1) !== '/';
   }
 
+  // axis labels and tooltips written as the page is: 1 234,5 in French, 1,234.5 in English
+  var numberFormat = new Intl.NumberFormat(document.documentElement.lang || 'fr', {maximumFractionDigits: 2});
+
+  function formatted(value) {
+    return value === null || value === undefined || value === '-' ? '—' : numberFormat.format(value);
+  }
+
+  function valueAxis() {
+    return {type: 'value', axisLabel: {formatter: formatted}};
+  }
+
   function numbers(values) {
     return values.map(function (v) { return v === null ? null : Number(v); });
   }
@@ -17,21 +28,21 @@
     // one series of bars: data.categories, data.values, data.links (one per bar)
     bars: function (data) {
       return {
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', valueFormatter: formatted},
         grid: {left: 90, right: 20, top: 20, bottom: 40},
         xAxis: {type: 'category', data: data.categories},
-        yAxis: {type: 'value'},
+        yAxis: valueAxis(),
         series: [{type: 'bar', data: numbers(data.values), itemStyle: {color: '#2f6f9f'}}]
       };
     },
     // stacked bars over months: data.months, data.series [{name, values}], data.links (one per month)
     stacked: function (data) {
       return {
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', valueFormatter: formatted},
         legend: {top: 0},
         grid: {left: 90, right: 20, top: 40, bottom: 40},
         xAxis: {type: 'category', data: data.months},
-        yAxis: {type: 'value'},
+        yAxis: valueAxis(),
         series: data.series.map(function (s) {
           return {type: 'bar', stack: 'total', name: s.name, data: numbers(s.values)};
         })
@@ -40,11 +51,11 @@
     // lines over months: data.months, data.series [{name, values}] (null: no figure that month)
     lines: function (data) {
       return {
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', valueFormatter: formatted},
         legend: {top: 0},
         grid: {left: 60, right: 20, top: 40, bottom: 40},
         xAxis: {type: 'category', data: data.months},
-        yAxis: {type: 'value'},
+        yAxis: valueAxis(),
         series: data.series.map(function (s) {
           return {type: 'line', name: s.name, data: numbers(s.values), connectNulls: false};
         })

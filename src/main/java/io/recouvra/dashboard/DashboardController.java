@@ -1,5 +1,6 @@
 package io.recouvra.dashboard;
 
+import io.recouvra.security.RecouvraGroups;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -36,7 +37,7 @@ class DashboardController {
     String forbidden(HttpServletRequest request, Model page) {
         Object asked = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         String path = asked == null ? "" : asked.toString().substring(request.getContextPath().length());
-        List<String> groups = model.pageAt(path).map(DashboardPage::openTo).orElse(List.of(io.recouvra.security.RecouvraGroups.ADMINS));
+        List<String> groups = model.pageAt(path).map(DashboardPage::openTo).orElse(List.of(RecouvraGroups.ADMINS));
         page.addAttribute("allowedGroups", groups);
         return "dashboard/forbidden";
     }

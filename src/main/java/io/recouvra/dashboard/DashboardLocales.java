@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -61,7 +62,7 @@ class DashboardLocales extends OncePerRequestFilter {
 
         @Override
         public Enumeration<Locale> getLocales() {
-            return Collections.enumeration(java.util.List.of(locale));
+            return Collections.enumeration(List.of(locale));
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.recouvra.dashboard.MonthlySnapshots.Line;
 import io.recouvra.receivables.LedgerReports;
 import io.recouvra.receivables.LedgerReports.OwedInvoice;
 import io.recouvra.receivables.LedgerReports.OwedPage;
+import io.recouvra.security.RecouvraGroups;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,7 @@ class PortfolioPage implements DashboardPage {
         model.addAttribute("trends", trends);
         model.addAttribute("trendChart", ChartJson.of(trends.stream().map(t -> trendChart(t, locale)).toList()));
         model.addAttribute("dsoChart", ChartJson.of(trends.stream().map(t -> dsoChart(t, locale)).toList()));
-        model.addAttribute("admin", DashboardModel.groupsOfCurrentUser().contains(io.recouvra.security.RecouvraGroups.ADMINS));
+        model.addAttribute("admin", DashboardModel.groupsOfCurrentUser().contains(RecouvraGroups.ADMINS));
         model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
         return "dashboard/portfolio";
     }
@@ -156,7 +158,7 @@ class PortfolioPage implements DashboardPage {
         for (String currency : currencies) {
             List<Month> months = MonthlyFigures.of(taken, lines, line -> line.currency().equals(currency));
             List<Month> shown = months.subList(Math.max(0, months.size() - TREND_MONTHS), months.size());
-            Map<String, Month> byType = new java.util.TreeMap<>();
+            Map<String, Month> byType = new TreeMap<>();
             lines.stream().filter(l -> l.currency().equals(currency)).map(Line::customerType).distinct().forEach(type -> {
                 List<Month> ofType = MonthlyFigures.of(taken, lines,
                         line -> line.currency().equals(currency) && line.customerType().equals(type));
