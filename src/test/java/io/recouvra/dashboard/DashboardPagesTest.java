@@ -9,12 +9,14 @@ import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
 import io.recouvra.security.RecouvraGroups;
+import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -213,6 +215,28 @@ class DashboardPagesTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("\"field\":\"bucket\"");
         assertThat(browser.get("/dashboard/portfolio/invoices?currency=chf&bucket=all").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyAnAdminTakesAClosedMonthByHandAndOnlyOnce() {
+        DashboardSession managerSession = new DashboardSession(port);
+        managerSession.logIn(manager, "secret-" + manager);
+        assertThat(managerSession.get("/dashboard/portfolio").body()).doesNotContain("/dashboard/portfolio/snapshots");
+        assertThat(managerSession.post("/dashboard/portfolio/snapshots", Map.of("month", "2023-06")).statusCode()).isEqualTo(403);
+
+        DashboardSession admin = new DashboardSession(port);
+        admin.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        assertThat(admin.get("/dashboard/portfolio").body()).contains("/dashboard/portfolio/snapshots");
+
+        HttpResponse<String> taken = admin.post("/dashboard/portfolio/snapshots", Map.of("month", "2023-06"));
+        assertThat(taken.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/portfolio?taken=2023-06"));
+        HttpResponse<String> again = admin.post("/dashboard/portfolio/snapshots", Map.of("month", "2023-06"));
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?alreadyTaken=2023-06"));
+
+        HttpResponse<String> notEnded = admin.post("/dashboard/portfolio/snapshots", Map.of("month", YearMonth.now(clock).toString()));
+        assertThat(notEnded.statusCode()).isEqualTo(400);
+        assertThat(notEnded.body()).contains("\"field\":\"month\"");
+        assertThat(admin.post("/dashboard/portfolio/snapshots", Map.of("month", "juin")).statusCode()).isEqualTo(400);
     }
 
     /** The amount in a bucket's row of the table under the chart. */
