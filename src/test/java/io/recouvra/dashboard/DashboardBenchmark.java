@@ -16,7 +16,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,11 +73,7 @@ class DashboardBenchmark {
             }
         }
 
-        String manager = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        User user = identity.newUser(manager);
-        user.setPassword("secret-" + manager);
-        identity.saveUser(user);
-        identity.createMembership(manager, RecouvraGroups.MANAGERS);
+        String manager = DashboardSession.newUser(identity, "bench", RecouvraGroups.MANAGERS);
         DashboardSession browser = new DashboardSession(port);
         browser.logIn(manager, "secret-" + manager);
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +65,8 @@ class DashboardPagesTest {
 
     @BeforeEach
     void knownLedgerAndUsers() {
-        manager = user("manager", RecouvraGroups.MANAGERS);
-        collector = user("collector", RecouvraGroups.COLLECTORS);
+        manager = DashboardSession.newUser(identity, "manager", RecouvraGroups.MANAGERS);
+        collector = DashboardSession.newUser(identity, "collector", RecouvraGroups.COLLECTORS);
         if (dueIn31To60 != null) {
             return;
         }
@@ -245,15 +244,6 @@ class DashboardPagesTest {
         row = row.substring(row.indexOf("class=\"amount\""));
         row = row.substring(row.indexOf("\">", row.indexOf("<a")) + 2);
         return row.substring(0, row.indexOf("</a>"));
-    }
-
-    private String user(String role, String group) {
-        String id = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        User user = identity.newUser(id);
-        user.setPassword("secret-" + id);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
-        return id;
     }
 
     private UUID customer(String name) {

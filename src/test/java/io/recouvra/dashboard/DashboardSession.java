@@ -13,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 
 /**
  * A browser's session on the dashboard without the browser: its cookies, no redirect followed, the {@code _csrf} field
@@ -32,6 +35,16 @@ final class DashboardSession {
     DashboardSession(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A new engine user in {@code group}, named {@code role-<random>}, whose password is {@code secret-<its id>}. */
+    static String newUser(IdentityService identity, String role, String group) {
+        String id = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(id);
+        user.setPassword("secret-" + id);
+        identity.saveUser(user);
+        identity.createMembership(id, group);
+        return id;
     }
 
     /** Opens the login page and logs in with its form; answers the login's response (a redirect). */

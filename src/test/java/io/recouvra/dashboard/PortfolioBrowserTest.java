@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -107,7 +106,7 @@ class PortfolioBrowserTest {
         payments.register(new NewPayment(paying, new BigDecimal("500.00"), "HUF", t, "VIR-" + UUID.randomUUID(), null));
         snapshots.take(a, "test");
         snapshots.take(b, "test");
-        String manager = manager();
+        String manager = DashboardSession.newUser(identity, "manager", RecouvraGroups.MANAGERS);
 
         // a French browser: the dashboard speaks French to it
         browser = Chromium.open(2400, Map.of("intl.accept_languages", "fr-FR,fr"), "--lang=fr-FR");
@@ -182,15 +181,6 @@ class PortfolioBrowserTest {
     /** Days as the page writes them: rounded half-up to one decimal, a decimal comma. */
     private static String days(BigDecimal days) {
         return days.setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
-    }
-
-    private String manager() {
-        String id = "manager-" + UUID.randomUUID().toString().substring(0, 8);
-        User user = identity.newUser(id);
-        user.setPassword("secret-" + id);
-        identity.saveUser(user);
-        identity.createMembership(id, RecouvraGroups.MANAGERS);
-        return id;
     }
 
     private UUID customer(String name) {
