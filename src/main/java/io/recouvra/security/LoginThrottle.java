@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-source throttling of staff logins, in front of every door that checks a password: HTTP Basic on Recouvra's API
- * and the engine REST API, and the webapps' login form. A client address whose logins failed too often is refused
+ * and the engine REST API, the webapps' login form and the dashboard's. A client address whose logins failed too often is refused
  * (429 with Retry-After) without its credentials being checked, so that a guesser neither learns anything nor adds to
  * the failures the engine counts per user, which would keep the user out everywhere. The engine's own lock-out is a
  * backoff that ends by itself (see {@code EngineConfiguration}); this keeps one source from driving it.
@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottle extends OncePerRequestFilter {
 
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
+    private static final String DASHBOARD_LOGIN = "/dashboard/login";
 
     private final FailedAttempts failures;
 
@@ -43,7 +44,7 @@ class LoginThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+        if (failed(response)) {
             failures.record(address);
         }
     }
@@ -53,8 +54,19 @@ class LoginThrottle extends OncePerRequestFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 && (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/engine-rest/"));
-        boolean webappLogin = "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
-        return basic || webappLogin;
+        boolean post = "POST".equals(request.getMethod());
+        boolean webappLogin = post && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
+        boolean dashboardLogin = post && path.equals(DASHBOARD_LOGIN);
+        return basic || webappLogin || dashboardLogin;
+    }
+
+    /** A 401, or the dashboard's login form sent back to itself with its error. */
+    private static boolean failed(HttpServletResponse response) {
+        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            return true;
+        }
+        String location = response.getHeader(HttpHeaders.LOCATION);
+        return response.getStatus() == HttpStatus.FOUND.value() && location != null && location.contains(DASHBOARD_LOGIN + "?error");
     }
 
     private static void refuse(HttpServletResponse response, long retryAfterSeconds) throws IOException {

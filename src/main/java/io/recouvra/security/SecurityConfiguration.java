@@ -49,9 +49,6 @@ class SecurityConfiguration {
         STAFF_AND_INTEGRATORS = groups.toArray(String[]::new);
     }
 
-    /** No page of Recouvra uses a camera, a microphone, the location, a payment handler or USB: none may ask for them. */
-    static final String NO_DEVICE_FEATURES = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-
     /** Who handles disputes: reads and adds their documents, records a debtor's contest. */
     private static final String[] DISPUTE_STAFF = {RecouvraGroups.DISPUTE_HANDLERS, MANAGERS, CREDIT_MANAGERS, ADMINS, INTEGRATORS};
 
@@ -99,7 +96,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES)))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 .build();
     }
 
@@ -133,7 +130,7 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
                         .frameOptions(frame -> frame.deny()))
                 .build();
     }
@@ -155,7 +152,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
                         .frameOptions(frame -> frame.deny()))
                 .build();
     }
@@ -184,8 +181,9 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** After the dashboard's chain ({@code dashboard.DashboardSecurity}, order 3), which has its own session login. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -197,7 +195,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES)))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 .build();
     }
 }

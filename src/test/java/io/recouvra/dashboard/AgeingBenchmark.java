@@ -60,17 +60,22 @@ class AgeingBenchmark {
 
     /** A million copies of the model invoice, due over the last 400 days and the next 30, in one statement. */
     private void copies(UUID model) {
+        copies(jdbc, model, INVOICES, "AGE-BENCH-");
+    }
+
+    /** {@code count} copies of the model invoice, issued over the last 430 days and due 30 days later, in one statement. */
+    static void copies(JdbcTemplate jdbc, UUID model, int count, String numberPrefix) {
         List<String> columns = jdbc.queryForList("""
                 select column_name from information_schema.columns
                 where table_schema = 'recouvra' and table_name = 'invoice' order by ordinal_position""", String.class);
         String values = columns.stream().map(column -> switch (column) {
             case "id" -> "gen_random_uuid()";
-            case "number" -> "'AGE-BENCH-' || g";
+            case "number" -> "'" + numberPrefix + "' || g";
             case "issue_date" -> "current_date - (g % 430)";
             case "due_date" -> "current_date - (g % 430) + 30";
             default -> column;
         }).collect(Collectors.joining(", "));
         jdbc.update("insert into recouvra.invoice (" + String.join(", ", columns) + ") select " + values
-                + " from recouvra.invoice, generate_series(1, ?) g where id = ?", INVOICES, model);
+                + " from recouvra.invoice, generate_series(1, ?) g where id = ?", count, model);
     }
 }

@@ -82,11 +82,11 @@ class HeadAndHistoryAccessTest {
     void everyDoorSendsReferrerAndPermissionsPolicies() {
         HttpHeaders api = this.api.as("chloe", "secret-chloe").getForEntity("/api/v1/invoices", String.class).getHeaders();
         assertThat(api.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(api.getFirst("Permissions-Policy")).isEqualTo(SecurityConfiguration.NO_DEVICE_FEATURES);
+        assertThat(api.getFirst("Permissions-Policy")).isEqualTo(SecurityHeaders.PERMISSIONS_POLICY);
 
         HttpHeaders webapp = this.api.anonymous().getForEntity("/camunda/app/welcome/default/", String.class).getHeaders();
         assertThat(webapp.getFirst("Referrer-Policy")).isEqualTo("same-origin");
-        assertThat(webapp.getFirst("Permissions-Policy")).isEqualTo(SecurityConfiguration.NO_DEVICE_FEATURES);
+        assertThat(webapp.getFirst("Permissions-Policy")).isEqualTo(SecurityHeaders.PERMISSIONS_POLICY);
     }
 
     private static HttpStatus head(org.springframework.boot.test.web.client.TestRestTemplate as, String path) {
