@@ -8,6 +8,7 @@ import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.PageView;
+import io.recouvra.web.SpreadsheetCells;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -120,8 +121,8 @@ class MessagingController {
             for (int page = 0; ; page++) {
                 Page<Interaction> rows = interactions.ofCustomer(id, page, 500);
                 for (Interaction i : rows) {
-                    printer.printRecord(i.getOccurredAt(), i.getInvoiceId(), i.getChannel(), i.getDirection(), i.getType(),
-                            i.getActor(), i.getSummary());
+                    printer.printRecord(SpreadsheetCells.row(i.getOccurredAt(), i.getInvoiceId(), i.getChannel(), i.getDirection(),
+                            i.getType(), i.getActor(), i.getSummary()));
                 }
                 if (!rows.hasNext()) {
                     break;
