@@ -104,7 +104,7 @@ class MessagingController {
 
     @GetMapping("/customers/{id}/interactions")
     @Operation(summary = "Every contact with the customer, oldest first: messages with their content, failures, replies")
-    PageView<InteractionView> ofCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<InteractionView> ofCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(interactions.ofCustomer(id, page, size), InteractionView::of);
     }
@@ -138,7 +138,7 @@ class MessagingController {
 
     @GetMapping("/invoices/{number}/interactions")
     @Operation(summary = "Every contact about the invoice, oldest first")
-    PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(interactions.ofInvoice(invoices.get(number).getId(), page, size), InteractionView::of);
     }
