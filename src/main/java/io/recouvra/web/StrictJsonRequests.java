@@ -123,13 +123,16 @@ class StrictJsonRequests implements WebMvcConfigurer {
 
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING) || !ISO_DAY.matcher(parser.getText()).matches()) {
-                throw new RefusedValue(parser, "must be a date written as text, year-month-day: \"2026-03-31\"");
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RefusedValue(parser, "must be a date written as text (yyyy-MM-dd), such as \"2026-03-31\"");
+            }
+            if (!ISO_DAY.matcher(parser.getText()).matches()) {
+                throw new RefusedValue(parser, "'" + parser.getText() + "' is not a date (yyyy-MM-dd)");
             }
             try {
                 return LocalDate.parse(parser.getText());
             } catch (DateTimeException e) {
-                throw new RefusedValue(parser, "'" + parser.getText() + "' is not a day of the calendar");
+                throw new RefusedValue(parser, "'" + parser.getText() + "' is not a date (yyyy-MM-dd): no such day");
             }
         }
     }

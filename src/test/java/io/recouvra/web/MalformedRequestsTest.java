@@ -125,6 +125,30 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void adminAndLegalEndpointsRefuseValuesTheirColumnsCannotHoldNamingTheField() throws Exception {
+        // 1e999999999 was stored as 0.00 by the policy; a note of 501 characters failed in the database
+        Answer policy = send(HttpRequest.newBuilder(uri("/api/v1/insurance/policy")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"insurer\": \"Assureur\", \"coveredShare\": 1e999999999}")));
+        Answer share = send(HttpRequest.newBuilder(uri("/api/v1/insurance/policy")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"insurer\": \"Assureur\", \"coveredShare\": 0.001}")));
+        Answer rates = send(HttpRequest.newBuilder(uri("/api/v1/late-payment-rates/2026-01-01")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"ecbMainRefinancingRate\": 1e999999999, \"legalInterestRate\": 3.5, \"source\": \"JORF\"}")));
+        Answer note = post("/api/v1/invoices/NOPE-" + TestData.invoiceNumber() + "/prescription/acknowledgements",
+                "{\"signedOn\": \"2026-11-02\", \"note\": \"%s\"}".formatted("x".repeat(501)));
+
+        for (var expected : List.of(Map.entry(policy, "coveredShare"), Map.entry(share, "coveredShare"),
+                Map.entry(rates, "ecbMainRefinancingRate"), Map.entry(note, "note"))) {
+            Answer answer = expected.getKey();
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.fields()).as(answer.raw()).contains(expected.getValue());
+        }
+    }
+
+    @Test
     void pageNumbersThatWouldOverflowTheQueryAreRefused() throws Exception {
         for (String page : List.of("2147483647", "99999999999", "4000001")) {
             Answer answer = get("/api/v1/customers?page=" + page, ADMIN);

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,8 +24,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Invoice and credit note numbers as companies write them ({@code F/2026/001}, {@code 2026-12/04}, {@code 50%},
- * {@code A<B>|C}, spaces in a credit note's): registered with a Location that reads them back, and read, held and
- * disputed by number, their {@code /} encoded as {@code %2F}.
+ * {@code A<B>|C}, spaces in a credit note's): registered with a Location that reads them back, and read, held,
+ * released and disputed by number, their {@code /} encoded as {@code %2F}.
  */
 @RecouvraTest
 class NumbersInPathsTest {
@@ -35,12 +37,16 @@ class NumbersInPathsTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void invoicesNumberedWithSlashesPercentsAndMarkupAreReadHeldAndDisputedByNumber() throws Exception {
+    void invoicesNumberedWithSlashesPercentsAndMarkupAreReadHeldReleasedAndDisputedByNumber() throws Exception {
         String customerId = post("/api/v1/customers", """
                 {"legalName": "Imprimerie Numéros", "registrationNumber": "%s", "city": "Lille"}""".formatted(TestData.siren()))
                 .body().get("id").asText();
@@ -55,10 +61,15 @@ class NumbersInPathsTest {
             String path = "/api/v1/invoices/" + UriUtils.encodePathSegment(number, StandardCharsets.UTF_8);
             assertThat(created.location()).as(number).isEqualTo(path);
             assertThat(get(created.location()).body().get("number").asText()).as(number).isEqualTo(number);
+            assessCustomerOf(number);
 
             Answer held = post(path + "/hold", "{\"reason\": \"Litige commercial en cours\"}");
             assertThat(held.status()).as(number + " " + held.body()).isEqualTo(201);
             assertThat(get(held.location()).body().get(0).get("invoiceNumber").asText()).as(number).isEqualTo(number);
+
+            Answer released = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "/hold"))
+                    .header("Authorization", ADMIN).DELETE());
+            assertThat(released.status()).as(number).isEqualTo(204);
 
             Answer disputed = post(path + "/disputes", "{\"reason\": \"PRICE\", \"description\": \"Prix non conforme\"}");
             assertThat(disputed.status()).as(number + " " + disputed.body()).isEqualTo(201);
@@ -96,6 +107,13 @@ class NumbersInPathsTest {
         assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("number");
         assertThat(jdbc.queryForObject("select count(*) from recouvra.invoice where number like ?", Integer.class, number + "%"))
                 .isZero();
+    }
+
+    /** The job executor would assess the customer within seconds; here it is done by hand, as a hold needs it done. */
+    private void assessCustomerOf(String number) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        management.createJobQuery().processInstanceId(instance).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     record Answer(int status, String location, JsonNode body) {
