@@ -1,5 +1,6 @@
 package io.recouvra.agency;
 
+import io.recouvra.web.SpreadsheetCells;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -120,7 +121,7 @@ class FileExportCollectionAgency implements CollectionAgency {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSV.builder().setHeader(header.toArray(String[]::new)).build())) {
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(SpreadsheetCells::text).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

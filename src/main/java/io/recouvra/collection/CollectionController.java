@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.web.Locations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -84,7 +84,7 @@ class CollectionController {
     @Operation(summary = "Put the invoice's dunning on hold, with a reason, until a date or until released")
     ResponseEntity<Holds.Hold> hold(@PathVariable String number, @Valid @RequestBody HoldRequest request, Principal user) {
         Holds.Hold hold = holds.place(number, request.reason(), request.until(), user.getName());
-        return ResponseEntity.created(URI.create("/api/v1/invoices/" + number + "/hold")).body(hold);
+        return ResponseEntity.created(Locations.of("/api/v1/invoices/{number}/hold", number)).body(hold);
     }
 
     @GetMapping("/api/v1/invoices/{number}/hold")

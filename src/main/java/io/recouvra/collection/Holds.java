@@ -8,12 +8,15 @@ import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
+import io.recouvra.receivables.PlausibleDates;
 import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +43,11 @@ public class Holds {
     private final CollectionCalendar calendar;
     private final RetryingTransactions transactions;
     private final Clock clock;
+    private final PlausibleDates plausibleDates;
 
     Holds(JdbcTemplate jdbc, InvoiceService invoices, InteractionLog interactions, RuntimeService runtime,
-          CollectionCalendar calendar, RetryingTransactions transactions, Clock clock) {
+          CollectionCalendar calendar, RetryingTransactions transactions, Clock clock, PlausibleDates plausibleDates) {
+        this.plausibleDates = plausibleDates;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.interactions = interactions;
@@ -63,6 +68,11 @@ public class Holds {
         }
         if (until != null && !until.isAfter(calendar.today())) {
             throw new InvalidInputException("until", "must be after today (" + calendar.today() + "), or left out to hold until released");
+        }
+        List<FieldProblem> farAway = new ArrayList<>();
+        plausibleDates.check("until", until, farAway);
+        if (!farAway.isEmpty()) {
+            throw new InvalidInputException(farAway);
         }
         Invoice invoice = invoices.pause(invoiceNumber, InvoiceStatus.ON_HOLD);
         Hold hold = new Hold(UUID.randomUUID(), invoiceNumber, reason.strip(), until, placedBy, clock.instant());

@@ -91,28 +91,44 @@ class InvoiceCsvImport {
                 .setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true)
                 .get();
-        int lines = 0;
         int stored = 0;
         int alreadyPresent = 0;
         List<LineError> errors = new ArrayList<>();
         List<LineNotice> notices = new ArrayList<>();
+        List<Row> rows = readWhole(text, format);
+        for (Row row : rows) {
+            List<LineError> lineErrors = new ArrayList<>();
+            switch (importLine(row, row.line(), lineErrors, notices)) {
+                case STORED -> stored++;
+                case ALREADY_PRESENT -> alreadyPresent++;
+                case REJECTED -> errors.addAll(lineErrors);
+            }
+        }
+        return new ImportReport(rows.size(), stored, alreadyPresent, errors, notices);
+    }
+
+    /**
+     * The whole file, read before any line is stored: a file that breaks off half-way (a quote never closed on
+     * line 3) is refused whole, naming the line, and leaves nothing behind.
+     */
+    private static List<Row> readWhole(String text, CSVFormat format) {
+        List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, String> headers = headersOf(parser);
-            for (CSVRecord record : parser) {
-                lines++;
-                long line = parser.getCurrentLineNumber();
-                Row row = new Row(record, headers);
-                List<LineError> lineErrors = new ArrayList<>();
-                switch (importLine(row, line, lineErrors, notices)) {
-                    case STORED -> stored++;
-                    case ALREADY_PRESENT -> alreadyPresent++;
-                    case REJECTED -> errors.addAll(lineErrors);
+            long line = 1;
+            try {
+                for (CSVRecord record : parser) {
+                    line = parser.getCurrentLineNumber();
+                    rows.add(new Row(record, headers, line));
                 }
+            } catch (UncheckedIOException e) {
+                throw new UnreadableFileException("file", "is not a readable CSV file after line " + line
+                        + " (nothing was imported): " + e.getCause().getMessage());
             }
-        } catch (UncheckedIOException e) {
-            throw new UnreadableFileException("file", "not a readable CSV file: " + e.getCause().getMessage());
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+            throw new UnreadableFileException("file", "has a header line that cannot be read: " + e.getMessage());
         }
-        return new ImportReport(lines, stored, alreadyPresent, errors, notices);
+        return rows;
     }
 
     private enum Outcome { STORED, ALREADY_PRESENT, REJECTED }
@@ -255,6 +271,12 @@ class InvoiceCsvImport {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
+            int nul = text.indexOf('\u0000');
+            if (nul >= 0) {
+                long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+                throw new UnreadableFileException("file", "contains a NUL character (byte 0) on line " + line
+                        + ": not a CSV text file; export it again as CSV UTF-8 (nothing was imported)");
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new UnreadableFileException("file", "is not UTF-8 text (save it as CSV UTF-8)");
@@ -276,7 +298,11 @@ class InvoiceCsvImport {
     private static Map<String, String> headersOf(CSVParser parser) {
         Map<String, String> byNormalizedName = new HashMap<>();
         for (String header : parser.getHeaderNames()) {
-            byNormalizedName.put(header.strip().toLowerCase(Locale.ROOT), header);
+            String name = header.strip().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && byNormalizedName.put(name, header) != null) {
+                throw new UnreadableFileException(name, "the header names column " + name
+                        + " twice; name each column once, so that it is clear which value to import");
+            }
         }
         List<String> missing = REQUIRED.stream().filter(column -> !byNormalizedName.containsKey(column)).toList();
         if (!missing.isEmpty()) {
@@ -291,10 +317,16 @@ class InvoiceCsvImport {
 
         private final CSVRecord record;
         private final Map<String, String> headers;
+        private final long line;
 
-        Row(CSVRecord record, Map<String, String> headers) {
+        Row(CSVRecord record, Map<String, String> headers, long line) {
             this.record = record;
             this.headers = headers;
+            this.line = line;
+        }
+
+        long line() {
+            return line;
         }
 
         boolean isConsistent() {

@@ -9,6 +9,10 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +50,8 @@ class InsuranceController {
         this.invoices = invoices;
     }
 
-    record LimitRequest(BigDecimal amount) {
+    /** Named apart from credit's LimitRequest: OpenAPI names schemas by simple name, and one hid the other. */
+    record CoverLimitRequest(@NotNull @Positive @Digits(integer = 15, fraction = 2) BigDecimal amount) {
     }
 
     /** An invoice under the policy: what the insurer would pay of it, and where its declaration stands. */
@@ -73,7 +78,7 @@ class InsuranceController {
 
     @PutMapping("/api/v1/insurance/policy")
     @Operation(summary = "Sets the policy's terms (admins): periods in ISO 8601 (P60D, P2M), shares in percent")
-    InsurancePolicy setPolicy(@RequestBody InsurancePolicies.Terms terms) {
+    InsurancePolicy setPolicy(@Valid @RequestBody InsurancePolicies.Terms terms) {
         return policies.set(terms);
     }
 
@@ -99,7 +104,7 @@ class InsuranceController {
     @PostMapping("/api/v1/customers/{customerId}/insurance/limit-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Asks the insurer for a credit limit on the buyer; its decision usually comes later (the daily sync reads it)")
-    Cover requestLimit(@PathVariable UUID customerId, @RequestBody LimitRequest request) {
+    Cover requestLimit(@PathVariable UUID customerId, @Valid @RequestBody CoverLimitRequest request) {
         return covers.requestLimit(customerId, request.amount());
     }
 

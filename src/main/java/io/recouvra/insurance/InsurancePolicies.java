@@ -3,6 +3,8 @@ package io.recouvra.insurance;
 import io.recouvra.insurance.InsurancePolicy.DeclarationBasis;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class InsurancePolicies {
 
     /** The terms as an admin sends them: periods in ISO 8601 (P60D, P2M), shares in percent. */
-    public record Terms(String insurer, String policyNumber, String currency, BigDecimal coveredShare,
-                        BigDecimal unnamedCoveredShare, BigDecimal discretionaryLimit, Integer maxCreditDays,
-                        String declarationBasis, String declarationPeriod, String maxExtensionPeriod, String waitingPeriod,
-                        BigDecimal reportingThreshold, Integer safetyMarginDays) {
+    /** Sizes and decimals as the columns hold them: more is refused, not cut or rounded by the database. */
+    public record Terms(@Size(max = 100) String insurer, @Size(max = 64) String policyNumber, String currency,
+                        @Digits(integer = 3, fraction = 2) BigDecimal coveredShare,
+                        @Digits(integer = 3, fraction = 2) BigDecimal unnamedCoveredShare,
+                        @Digits(integer = 17, fraction = 2) BigDecimal discretionaryLimit, Integer maxCreditDays,
+                        @Size(max = 16) String declarationBasis, @Size(max = 16) String declarationPeriod,
+                        @Size(max = 16) String maxExtensionPeriod, @Size(max = 16) String waitingPeriod,
+                        @Digits(integer = 17, fraction = 2) BigDecimal reportingThreshold, Integer safetyMarginDays) {
     }
 
     private final JdbcTemplate jdbc;

@@ -20,6 +20,7 @@ import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.web.NotFoundException;
+import io.recouvra.web.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -258,7 +259,7 @@ class InjunctionRequests {
     }
 
     private static String quoted(String value) {
-        return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
+        return value == null ? "" : '"' + SpreadsheetCells.text(value).replace("\"", "\"\"") + '"';
     }
 
     /** Formal notices sent by registered letter about the invoice, as kept when sent. */

@@ -5,6 +5,8 @@ import io.recouvra.legal.Prescriptions.Prescription;
 import io.recouvra.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -57,7 +59,7 @@ class LegalController {
     }
 
     /** @param signedOn the day the debtor signed it */
-    record Acknowledgement(LocalDate signedOn, String note) {
+    record Acknowledgement(LocalDate signedOn, @Size(max = 500) String note) {
     }
 
     @GetMapping("/api/v1/legal-cases/{invoiceNumber}")
@@ -96,7 +98,8 @@ class LegalController {
     @PostMapping("/api/v1/invoices/{invoiceNumber}/prescription/acknowledgements")
     @Operation(summary = "Records an acknowledgement of the debt signed by the debtor (Code civil 2240): the five years start "
             + "again, unless the claim was already time-barred when it was signed (then counted is false and ignoredBecause says why)")
-    Prescriptions.RecordedAct acknowledgement(@PathVariable String invoiceNumber, @RequestBody Acknowledgement acknowledgement, Principal user) {
+    Prescriptions.RecordedAct acknowledgement(@PathVariable String invoiceNumber, @Valid @RequestBody Acknowledgement acknowledgement,
+                                              Principal user) {
         if (acknowledgement.signedOn() == null) {
             throw new InvalidInputException("signedOn", "the day the debtor signed the acknowledgement is required");
         }

@@ -1,6 +1,7 @@
 package io.recouvra.provisions;
 
 import io.recouvra.provisions.ProvisionReport.CurrencyTotal;
+import io.recouvra.web.SpreadsheetCells;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The report as the accountant opens it in a French spreadsheet: semicolon-separated, decimal comma,
  * ISO dates, UTF-8 with a byte-order mark (so that accented customer names survive), CRLF line ends.
- * One INVOICE row per line, then one TOTAL row per currency; the first column tells them apart.
+ * One INVOICE row per line, then one TOTAL row per currency; the first column tells them apart. A customer name
+ * that could start a formula is written as text ({@link SpreadsheetCells}).
  */
 final class ProvisionsCsv {
 
@@ -29,17 +31,17 @@ final class ProvisionsCsv {
         StringWriter out = new StringWriter().append(BYTE_ORDER_MARK);
         try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
             for (ProvisionLine line : report.lines()) {
-                csv.printRecord("INVOICE", report.month(), line.invoiceNumber(), line.customerName(), line.dueDate(),
+                csv.printRecord(SpreadsheetCells.row("INVOICE", report.month(), line.invoiceNumber(), line.customerName(), line.dueDate(),
                         line.daysOverdue(), line.situation(), line.bucket(), line.currency(), amount(line.outstanding()),
                         amount(line.vat()), amount(line.insured()), amount(line.base()), amount(line.rate()),
                         amount(line.provision()), amount(line.previousProvision()), amount(line.movement()),
-                        line.vatDerived() ? "yes" : "");
+                        line.vatDerived() ? "yes" : ""));
             }
             for (CurrencyTotal total : report.currencies()) {
-                csv.printRecord("TOTAL", report.month(), "", total.invoices() + " invoices", "", "", "", "", total.currency(),
+                csv.printRecord(SpreadsheetCells.row("TOTAL", report.month(), "", total.invoices() + " invoices", "", "", "", "", total.currency(),
                         amount(total.outstanding()), amount(total.vat()), amount(total.insured()), amount(total.base()), "",
                         amount(total.provision()), amount(total.previousProvision()),
-                        amount(total.allowance().subtract(total.reversal())), "");
+                        amount(total.allowance().subtract(total.reversal())), ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,9 +21,11 @@ public class CreditNoteService {
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlausibleDates plausibleDates;
 
     CreditNoteService(CreditNoteRepository creditNotes, LedgerLocks locks, RetryingTransactions transactions,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, PlausibleDates plausibleDates) {
+        this.plausibleDates = plausibleDates;
         this.creditNotes = creditNotes;
         this.locks = locks;
         this.transactions = transactions;
@@ -48,6 +50,7 @@ public class CreditNoteService {
                 new InvalidInputException("invoiceNumber", "no invoice " + request.invoiceNumber()));
         List<FieldProblem> problems = new ArrayList<>();
         Money.check("amount", request.amount(), "invoiceNumber", invoice.getCurrency(), problems);
+        plausibleDates.check("issueDate", request.issueDate(), problems);
         if (invoice.getStatus().isClosed()) {
             problems.add(new FieldProblem("invoiceNumber", "invoice is " + invoice.getStatus()));
         } else if (request.amount().compareTo(invoice.getOutstanding()) > 0) {

@@ -36,10 +36,12 @@ public class InvoiceService {
     private final OverduePolicy overduePolicy;
     private final Vat standardVat;
     private final Clock clock;
+    private final PlausibleDates plausibleDates;
 
     InvoiceService(InvoiceRepository invoices, CustomerRepository customers, PaymentRepository payments, LedgerLocks locks,
                    RetryingTransactions transactions, ApplicationEventPublisher events, OverduePolicy overduePolicy,
-                   Vat standardVat, Clock clock) {
+                   Vat standardVat, Clock clock, PlausibleDates plausibleDates) {
+        this.plausibleDates = plausibleDates;
         this.invoices = invoices;
         this.standardVat = standardVat;
         this.customers = customers;
@@ -65,6 +67,8 @@ public class InvoiceService {
         if (request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "is before the issue date " + request.issueDate()));
         }
+        plausibleDates.check("issueDate", request.issueDate(), problems);
+        plausibleDates.check("dueDate", request.dueDate(), problems);
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
         VatBreakdown amounts = breakdownOf(request, problems);
         EarlyPaymentDiscount discount = discountOf(request, problems);

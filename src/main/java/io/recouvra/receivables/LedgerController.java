@@ -5,6 +5,7 @@ import io.recouvra.receivables.LedgerViews.CreditNoteView;
 import io.recouvra.receivables.LedgerViews.CustomerView;
 import io.recouvra.receivables.LedgerViews.InvoiceView;
 import io.recouvra.receivables.LedgerViews.PaymentView;
+import io.recouvra.web.Locations;
 import io.recouvra.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -65,7 +65,7 @@ class LedgerController {
     @GetMapping("/customers")
     @Operation(summary = "Customers by legal name, paged")
     PageView<CustomerView> customers(@RequestParam(required = false) String name,
-                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return PageView.of(customerService.list(name, PageRequest.of(page, size, Sort.by("legalName", "id"))),
                 CustomerView::summary);
@@ -76,7 +76,7 @@ class LedgerController {
             + "changes in the terms sent (a contractual late-payment rate under the legal floor, for instance)")
     ResponseEntity<RegisteredInvoice> createInvoice(@Valid @RequestBody NewInvoice request) {
         Invoice invoice = invoiceService.register(request);
-        return ResponseEntity.created(pathTo("/api/v1/invoices/{number}", invoice.getNumber())).body(new RegisteredInvoice(
+        return ResponseEntity.created(Locations.of("/api/v1/invoices/{number}", invoice.getNumber())).body(new RegisteredInvoice(
                 InvoiceView.of(invoice), notices.stream().flatMap(n -> n.about(invoice).stream()).toList()));
     }
 
@@ -94,7 +94,7 @@ class LedgerController {
     @Operation(summary = "Invoices, paged, filtered by status and customer, oldest due first")
     PageView<InvoiceView> invoices(@RequestParam(required = false) InvoiceStatus status,
                                    @RequestParam(required = false) UUID customerId,
-                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return PageView.of(invoiceService.list(status, customerId,
                 PageRequest.of(page, size, Sort.by("dueDate", "number"))), InvoiceView::of);
@@ -117,7 +117,7 @@ class LedgerController {
     @Operation(summary = "Book a credit note against an invoice")
     ResponseEntity<CreditNoteView> createCreditNote(@Valid @RequestBody NewCreditNote request) {
         CreditNote creditNote = creditNoteService.register(request);
-        return ResponseEntity.created(pathTo("/api/v1/credit-notes/{number}", creditNote.getNumber()))
+        return ResponseEntity.created(Locations.of("/api/v1/credit-notes/{number}", creditNote.getNumber()))
                 .body(CreditNoteView.of(creditNote));
     }
 
@@ -125,10 +125,5 @@ class LedgerController {
     @Operation(summary = "A credit note by its number")
     CreditNoteView creditNote(@PathVariable String number) {
         return CreditNoteView.of(creditNoteService.get(number));
-    }
-
-    /** A number may hold characters a URI may not ("<", "#"): encoded, or the Location header fails after the commit. */
-    private static URI pathTo(String template, String number) {
-        return UriComponentsBuilder.fromPath(template).buildAndExpand(number).encode().toUri();
     }
 }

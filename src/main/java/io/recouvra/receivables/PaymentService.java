@@ -30,9 +30,12 @@ public class PaymentService {
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlausibleDates plausibleDates;
 
     PaymentService(PaymentRepository payments, InvoiceRepository invoices, CreditNoteRepository creditNotes, LedgerLocks locks,
-                   RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock) {
+                   RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock,
+                   PlausibleDates plausibleDates) {
+        this.plausibleDates = plausibleDates;
         this.payments = payments;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
@@ -56,6 +59,7 @@ public class PaymentService {
     private Payment book(NewPayment request) {
         List<FieldProblem> problems = new ArrayList<>();
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
+        plausibleDates.check("valueDate", request.valueDate(), problems);
         Customer customer = locks.customer(request.customerId()).orElse(null);
         if (customer == null) {
             problems.add(new FieldProblem("customerId", "no customer " + request.customerId()));

@@ -1,6 +1,8 @@
 package io.recouvra.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,6 +11,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -40,6 +46,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's class 22, "data exception": a value too long for its column, out of range, or not text. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -91,7 +100,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrityViolation(DataIntegrityViolationException e) {
-        if (isUniqueViolation(e)) {
+        if (hasSqlState(e, state -> state.startsWith(DATA_EXCEPTION_CLASS))) {
+            // The request's own checks should have caught it and named the field; PostgreSQL refused it and the
+            // transaction rolled back, so nothing was stored: still the request's fault, not a server error.
+            log.warn("A value the request checks let through was refused by the database: {}", rootMessage(e));
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldProblem("body",
+                    "a value is too long, out of range or not text the ledger can store: " + rootMessage(e))));
+        }
+        if (hasSqlState(e, UNIQUE_VIOLATION::equals)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "The request conflicts with data stored at the same moment; read the current state and retry.");
             problem.setTitle("Conflicts with stored data");
@@ -104,13 +120,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    private static boolean hasSqlState(Throwable e, Predicate<String> state) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && state.test(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A multipart body that cannot be read (no boundary, cut short); one too large stays a 413. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                List.of(new FieldProblem("body", "not a readable multipart/form-data body: " + rootMessage(e))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -154,7 +177,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         FieldProblem problem;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        Matcher duplicate = cause instanceof StreamReadException ? DUPLICATE_FIELD.matcher(String.valueOf(cause.getMessage())) : null;
+        if (cause instanceof StrictJsonRequests.RefusedValue refused) {
+            problem = new FieldProblem(path(refused), refused.reason());
+        } else if (duplicate != null && duplicate.lookingAt()) {
+            problem = new FieldProblem(duplicate.group(1), "is given twice; give each field once");
+        } else if (cause instanceof InvalidNullException missing) {
+            problem = new FieldProblem(path(missing), "must not be null");
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = new FieldProblem(path(unknown), "unknown field");
         } else if (cause instanceof InvalidFormatException format) {
             problem = new FieldProblem(path(format), "'" + format.getValue() + "' is not " + describe(format.getTargetType()));

@@ -1,6 +1,7 @@
 package io.recouvra.writeoff;
 
 import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.SpreadsheetCells;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -45,8 +46,8 @@ class WriteOffController {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
             for (WriteOff w : between(from, to)) {
-                printer.printRecord(w.writtenOffOn(), w.invoiceNumber(), w.customerName(), w.amount().toPlainString(), w.currency(),
-                        w.vatRate() == null ? "" : w.vatRate().toPlainString(), w.vatIncluded().toPlainString(), w.vatDerived(), w.reason(), w.approvedBy(), w.note(), w.vatNote());
+                printer.printRecord(SpreadsheetCells.row(w.writtenOffOn(), w.invoiceNumber(), w.customerName(), w.amount().toPlainString(), w.currency(),
+                        w.vatRate() == null ? "" : w.vatRate().toPlainString(), w.vatIncluded().toPlainString(), w.vatDerived(), w.reason(), w.approvedBy(), w.note(), w.vatNote()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

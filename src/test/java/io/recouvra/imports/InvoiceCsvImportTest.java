@@ -290,6 +290,40 @@ class InvoiceCsvImportTest {
     }
 
     @Test
+    void aFileThatBreaksOffOnLineThreeIsRefusedWholeAndLineTwoIsNotStored() {
+        String good = TestData.invoiceNumber();
+        String siren = TestData.siren();
+        HttpHeaders csvHeaders = new HttpHeaders();
+        csvHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+        String file = HEADER + "\n" + good + "," + siren + ",Acme,2026-10-01,2026-10-31,99.90,EUR\n"
+                + TestData.invoiceNumber() + "," + siren + ",\"Acme \"broken,2026-10-01,2026-10-31,10.00,EUR\n";
+
+        ResponseEntity<JsonNode> refused = api.asAdmin().postForEntity("/api/v1/imports/invoices",
+                new HttpEntity<>(file, csvHeaders), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("detail").asText()).contains("after line 2", "nothing was imported");
+        assertThat(invoices.find(good)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.customer where registration_number = ?", Integer.class,
+                siren)).isZero();
+    }
+
+    @Test
+    void aColumnNamedTwiceOrANulCharacterIsRefusedSayingWhatIsWrong() {
+        String number = TestData.invoiceNumber();
+        var twice = catchThrowableOfType(UnreadableFileException.class, () -> csvImport.importInvoices(
+                csv(HEADER + ",Amount", number + ",552100554,Acme,2026-10-01,2026-10-31,10.00,EUR,20.00")));
+        assertThat(twice.column()).isEqualTo("amount");
+        assertThat(twice.getMessage()).contains("names column amount twice");
+
+        var nul = catchThrowableOfType(UnreadableFileException.class, () -> csvImport.importInvoices(
+                csv(HEADER, number + ",552100554,Acme,2026-10-01,2026-10-31,10.00,EUR", "X\u0000,552100554,Acme,2026-10-01,2026-10-31,1,EUR")));
+        assertThat(nul.getMessage()).contains("NUL character", "line 3");
+        assertThat(invoices.find(number)).isEmpty();
+    }
+
+    @Test
     void theApiTakesAnUploadedFileAndAnswersWithTheReport() {
         String number = TestData.invoiceNumber();
         byte[] file = (HEADER + "\n" + number + "," + TestData.siren() + ",Acme,2026-10-01,2026-10-31,99.90,EUR\n"

@@ -14,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.recouvra.support.ApiSliceTest;
 import io.recouvra.support.SliceUsers;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,22 @@ class WriteOffApiSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("written_off_on;invoice_number;customer;amount")));
+    }
+
+    @Test
+    void aCustomerNameThatWouldRunAsAFormulaIsWrittenAsText() throws Exception {
+        // a debtor registered as =HYPERLINK(...): the accountant's spreadsheet must show it, not follow it
+        WriteOff writeOff = new WriteOff(UUID.randomUUID(), "F-1", UUID.randomUUID(), "=HYPERLINK(\"http://evil.example\",\"Voir\")",
+                LocalDate.parse("2026-11-12"), new BigDecimal("-12.50"), "EUR", new BigDecimal("20.00"), new BigDecimal("-2.08"),
+                false, WriteOffReason.values()[0], "@note", "manager");
+        given(writeOffs.between(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"))).willReturn(List.of(writeOff));
+
+        mvc.perform(get("/api/v1/write-offs.csv").param("from", "2026-11-01").param("to", "2026-11-30")
+                        .header(HttpHeaders.AUTHORIZATION, users.memberOf(MANAGERS)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "2026-11-12;F-1;\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Voir\"\")\";-12.50;EUR;20.00;-2.08;false;")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(";'@note;")));
     }
 
     @Test

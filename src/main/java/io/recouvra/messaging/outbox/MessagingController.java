@@ -8,6 +8,7 @@ import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.PageView;
+import io.recouvra.web.SpreadsheetCells;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -103,7 +104,7 @@ class MessagingController {
 
     @GetMapping("/customers/{id}/interactions")
     @Operation(summary = "Every contact with the customer, oldest first: messages with their content, failures, replies")
-    PageView<InteractionView> ofCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<InteractionView> ofCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(interactions.ofCustomer(id, page, size), InteractionView::of);
     }
@@ -120,8 +121,8 @@ class MessagingController {
             for (int page = 0; ; page++) {
                 Page<Interaction> rows = interactions.ofCustomer(id, page, 500);
                 for (Interaction i : rows) {
-                    printer.printRecord(i.getOccurredAt(), i.getInvoiceId(), i.getChannel(), i.getDirection(), i.getType(),
-                            i.getActor(), i.getSummary());
+                    printer.printRecord(SpreadsheetCells.row(i.getOccurredAt(), i.getInvoiceId(), i.getChannel(), i.getDirection(),
+                            i.getType(), i.getActor(), i.getSummary()));
                 }
                 if (!rows.hasNext()) {
                     break;
@@ -137,7 +138,7 @@ class MessagingController {
 
     @GetMapping("/invoices/{number}/interactions")
     @Operation(summary = "Every contact about the invoice, oldest first")
-    PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<InteractionView> ofInvoice(@PathVariable String number, @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(interactions.ofInvoice(invoices.get(number).getId(), page, size), InteractionView::of);
     }
