@@ -1,5 +1,6 @@
 package io.recouvra.dashboard;
 
+import io.recouvra.web.SpreadsheetCells;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ final class Csv {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final List<String> lines = new ArrayList<>();
 
@@ -72,7 +72,7 @@ final class Csv {
     }
 
     static String text(String value) {
-        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = SpreadsheetCells.text(value);
         if (safe.contains(";") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
