@@ -4,42 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.TaskFormData;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every Camunda Form the texts its text views show, when Tasklist opens it. Tasklist reads a form's
- * variables from the engine ({@code GET /task/{id}/form-variables}), and the engine builds the task's form
- * data through the task definition's form handler first (see {@link CallSheetOnOpen}). This plugin wraps the
- * form handler of every user task with a Camunda Form: once the form data is built, it reads the deployed
+ * Gives every Camunda Form the texts its text views show, when Tasklist opens it ({@link FormOpening}). This
+ * plugin wraps the form handler of every user task with a Camunda Form: once the form data is built, it reads the deployed
  * form, and for each {@code {{xText}}} its text views template sets the task-local variable {@code xText} to
  * variable {@code x} written for the user opening it and escaped as text ({@link ShownText}). A name, a
  * dispute reason or an answer typed by a debtor or an integrator thus reaches the form as text, whatever
@@ -62,20 +46,7 @@ class FormTexts extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    TaskDefinition definition = behavior.getTaskDefinition();
-                    if (definition.getCamundaFormDefinitionKey() != null) {
-                        definition.setTaskFormHandler(new WithTexts(definition.getTaskFormHandler()));
-                    }
-                }
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+        FormOpening.wrap(configuration, task -> task.getCamundaFormDefinitionKey() != null, WithTexts::new);
     }
 
     /** Sets the shown texts of the task's form on the task, for whoever opens it. */
@@ -93,7 +64,12 @@ class FormTexts extends AbstractProcessEnginePlugin {
         String reader = command.getAuthenticatedUserId() != null ? command.getAuthenticatedUserId() : task.getAssignee();
         Viewer viewer = viewers.getObject().of(reader);
         for (String variable : shown) {
-            task.setVariableLocal(variable + FormTemplates.SUFFIX, ShownText.of(variable, task.getVariable(variable), viewer));
+            String name = variable + FormTemplates.SUFFIX;
+            String text = ShownText.of(variable, task.getVariable(variable), viewer);
+            // written only when it changed: opening a form again writes nothing, and two readers rarely collide
+            if (!text.equals(task.getVariableLocal(name))) {
+                task.setVariableLocal(name, text);
+            }
         }
     }
 
@@ -108,12 +84,10 @@ class FormTexts extends AbstractProcessEnginePlugin {
         }
     }
 
-    private final class WithTexts implements TaskFormHandler {
-
-        private final TaskFormHandler handler;
+    private final class WithTexts extends FormOpening.Wrapped {
 
         WithTexts(TaskFormHandler handler) {
-            this.handler = handler;
+            super(handler);
         }
 
         @Override
@@ -122,17 +96,6 @@ class FormTexts extends AbstractProcessEnginePlugin {
             TaskFormData form = handler.createTaskForm(task);
             show(task, form);
             return form;
-        }
-
-        @Override
-        public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
-                                       ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
-            handler.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
-        }
-
-        @Override
-        public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-            handler.submitFormVariables(properties, variableScope);
         }
     }
 }
