@@ -257,7 +257,7 @@ class CallSteps {
         };
     }
 
-    private static String disputeReason(String reason, Viewer viewer) {
+    static String disputeReason(String reason, Viewer viewer) {
         return switch (reason) {
             case "PRICE" -> viewer.say("prix", "price");
             case "QUANTITY" -> viewer.say("quantité", "quantity");

@@ -10,6 +10,7 @@ import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.PortalLinks;
 import io.recouvra.messaging.Tone;
+import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
@@ -45,11 +46,14 @@ class PaymentPlanSteps {
             PlanRow plan = plans.plan(planId);
             List<Instalment> instalments = plans.instalments(planId);
             CreditScore score = dunning.freshScore(plan.customerId());
+            BigDecimal smallest = instalments.stream().map(Instalment::amount).min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+            // the approval form shows them as the staff read amounts
+            execution.setVariable("planTotalDisplay", AmountDisplay.of(plan.total(), plan.currency()));
+            execution.setVariable("smallestInstalmentDisplay", AmountDisplay.of(smallest, plan.currency()));
             execution.setVariables(Map.of(
                     "planTotal", plan.total().doubleValue(),
                     "planMonths", (int) PaymentPlans.months(instalments),
-                    "smallestInstalment", instalments.stream().map(Instalment::amount).min(BigDecimal::compareTo)
-                            .orElse(BigDecimal.ZERO).doubleValue(),
+                    "smallestInstalment", smallest.doubleValue(),
                     "riskClass", score.getRiskClass().name(),
                     "insured", plans.invoicesOf(planId).stream().anyMatch(insured::isInsured)));
         };

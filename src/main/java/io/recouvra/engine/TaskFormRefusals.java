@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
  * REST API answers 400 with the exception's message for a {@link FormFieldValidationException} on
  * {@code /task/{id}/complete} and {@code /task/{id}/submit-form} (Tasklist's call), so a command
  * interceptor turns the one into the other for those two commands, the transaction being rolled back
- * all the same. Each problem reads "label : reason (field)": the label the form shows for the field,
- * the reason in French where it is known, and the field's key for whoever supports the user.
+ * all the same. Each problem reads "label : reason (field)": the label the form shows for the field
+ * (in the forms' language, {@code recouvra.forms.language}), the reason in French where it is known when the
+ * forms are French, and the field's key for whoever supports the user.
  */
 @Component
 class TaskFormRefusals extends AbstractProcessEnginePlugin {
@@ -75,9 +77,11 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
     }
 
     private final Map<String, String> labels;
+    private final boolean french;
 
-    TaskFormRefusals() {
-        this.labels = formLabels();
+    TaskFormRefusals(@Value("${recouvra.forms.language}") String language) {
+        this.labels = formLabels(FormsInLanguage.formsOf(language));
+        this.french = FormsInLanguage.FRENCH.equals(language);
     }
 
     @Override
@@ -103,7 +107,7 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
 
     /** "Date de paiement promise : est dans le passé (promisedDate)", one per problem. */
     String message(List<FieldProblem> problems) {
-        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + " : " + french(p.reason())
+        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + " : " + (french ? french(p.reason()) : p.reason())
                 + " (" + p.field() + ")").collect(Collectors.joining(" ; ")) + ".";
     }
 
@@ -128,11 +132,11 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
     }
 
     /** Each field's label as the deployed forms show it (a date's {@code dateLabel}). */
-    private static Map<String, String> formLabels() {
+    private static Map<String, String> formLabels(String forms) {
         Map<String, String> labels = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            for (Resource form : new PathMatchingResourcePatternResolver().getResources(forms)) {
                 try (InputStream in = form.getInputStream()) {
                     collect(json.readTree(in).path("components"), labels);
                 }

@@ -798,6 +798,9 @@ class InvoiceCollectionProcessTest {
         assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
         assertThat(tasks.createTaskQuery().taskId(approve.getId()).taskCandidateGroup(RecouvraGroups.CREDIT_MANAGERS).count()).isOne();
         assertThat(runtime.getVariable(plan.getId(), "planPolicyReason")).isEqualTo("10,000 EUR or more");
+        // what the approval form shows: 12,000 owed in 6 instalments, no down payment: 6 x 2,000
+        assertThat(runtime.getVariable(plan.getId(), "planTotalDisplay")).isEqualTo("12 000,00 €");
+        assertThat(runtime.getVariable(plan.getId(), "smallestInstalmentDisplay")).isEqualTo("2 000,00 €");
 
         complete(approve, Map.of("planApproved", false));
 
