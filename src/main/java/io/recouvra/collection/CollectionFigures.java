@@ -149,6 +149,44 @@ public class CollectionFigures {
         return jdbc.queryForList(promised.sql + " union " + planned.sql, String.class, args.toArray());
     }
 
+    /** A promise behind the promise figures: its customer, date, amount and status. */
+    public record PromiseLine(UUID id, UUID customerId, LocalDate promisedDate, BigDecimal amount, String currency, String status) {
+    }
+
+    /** A dispute behind the dispute figures. */
+    public record DisputeLine(UUID id, UUID customerId, UUID invoiceId, String reason, String rootCause, LocalDate raisedOn,
+                              LocalDate resolvedOn, BigDecimal credited) {
+    }
+
+    /** The drill-down of {@link #promisesDue}: those promises, by promised date, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<PromiseLine> promisesDueList(LocalDate from, LocalDate to, Collection<UUID> customers, int page, int size) {
+        Query query = new Query("""
+                select id, customer_id, promised_date, amount, currency, status from recouvra.promise_to_pay
+                where promised_date between ? and ?""", from, to).ofCustomers("customer_id", customers);
+        query.args.add(size);
+        query.args.add((long) page * size);
+        return jdbc.query(query.sql + " order by promised_date, id limit ? offset ?",
+                (rs, n) -> new PromiseLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5), rs.getString(6)), query.args());
+    }
+
+    /** The drill-down of {@link #disputes}: those disputes, open ones first, then by day raised, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<DisputeLine> disputesList(LocalDate from, LocalDate to, Collection<UUID> customers, int page, int size) {
+        Query query = new Query("""
+                select id, customer_id, invoice_id, reason, root_cause, (raised_at at time zone ?)::date,
+                       (resolved_at at time zone ?)::date, credited
+                from recouvra.dispute where (resolved_at is null or (resolved_at >= ? and resolved_at < ?))""",
+                zone.getId(), zone.getId(), startOf(from), startOf(to.plusDays(1))).ofCustomers("customer_id", customers);
+        query.args.add(size);
+        query.args.add((long) page * size);
+        return jdbc.query(query.sql + " order by resolved_at nulls first, raised_at, id limit ? offset ?",
+                (rs, n) -> new DisputeLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getBigDecimal(8)), query.args());
+    }
+
     private Timestamp startOf(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }

@@ -63,6 +63,39 @@ public class CashFigures {
                 (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
     }
 
+    /** An open invoice behind a forecast week: what it owes and the day it is expected. */
+    public record ExpectedInvoice(String number, UUID customerId, String customerName, String currency, LocalDate dueDate,
+                                  LocalDate expectedOn, BigDecimal outstanding) {
+    }
+
+    /**
+     * The drill-down of {@link #owedByExpectedDay}: the invoices expected from {@code from} to {@code to}, by expected
+     * day, a page at a time.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpectedInvoice> expectedBetween(LocalDate today, LocalDate from, LocalDate to, Collection<String> expectedOtherwise,
+                                                 Collection<UUID> customers, int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
+        String ofCustomers = "";
+        if (!customers.isEmpty()) {
+            ofCustomers = " and i.customer_id = any (?)";
+            args.add(customers.toArray(UUID[]::new));
+        }
+        args.addAll(List.of(from, to, size, (long) page * size));
+        return jdbc.query("with delay as (" + PAYMENT_DELAY + """
+                        ), expected as (
+                        select i.number, i.customer_id, c.legal_name, i.currency, i.due_date,
+                               i.due_date + coalesce(round(d.days)::integer, 0) as expected_on, i.outstanding
+                        from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                        left join delay d on d.customer_id = i.customer_id
+                        where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0
+                        and not (i.number = any (?))""" + ofCustomers + """
+                        )
+                        select * from expected where expected_on between ? and ? order by expected_on, number limit ? offset ?""",
+                (rs, n) -> new ExpectedInvoice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7)), args.toArray());
+    }
+
     /** Each customer's payment delay on {@code today}, in days (unrounded), for the customers with a history. */
     @Transactional(readOnly = true)
     public Map<UUID, BigDecimal> paymentDelays(LocalDate today, Collection<UUID> customers) {

@@ -1,11 +1,14 @@
 package io.recouvra.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.recouvra.dashboard.CashForecast.Forecast;
 import io.recouvra.dashboard.CashForecast.Week;
 import io.recouvra.dashboard.DisputeFigures.Credited;
 import io.recouvra.dashboard.DisputeFigures.Report;
+import io.recouvra.dashboard.RiskFigures.CustomerRisk;
+import io.recouvra.dashboard.RiskFigures.EarlyWarning;
 import io.recouvra.receivables.CashFigures;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
@@ -13,14 +16,19 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.scoring.EarlyWarningRaised;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.trail.Interaction;
+import io.recouvra.trail.InteractionLog;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,13 +37,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Promises and plans, disputes and the cash forecast on known ledgers: the grouped queries of
- * {@code collection.CollectionFigures} and {@code receivables.CashFigures} and the figures built on them. The ledger
+ * Promises and plans, disputes, the cash forecast and risk on known ledgers: the grouped queries of
+ * {@code collection.CollectionFigures}, {@code receivables.CashFigures} and {@code receivables.Exposures}, the trail's
+ * early warnings, and the figures built on them. The ledger
  * goes through its services; the promises', plans' and disputes' states are written as the collection processes
  * write them (those processes are tested in collection), so that each state sits on a day worked out by hand.
  */
 @RecouvraTest
-class CollectionFiguresTest {
+class FiguresOnKnownLedgersTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -53,6 +62,10 @@ class CollectionFiguresTest {
     InvoiceService invoices;
     @Autowired
     PaymentService payments;
+    @Autowired
+    RiskFigures risk;
+    @Autowired
+    InteractionLog trail;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -197,6 +210,63 @@ class CollectionFiguresTest {
         assertThat(eur.weeks().stream().map(Week::received).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1500.00");
         assertThat(eur.weeks().subList(CashForecast.WEEKS, 2 * CashForecast.WEEKS))
                 .allSatisfy(week -> assertThat(week.received()).isEqualByComparingTo("0"));
+    }
+
+    /**
+     * Today {@code d}. Customer R (credit limit 10 000.00): EUR 6 000.00 due d−10 and 5 000.00 due d+20, USD 700.00 due
+     * d+5; customer S (no limit): EUR 2 000.00 due d−1, 500.00 paid.
+     * <pre>
+     * largest first   exposure   overdue   headroom
+     * R EUR           11 000.00  6 000.00  10 000 − 11 000 = −1 000.00: over the limit
+     * S EUR            1 500.00  1 500.00  none (no limit)
+     * R USD              700.00      0     none (the limit is in EUR)
+     * no cover: insured 0, uninsured = exposure
+     * early warnings: R today "risk class B → D", S 29 days ago "cover reduced", R 31 days ago (too old): 2, newest first
+     * </pre>
+     */
+    @Test
+    void exposuresLargestFirstAgainstTheLimitAndTheEarlyWarningsOfThirtyDays() {
+        LocalDate d = LocalDate.now(clock);
+        UUID r = customer("Figures risk R SA");
+        invoice(r, d.minusDays(10), "6000.00", "EUR");
+        invoice(r, d.plusDays(20), "5000.00", "EUR");
+        invoice(r, d.plusDays(5), "700.00", "USD");
+        // set after the invoices, as a later credit review would: registering them over a limit raises warnings of its own
+        jdbc.update("update recouvra.customer set credit_limit = 10000.00 where id = ?", r);
+        UUID s = customer("Figures risk S SA");
+        invoice(s, d.minusDays(1), "2000.00", "EUR");
+        pay(s, "500.00", d);
+        trail.record(r, null, Interaction.Medium.SYSTEM, Interaction.Direction.INTERNAL, Interaction.Type.NOTE,
+                EarlyWarningRaised.NOTE_PREFIX + "risk class B → D", null);
+        note(s, Instant.now(clock).minus(29, ChronoUnit.DAYS), EarlyWarningRaised.NOTE_PREFIX + "cover reduced");
+        note(r, Instant.now(clock).minus(31, ChronoUnit.DAYS), EarlyWarningRaised.NOTE_PREFIX + "too old");
+
+        List<CustomerRisk> first = risk.exposures(d, List.of(r, s), 0, 2);
+        List<CustomerRisk> second = risk.exposures(d, List.of(r, s), 1, 2);
+        List<EarlyWarning> warnings = risk.earlyWarnings(d, List.of(r, s), 0, 10);
+
+        assertThat(first).extracting(CustomerRisk::customerName, CustomerRisk::currency)
+                .containsExactly(tuple("Figures risk R SA", "EUR"), tuple("Figures risk S SA", "EUR"));
+        assertThat(first.get(0).exposure()).isEqualByComparingTo("11000.00");
+        assertThat(first.get(0).overdue()).isEqualByComparingTo("6000.00");
+        assertThat(first.get(0).headroom()).hasValueSatisfying(h -> assertThat(h).isEqualByComparingTo("-1000.00"));
+        assertThat(first.get(0).overLimit()).isTrue();
+        assertThat(first.get(0).uninsured()).isEqualByComparingTo("11000.00");
+        assertThat(first.get(1).exposure()).isEqualByComparingTo("1500.00");
+        assertThat(first.get(1).overdue()).isEqualByComparingTo("1500.00");
+        assertThat(first.get(1).headroom()).isEmpty();
+        assertThat(second).singleElement().satisfies(usd -> {
+            assertThat(usd.currency()).isEqualTo("USD");
+            assertThat(usd.exposure()).isEqualByComparingTo("700.00");
+            assertThat(usd.headroom()).isEmpty();
+        });
+        assertThat(warnings).extracting(EarlyWarning::customerId, EarlyWarning::signs)
+                .containsExactly(tuple(r, "risk class B → D"), tuple(s, "cover reduced"));
+    }
+
+    private void note(UUID customer, Instant at, String summary) {
+        jdbc.update("insert into recouvra.interaction (id, customer_id, occurred_at, channel, direction, type, summary)"
+                + " values (?, ?, ?, 'SYSTEM', 'INTERNAL', 'NOTE', ?)", UUID.randomUUID(), customer, Timestamp.from(at), summary);
     }
 
     private UUID customer(String name) {
