@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * lock-out after repeated failures); the user's groups become its authorities.
  */
 @Component
-class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
 
-    EngineIdentityAuthenticationProvider(IdentityService identity) {
+    public EngineIdentityAuthenticationProvider(IdentityService identity) {
         this.identity = identity;
     }
 

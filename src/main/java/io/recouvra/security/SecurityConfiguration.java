@@ -143,8 +143,9 @@ class SecurityConfiguration {
         return handler;
     }
 
+    /** After the dashboard's chain ({@code dashboard.DashboardSecurity}, order 3), which has its own session login. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -1,0 +1,282 @@
+package io.recouvra.dashboard;
+
+import io.recouvra.dashboard.Ageing.AgedBalance;
+import io.recouvra.dashboard.MonthlyFigures.Month;
+import io.recouvra.dashboard.MonthlySnapshots.Line;
+import io.recouvra.receivables.LedgerReports;
+import io.recouvra.receivables.LedgerReports.OwedInvoice;
+import io.recouvra.receivables.LedgerReports.OwedPage;
+import io.recouvra.web.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Portfolio page: what the book owes today, outstanding and overdue, its aged balance by bucket per currency
+ * (a chart and its table), each bucket's invoices one click away, and its CSV export. The pattern every dashboard page
+ * follows (docs/dashboard.md, "Adding a page").
+ */
+@Controller
+class PortfolioPage implements DashboardPage {
+
+    static final String PATH = "/dashboard/portfolio";
+    static final int DRILL_DOWN_PAGE_SIZE = 50;
+    /** The closed months the trend shows. */
+    static final int TREND_MONTHS = 12;
+
+    /** One currency's closed months, and its last month by customer type. */
+    record Trend(String currency, List<Month> months, Map<String, Month> byCustomerType) {
+
+        public Optional<Month> last() {
+            return months.isEmpty() ? Optional.empty() : Optional.of(months.get(months.size() - 1));
+        }
+    }
+
+    private final Ageing ageing;
+    private final LedgerReports ledger;
+    private final Clock clock;
+    private final MessageSource texts;
+    private final MonthlySnapshots snapshots;
+
+    PortfolioPage(Ageing ageing, LedgerReports ledger, Clock clock, MessageSource texts, MonthlySnapshots snapshots) {
+        this.ageing = ageing;
+        this.snapshots = snapshots;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    @Override
+    public String key() {
+        return "portfolio";
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public int position() {
+        return 10;
+    }
+
+    @Override
+    public List<String> openTo() {
+        return DashboardSecurity.MANAGERS_ONLY;
+    }
+
+    @GetMapping(PATH)
+    String page(Model model, Locale locale) {
+        LocalDate today = LocalDate.now(clock);
+        List<AgedBalance> balances = ageing.on(today);
+        model.addAttribute("today", today);
+        model.addAttribute("balances", balances);
+        model.addAttribute("buckets", AgeingBucket.values());
+        model.addAttribute("ageingChart", ChartJson.of(ageingChart(balances, locale)));
+        List<Trend> trends = trends();
+        model.addAttribute("trends", trends);
+        model.addAttribute("trendChart", ChartJson.of(trends.stream().map(t -> trendChart(t, locale)).toList()));
+        model.addAttribute("dsoChart", ChartJson.of(trends.stream().map(t -> dsoChart(t, locale)).toList()));
+        model.addAttribute("admin", DashboardModel.groupsOfCurrentUser().contains(io.recouvra.security.RecouvraGroups.ADMINS));
+        model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
+        return "dashboard/portfolio";
+    }
+
+    /** The closed months per currency, one line per month: aged balance, sales, DSO both ways, best DSO, ADD, CEI. */
+    @GetMapping(PATH + "/months.csv")
+    ResponseEntity<String> monthsCsv() {
+        Csv csv = Csv.withHeader("mois", "devise", "type de client", "non echu", "1-30", "31-60", "61-90", "91-180", "plus de 180",
+                "encours", "ventes", "DSO (countback)", "meilleur DSO (countback)", "ADD (countback)", "DSO (simple)",
+                "meilleur DSO (simple)", "ADD (simple)", "CEI (%)");
+        for (Trend trend : trends()) {
+            for (Month month : trend.months()) {
+                monthRow(csv, trend.currency(), "tous", month);
+            }
+            trend.byCustomerType().forEach((type, month) -> monthRow(csv, trend.currency(), type, month));
+        }
+        return csv.download("mois-clos.csv");
+    }
+
+    /** Admins take a closed month by hand (the nightly job takes the month just ended); a month taken stays as it is. */
+    @PostMapping(PATH + "/snapshots")
+    String takeMonth(@RequestParam String month, Authentication admin, RedirectAttributes redirect) {
+        YearMonth chosen;
+        try {
+            chosen = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "must be a month written 2026-11");
+        }
+        if (!chosen.isBefore(YearMonth.now(clock))) {
+            throw new InvalidInputException("month", "must have ended: the current month cannot be taken yet");
+        }
+        boolean taken = snapshots.take(chosen, admin.getName());
+        redirect.addAttribute(taken ? "taken" : "alreadyTaken", chosen.toString());
+        return "redirect:" + PATH;
+    }
+
+    private static void monthRow(Csv csv, String currency, String customerType, Month month) {
+        Map<AgeingBucket, BigDecimal> b = month.byBucket();
+        csv.row(month.month().toString(), currency, customerType, b.get(AgeingBucket.NOT_DUE), b.get(AgeingBucket.DAYS_1_30),
+                b.get(AgeingBucket.DAYS_31_60), b.get(AgeingBucket.DAYS_61_90), b.get(AgeingBucket.DAYS_91_180),
+                b.get(AgeingBucket.OVER_180), month.receivables(), month.sales(), month.countback().dso().orElse(null),
+                month.countback().bestPossible().orElse(null), month.countback().averageDaysDelinquent().orElse(null),
+                month.simple().dso().orElse(null), month.simple().bestPossible().orElse(null),
+                month.simple().averageDaysDelinquent().orElse(null), month.collectionEffectiveness().orElse(null));
+    }
+
+    /** The last {@link #TREND_MONTHS} closed months per currency, EUR first; read from the snapshots only. */
+    private List<Trend> trends() {
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        // the months before those shown feed the first ones' countback and CEI
+        YearMonth first = last.minusMonths(TREND_MONTHS + MonthlyFigures.COUNTBACK_MONTHS - 1);
+        List<YearMonth> taken = snapshots.taken(first, last);
+        List<Line> lines = snapshots.lines(first, last);
+        List<String> currencies = lines.stream().map(Line::currency).distinct()
+                .sorted(Comparator.comparing((String c) -> !c.equals("EUR")).thenComparing(c -> c)).toList();
+        List<Trend> trends = new ArrayList<>();
+        for (String currency : currencies) {
+            List<Month> months = MonthlyFigures.of(taken, lines, line -> line.currency().equals(currency));
+            List<Month> shown = months.subList(Math.max(0, months.size() - TREND_MONTHS), months.size());
+            Map<String, Month> byType = new java.util.TreeMap<>();
+            lines.stream().filter(l -> l.currency().equals(currency)).map(Line::customerType).distinct().forEach(type -> {
+                List<Month> ofType = MonthlyFigures.of(taken, lines,
+                        line -> line.currency().equals(currency) && line.customerType().equals(type));
+                byType.put(type, ofType.get(ofType.size() - 1));
+            });
+            trends.add(new Trend(currency, shown, byType));
+        }
+        return trends;
+    }
+
+    private Map<String, Object> trendChart(Trend trend, Locale locale) {
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (AgeingBucket bucket : AgeingBucket.values()) {
+            series.add(Map.of("name", texts.getMessage("dashboard.bucket." + bucket.label(), null, locale),
+                    "values", trend.months().stream().map(m -> m.byBucket().get(bucket)).toList()));
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("currency", trend.currency());
+        chart.put("months", trend.months().stream().map(m -> new Formats(locale).month(m.month())).toList());
+        chart.put("series", series);
+        return chart;
+    }
+
+    private Map<String, Object> dsoChart(Trend trend, Locale locale) {
+        List<Map<String, Object>> series = List.of(
+                Map.of("name", texts.getMessage("dashboard.portfolio.dso", null, locale),
+                        "values", trend.months().stream().map(m -> m.countback().dso().orElse(null)).toList()),
+                Map.of("name", texts.getMessage("dashboard.portfolio.bestDso", null, locale),
+                        "values", trend.months().stream().map(m -> m.countback().bestPossible().orElse(null)).toList()),
+                Map.of("name", texts.getMessage("dashboard.portfolio.add", null, locale),
+                        "values", trend.months().stream().map(m -> m.countback().averageDaysDelinquent().orElse(null)).toList()));
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("currency", trend.currency());
+        chart.put("months", trend.months().stream().map(m -> new Formats(locale).month(m.month())).toList());
+        chart.put("series", series);
+        return chart;
+    }
+
+    /** The aged balance, one line per currency and bucket. */
+    @GetMapping(PATH + "/ageing.csv")
+    ResponseEntity<String> ageingCsv() {
+        LocalDate today = LocalDate.now(clock);
+        Csv csv = Csv.withHeader("jour", "devise", "tranche", "montant");
+        for (AgedBalance balance : ageing.on(today)) {
+            for (AgeingBucket bucket : AgeingBucket.values()) {
+                csv.row(today, balance.currency(), bucket.label(), balance.byBucket().get(bucket));
+            }
+        }
+        return csv.download("balance-agee-" + today + ".csv");
+    }
+
+    /** The invoices behind one bucket of one currency's aged balance today (bucket {@code overdue}: every overdue one; {@code all}: every one owed). */
+    @GetMapping(PATH + "/invoices")
+    String invoices(@RequestParam String currency, @RequestParam String bucket, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        LocalDate today = LocalDate.now(clock);
+        OwedPage owed = owedIn(today, currency, bucket, page);
+        model.addAttribute("currency", currency);
+        model.addAttribute("bucket", bucket);
+        model.addAttribute("today", today);
+        model.addAttribute("owed", owed);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", Math.max(1, (owed.total() + DRILL_DOWN_PAGE_SIZE - 1) / DRILL_DOWN_PAGE_SIZE));
+        return "dashboard/portfolio-invoices";
+    }
+
+    @GetMapping(PATH + "/invoices.csv")
+    ResponseEntity<String> invoicesCsv(@RequestParam String currency, @RequestParam String bucket) {
+        LocalDate today = LocalDate.now(clock);
+        Csv csv = Csv.withHeader("facture", "client", "emise le", "echeance", "devise", "montant", "reste du", "statut");
+        int page = 0;
+        OwedPage owed;
+        do {
+            owed = owedIn(today, currency, bucket, page++);
+            for (OwedInvoice invoice : owed.invoices()) {
+                csv.row(invoice.number(), invoice.customerName(), invoice.issueDate(), invoice.dueDate(), invoice.currency(),
+                        invoice.amount(), invoice.outstanding(), invoice.status().name());
+            }
+        } while ((long) page * DRILL_DOWN_PAGE_SIZE < owed.total());
+        return csv.download("factures-" + currency + "-" + bucket + "-" + today + ".csv");
+    }
+
+    private OwedPage owedIn(LocalDate today, String currency, String bucket, int page) {
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidInputException("currency", "must be an ISO 4217 code, such as EUR");
+        }
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (bucket.equals("all")) {
+            return ledger.owed(today, currency, null, null, page, DRILL_DOWN_PAGE_SIZE);
+        }
+        if (bucket.equals("overdue")) {
+            return ledger.owed(today, currency, null, today.minusDays(1), page, DRILL_DOWN_PAGE_SIZE);
+        }
+        AgeingBucket chosen = AgeingBucket.ofLabel(bucket).orElseThrow(() -> new InvalidInputException("bucket",
+                "must be all, overdue or one of not_due, 1_30, 31_60, 61_90, 91_180, over_180"));
+        return ledger.owed(today, currency, chosen.dueFrom(today).orElse(null), chosen.dueTo(today).orElse(null), page,
+                DRILL_DOWN_PAGE_SIZE);
+    }
+
+    /** Per currency: the buckets' labels and amounts, and where clicking each bar leads. */
+    private List<Map<String, Object>> ageingChart(List<AgedBalance> balances, Locale locale) {
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (AgedBalance balance : balances) {
+            List<String> buckets = new ArrayList<>();
+            List<BigDecimal> amounts = new ArrayList<>();
+            List<String> links = new ArrayList<>();
+            for (AgeingBucket bucket : AgeingBucket.values()) {
+                buckets.add(texts.getMessage("dashboard.bucket." + bucket.label(), null, locale));
+                amounts.add(balance.byBucket().get(bucket));
+                links.add(PATH + "/invoices?currency=" + balance.currency() + "&bucket=" + bucket.label());
+            }
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("currency", balance.currency());
+            chart.put("categories", buckets);
+            chart.put("values", amounts);
+            chart.put("links", links);
+            charts.add(chart);
+        }
+        return charts;
+    }
+}

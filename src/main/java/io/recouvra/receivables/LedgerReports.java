@@ -1,0 +1,100 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger read for the manager dashboard: the sales invoices behind a figure (a drill-down, one page at a time),
+ * the month's sales and the aged balance by customer type (the monthly snapshot). Set-based queries returning read
+ * models; sales are {@link InvoiceKind#INVOICE} only (late-charge debit notes are not sales), VAT included.
+ */
+@Component
+public class LedgerReports {
+
+    /** A sales invoice still owed, as a drill-down lists it. */
+    public record OwedInvoice(UUID id, String number, UUID customerId, String customerName, LocalDate issueDate, LocalDate dueDate,
+                              String currency, BigDecimal amount, BigDecimal outstanding, InvoiceStatus status) {
+    }
+
+    /** One page of a drill-down and how many invoices it has in all. */
+    public record OwedPage(List<OwedInvoice> invoices, long total) {
+    }
+
+    /** What the sales invoices of one currency and customer type falling due on one day still owe. */
+    public record OwedByType(String currency, String customerType, LocalDate dueDate, BigDecimal outstanding) {
+    }
+
+    /** The sales of one currency and customer type in a period. */
+    public record SalesByType(String currency, String customerType, BigDecimal sales) {
+    }
+
+    private static final String OWED = "i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerReports(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The sales invoices issued by {@code day} that still owe something in {@code currency}, falling due between the
+     * two days given (either may be open), oldest due first.
+     */
+    @Transactional(readOnly = true)
+    public OwedPage owed(LocalDate day, String currency, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        List<Object> parameters = new ArrayList<>(List.of(currency, day));
+        StringBuilder where = new StringBuilder(" where " + OWED + " and i.currency = ? and i.issue_date <= ?");
+        if (dueFrom != null) {
+            where.append(" and i.due_date >= ?");
+            parameters.add(dueFrom);
+        }
+        if (dueTo != null) {
+            where.append(" and i.due_date <= ?");
+            parameters.add(dueTo);
+        }
+        Long total = jdbc.queryForObject("select count(*) from recouvra.invoice i" + where, Long.class, parameters.toArray());
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<OwedInvoice> invoices = jdbc.query("""
+                select i.id, i.number, i.customer_id, c.legal_name, i.issue_date, i.due_date, i.currency, i.amount, i.outstanding,
+                       i.status
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id""" + where
+                        + " order by i.due_date, i.number limit ? offset ?",
+                (rs, n) -> new OwedInvoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8),
+                        rs.getBigDecimal(9), InvoiceStatus.valueOf(rs.getString(10))),
+                paged.toArray());
+        return new OwedPage(invoices, total == null ? 0 : total);
+    }
+
+    /** What the sales invoices issued by {@code day} still owe, by currency, customer type and due date. */
+    @Transactional(readOnly = true)
+    public List<OwedByType> owedByCustomerType(LocalDate day) {
+        return jdbc.query("""
+                select i.currency, c.customer_type, i.due_date, sum(i.outstanding)
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                where""" + " " + OWED + """
+                 and i.issue_date <= ?
+                group by i.currency, c.customer_type, i.due_date""",
+                (rs, n) -> new OwedByType(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)),
+                day);
+    }
+
+    /** The sales invoiced from {@code first} to {@code last}, both included, by currency and customer type. */
+    @Transactional(readOnly = true)
+    public List<SalesByType> salesByCustomerType(LocalDate first, LocalDate last) {
+        return jdbc.query("""
+                select i.currency, c.customer_type, sum(i.amount)
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                where i.kind = 'INVOICE' and i.issue_date between ? and ?
+                group by i.currency, c.customer_type""",
+                (rs, n) -> new SalesByType(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), first, last);
+    }
+}
