@@ -49,11 +49,7 @@ public class CashFigures {
     @Transactional(readOnly = true)
     public List<OnDay> owedByExpectedDay(LocalDate today, Collection<String> expectedOtherwise, Collection<UUID> customers) {
         List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
-        String ofCustomers = "";
-        if (!customers.isEmpty()) {
-            ofCustomers = " and i.customer_id = any (?)";
-            args.add(customers.toArray(UUID[]::new));
-        }
+        String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
         return jdbc.query("with delay as (" + PAYMENT_DELAY + """
                         )
                         select i.currency, i.due_date + coalesce(round(d.days)::integer, 0) as expected, sum(i.outstanding)
@@ -76,11 +72,7 @@ public class CashFigures {
     public List<ExpectedInvoice> expectedBetween(LocalDate today, LocalDate from, LocalDate to, Collection<String> expectedOtherwise,
                                                  Collection<UUID> customers, int page, int size) {
         List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
-        String ofCustomers = "";
-        if (!customers.isEmpty()) {
-            ofCustomers = " and i.customer_id = any (?)";
-            args.add(customers.toArray(UUID[]::new));
-        }
+        String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
         args.addAll(List.of(from, to, size, (long) page * size));
         return jdbc.query("with delay as (" + PAYMENT_DELAY + """
                         ), expected as (
@@ -100,11 +92,7 @@ public class CashFigures {
     @Transactional(readOnly = true)
     public Map<UUID, BigDecimal> paymentDelays(LocalDate today, Collection<UUID> customers) {
         List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today));
-        String ofCustomers = "";
-        if (!customers.isEmpty()) {
-            ofCustomers = " where customer_id = any (?)";
-            args.add(customers.toArray(UUID[]::new));
-        }
+        String ofCustomers = ofCustomers("where", "customer_id", customers, args);
         Map<UUID, BigDecimal> delays = new HashMap<>();
         jdbc.query("select customer_id, days from (" + PAYMENT_DELAY + ") delay" + ofCustomers,
                 rs -> {
@@ -117,11 +105,7 @@ public class CashFigures {
     @Transactional(readOnly = true)
     public List<OnDay> receivedBetween(LocalDate from, LocalDate to, Collection<UUID> customers) {
         List<Object> args = new ArrayList<>(List.of(from, to));
-        String ofCustomers = "";
-        if (!customers.isEmpty()) {
-            ofCustomers = " and customer_id = any (?)";
-            args.add(customers.toArray(UUID[]::new));
-        }
+        String ofCustomers = ofCustomers("and", "customer_id", customers, args);
         return jdbc.query("select currency, value_date, sum(amount) from recouvra.payment where value_date between ? and ?"
                         + ofCustomers + " group by 1, 2 order by 1, 2",
                 (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
@@ -138,5 +122,14 @@ public class CashFigures {
                     }, (Object) invoiceIds.toArray(UUID[]::new));
         }
         return currencies;
+    }
+
+    /** The condition narrowing a query to some customers, its argument added, or nothing when none are given. */
+    private static String ofCustomers(String keyword, String column, Collection<UUID> customers, List<Object> args) {
+        if (customers.isEmpty()) {
+            return "";
+        }
+        args.add(customers.toArray(UUID[]::new));
+        return " " + keyword + " " + column + " = any (?)";
     }
 }

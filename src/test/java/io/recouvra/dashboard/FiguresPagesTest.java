@@ -113,7 +113,7 @@ class FiguresPagesTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         String nzd = figure(page.body(), "NZD");
-        assertThat(nzd).contains("100,00 NZD").contains("50,00 NZD").contains("25,00 NZD").contains(">50,0<");
+        assertThat(nzd).contains("100,00 $NZ").contains("50,00 $NZ").contains("25,00 $NZ").contains(">50,0<");
         HttpResponse<String> csv = session.get("/dashboard/promises/figures.csv?" + MARCH_2025);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).contains("01/03/2025;31/03/2025;promesses;NZD;1;100,00;1;50,00;1;25,00;50,0\r\n");
@@ -130,7 +130,7 @@ class FiguresPagesTest {
         assertThat(row(page, "resolved")).contains(">1<");
         assertThat(row(page, "in-time-rate")).contains("100,0");
         assertThat(row(page, "mean-days")).contains("4,0");
-        assertThat(page).contains("erreur de facturation").contains("30,00 AUD");
+        assertThat(page).contains("erreur de facturation").contains("30,00 $AU");
         assertThat(session.get("/dashboard/disputes/figures.csv?" + MARCH_2025).body())
                 .contains("duree moyenne (jours ouvres);;4,0;").contains("avoirs accordes;1 factures;30,00;AUD");
         assertThat(session.get("/dashboard/disputes/list?" + MARCH_2025).body()).contains("Roo Pty").contains("07/03/2025");
@@ -145,7 +145,7 @@ class FiguresPagesTest {
 
         String nzd = figure(page, "NZD");
         String week = nzd.substring(nzd.indexOf("data-week=\"" + monday + "\""));
-        assertThat(week.substring(0, week.indexOf("</tr>"))).contains("9 000 000,00 NZD");
+        assertThat(week.substring(0, week.indexOf("</tr>"))).contains("9 000 000,00 $NZ");
         assertThat(session.get("/dashboard/forecast/invoices?week=" + monday).body()).contains(kiwiInvoice);
         assertThat(session.get("/dashboard/forecast/weeks.csv").body())
                 .contains("NZD;" + monday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";9000000,00;0\r\n");
@@ -159,7 +159,7 @@ class FiguresPagesTest {
 
         String kiwiRow = page.substring(page.indexOf("data-customer=\"" + kiwi + "\" data-currency=\"NZD\""));
         kiwiRow = kiwiRow.substring(0, kiwiRow.indexOf("</tr>"));
-        assertThat(kiwiRow).contains("Kiwi &lt;i&gt;Ltd&lt;/i&gt;").contains("9 000 000,00 NZD").contains("—");
+        assertThat(kiwiRow).contains("Kiwi &lt;i&gt;Ltd&lt;/i&gt;").contains("9 000 000,00 $NZ").contains("—");
         assertThat(page).contains("score &lt;b&gt;D&lt;/b&gt;").doesNotContain("score <b>");
         assertThat(session.get("/dashboard/risk/exposures.csv").body()).contains("Kiwi <i>Ltd</i>;NZD;9000000,00;0;;;0;9000000,00");
     }

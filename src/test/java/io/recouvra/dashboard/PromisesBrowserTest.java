@@ -80,7 +80,7 @@ class PromisesBrowserTest {
 
         browser = Chromium.open(2400);
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        browser.get("http://localhost:" + port + "/dashboard/promises?from=2025-04-01&to=2025-04-30");
+        browser.get("http://localhost:" + port + "/dashboard/promises?from=2025-04-01&to=2025-04-30&lang=fr");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(manager);
         browser.findElement(By.id("password")).sendKeys("secret-" + manager);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -89,13 +89,13 @@ class PromisesBrowserTest {
         WebElement promises = browser.findElement(By.cssSelector("#promises .figure[data-currency=SGD]"));
         waitForChart(wait, promises.findElement(By.cssSelector(".chart")));
         assertThat(cells(promises, "tr[data-figure] td.amount")).containsExactly(
-                "2", "200,00 SGD", "1", "60,00 SGD", "1", "40,50 SGD", "66,7");
+                "2", "200,00 $SG", "1", "60,00 $SG", "1", "40,50 $SG", "66,7");
         assertThat(seriesData(promises.findElement(By.cssSelector(".chart")))).containsExactly(2.0, 1.0, 1.0);
 
         WebElement plans = browser.findElement(By.cssSelector("#plans .figure[data-currency=SGD]"));
         waitForChart(wait, plans.findElement(By.cssSelector(".chart")));
         assertThat(cells(plans, "tr[data-figure] td.amount")).containsExactly(
-                "1", "900,00 SGD", "2", "750,00 SGD", "0", "0,00 SGD", "33,3");
+                "1", "900,00 $SG", "2", "750,00 $SG", "0", "0,00 $SG", "33,3");
         assertThat(seriesData(plans.findElement(By.cssSelector(".chart")))).containsExactly(1.0, 2.0, 0.0);
         Chromium.screenshot(browser, "dashboard-promises");
     }
