@@ -70,6 +70,17 @@ public class BuyerCovers {
                 .stream().findFirst();
     }
 
+    /** The covers of these customers (those with one), by customer: one query by primary key. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Cover> of(java.util.Collection<UUID> customerIds) {
+        java.util.Map<UUID, Cover> covers = new java.util.HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.query("select * from recouvra.buyer_cover where customer_id = any (?)", BuyerCovers::cover,
+                    (Object) customerIds.toArray(UUID[]::new)).forEach(cover -> covers.put(cover.customerId(), cover));
+        }
+        return covers;
+    }
+
     /** Asks the insurer for a limit on the buyer; its answer (often "requested", decided later) is kept. */
     @Transactional
     public Cover requestLimit(UUID customerId, BigDecimal amount) {
@@ -145,7 +156,7 @@ public class BuyerCovers {
                     + " " + policy.currency();
         }
         if (sign != null) {
-            interactions.record(customer.getId(), null, Medium.SYSTEM, Direction.INBOUND, Type.NOTE, "Early warning: " + sign,
+            interactions.record(customer.getId(), null, Medium.SYSTEM, Direction.INBOUND, Type.NOTE, EarlyWarningRaised.NOTE_PREFIX + sign,
                     now.reference());
             events.publishEvent(new EarlyWarningRaised(customer.getId(), sign));
         }

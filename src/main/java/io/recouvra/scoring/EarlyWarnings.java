@@ -93,7 +93,7 @@ class EarlyWarnings {
 
     private void warn(UUID customerId, String signs) {
         interactions.record(customerId, null, Interaction.Medium.SYSTEM, Interaction.Direction.INTERNAL,
-                Interaction.Type.NOTE, "Early warning: " + signs, null);
+                Interaction.Type.NOTE, EarlyWarningRaised.NOTE_PREFIX + signs, null);
         events.publishEvent(new EarlyWarningRaised(customerId, signs));
     }
 

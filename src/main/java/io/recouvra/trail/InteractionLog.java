@@ -87,4 +87,18 @@ public class InteractionLog {
     public Page<Interaction> ofInvoice(UUID invoiceId, int page, int size) {
         return interactions.findByInvoiceId(invoiceId, PageRequest.of(page, size, OLDEST_FIRST));
     }
+
+    /**
+     * The notes whose summary starts with {@code prefix} recorded since {@code since}, newest first, of the given
+     * customers if any are given (served by the index on type and time).
+     */
+    @Transactional(readOnly = true)
+    public Page<Interaction> notesSince(String prefix, java.time.Instant since, java.util.Collection<UUID> customers,
+                                        int page, int size) {
+        PageRequest newestFirst = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "occurredAt", "seq"));
+        return customers.isEmpty()
+                ? interactions.findByTypeAndSummaryStartingWithAndOccurredAtGreaterThanEqual(Type.NOTE, prefix, since, newestFirst)
+                : interactions.findByTypeAndSummaryStartingWithAndOccurredAtGreaterThanEqualAndCustomerIdIn(Type.NOTE, prefix,
+                since, customers, newestFirst);
+    }
 }

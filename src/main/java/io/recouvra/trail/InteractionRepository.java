@@ -13,5 +13,11 @@ interface InteractionRepository extends JpaRepository<Interaction, UUID> {
 
     Page<Interaction> findByInvoiceId(UUID invoiceId, Pageable page);
 
+    Page<Interaction> findByTypeAndSummaryStartingWithAndOccurredAtGreaterThanEqual(Interaction.Type type, String prefix,
+            java.time.Instant since, Pageable page);
+
+    Page<Interaction> findByTypeAndSummaryStartingWithAndOccurredAtGreaterThanEqualAndCustomerIdIn(Interaction.Type type,
+            String prefix, java.time.Instant since, java.util.Collection<UUID> customers, Pageable page);
+
     boolean existsByExternalRefAndCustomerId(String externalRef, UUID customerId);
 }

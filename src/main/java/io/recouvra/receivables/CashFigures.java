@@ -1,0 +1,135 @@
+package io.recouvra.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's side of the cash forecast and of the figures that need an invoice's currency: grouped queries whose rows
+ * are as many as the days (or the invoices asked about), never one per invoice of the book.
+ */
+@Component
+public class CashFigures {
+
+    /** An amount of one currency on one day: expected, or received. */
+    public record OnDay(String currency, LocalDate day, BigDecimal amount) {
+    }
+
+    /**
+     * A customer's observed payment delay: the days its payments were late (negative when early), weighted by the
+     * amounts paid, over the allocations whose value date falls in the twelve months before the day asked about.
+     */
+    static final String PAYMENT_DELAY = """
+            select i.customer_id, sum(a.amount * (p.value_date - i.due_date)) / sum(a.amount) as days
+            from recouvra.payment_allocation a
+            join recouvra.payment p on p.id = a.payment_id
+            join recouvra.invoice i on i.id = a.invoice_id
+            where i.kind = 'INVOICE' and p.value_date > ? and p.value_date <= ?
+            group by i.customer_id""";
+
+    private final JdbcTemplate jdbc;
+
+    CashFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * What the open sales invoices still owe, summed by currency and the day each is expected: its due date shifted by
+     * its customer's payment delay on {@code today} (rounded to the nearest day, halves away from zero; no history, no
+     * shift). The invoices named in {@code expectedOtherwise} (under a promise, in a plan) are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<OnDay> owedByExpectedDay(LocalDate today, Collection<String> expectedOtherwise, Collection<UUID> customers) {
+        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
+        String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
+        return jdbc.query("with delay as (" + PAYMENT_DELAY + """
+                        )
+                        select i.currency, i.due_date + coalesce(round(d.days)::integer, 0) as expected, sum(i.outstanding)
+                        from recouvra.invoice i left join delay d on d.customer_id = i.customer_id
+                        where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0
+                        and not (i.number = any (?))""" + ofCustomers + " group by 1, 2 order by 1, 2",
+                (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
+    }
+
+    /** An open invoice behind a forecast week: what it owes and the day it is expected. */
+    public record ExpectedInvoice(String number, UUID customerId, String customerName, String currency, LocalDate dueDate,
+                                  LocalDate expectedOn, BigDecimal outstanding) {
+    }
+
+    /**
+     * The drill-down of {@link #owedByExpectedDay}: the invoices expected from {@code from} to {@code to}, by expected
+     * day, a page at a time.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpectedInvoice> expectedBetween(LocalDate today, LocalDate from, LocalDate to, Collection<String> expectedOtherwise,
+                                                 Collection<UUID> customers, int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
+        String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
+        args.addAll(List.of(from, to, size, (long) page * size));
+        return jdbc.query("with delay as (" + PAYMENT_DELAY + """
+                        ), expected as (
+                        select i.number, i.customer_id, c.legal_name, i.currency, i.due_date,
+                               i.due_date + coalesce(round(d.days)::integer, 0) as expected_on, i.outstanding
+                        from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                        left join delay d on d.customer_id = i.customer_id
+                        where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0
+                        and not (i.number = any (?))""" + ofCustomers + """
+                        )
+                        select * from expected where expected_on between ? and ? order by expected_on, number limit ? offset ?""",
+                (rs, n) -> new ExpectedInvoice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7)), args.toArray());
+    }
+
+    /** Each customer's payment delay on {@code today}, in days (unrounded), for the customers with a history. */
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> paymentDelays(LocalDate today, Collection<UUID> customers) {
+        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today));
+        String ofCustomers = ofCustomers("where", "customer_id", customers, args);
+        Map<UUID, BigDecimal> delays = new HashMap<>();
+        jdbc.query("select customer_id, days from (" + PAYMENT_DELAY + ") delay" + ofCustomers,
+                rs -> {
+                    delays.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+                }, args.toArray());
+        return delays;
+    }
+
+    /** The payments received (by value date) from {@code from} to {@code to}, summed by currency and day. */
+    @Transactional(readOnly = true)
+    public List<OnDay> receivedBetween(LocalDate from, LocalDate to, Collection<UUID> customers) {
+        List<Object> args = new ArrayList<>(List.of(from, to));
+        String ofCustomers = ofCustomers("and", "customer_id", customers, args);
+        return jdbc.query("select currency, value_date, sum(amount) from recouvra.payment where value_date between ? and ?"
+                        + ofCustomers + " group by 1, 2 order by 1, 2",
+                (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
+    }
+
+    /** The currency of each of these invoices, by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> currenciesOf(Collection<UUID> invoiceIds) {
+        Map<UUID, String> currencies = new HashMap<>();
+        if (!invoiceIds.isEmpty()) {
+            jdbc.query("select id, currency from recouvra.invoice where id = any (?)",
+                    rs -> {
+                        currencies.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }, (Object) invoiceIds.toArray(UUID[]::new));
+        }
+        return currencies;
+    }
+
+    /** The condition narrowing a query to some customers, its argument added, or nothing when none are given. */
+    private static String ofCustomers(String keyword, String column, Collection<UUID> customers, List<Object> args) {
+        if (customers.isEmpty()) {
+            return "";
+        }
+        args.add(customers.toArray(UUID[]::new));
+        return " " + keyword + " " + column + " = any (?)";
+    }
+}
