@@ -40,7 +40,8 @@ class ProcessContractsTest {
             Map.entry("credit-insurance-claim.bpmn", "insurance.CreditInsuranceClaimContract"),
             Map.entry("credit-review.bpmn", "credit.CreditReviewContract"),
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
-            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));
+            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"),
+            Map.entry("declaration-of-claims.bpmn", "insolvency.DeclarationOfClaimsContract"));
 
     @Test
     void everyModelHasItsContract() throws IOException {
