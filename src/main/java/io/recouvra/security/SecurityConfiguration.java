@@ -70,6 +70,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal-links/*/revocation",
                                 "/api/v1/customers/*/portal-links/revocation")
                         .hasAnyAuthority(RecouvraGroups.COLLECTORS, CREDIT_MANAGERS, MANAGERS, ADMINS, INTEGRATORS)
+                        // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
+                        .requestMatchers(HttpMethod.GET, "/api/v1/insolvency-proceedings/*/declaration",
+                                "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip")
+                        .hasAnyAuthority(LEGAL, MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
