@@ -48,6 +48,7 @@ class TableOwnershipTest {
             entry("prescription_review", "legal"),
             entry("provision_run", "provisions"), entry("provision_line", "provisions"),
             entry("write_off", "writeoff"),
+            entry("insolvency_proceedings", "insolvency"),
             entry("claim_declaration", "insolvency"),
             entry("portal_link", "portal"),
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),

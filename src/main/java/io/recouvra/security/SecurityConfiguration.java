@@ -70,6 +70,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal-links/*/revocation",
                                 "/api/v1/customers/*/portal-links/revocation")
                         .hasAnyAuthority(RecouvraGroups.COLLECTORS, CREDIT_MANAGERS, MANAGERS, ADMINS, INTEGRATORS)
+                        // the opening judgment reaches the legal officers first: they report it as credit managers do
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/insolvency-proceedings",
+                                "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication")
+                        .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
                         // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
                         .requestMatchers(HttpMethod.GET, "/api/v1/insolvency-proceedings/*/declaration",
                                 "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip")

@@ -24,7 +24,9 @@ public class Interaction extends AssignedIdEntity {
         MESSAGE_SENT, MESSAGE_FAILED, MESSAGE_UNCERTAIN, MESSAGE_STATUS, REPLY, OPT_OUT, OPT_IN, NOTE,
         CALL, PROMISE_TO_PAY, BROKEN_PROMISE, DISPUTE, HOLD, ESCALATION, WRITE_OFF,
         /** A step of a court case: request, filing, order, service, opposition, enforcement (channel COURT). */
-        COURT_STEP
+        COURT_STEP,
+        /** Insolvency proceedings: reported, published, and what their opening stopped (docs/insolvency.md). */
+        INSOLVENCY
     }
 
     @Column(insertable = false, updatable = false)

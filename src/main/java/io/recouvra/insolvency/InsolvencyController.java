@@ -1,0 +1,95 @@
+package io.recouvra.insolvency;
+
+import io.recouvra.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Insolvency proceedings of a customer, reported by a person or an integrator (docs/insolvency.md). */
+@RestController
+@RequestMapping("/api/v1/customers/{customerId}/insolvency-proceedings")
+@Tag(name = "Insolvency", description = "Insolvency proceedings (procédures collectives) and the stop they bring")
+class InsolvencyController {
+
+    private final InsolvencyProceedingsService service;
+
+    InsolvencyController(InsolvencyProceedingsService service) {
+        this.service = service;
+    }
+
+    /** The reporter is a person: whoever calls the API answers for the report (the trail names them). */
+    @PostMapping
+    @Operation(summary = "Report proceedings opened by a judgment: every automated action on the claims born before it stops")
+    ResponseEntity<ProceedingsView> report(@PathVariable UUID customerId, @RequestBody NewProceedings request) {
+        InsolvencyProceedings opened = service.report(customerId, new ProceedingsReport(request.kind(),
+                request.judgmentDate(), trimmed(request.court()), trimmed(request.representativeName()),
+                trimmed(request.representativeAddress()), trimmed(request.representativeEmail()),
+                request.bodaccPublishedOn(), ReportedBy.PERSON, Boolean.TRUE.equals(request.outsideMetropolitanFrance())));
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/insolvency-proceedings/" + opened.getId()))
+                .body(ProceedingsView.of(opened));
+    }
+
+    @GetMapping
+    @Operation(summary = "The customer's proceedings, the latest judgment first")
+    List<ProceedingsView> list(@PathVariable UUID customerId) {
+        return service.ofCustomer(customerId).stream().map(ProceedingsView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One proceedings")
+    ProceedingsView one(@PathVariable UUID customerId, @PathVariable UUID id) {
+        return ProceedingsView.of(ofCustomer(customerId, id));
+    }
+
+    @PostMapping("/{id}/bodacc-publication")
+    @Operation(summary = "The day the opening judgment was published in the BODACC: the deadline to declare claims runs from it")
+    ProceedingsView bodaccPublication(@PathVariable UUID customerId, @PathVariable UUID id,
+                                      @RequestBody BodaccPublication request) {
+        ofCustomer(customerId, id);
+        return ProceedingsView.of(service.recordBodaccPublication(id, request.publishedOn()));
+    }
+
+    private InsolvencyProceedings ofCustomer(UUID customerId, UUID id) {
+        InsolvencyProceedings found = service.find(id);
+        if (!found.getCustomerId().equals(customerId)) {
+            throw new NotFoundException("No insolvency proceedings " + id + " for customer " + customerId);
+        }
+        return found;
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    record NewProceedings(ProceedingsKind kind, LocalDate judgmentDate, String court, String representativeName,
+                          String representativeAddress, String representativeEmail, LocalDate bodaccPublishedOn,
+                          Boolean outsideMetropolitanFrance) {
+    }
+
+    record BodaccPublication(LocalDate publishedOn) {
+    }
+
+    record ProceedingsView(UUID id, UUID customerId, ProceedingsKind kind, LocalDate judgmentDate, String court,
+                           String representativeName, String representativeAddress, String representativeEmail,
+                           LocalDate bodaccPublishedOn, ReportedBy reportedBy, Instant reportedAt,
+                           boolean outsideMetropolitanFrance, ProceedingsStatus status, boolean complete) {
+
+        static ProceedingsView of(InsolvencyProceedings p) {
+            return new ProceedingsView(p.getId(), p.getCustomerId(), p.getKind(), p.getJudgmentDate(), p.getCourt(),
+                    p.getRepresentativeName(), p.getRepresentativeAddress(), p.getRepresentativeEmail(),
+                    p.getBodaccPublishedOn(), p.getReportedBy(), p.getReportedAt(), p.isOutsideMetropolitanFrance(),
+                    p.getStatus(), p.isComplete());
+        }
+    }
+}

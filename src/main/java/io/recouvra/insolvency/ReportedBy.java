@@ -1,0 +1,11 @@
+package io.recouvra.insolvency;
+
+/** Who told Recouvra that proceedings were opened. */
+public enum ReportedBy {
+    /** The credit bureau's report says the company is in proceedings (scoring). */
+    CREDIT_BUREAU,
+    /** The credit insurer said so (insurance). */
+    CREDIT_INSURER,
+    /** A person: a legal officer or credit manager, through the API or Tasklist. */
+    PERSON
+}
