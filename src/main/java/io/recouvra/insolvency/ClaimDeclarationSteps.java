@@ -1,12 +1,14 @@
 package io.recouvra.insolvency;
 
 import static io.recouvra.insolvency.DeclarationOfClaimsContract.*;
+import static io.recouvra.web.FormFields.amount;
+import static io.recouvra.web.FormFields.date;
+import static io.recouvra.web.FormFields.text;
 
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
@@ -70,14 +72,14 @@ class ClaimDeclarationSteps {
     @Bean
     TaskListener recordClaimDeclarationSent(IdentityService identity) {
         return task -> declarations.sent(proceedingsId(task), date(task, DECLARATION_SENT_ON, true),
-                choice(task, "declarationChannel", Set.of("REGISTERED_LETTER", "REPRESENTATIVE_PORTAL")),
+                oneOf(task, "declarationChannel", Set.of("REGISTERED_LETTER", "REPRESENTATIVE_PORTAL")),
                 text(task, "declarationReference", false), who(task, identity));
     }
 
     @Bean
     TaskListener recordForeclosureRelief(IdentityService identity) {
         return task -> {
-            String outcome = choice(task, RELIEF_OUTCOME, Set.of("GRANTED", "REFUSED", "NOT_ASKED"));
+            String outcome = oneOf(task, RELIEF_OUTCOME, Set.of("GRANTED", "REFUSED", "NOT_ASKED"));
             LocalDate requestedOn = date(task, "reliefRequestedOn", !"NOT_ASKED".equals(outcome));
             declarations.relief(proceedingsId(task), outcome, requestedOn, text(task, "reliefNote", false));
             if ("GRANTED".equals(outcome)) {
@@ -94,8 +96,8 @@ class ClaimDeclarationSteps {
     @Bean
     TaskListener recordClaimAnswer() {
         return task -> {
-            String answer = choice(task, CLAIM_ANSWER, Set.of("ADMITTED", "CONTESTED", "REJECTED"));
-            BigDecimal admitted = "ADMITTED".equals(answer) ? amount(task, "admittedAmount") : null;
+            String answer = oneOf(task, CLAIM_ANSWER, Set.of("ADMITTED", "CONTESTED", "REJECTED"));
+            BigDecimal admitted = "ADMITTED".equals(answer) ? amount(task, "admittedAmount", true) : null;
             task.setVariable(ADMITTED_AMOUNT_DISPLAY, declarations.answered(proceedingsId(task), answer, admitted,
                     text(task, "answerNote", false)));
             if ("CONTESTED".equals(answer)) {
@@ -122,9 +124,9 @@ class ClaimDeclarationSteps {
     @Bean
     TaskListener recordAdmissionDecision() {
         return task -> {
-            String decision = choice(task, CLAIM_ANSWER, Set.of("ADMITTED", "REJECTED"));
+            String decision = oneOf(task, CLAIM_ANSWER, Set.of("ADMITTED", "REJECTED"));
             date(task, "decisionDate", true);
-            BigDecimal admitted = "ADMITTED".equals(decision) ? amount(task, "admittedAmount") : null;
+            BigDecimal admitted = "ADMITTED".equals(decision) ? amount(task, "admittedAmount", true) : null;
             task.setVariable(ADMITTED_AMOUNT_DISPLAY, declarations.answered(proceedingsId(task), decision, admitted,
                     text(task, "decisionNote", false)));
         };
@@ -133,9 +135,9 @@ class ClaimDeclarationSteps {
     @Bean
     TaskListener recordProceedingsOutcome(IdentityService identity) {
         return task -> {
-            String outcome = choice(task, PROCEEDINGS_OUTCOME, Set.of("DIVIDEND_PAID", "PLAN_ADOPTED", "CLOSED_INSUFFICIENT_ASSETS"));
+            String outcome = oneOf(task, PROCEEDINGS_OUTCOME, Set.of("DIVIDEND_PAID", "PLAN_ADOPTED", "CLOSED_INSUFFICIENT_ASSETS"));
             LocalDate on = date(task, "outcomeDate", true);
-            BigDecimal dividend = "DIVIDEND_PAID".equals(outcome) ? amount(task, "dividendAmount") : null;
+            BigDecimal dividend = "DIVIDEND_PAID".equals(outcome) ? amount(task, "dividendAmount", true) : null;
             declarations.outcome(proceedingsId(task), outcome, on, dividend, text(task, "outcomeNote", false));
             task.setVariable("outcomeRecordedBy", who(task, identity));
             task.setVariable(STILL_OWED, declarations.stillOwed(proceedingsId(task)).signum() > 0);
@@ -146,7 +148,7 @@ class ClaimDeclarationSteps {
     JavaDelegate bookInsolvencyDividend() {
         return execution -> {
             UUID id = proceedingsId(execution);
-            declarations.bookDividend(id, amount(execution, "dividendAmount"), date(execution, "outcomeDate", true),
+            declarations.bookDividend(id, amount(execution, "dividendAmount", true), date(execution, "outcomeDate", true),
                     text(execution, "bankReference", false));
             execution.setVariable(STILL_OWED, declarations.stillOwed(id).signum() > 0);
         };
@@ -168,7 +170,7 @@ class ClaimDeclarationSteps {
         return execution -> declarations.retentionLapsed(proceedingsId(execution));
     }
 
-    // ---- reading what the forms sent: dates as ISO strings, numbers as numbers or strings; refused with the field's key
+    // ---- what the forms sent, refused with the field's key (web.FormFields)
 
     private static UUID proceedingsId(VariableScope scope) {
         return UUID.fromString((String) scope.getVariable(PROCEEDINGS_ID));
@@ -179,49 +181,12 @@ class ClaimDeclarationSteps {
         return user != null ? user.getUserId() : task.getAssignee();
     }
 
-    static String text(VariableScope scope, String key, boolean required) {
-        Object value = scope.getVariable(key);
-        String text = value == null ? null : value.toString().trim();
-        if (text == null || text.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(key, "is required");
-            }
-            return null;
-        }
-        return text;
-    }
-
-    static String choice(VariableScope scope, String key, Set<String> allowed) {
+    private static String oneOf(VariableScope scope, String key, Set<String> allowed) {
         String value = text(scope, key, true);
         if (!allowed.contains(value)) {
             throw new InvalidInputException(key, "is one of " + allowed + ": " + value);
         }
         return value;
-    }
-
-    static LocalDate date(VariableScope scope, String key, boolean required) {
-        String text = text(scope, key, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(key, "is not a date (YYYY-MM-DD): " + text);
-        }
-    }
-
-    static BigDecimal amount(VariableScope scope, String key) {
-        String text = text(scope, key, true);
-        try {
-            BigDecimal amount = new BigDecimal(text.replace(',', '.').replace(" ", "")).stripTrailingZeros();
-            if (amount.signum() < 0 || amount.scale() > 2) {
-                throw new InvalidInputException(key, "is an amount of 0 or more with at most 2 decimals: " + text);
-            }
-            return amount.setScale(2);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(key, "is not an amount: " + text);
-        }
     }
 
     private Date startOf(LocalDate day) {

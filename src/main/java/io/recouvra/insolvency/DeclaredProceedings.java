@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DeclaredProceedings {
 
-    record Facts(UUID proceedingsId, UUID customerId, String customerName, String kindLabel, LocalDate judgmentDate, String court,
+    /** @param representativeTitle who receives the declaration: the liquidator in a liquidation, the mandataire judiciaire otherwise */
+    record Facts(UUID proceedingsId, UUID customerId, String customerName, String kindLabel, String representativeTitle, LocalDate judgmentDate, String court,
                  String representativeName, String representativeAddress, String representativeEmail, LocalDate bodaccPublishedOn,
                  boolean outsideMetropolitanFrance) {
     }
@@ -27,6 +28,7 @@ class DeclaredProceedings {
     Facts facts(UUID proceedingsId) {
         InsolvencyProceedings p = register.find(proceedingsId);
         return new Facts(p.getId(), p.getCustomerId(), customers.get(p.getCustomerId()).getLegalName(), frenchName(p.getKind()),
+                p.getKind() == ProceedingsKind.LIQUIDATION ? "liquidateur judiciaire" : "mandataire judiciaire",
                 p.getJudgmentDate(), p.getCourt(), p.getRepresentativeName(), p.getRepresentativeAddress(), p.getRepresentativeEmail(),
                 p.getBodaccPublishedOn(), p.isOutsideMetropolitanFrance());
     }

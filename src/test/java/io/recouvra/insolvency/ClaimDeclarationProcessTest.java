@@ -258,7 +258,7 @@ class ClaimDeclarationProcessTest {
 
     @Test
     void liquidationClosedForInsufficientAssetsTheRestIsWrittenOffWithItsVatNote() {
-        ProcessInstance declaration = publishedCase();
+        ProcessInstance declaration = publishedCase(ProceedingsKind.LIQUIDATION);
         UUID debtor = customerOf(declaration);
         String number = jdbc.queryForObject("select invoice_numbers from recouvra.claim_declaration where customer_id = ?", String.class, debtor);
         moveTo(LocalDate.of(2026, 4, 2));
@@ -303,18 +303,26 @@ class ClaimDeclarationProcessTest {
     // ---- the case every path starts from: one invoice of 10,000.00 due 31 January, published on 12 March, prepared
 
     private ProcessInstance publishedCase() {
+        return publishedCase(ProceedingsKind.RECEIVERSHIP);
+    }
+
+    private ProcessInstance publishedCase(ProceedingsKind kind) {
         moveTo(LocalDate.of(2026, 1, 2));
         UUID debtor = debtor();
         invoice(debtor, "2026-01-01", "2026-01-31", "10000.00");
         moveTo(PUBLISHED);
-        ProcessInstance declaration = instance(open(debtor, PUBLISHED));
+        ProcessInstance declaration = instance(open(debtor, PUBLISHED, kind));
         jobs.runDue(declaration);
         assertThat(task(declaration).getTaskDefinitionKey()).isEqualTo("Task_SendDeclaration");
         return declaration;
     }
 
     private UUID open(UUID debtor, LocalDate publishedOn) {
-        return register.report(debtor, new ProceedingsReport(ProceedingsKind.RECEIVERSHIP, JUDGMENT, "Tribunal de commerce de Lyon",
+        return open(debtor, publishedOn, ProceedingsKind.RECEIVERSHIP);
+    }
+
+    private UUID open(UUID debtor, LocalDate publishedOn, ProceedingsKind kind) {
+        return register.report(debtor, new ProceedingsReport(kind, JUDGMENT, "Tribunal de commerce de Lyon",
                 "SELARL MJ Synergie", "15 rue Servient, 69003 Lyon", "mj@synergie.example", publishedOn, ReportedBy.PERSON, false)).getId();
     }
 
