@@ -128,8 +128,10 @@ class ClaimDeclarations {
             lines.addAll(ofCurrency);
             totals.add(totals(currency.getKey(), ofCurrency));
         }
-        List<ClaimSecurity> secured = securities.getIfAvailable(() -> (customer, numbers) -> List.of())
-                .of(facts.customerId(), lines.stream().map(Line::invoiceNumber).toList());
+        List<String> numbers = lines.stream().map(Line::invoiceNumber).toList();
+        // every register that knows of securities has its say (none until the guarantee register provides one)
+        List<ClaimSecurity> secured = securities.orderedStream().flatMap(register -> register.of(facts.customerId(), numbers).stream())
+                .toList();
         String display = totals.isEmpty() ? AmountDisplay.of(BigDecimal.ZERO.setScale(2), "EUR")
                 : totals.stream().map(t -> AmountDisplay.of(t.total(), t.currency())).collect(Collectors.joining(" + "));
         return new Declaration(proceedingsId, facts.customerId(), facts.customerName(), facts.kindLabel(), judgment,

@@ -281,6 +281,34 @@ class ClaimDeclarationProcessTest {
     }
 
     @Test
+    void goodsUnderRetentionOfTitleAreClaimedBackWithinThreeMonthsAlongsideTheDeclaration() {
+        moveTo(LocalDate.of(2026, 1, 2));
+        UUID debtor = debtor();
+        String number = invoice(debtor, "2026-01-01", "2026-01-31", "10000.00");
+        RegisteredSecurities.register(debtor, new ClaimSecurities.ClaimSecurity("Clause de réserve de propriété", number, null,
+                "conditions générales de vente, article 9", true));
+        moveTo(PUBLISHED);
+        ProcessInstance declaration = instance(open(debtor, PUBLISHED));
+        jobs.runDue(declaration);
+
+        List<Task> open = tasks.createTaskQuery().processInstanceId(declaration.getId()).list().stream()
+                .sorted(java.util.Comparator.comparing(Task::getTaskDefinitionKey)).toList();
+        assertThat(open).extracting(Task::getTaskDefinitionKey).containsExactly("Task_ClaimGoods", "Task_SendDeclaration");
+        // 12 March + 3 months = Friday 12 June (L. 624-9)
+        assertThat(open.get(0).getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(2026, 6, 12).atTime(12, 0)
+                .atZone(ZoneId.of("Europe/Paris")).toInstant()));
+        JsonNode figures = api.asAdmin().getForObject("/api/v1/insolvency-proceedings/{id}/declaration", JsonNode.class,
+                declaration.getBusinessKey());
+        assertThat(figures.get("securities").get(0).get("kind").asText()).isEqualTo("Clause de réserve de propriété");
+
+        moveTo(LocalDate.of(2026, 4, 10));
+        tasks.complete(open.get(0).getId(), new HashMap<>(Map.of("goodsClaimedOn", "2026-04-10")));
+        assertThat(declaration).hasPassed("EndEvent_GoodsClaimed");
+        assertThat(trail(debtor)).contains("Claim for the return of goods under retention of title sent on 2026-04-10 (L. 624-9)");
+        assertThat(task(declaration).getTaskDefinitionKey()).as("the declaration goes on").isEqualTo("Task_SendDeclaration");
+    }
+
+    @Test
     void theDeclarationIsRefusedBeforeThePublicationAndUnknownProceedingsAreNotFound() {
         moveTo(LocalDate.of(2026, 1, 2));
         UUID debtor = debtor();
