@@ -79,7 +79,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     private EmbeddedPostgres launch(Path dataDirectory, int port) {
         try {
-            EmbeddedPostgres postgres = builder(dataDirectory, port).start();
+            EmbeddedPostgres postgres = dataDirectory == null ? builder(null, port).start() : startOn(dataDirectory, port, log);
             // Runs once every application context of the JVM has closed.
             SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
             log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", "
@@ -89,6 +89,16 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL"
                     + " (set SPRING_DATASOURCE_URL to use a server instead)", e);
         }
+    }
+
+    /**
+     * A server on kept data, stopping first the one a killed run left there (see {@link OrphanedPostgres}): a restart
+     * after a crash just works.
+     */
+    static EmbeddedPostgres startOn(Path dataDirectory, int port, Log log) throws IOException {
+        OrphanedPostgres.stopIn(dataDirectory).ifPresent(pid -> log.warn("Stopped the embedded PostgreSQL (pid " + pid
+                + ") that a previous run, killed or crashed, left running on " + dataDirectory));
+        return builder(dataDirectory, port).start();
     }
 
     static EmbeddedPostgres.Builder builder(Path dataDirectory, int port) throws IOException {
@@ -103,8 +113,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             Files.createDirectories(dataDirectory);
             // keep what is there: initdb runs only on an empty folder
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    // zonky turns this off for speed; kept data must not lose a committed payment in a crash
-                    .setServerConfig("synchronous_commit", "on");
+                    // zonky turns these off for speed (fsync with the server's -F flag, which a later -c overrides):
+                    // kept data must neither lose a committed payment nor be corrupted by a power cut
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on");
         }
         if (port > 0) {
             builder.setPort(port);

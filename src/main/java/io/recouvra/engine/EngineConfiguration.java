@@ -36,6 +36,14 @@ class EngineConfiguration {
                 configuration.setAdminGroups(new ArrayList<>(List.of(RecouvraGroups.ADMINS)));
                 // Candidates may claim and complete a task, not reassign or delete it.
                 configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+                // The engine locks a user for good after 10 failed logins, until an admin unlocks it: anyone could lock
+                // out the only admin that way. Its growing delay between attempts stays (3 s doubling up to 60 s); per
+                // source, security.LoginThrottle refuses a guesser before it reaches the engine.
+                configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+                // Historic tasks and their variables are read with the task's own rights (HISTORIC_TASK, granted with
+                // the task's identity links), or READ_HISTORY on the process: else a standalone task's history, which
+                // has no process to check, is open to every account of the engine REST API.
+                configuration.setEnableHistoricInstancePermissions(true);
             }
         };
     }

@@ -2,7 +2,9 @@ package io.recouvra.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import io.recouvra.web.FailedAttempts;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +34,7 @@ class PortalConfiguration {
 
     @Bean
     FailedAttempts portalFailedAttempts(PortalSettings settings) {
-        return new FailedAttempts(settings.failedAttemptsPerMinute());
+        return new FailedAttempts(settings.failedAttemptsPerMinute(), Duration.ofMinutes(1));
     }
 
     /** Replaces Spring's default resolver (same bean name), which reads only the Accept-Language header. */

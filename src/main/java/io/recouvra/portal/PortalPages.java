@@ -4,6 +4,7 @@ import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.trail.Actors;
+import io.recouvra.web.FailedAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;

@@ -253,6 +253,8 @@ class AccessSetup {
             }
             return;
         }
+        // The recovery when every admin is locked out: restarting Recouvra lets the configured admin in again.
+        identity.unlockUser(adminUser);
         if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
             identity.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
         }

@@ -6,9 +6,16 @@ import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
 import static io.recouvra.security.RecouvraGroups.LEGAL;
 import static io.recouvra.security.RecouvraGroups.MANAGERS;
 
+import io.recouvra.web.FailedAttempts;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +26,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors. Recouvra's own API and the metrics take HTTP Basic against the engine's users and groups (one identity store for Tasklist, Cockpit and the API). The Camunda webapps and the engine
@@ -40,6 +49,9 @@ class SecurityConfiguration {
         STAFF_AND_INTEGRATORS = groups.toArray(String[]::new);
     }
 
+    /** No page of Recouvra uses a camera, a microphone, the location, a payment handler or USB: none may ask for them. */
+    static final String NO_DEVICE_FEATURES = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     /** Who handles disputes: reads and adds their documents, records a debtor's contest. */
     private static final String[] DISPUTE_STAFF = {RecouvraGroups.DISPUTE_HANDLERS, MANAGERS, CREDIT_MANAGERS, ADMINS, INTEGRATORS};
 
@@ -56,14 +68,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/disputes/*/attachments/**", "/api/v1/disputes/*/contest")
                         .hasAnyAuthority(DISPUTE_STAFF)
                         // court files name the debtor and its whole history: the legal officers and their managers
-                        .requestMatchers(HttpMethod.GET, "/api/v1/legal-cases/**").hasAnyAuthority(LEGAL, MANAGERS, ADMINS)
+                        .requestMatchers(reads("/api/v1/legal-cases/**")).hasAnyAuthority(LEGAL, MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/legal-cases/**").hasAnyAuthority(LEGAL, ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/invoices/*/prescription/acknowledgements")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, ADMINS)
                         // the accountant's figures: managers and credit managers read them, admins close a month
-                        .requestMatchers(HttpMethod.GET, "/api/v1/write-offs", "/api/v1/write-offs.csv")
+                        .requestMatchers(reads("/api/v1/write-offs", "/api/v1/write-offs.csv"))
                         .hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/provisions/**").hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
+                        .requestMatchers(reads("/api/v1/provisions/**")).hasAnyAuthority(MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers("/api/v1/provisions/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/admin/**").hasAuthority(ADMINS)
                         // a link forwarded to the wrong person is often heard of on a call: collectors stop it
@@ -75,10 +87,10 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
                         // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
-                        .requestMatchers(HttpMethod.GET, "/api/v1/insolvency-proceedings/*/declaration",
-                                "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip")
+                        .requestMatchers(reads("/api/v1/insolvency-proceedings/*/declaration",
+                                "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip"))
                         .hasAnyAuthority(LEGAL, MANAGERS, CREDIT_MANAGERS, ADMINS)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(STAFF_AND_INTEGRATORS)
+                        .requestMatchers(reads("/api/**")).hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)
                         .requestMatchers("/api/**").hasAnyAuthority(INTEGRATORS, CREDIT_MANAGERS, ADMINS)
@@ -89,7 +101,21 @@ class SecurityConfiguration {
                 // login, which the cross-site write filter covers instead of CSRF tokens.
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES)))
                 .build();
+    }
+
+    /**
+     * A HEAD request is a GET without the body: Spring MVC answers it with the GET handler, headers (a CSV's length)
+     * included, so it must pass exactly the rules a GET passes.
+     */
+    private static RequestMatcher[] reads(String... paths) {
+        var matchers = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(paths)
+                .flatMap(path -> Stream.of(matchers.matcher(HttpMethod.GET, path), matchers.matcher(HttpMethod.HEAD, path)))
+                .toArray(RequestMatcher[]::new);
     }
 
     /**
@@ -111,6 +137,7 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES))
                         .frameOptions(frame -> frame.deny()))
                 .build();
     }
@@ -132,6 +159,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES))
                         .frameOptions(frame -> frame.deny()))
                 .build();
     }
@@ -151,6 +179,15 @@ class SecurityConfiguration {
         return handler;
     }
 
+    /** Before every filter that checks a password: Spring Security's chains, the engine REST API's, the webapps'. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(@Value("${recouvra.security.login-throttle.failures}") int failures,
+                                                       @Value("${recouvra.security.login-throttle.window}") Duration window) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(new FailedAttempts(failures, window)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
@@ -162,7 +199,9 @@ class SecurityConfiguration {
                 // Webhooks authenticate by the provider's signature over the request, not by a session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/webhooks/**"))
                 .addFilterBefore(new CrossSiteWriteFilter(), CsrfFilter.class)
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(NO_DEVICE_FEATURES)))
                 .build();
     }
 }
