@@ -24,3 +24,10 @@ create table insolvency_proceedings
 );
 -- one open proceedings per customer: a conversion (safeguard into receivership, into liquidation) changes its kind
 create unique index uk_insolvency_open on insolvency_proceedings (customer_id) where status = 'OPEN';
+
+-- A payment plan stopped by insolvency proceedings: the debtor may no longer pay the claims born before the
+-- opening judgment (art. L622-7 C. com.), so the plan ends without being broken.
+alter table payment_plan
+    drop constraint ck_payment_plan_status,
+    add constraint ck_payment_plan_status check (status in ('PROPOSED', 'REFUSED', 'OFFERED', 'NOT_ACCEPTED', 'ACTIVE',
+        'COMPLETED', 'BROKEN', 'STOPPED'));

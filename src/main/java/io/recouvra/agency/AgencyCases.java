@@ -195,6 +195,22 @@ public class AgencyCases {
         }
     }
 
+    /**
+     * The invoice's open cases are recalled from their agencies (told to stop) for that reason; whether there was one.
+     * The case itself is closed by its AgencyHandoff, as when the agency reports the debtor insolvent.
+     */
+    @Transactional
+    boolean recallOpenCases(String invoiceNumber, String reason) {
+        boolean recalled = false;
+        for (AgencyCase open : cases.findByInvoiceNumberOrderByOpenedAtDesc(invoiceNumber)) {
+            if (open.isOpen()) {
+                recall(lock(open.getId()), reason);
+                recalled = true;
+            }
+        }
+        return recalled;
+    }
+
     /** The agency ended the case itself (unrecoverable, debtor insolvent, returned, recovered in part). */
     @Transactional
     public void closeAsReported(UUID caseId, Outcome outcome) {

@@ -105,6 +105,13 @@ class CollectionSteps {
         };
     }
 
+    /** Insolvency proceedings froze the claim (InsolvencyOpened): nothing more goes out about it. */
+    @Bean
+    JavaDelegate stopCollectionForInsolvency(InsolvencyStop stop) {
+        return execution -> stop.stopped(InvoiceCase.of(execution),
+                (String) execution.getVariable(InvoiceCollectionContract.INSOLVENCY_REASON));
+    }
+
     // ---- dispute-mediation.bpmn
 
     @Bean

@@ -37,6 +37,13 @@ public final class InvoiceCollectionContract {
      */
     public static final String MESSAGE_PROMISE_MADE_ONLINE = "PromiseMadeOnline";
 
+    /**
+     * Ends the instance: insolvency proceedings were opened against the customer by a judgment given after the invoice
+     * was issued (the claim is frozen and declared instead, docs/insolvency.md); carries {@link #INSOLVENCY_REASON}.
+     * The same message, by the plan's id, ends a {@link PaymentPlanContract#PROCESS_KEY} covering such an invoice.
+     */
+    public static final String MESSAGE_INSOLVENCY_OPENED = "InsolvencyOpened";
+
     // ---- variables
 
     public static final String INVOICE_NUMBER = "invoiceNumber";
@@ -62,6 +69,8 @@ public final class InvoiceCollectionContract {
     /** When the promise (or a payment said to be made) is checked and dunning goes on. */
     public static final String RESUME_DUNNING_AT = "resumeDunningAt";
     public static final String HOLD_UNTIL = "holdUntil";
+    /** Why collection stopped: the proceedings and their opening judgment, as the trail says it. */
+    public static final String INSOLVENCY_REASON = "insolvencyReason";
     public static final String PLAN_OUTCOME = "planOutcome";
     /** DisputeMediation's outcome, returned by its output mapping: RESUME, CANCELLED or ESCALATE. */
     public static final String DISPUTE_OUTCOME = DisputeMediationContract.OUTCOME;

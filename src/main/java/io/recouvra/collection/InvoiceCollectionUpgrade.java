@@ -36,6 +36,10 @@ class InvoiceCollectionUpgrade implements ProcessUpgrade {
         // (Timer_OnlinePromiseDue). No wait changed id, so equal ids map them all; the engine creates the new
         // boundary event's subscription for each instance migrated inside the Collection (InvoiceCollectionUpgradeTest).
 
+        // Issue 18 (insolvency): a new interrupting event sub-process, "Insolvency proceedings opened" (message
+        // InsolvencyOpened). No wait changed id, so equal ids map them all; the engine creates the new start event's
+        // subscription for each migrated instance, so a case running before the release stops too.
+
         // The escalation split: the escalation's waits move into the Escalation process, called by
         // CallActivity_Escalation. An instance waiting at one re-enters the call activity at that wait. These lines
         // apply only to a version that has the wait, migrated to one that has the call activity instead.

@@ -12,7 +12,10 @@ public final class PaymentPlanContract {
     /** The debtor accepted the plan offered. */
     public static final String MESSAGE_ACCEPTED = "PaymentPlanAccepted";
 
-    /** How the plan ended, sent to each of its invoices: REFUSED, NOT_ACCEPTED, COMPLETED, BROKEN or BROKEN_ESCALATE. */
+    /** Ends the plan as STOPPED: it covers an invoice issued before an opening judgment (docs/insolvency.md). */
+    public static final String MESSAGE_INSOLVENCY_OPENED = InvoiceCollectionContract.MESSAGE_INSOLVENCY_OPENED;
+
+    /** How the plan ended, sent to each of its invoices: REFUSED, NOT_ACCEPTED, COMPLETED, BROKEN, BROKEN_ESCALATE or STOPPED. */
     public static final String OUTCOME = InvoiceCollectionContract.PLAN_OUTCOME;
 
     private PaymentPlanContract() {

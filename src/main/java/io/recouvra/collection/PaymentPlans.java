@@ -220,6 +220,14 @@ public class PaymentPlans {
                 String.class, planId);
     }
 
+    /** The plans not over yet (proposed, offered or running) that cover this invoice. */
+    @Transactional(readOnly = true)
+    List<UUID> runningPlansOf(String invoiceNumber) {
+        return jdbc.queryForList("""
+                select p.id from recouvra.payment_plan p join recouvra.payment_plan_invoice i on i.plan_id = p.id
+                where i.invoice_number = ? and p.status in ('PROPOSED', 'OFFERED', 'ACTIVE')""", UUID.class, invoiceNumber);
+    }
+
     @Transactional(readOnly = true)
     PlanRow plan(UUID planId) {
         return jdbc.query("select customer_id, total, currency, frequency, created_at from recouvra.payment_plan where id = ?",
@@ -240,7 +248,7 @@ public class PaymentPlans {
 
     @Transactional
     void status(UUID planId, String status) {
-        boolean ends = List.of("REFUSED", "NOT_ACCEPTED", "COMPLETED", "BROKEN").contains(status);
+        boolean ends = List.of("REFUSED", "NOT_ACCEPTED", "COMPLETED", "BROKEN", "STOPPED").contains(status);
         jdbc.update("""
                 update recouvra.payment_plan set status = ?,
                     accepted_at = case when ? = 'ACTIVE' then ? else accepted_at end,

@@ -63,6 +63,10 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
                 "un nouvel interlocuteur a besoin d'un téléphone ou d'un e-mail");
         french("must be in E\\.164 form such as (\\+\\d+)", "doit être au format international, par exemple $1");
         french("is not an email address", "n'est pas une adresse e-mail");
+        french("must not be in the future", "ne doit pas être dans le futur");
+        french("must not be before the opening judgment", "ne doit pas précéder le jugement d'ouverture");
+        french("must be an email address", "doit être une adresse e-mail");
+        french("is already in open insolvency proceedings", "fait déjà l'objet d'une procédure collective en cours");
         french("is required", "est obligatoire");
     }
 

@@ -479,6 +479,16 @@ public class LegalCases {
         events.publishEvent(new CourtCaseEnded(legalCase.invoiceNumber(), outcome));
     }
 
+    /**
+     * Insolvency proceedings froze the claim (art. L622-21 C. com.): the invoice's case ends as when the invoice is
+     * settled: a request already filed is withdrawn by a legal officer (task "Withdraw case"), then the case is closed
+     * with that reason. Nothing happens for an invoice without a running case.
+     */
+    @Transactional
+    public void withdrawForInsolvency(String invoiceNumber, String reason) {
+        invoiceClosed(invoiceNumber, reason);
+    }
+
     /** Tells the invoice's case that the invoice is settled or written off. */
     void invoiceClosed(String invoiceNumber, String how) {
         runtime.createMessageCorrelation(LegalInjunctionContract.MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)

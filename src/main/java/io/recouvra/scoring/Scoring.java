@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +32,18 @@ public class Scoring {
     private final Scorecard scorecard;
     private final CreditScoreRepository scores;
     private final EarlyWarnings earlyWarnings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Scoring(CustomerService customers, LedgerBehaviour ledger, BureauReports bureau, ScoringSettings settings,
-            CreditScoreRepository scores, EarlyWarnings earlyWarnings, Clock clock) {
+            CreditScoreRepository scores, EarlyWarnings earlyWarnings, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.bureau = bureau;
         this.scorecard = new Scorecard(settings);
         this.scores = scores;
         this.earlyWarnings = earlyWarnings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,6 +83,9 @@ public class Scoring {
         Optional<CreditScore> previous = scores.findFirstByCustomerIdOrderByScoredAtDesc(customerId);
         CreditScore score = scores.save(new CreditScore(customerId, clock.instant(), result, stored));
         earlyWarnings.compare(previous, score);
+        if (insolvency) {
+            events.publishEvent(new BureauReportedInsolvency(customerId, bureauSummary));
+        }
         return score;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.recouvra.agency.AgencyTestAccess;
+import io.recouvra.insolvency.InsolvencyProceedingsService;
+import io.recouvra.insolvency.ProceedingsKind;
+import io.recouvra.insolvency.ProceedingsReport;
+import io.recouvra.insolvency.ReportedBy;
 import io.recouvra.engine.MigrationReport;
 import io.recouvra.engine.ProcessMigrations;
 import io.recouvra.insurance.BuyerCovers;
@@ -122,6 +126,8 @@ class InvoiceCollectionUpgradeTest {
     SandboxCreditInsurer insurer;
     @Autowired
     InvoiceCollectionUpgrade upgrade;
+    @Autowired
+    InsolvencyProceedingsService proceedings;
 
     /** The cases waiting on the old version before the upgrade, by the wait they are at. */
     private final Map<String, Case> waiting = new LinkedHashMap<>();
@@ -135,6 +141,8 @@ class InvoiceCollectionUpgradeTest {
     /** One invoice's collection: its instance, its customer, and the day it reached the wait it is at. */
     /** The key of a second case at Timer_NextLevel, which a promise made online interrupts after the migration. */
     private static final String PROMISED_ONLINE = "Timer_NextLevel, then promised online";
+    /** The key of a third case at Timer_NextLevel, which insolvency proceedings stop after the migration. */
+    private static final String INSOLVENT = "Timer_NextLevel, then insolvency proceedings";
 
     record Case(String number, UUID customer, ProcessInstance instance, LocalDate since) {
     }
@@ -175,6 +183,7 @@ class InvoiceCollectionUpgradeTest {
         // dunning
         atWait("Timer_NextLevel", "STANDARD", START.minusDays(1), "1200.00", c -> c);
         atWait(PROMISED_ONLINE, "Timer_NextLevel", "STANDARD", START.minusDays(1), "1200.00", c -> c);
+        atWait(INSOLVENT, "Timer_NextLevel", "STANDARD", START.minusDays(1), "1200.00", c -> c);
         atWait("Event_CallOutcome", "KEY_ACCOUNT", START.minusDays(6), "2000.00", c -> c);
         atWait("Timer_PromiseDue", "KEY_ACCOUNT", START.minusDays(6), "2000.00", c -> {
             complete(callTask(c), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedDate", START.plusDays(7).toString(),
@@ -333,6 +342,20 @@ class InvoiceCollectionUpgradeTest {
 
         assertThat(c.instance()).as("the new boundary event was created for the migrated instance")
                 .isWaitingAt("Timer_OnlinePromiseDue");
+    }
+
+    @Test
+    void insolvencyProceedingsStopAMigratedCase() {
+        Case c = waiting.get(INSOLVENT);
+        assertThat(definitionOf(c)).isEqualTo(current.getId());
+        moveTo(c.since());
+
+        // the invoice was issued 31 days before START, the judgment is of START
+        proceedings.report(c.customer(), new ProceedingsReport(ProceedingsKind.SAFEGUARD, START, "TAE Lyon", "Me Dupont",
+                "1 place Bellecour, 69002 Lyon", null, null, ReportedBy.PERSON, false));
+
+        assertThat(c.instance()).as("the new event sub-process got its subscription at the migration")
+                .isEnded().hasPassed("EndEvent_StoppedByInsolvency");
     }
 
     @Test

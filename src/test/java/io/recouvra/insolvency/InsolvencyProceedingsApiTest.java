@@ -16,16 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Proceedings reported through the API: stored, announced, the customer marked; bad reports refused naming the field. */
 @RecouvraTest
-@Import(InsolvencyProceedingsApiTest.Heard.class)
+@RecordApplicationEvents
 class InsolvencyProceedingsApiTest {
 
     @Autowired
@@ -35,7 +34,9 @@ class InsolvencyProceedingsApiTest {
     @Autowired
     InteractionLog interactions;
     @Autowired
-    Heard heard;
+    InsolvencyProceedingsService proceedings;
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aReportedJudgmentIsStoredAnnouncedAndMarksTheCustomer() {
@@ -52,7 +53,6 @@ class InsolvencyProceedingsApiTest {
         assertThat(created.getBody().get("status").asText()).isEqualTo("OPEN");
         assertThat(created.getBody().get("complete").asBoolean()).isTrue();
         assertThat(customers.get(customer).getInsolvencyReportedOn()).isEqualTo(LocalDate.of(2026, 11, 2));
-        assertThat(heard.opened).contains(new InsolvencyOpened(id, customer, ProceedingsKind.RECEIVERSHIP, LocalDate.of(2026, 11, 2)));
         assertThat(interactions.ofCustomer(customer, 0, 10).getContent()).anySatisfy(entry -> {
             assertThat(entry.getType()).isEqualTo(Interaction.Type.INSOLVENCY);
             assertThat(entry.getSummary()).contains("RECEIVERSHIP", "2026-11-02");
@@ -63,7 +63,6 @@ class InsolvencyProceedingsApiTest {
                 JsonNode.class, customer, id);
         assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(published.getBody().get("bodaccPublishedOn").asText()).isEqualTo("2026-11-12");
-        assertThat(heard.published).contains(new BodaccPublished(id, customer, LocalDate.of(2026, 11, 12)));
 
         JsonNode list = api.asAdmin().getForObject("/api/v1/customers/{id}/insolvency-proceedings", JsonNode.class, customer);
         assertThat(list).hasSize(1);
@@ -73,6 +72,26 @@ class InsolvencyProceedingsApiTest {
                 Map.of("kind", "LIQUIDATION", "judgmentDate", "2026-11-20", "court", "TAE Nantes", "representativeName", "X",
                         "representativeAddress", "Y"), JsonNode.class, customer);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /** Events are recorded on the test's thread: the service is called here directly, as other modules do. */
+    @Test
+    void theServiceAnnouncesTheProceedingsAndTheirPublicationInItsTransaction() {
+        UUID customer = customers.register(TestData.debtor("Fromagerie", TestData.siren(), "FR")).getId();
+
+        InsolvencyProceedings opened = proceedings.report(customer, new ProceedingsReport(ProceedingsKind.LIQUIDATION,
+                LocalDate.of(2026, 10, 1), "TAE Nantes", "Me Martin", "5 rue Kervégan, 44000 Nantes", null,
+                LocalDate.of(2026, 10, 9), ReportedBy.CREDIT_INSURER, true));
+        proceedings.recordBodaccPublication(opened.getId(), LocalDate.of(2026, 10, 9));
+
+        assertThat(events.stream(InsolvencyOpened.class))
+                .containsExactly(new InsolvencyOpened(opened.getId(), customer, ProceedingsKind.LIQUIDATION, LocalDate.of(2026, 10, 1)));
+        assertThat(events.stream(BodaccPublished.class)).as("once: the same day again changes nothing")
+                .containsExactly(new BodaccPublished(opened.getId(), customer, LocalDate.of(2026, 10, 9)));
+        assertThat(proceedings.openFor(customer)).get().satisfies(found -> {
+            assertThat(found.isOutsideMetropolitanFrance()).isTrue();
+            assertThat(found.getReportedBy()).isEqualTo(ReportedBy.CREDIT_INSURER);
+        });
     }
 
     @Test
@@ -96,21 +115,5 @@ class InsolvencyProceedingsApiTest {
                 Map.of("kind", "BANKRUPTCY", "judgmentDate", "2026-11-02"), JsonNode.class, customer);
         assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownKind.getBody().get("errors").get(0).get("field").asText()).isEqualTo("kind");
-    }
-
-    @TestConfiguration
-    static class Heard {
-        final List<InsolvencyOpened> opened = new ArrayList<>();
-        final List<BodaccPublished> published = new ArrayList<>();
-
-        @EventListener
-        void on(InsolvencyOpened event) {
-            opened.add(event);
-        }
-
-        @EventListener
-        void on(BodaccPublished event) {
-            published.add(event);
-        }
     }
 }
