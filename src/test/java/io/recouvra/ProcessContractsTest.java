@@ -42,8 +42,7 @@ class ProcessContractsTest {
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
             Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"),
             Map.entry("declaration-of-claims.bpmn", "insolvency.DeclarationOfClaimsContract"),
-            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"),
-            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));
+            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"));
 
     @Test
     void everyModelHasItsContract() throws IOException {
