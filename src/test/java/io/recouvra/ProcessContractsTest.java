@@ -41,8 +41,9 @@ class ProcessContractsTest {
             Map.entry("guarantee-call.bpmn", "guarantee.GuaranteeCallContract"),
             Map.entry("credit-review.bpmn", "credit.CreditReviewContract"),
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
-            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"),
-            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"));
+            Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"),
+            Map.entry("declaration-of-claims.bpmn", "insolvency.DeclarationOfClaimsContract"),
+            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"));
 
     @Test
     void everyModelHasItsContract() throws IOException {

@@ -50,6 +50,7 @@ class TableOwnershipTest {
             entry("write_off", "writeoff"),
             entry("guarantee", "guarantee"), entry("guarantee_call", "guarantee"),
             entry("insolvency_proceedings", "insolvency"),
+            entry("claim_declaration", "insolvency"),
             entry("portal_link", "portal"),
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
             entry("online_payment_event", "onlinepayment"),

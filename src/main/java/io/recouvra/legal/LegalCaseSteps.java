@@ -1,9 +1,9 @@
 package io.recouvra.legal;
 
-import static io.recouvra.legal.FormFields.amount;
-import static io.recouvra.legal.FormFields.choice;
-import static io.recouvra.legal.FormFields.date;
-import static io.recouvra.legal.FormFields.text;
+import static io.recouvra.web.FormFields.amount;
+import static io.recouvra.web.FormFields.choice;
+import static io.recouvra.web.FormFields.date;
+import static io.recouvra.web.FormFields.text;
 import static io.recouvra.legal.LegalInjunctionContract.CASE_ID;
 import static io.recouvra.legal.LegalInjunctionContract.FILED;
 import static io.recouvra.legal.LegalInjunctionContract.OUTCOME_REASON;

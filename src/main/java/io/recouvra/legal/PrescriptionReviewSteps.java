@@ -1,7 +1,7 @@
 package io.recouvra.legal;
 
-import static io.recouvra.legal.FormFields.date;
-import static io.recouvra.legal.FormFields.text;
+import static io.recouvra.web.FormFields.date;
+import static io.recouvra.web.FormFields.text;
 
 import io.recouvra.web.InvalidInputException;
 import java.util.Set;

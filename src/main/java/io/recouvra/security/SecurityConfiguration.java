@@ -83,6 +83,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/insolvency-proceedings",
                                 "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
+                        // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
+                        .requestMatchers(reads("/api/v1/insolvency-proceedings/*/declaration",
+                                "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip"))
+                        .hasAnyAuthority(LEGAL, MANAGERS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers(reads("/api/**")).hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)

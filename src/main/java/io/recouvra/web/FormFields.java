@@ -1,21 +1,20 @@
-package io.recouvra.legal;
+package io.recouvra.web;
 
-import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reads what a legal officer entered in a Camunda Form: dates come as ISO strings, numbers as numbers
+ * Reads what a person entered in a Camunda Form (the legal officer's tasks, the declaration of claims): dates come as ISO strings, numbers as numbers
  * or strings. A missing or malformed value is refused with the field's key, which Tasklist shows.
  */
-final class FormFields {
+public final class FormFields {
 
     private FormFields() {
     }
 
-    static String text(VariableScope scope, String key, boolean required) {
+    public static String text(VariableScope scope, String key, boolean required) {
         Object value = scope.getVariable(key);
         String text = value == null ? null : value.toString().trim();
         if (text == null || text.isEmpty()) {
@@ -27,7 +26,7 @@ final class FormFields {
         return text;
     }
 
-    static LocalDate date(VariableScope scope, String key, boolean required) {
+    public static LocalDate date(VariableScope scope, String key, boolean required) {
         String text = text(scope, key, required);
         if (text == null) {
             return null;
@@ -40,7 +39,7 @@ final class FormFields {
         }
     }
 
-    static BigDecimal amount(VariableScope scope, String key, boolean required) {
+    public static BigDecimal amount(VariableScope scope, String key, boolean required) {
         String text = text(scope, key, required);
         if (text == null) {
             return null;
@@ -56,7 +55,7 @@ final class FormFields {
         }
     }
 
-    static <E extends Enum<E>> E choice(VariableScope scope, String key, Class<E> type) {
+    public static <E extends Enum<E>> E choice(VariableScope scope, String key, Class<E> type) {
         String text = text(scope, key, true);
         try {
             return Enum.valueOf(type, text);
