@@ -13,6 +13,9 @@ import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.guarantee.GuaranteeKind;
+import io.recouvra.guarantee.Guarantees;
+import io.recouvra.guarantee.NewGuarantee;
 import io.recouvra.support.Api;
 import io.recouvra.support.EngineJobs;
 import io.recouvra.support.RecouvraTest;
@@ -70,6 +73,8 @@ class ClaimDeclarationProcessTest {
     Api api;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Guarantees guarantees;
 
     @AfterEach
     void resetClock() {
@@ -285,8 +290,10 @@ class ClaimDeclarationProcessTest {
         moveTo(LocalDate.of(2026, 1, 2));
         UUID debtor = debtor();
         String number = invoice(debtor, "2026-01-01", "2026-01-31", "10000.00");
-        RegisteredSecurities.register(debtor, new ClaimSecurities.ClaimSecurity("Clause de réserve de propriété", number, null,
-                "conditions générales de vente, article 9", true));
+        // the clause as the register of guarantees keeps it (package guarantee), which the declaration reads
+        guarantees.register(debtor, new NewGuarantee(GuaranteeKind.RETENTION_OF_TITLE, number, null, null, false,
+                new BigDecimal("10000.00"), "EUR", LocalDate.of(2026, 1, 1), null, "conditions générales de vente, article 9",
+                null, null, null, null, null));
         moveTo(PUBLISHED);
         ProcessInstance declaration = instance(open(debtor, PUBLISHED));
         jobs.runDue(declaration);
@@ -300,6 +307,8 @@ class ClaimDeclarationProcessTest {
         JsonNode figures = api.asAdmin().getForObject("/api/v1/insolvency-proceedings/{id}/declaration", JsonNode.class,
                 declaration.getBusinessKey());
         assertThat(figures.get("securities").get(0).get("kind").asText()).isEqualTo("Clause de réserve de propriété");
+        assertThat(figures.get("securities").get(0).get("evidence").asText())
+                .isEqualTo("conditions générales de vente, article 9 du 01/01/2026");
 
         moveTo(LocalDate.of(2026, 4, 10));
         tasks.complete(open.get(0).getId(), new HashMap<>(Map.of("goodsClaimedOn", "2026-04-10")));
