@@ -97,10 +97,14 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
-    /** "Date de paiement promise : est dans le passé (promisedDate)", one per problem. */
+    /**
+     * "Date de paiement promise : est dans le passé (promisedDate)", one per problem; in English ("Date de paiement
+     * promise: is in the past (promisedDate)") when the Tasklist user's browser asks for it ({@link TaskErrorSentences}).
+     */
     String message(List<FieldProblem> problems) {
-        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + " : " + french(p.reason())
-                + " (" + p.field() + ")").collect(Collectors.joining(" ; ")) + ".";
+        boolean english = TaskErrorSentences.answersInEnglish();
+        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + (english ? ": " + p.reason() : " : " + french(p.reason()))
+                + " (" + p.field() + ")").collect(Collectors.joining(english ? "; " : " ; ")) + ".";
     }
 
     static String french(String reason) {
