@@ -149,14 +149,12 @@ class CollectorTasklistBrowserTest {
         // the option's label takes the click (it covers its radio button), as for a user
         By noAnswer = By.xpath("//label[normalize-space(.)='" + outcomeLabel("NO_ANSWER") + "'][.//input[@type='radio']]");
         WebElement option = wait.until(ExpectedConditions.elementToBeClickable(noAnswer));
-        // in the middle of the form's pane, away from Tasklist's fixed footer that would take the click
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
-        option.click();
+        // Tasklist's notice "Vous avez pris la tâche" may lie over the form for a few seconds: the click goes to the option
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", option);
         wait.until(any -> browser.findElement(noAnswer).findElement(By.tagName("input")).isSelected());
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         assertThat(complete.getText()).isEqualTo("Terminer");
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-        complete.click();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
 
         // the list is read again: the next call is on top, one click away
         assertThat(callsWhenThereAre(2)).satisfiesExactly(
