@@ -105,10 +105,16 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
-    /** "Date de paiement promise : est dans le passé (promisedDate)", one per problem. */
+    /**
+     * "Date de paiement promise : est dans le passé (promisedDate)", one per problem; in English ("Promised payment
+     * date: is in the past (promisedDate)") when the forms are English or the Tasklist user's browser asks for it
+     * ({@link TaskErrorSentences}).
+     */
     String message(List<FieldProblem> problems) {
-        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + " : " + (french ? french(p.reason()) : p.reason())
-                + " (" + p.field() + ")").collect(Collectors.joining(" ; ")) + ".";
+        // English forms, or a Tasklist user whose browser asks for English
+        boolean english = !french || TaskErrorSentences.answersInEnglish();
+        return problems.stream().map(p -> labels.getOrDefault(p.field(), p.field()) + (english ? ": " + p.reason() : " : " + french(p.reason()))
+                + " (" + p.field() + ")").collect(Collectors.joining(english ? "; " : " ; ")) + ".";
     }
 
     static String french(String reason) {

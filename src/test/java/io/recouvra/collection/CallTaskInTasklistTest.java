@@ -36,7 +36,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -215,6 +219,51 @@ class CallTaskInTasklistTest {
     }
 
     @Test
+    void whatGoesWrongWhenWorkingACallIsASentenceInTheUsersLanguage() {
+        UUID customer = customer("Europe/Paris");
+        collection.runJobs(collection.instanceOf(invoice(customer, START.minusDays(6), "2000.00")));
+        Task call = callTask(customer);
+        String task = "/engine-rest/task/" + call.getId();
+        assertThat(post("claire", task + "/claim", Map.of("userId", "claire"), "fr-FR").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        // a refused value: the check's own sentence, without the engine's "Cannot submit task form <id>:" before it
+        ResponseEntity<JsonNode> french = post("claire", task + "/submit-form", promise("2026-11-22", 500), "fr-FR,fr;q=0.9");
+        assertThat(french.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(french.getBody().get("message").asText()).endsWith(" : est dans le passé (promisedDate).")
+                .doesNotContain("Cannot", call.getId());
+        ResponseEntity<JsonNode> english = post("claire", task + "/submit-form", promise("2026-11-22", 500), "en-GB,en;q=0.9");
+        assertThat(english.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(english.getBody().get("message").asText()).endsWith(": is in the past (promisedDate).")
+                .doesNotContain("Cannot", "est dans le passé");
+
+        // a colleague who tries to take it
+        ResponseEntity<JsonNode> taken = post("john", task + "/claim", Map.of("userId", "john"), "fr-FR");
+        assertThat(taken.getStatusCode().isError()).isTrue();
+        assertThat(taken.getBody().get("message").asText())
+                .isEqualTo("Un collègue a déjà pris cette tâche. Choisissez-en une autre dans la liste.");
+
+        // a value no form sends (a type the engine does not know): no detail, a reference for the administrator
+        ResponseEntity<JsonNode> unreadable = post("claire", task + "/submit-form",
+                Map.of("variables", Map.of("callOutcome", Map.of("value", "NO_ANSWER", "type", "Nonsense"))), "fr-FR");
+        assertThat(unreadable.getStatusCode().isError()).isTrue();
+        assertThat(unreadable.getBody().get("message").asText())
+                .matches("Le serveur n'a pas pu enregistrer votre saisie, et rien n'a été enregistré\\. Réessayez dans un instant ; "
+                        + "si cela se reproduit, donnez cette référence à votre administrateur : ERR-[0-9a-f]{8}\\.");
+        assertThat(tasks.createTaskQuery().taskId(call.getId()).count()).as("nothing done").isOne();
+
+        // completed, then completed again from a page left open: the task is gone
+        assertThat(post("claire", task + "/submit-form", Map.of("variables", Map.of("callOutcome", Map.of("value", "NO_ANSWER"))),
+                "fr-FR").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> gone = post("claire", task + "/submit-form",
+                Map.of("variables", Map.of("callOutcome", Map.of("value", "NO_ANSWER"))), "en-US");
+        assertThat(gone.getStatusCode().isError()).isTrue();
+        assertThat(gone.getBody().get("message").asText()).isEqualTo("This task no longer exists: a colleague has probably "
+                + "completed it already, or the case was settled meanwhile. Choose the next one in the list.");
+        assertThat(gone.getBody().get("type").asText()).as("what API clients tell the cases by is kept").isNotBlank();
+    }
+
+    @Test
     void theTrailNamesTheTasklistUserAndTheApiUserWhoActed() {
         UUID customer = customer("Europe/Paris");
         String overdue = invoice(customer, START.minusDays(6), "2000.00");
@@ -266,6 +315,13 @@ class CallTaskInTasklistTest {
     }
 
     // ---- helpers
+
+    private ResponseEntity<JsonNode> post(String user, String path, Object body, String languages) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, languages);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return api.as(user, "secret-" + user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
 
     private UUID customer(String zone) {
         return customers.register(new NewCustomer("Garage " + TestData.invoiceNumber(), TestData.wellRatedSiren(bureau), "FR",
