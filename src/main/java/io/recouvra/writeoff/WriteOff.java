@@ -37,9 +37,9 @@ public record WriteOff(UUID id, String invoiceNumber, UUID customerId, String cu
                 + (vatDerived ? "; derived at the standard rate, the invoice gave none: check it against the invoice" : "") + ")";
         String onReceipts = " If the VAT on this sale is due on receipt (services without the debits option), none was paid on the unpaid part: nothing to recover.";
         return switch (reason.vatRecovery()) {
-            case ONCE_PROVEN -> vat + " recoverable once the debt is definitively irrecoverable (for insolvency: the judgment closing"
-                    + " the liquidation for insufficient assets or the liquidator's certificate; otherwise evidence such as a bailiff's"
-                    + " report of no assets): issue a rectifying invoice to the debtor referring to invoice " + invoiceNumber
+            case ONCE_PROVEN -> vat + " recoverable once the debt is definitively irrecoverable (for insolvency: from the judgment"
+                    + " that pronounces the liquidation, at the creditor's option, or the judgment closing it for insufficient assets;"
+                    + " otherwise evidence such as a bailiff's report of no assets): issue a rectifying invoice to the debtor referring to invoice " + invoiceNumber
                     + " and deduct the VAT on the return of the period it is issued (CGI art. 272-1)." + onReceipts;
             case NOT_ON_ABANDONMENT -> vat + " not recoverable as it stands: a debt given up for commercial reasons is not an"
                     + " irrecoverable debt (CGI art. 272-1); keep it unless irrecoverability can be shown." + onReceipts;

@@ -55,7 +55,7 @@ class WriteOffTest {
         assertThat(insolvency.vatIncluded()).isEqualByComparingTo("200.00");
         assertThat(insolvency.vatNote()).startsWith("200.00 EUR of VAT (20 %, the unpaid share of the invoice's VAT) recoverable once"
                         + " the debt is definitively irrecoverable")
-                .contains("rectifying invoice", liquidated, "CGI art. 272-1");
+                .contains("rectifying invoice", liquidated, "CGI art. 272-1", "from the judgment that pronounces the liquidation");
         assertThat(invoices.get(liquidated).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(interactions.ofInvoice(invoices.get(liquidated).getId(), 0, 10).getContent())
                 .anySatisfy(entry -> assertThat(entry.getSummary()).contains("Written off (insolvency): 1 200,00 €", "approved by manager1"));
