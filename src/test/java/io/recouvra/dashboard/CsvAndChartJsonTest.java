@@ -20,6 +20,7 @@ class CsvAndChartJsonTest {
         String csv = Csv.withHeader("a", "b")
                 .row("=1+2", "+33 6 12")
                 .row("-3", "@SUM(A1)")
+                .row("-3+cmd", "+33612345678")
                 .row("\tTab", "\rReturn")
                 .row(new BigDecimal("-1234.50"), LocalDate.of(2026, 3, 31))
                 .row("Dupont; fils", "dit \"le grand\"")
@@ -27,7 +28,9 @@ class CsvAndChartJsonTest {
 
         assertThat(csv).isEqualTo("\uFEFFa;b\r\n"
                 + "'=1+2;'+33 6 12\r\n"
-                + "'-3;'@SUM(A1)\r\n"
+                // a text that is a number is no formula and stays one (web.SpreadsheetCells); anything more is neutralised
+                + "-3;'@SUM(A1)\r\n"
+                + "'-3+cmd;+33612345678\r\n"
                 + "'\tTab;\"'\rReturn\"\r\n"
                 + "-1234,50;31/03/2026\r\n"
                 + "\"Dupont; fils\";\"dit \"\"le grand\"\"\"\r\n");
