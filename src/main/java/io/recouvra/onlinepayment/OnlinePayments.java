@@ -107,10 +107,14 @@ public class OnlinePayments {
         return invoice.discountedAmountOn(LocalDate.now(clock)).orElse(invoice.getOutstanding());
     }
 
-    /** The customer's invoices that can be paid online: open, with something still to pay. */
+    /**
+     * The customer's invoices that can be paid online: open, with something still to pay, and not frozen by insolvency
+     * proceedings (the debtor may not pay those, C. com. art. L622-7).
+     */
     @Transactional(readOnly = true)
     public List<Invoice> payableInvoices(UUID customerId) {
-        return invoices.openOf(customerId).stream().filter(invoice -> amountToPay(invoice).signum() > 0).toList();
+        return invoices.openOf(customerId).stream()
+                .filter(invoice -> !invoice.isFrozenByInsolvency() && amountToPay(invoice).signum() > 0).toList();
     }
 
     /**
@@ -192,6 +196,9 @@ public class OnlinePayments {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "chosen twice"));
             } else if (invoice.getStatus().isClosed()) {
                 problems.add(new FieldProblem(field + ".invoiceNumber", "invoice is " + invoice.getStatus()));
+            } else if (invoice.isFrozenByInsolvency()) {
+                problems.add(new FieldProblem(field + ".invoiceNumber", "born before the customer's insolvency proceedings"
+                        + " opened: it may not be paid, it is declared to the court-appointed representative (C. com. L622-7)"));
             } else if (choice.amount() == null || choice.amount().signum() <= 0) {
                 problems.add(new FieldProblem(field + ".amount", "must be more than 0"));
             } else if (choice.amount().compareTo(invoice.getOutstanding()) > 0) {

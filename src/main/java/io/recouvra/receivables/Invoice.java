@@ -220,6 +220,17 @@ public class Invoice extends AssignedIdEntity {
         return amount.subtract(credited).subtract(outstanding);
     }
 
+    /**
+     * Born before its customer's insolvency proceedings opened: the opening judgment forbids the debtor to pay it
+     * (C. com. art. L622-7 I); it is declared to the court-appointed representative instead. The customer's insolvency
+     * day is the opening judgment's when the proceedings are recorded ({@code insolvency}), else the day they were
+     * first reported.
+     */
+    public boolean isFrozenByInsolvency() {
+        LocalDate insolvent = customer.getInsolvencyReportedOn();
+        return insolvent != null && issueDate.isBefore(insolvent);
+    }
+
     public boolean isSettled() {
         return outstanding.signum() == 0;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.stripe.Stripe;
 import io.recouvra.portal.PortalTest;
 import io.recouvra.receivables.CustomerService;
+import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.scoring.CreditBureau;
@@ -215,6 +216,26 @@ class OnlinePaymentWebhookTest {
                         e -> assertThat(e.getMessage()).contains("invoices[0].invoiceNumber", "no invoice " + someoneElses));
         assertThat(jdbc.queryForObject("select count(*) from recouvra.online_checkout where customer_id in (?, ?)", Integer.class,
                 debtor, other)).isZero();
+    }
+
+    /**
+     * Insolvency proceedings opened 40 days ago: the first invoice (issued 60 days ago) was born before the opening
+     * judgment, so the debtor may no longer pay it (C. com. L622-7); the second, issued 50 days ago, too. One issued 10
+     * days ago, after the judgment, is paid as usual (L622-17).
+     */
+    @Test
+    void invoicesBornBeforeTheOpeningJudgmentCannotBePaidOnlineLaterOnesCan() {
+        String afterJudgment = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(afterJudgment, debtor, null, LocalDate.now().minusDays(10), LocalDate.now().plusDays(20),
+                new BigDecimal("300.00"), "EUR"));
+        customers.reportInsolvency(debtor, LocalDate.now().minusDays(40));
+
+        assertThat(onlinePayments.payableInvoices(debtor)).extracting(Invoice::getNumber).containsExactly(afterJudgment);
+        assertThatThrownBy(() -> onlinePayments.startCheckout(debtor, List.of(first, afterJudgment), PaymentMethod.CARD, "fr", returns()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("invoices[0].invoiceNumber", "L622-7").doesNotContain("invoices[1]"));
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.online_checkout where customer_id = ?", Integer.class, debtor))
+                .isZero();
     }
 
     /**
