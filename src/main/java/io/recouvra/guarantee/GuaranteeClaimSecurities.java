@@ -1,8 +1,10 @@
 package io.recouvra.guarantee;
 
 import io.recouvra.insolvency.ClaimSecurities;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GuaranteeClaimSecurities implements ClaimSecurities {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final Guarantees guarantees;
 
     GuaranteeClaimSecurities(Guarantees guarantees) {
@@ -21,7 +25,7 @@ class GuaranteeClaimSecurities implements ClaimSecurities {
     }
 
     @Override
-    public List<ClaimSecurity> of(java.util.UUID customerId, Collection<String> invoiceNumbers) {
+    public List<ClaimSecurity> of(UUID customerId, Collection<String> invoiceNumbers) {
         return guarantees.ofCustomer(customerId).stream()
                 .filter(guarantee -> guarantee.status() != Guarantee.Status.REFUSED && guarantee.status() != Guarantee.Status.RELEASED)
                 .filter(guarantee -> guarantee.invoiceNumber() == null || invoiceNumbers.contains(guarantee.invoiceNumber()))
@@ -46,7 +50,7 @@ class GuaranteeClaimSecurities implements ClaimSecurities {
 
     private static String evidence(Guarantee guarantee) {
         String reference = guarantee.reference() == null || guarantee.reference().isBlank() ? "" : guarantee.reference();
-        String since = guarantee.startsOn() == null ? "" : "du " + guarantee.startsOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String since = guarantee.startsOn() == null ? "" : "du " + DAY.format(guarantee.startsOn());
         return (reference + " " + since).trim();
     }
 }
