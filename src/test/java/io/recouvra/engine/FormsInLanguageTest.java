@@ -37,7 +37,9 @@ class FormsInLanguageTest {
     @Test
     void aLanguageWithoutItsTwinsStopsTheStart() {
         assertThatThrownBy(() -> deployed("de")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("forms/de/ lacks [answer-dispute-question.form, approve-credit-limit.form");
+                .hasMessageContaining("forms/de/ lacks [")
+                .hasMessageContaining("answer-dispute-question.form, approve-credit-limit.form")
+                .hasMessageContaining("every form in forms/ needs its twin");
         assertThatThrownBy(() -> new FormsInLanguage("EN; rm")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("recouvra.forms.language");
     }
