@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recouvra.support.Api;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -102,6 +105,16 @@ class LoginLockoutTest {
     }
 
     @Test
+    void theDashboardsLoginIsThrottledToo() throws Exception {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            HttpResponse<String> failed = dashboardLogin("203.0.113.7", "ines", "guess-" + attempt);
+            assertThat(failed.statusCode()).as("the form sent back with its error").isEqualTo(302);
+            assertThat(failed.headers().firstValue("Location").orElseThrow()).contains("/dashboard/login?error");
+        }
+        assertThat(dashboardLogin("203.0.113.7", "ines", "secret-ines").statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void aSecondAdminUnlocksAUserAtOnce() throws Exception {
         assertThat(get("203.0.113.5", "/api/v1/invoices", "ines", "guess").statusCode()).isEqualTo(401);
         assertThat(get("203.0.113.5", "/api/v1/invoices", "ines", "secret-ines").statusCode()).as("in the backoff").isEqualTo(401);
@@ -124,6 +137,20 @@ class LoginLockoutTest {
 
     private HttpResponse<String> get(String address, String path, String user, String password) throws Exception {
         return http.send(request(address, path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As the dashboard's login page does: its session and the CSRF token of its form, then the form's post. */
+    private HttpResponse<String> dashboardLogin(String address, String user, String password) throws Exception {
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/login"))
+                .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the login form carries its CSRF token").isTrue();
+        String form = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/login"))
+                .header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As Tasklist's login page does: a session and its CSRF token from the page, then the login form's post. */
