@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,17 +274,10 @@ class AccessTest {
     }
 
     private void user(String id, String group) {
-        User user = identity.newUser(id);
-        user.setPassword("secret-" + id);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
+        StaffFixtures.user(identity, id, group);
     }
 
     private Task task(String name, String group) {
-        Task task = tasks.newTask();
-        task.setName(name);
-        tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), group);
-        return task;
+        return StaffFixtures.task(tasks, name, group);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,10 +51,7 @@ class LoginLockoutTest {
     @BeforeEach
     void aManagerAndAFrozenClock() {
         ClockUtil.setCurrentTime(Date.from(NOW));
-        User ines = identity.newUser("ines");
-        ines.setPassword("secret-ines");
-        identity.saveUser(ines);
-        identity.createMembership("ines", RecouvraGroups.MANAGERS);
+        StaffFixtures.user(identity, "ines", RecouvraGroups.MANAGERS);
     }
 
     @AfterEach
