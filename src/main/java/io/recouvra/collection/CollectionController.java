@@ -49,7 +49,7 @@ class CollectionController {
         this.plans = plans;
     }
 
-    record PlanRequest(@NotEmpty List<@NotBlank String> invoiceNumbers, @NotEmpty List<@Valid PlannedInstalment> instalments) {
+    record PlanRequest(@NotEmpty List<@NotBlank @Size(max = 64) String> invoiceNumbers, @NotEmpty List<@Valid PlannedInstalment> instalments) {
     }
 
     record PlannedInstalment(@NotNull LocalDate dueDate, @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount) {
@@ -74,7 +74,7 @@ class CollectionController {
     record HoldRequest(@NotBlank @Size(max = 500) String reason, LocalDate until) {
     }
 
-    record DisputeRequest(@NotBlank String reason, @Size(max = 2000) String description) {
+    record DisputeRequest(@NotBlank @Size(max = 32) String reason, @Size(max = 2000) String description) {
     }
 
     record ContestRequest(@NotBlank @Size(max = 2000) String reason) {

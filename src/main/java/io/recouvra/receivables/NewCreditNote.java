@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 public record NewCreditNote(
         @NotBlank @Size(max = 64) String number,
-        @NotBlank String invoiceNumber,
+        @NotBlank @Size(max = 64) String invoiceNumber,
         @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
         @NotNull LocalDate issueDate,
         @Size(max = 500) String reason) {

@@ -25,7 +25,7 @@ public record NewPayment(
         List<@Valid Allocation> allocations) {
 
     public record Allocation(
-            @NotBlank String invoiceNumber,
+            @NotBlank @Size(max = 64) String invoiceNumber,
             @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount) {
     }
 }

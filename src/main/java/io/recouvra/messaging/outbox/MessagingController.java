@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ class MessagingController {
      * @param providerId the provider's id of the message, for DELIVERED (the Message-ID already known
      *                   otherwise)
      */
-    record Resolution(UncertainMessages.Outcome outcome, Boolean sent, String providerId) {
+    record Resolution(UncertainMessages.Outcome outcome, Boolean sent, @Size(max = 100) String providerId) {
 
         UncertainMessages.Outcome decided() {
             if (outcome != null) {
