@@ -60,10 +60,11 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
     List<Invoice> findOpenDueBy(LocalDate day, Collection<InvoiceStatus> closed);
 
     /** What the customer owes now on invoices that are not closed. */
+    /** What the customer still owes in one currency: amounts in different currencies are never added up. */
     @Query("""
             select coalesce(sum(i.outstanding), 0) from Invoice i
-            where i.customer = :customer and i.status not in :closed""")
-    BigDecimal exposureOf(Customer customer, Collection<InvoiceStatus> closed);
+            where i.customer = :customer and i.currency = :currency and i.status not in :closed""")
+    BigDecimal exposureOf(Customer customer, String currency, Collection<InvoiceStatus> closed);
 
     /** The customer's invoices settled by a payment after their due date, the last payment on or after {@code since}. */
     @Query("""

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
+    /** The currency a customer's credit limit is set in by the credit review. */
+    static final String CREDIT_LIMIT_CURRENCY = "EUR";
+
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final PaymentRepository payments;
@@ -81,8 +84,11 @@ public class InvoiceService {
         }
         Invoice invoice = new Invoice(request.number(), customer, request.issueDate(), request.dueDate(), amounts,
                 request.currency(), clock.instant());
-        BigDecimal exposure = invoices.exposureOf(customer, InvoiceStatus.CLOSED).add(invoice.getAmount());
-        boolean overLimit = customer.getCreditLimit() != null && exposure.compareTo(customer.getCreditLimit()) > 0;
+        // Credit limits are in euros and Recouvra keeps no exchange rates: the limit is checked against the euro
+        // exposure only, and an invoice in another currency is compared with nothing rather than added to euros.
+        BigDecimal exposure = invoices.exposureOf(customer, invoice.getCurrency(), InvoiceStatus.CLOSED).add(invoice.getAmount());
+        boolean overLimit = customer.getCreditLimit() != null && CREDIT_LIMIT_CURRENCY.equals(invoice.getCurrency())
+                && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
         invoice.agreeInterestRate(request.contractualInterestRate());
         if (discount != null) {

@@ -191,6 +191,33 @@ class CreditReviewProcessTest {
     }
 
     @Test
+    void aLimitInEurosIsCheckedAgainstTheEuroExposureOnlyNeverAgainstAmountsAddedAcrossCurrencies() {
+        runJobs(reviews.start(customer, new BigDecimal("5000"), CreditReviews.Reason.LIMIT_REQUEST));
+        LocalDate today = LocalDate.now();
+
+        // Limit 5,000 EUR. 4,000 USD open, then 3,000 EUR: the euro exposure is 3,000 (not 7,000), within the limit.
+        Invoice dollars = invoices.register(new NewInvoice("CR-USD-" + customer, customer, null, today, today.plusDays(30),
+                new BigDecimal("4000"), "USD"));
+        Invoice euros = invoices.register(new NewInvoice("CR-EUR-" + customer, customer, null, today, today.plusDays(30),
+                new BigDecimal("3000"), "EUR"));
+        // 9,000 USD more: no exchange rate is kept, so dollars are compared with nothing.
+        Invoice moreDollars = invoices.register(new NewInvoice("CR-USD2-" + customer, customer, null, today, today.plusDays(30),
+                new BigDecimal("9000"), "USD"));
+        // 2,500 EUR more: 3,000 + 2,500 = 5,500 EUR, over the limit by 500.
+        Invoice overLimit = invoices.register(new NewInvoice("CR-EUR2-" + customer, customer, null, today, today.plusDays(30),
+                new BigDecimal("2500"), "EUR"));
+
+        assertThat(dollars.isOverCreditLimit()).isFalse();
+        assertThat(euros.isOverCreditLimit()).as("3,000 EUR of a 5,000 EUR limit").isFalse();
+        assertThat(moreDollars.isOverCreditLimit()).isFalse();
+        assertThat(overLimit.isOverCreditLimit()).isTrue();
+        ProcessInstance warningReview = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("CreditReview").variableValueEquals("customerId", customer.toString()).singleResult();
+        assertThat((String) engine.getRuntimeService().getVariable(warningReview.getId(), "reviewReason"))
+                .contains("owes 5500.00 EUR with invoice CR-EUR2-" + customer);
+    }
+
+    @Test
     void twoTransactionsStartingAReviewOfTheSameCustomerAtOnceStartOne() throws Exception {
         whileAnotherTransactionStartsAReview(() -> assertThatThrownBy(() -> reviews.start(customer,
                 new BigDecimal("2000"), CreditReviews.Reason.LIMIT_REQUEST)).isInstanceOf(ConflictException.class));
