@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -80,7 +81,7 @@ public class CallAttempts {
     @Transactional(readOnly = true)
     public long overdueCallTasks(String collector) {
         TaskQuery query = tasks.createTaskQuery().processDefinitionKey(CollectorCallContract.PROCESS_KEY)
-                .dueBefore(java.util.Date.from(clock.instant()));
+                .dueBefore(Date.from(clock.instant()));
         return (collector == null ? query.taskUnassigned() : query.taskAssignee(collector)).count();
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -80,8 +81,8 @@ class RecoveryPage implements DashboardPage {
         List<Recovery> recoveries = figures.settledIn(period.from(), period.to());
         model.addAttribute("period", period);
         model.addAttribute("recoveries", recoveries);
-        model.addAttribute("promises", promises.promises(period.from(), period.to(), java.util.Set.of()));
-        model.addAttribute("plans", promises.plans(period.from(), period.to(), java.util.Set.of()));
+        model.addAttribute("promises", promises.promises(period.from(), period.to(), Set.of()));
+        model.addAttribute("plans", promises.plans(period.from(), period.to(), Set.of()));
         Map<String, String> names = new LinkedHashMap<>();
         recoveries.forEach(r -> r.stages().forEach(st -> names.put(st.stage(), stageName(st.stage(), locale))));
         model.addAttribute("stageNames", names);
