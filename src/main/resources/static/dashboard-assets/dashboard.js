@@ -35,6 +35,16 @@
         series: [{type: 'bar', data: numbers(data.values), itemStyle: {color: '#2f6f9f'}}]
       };
     },
+    // one series of horizontal bars, the categories top down: for many categories with long names (recovery stages)
+    hbars: function (data) {
+      return {
+        tooltip: {trigger: 'axis', valueFormatter: formatted},
+        grid: {left: 230, right: 30, top: 10, bottom: 30},
+        yAxis: {type: 'category', data: data.categories, inverse: true, axisLabel: {interval: 0}},
+        xAxis: valueAxis(),
+        series: [{type: 'bar', data: numbers(data.values), itemStyle: {color: '#2f6f9f'}}]
+      };
+    },
     // stacked bars over months: data.months, data.series [{name, values}], data.links (one per month)
     stacked: function (data) {
       return {

@@ -42,6 +42,7 @@ class TableOwnershipTest {
             entry("dispute_attachment", "collection"), entry("payment_plan", "collection"),
             entry("payment_plan_invoice", "collection"), entry("payment_plan_instalment", "collection"),
             entry("late_payment_charge", "collection"),
+            entry("collection_stage", "collection"), entry("invoice_recovery", "collection"), entry("call_attempt", "collection"),
             entry("credit_insurance_policy", "insurance"), entry("buyer_cover", "insurance"), entry("insured_invoice", "insurance"),
             entry("agency_case", "agency"), entry("agency_update", "agency"), entry("agency_commission", "agency"),
             entry("legal_case", "legal"), entry("legal_document", "legal"), entry("prescription_act", "legal"),

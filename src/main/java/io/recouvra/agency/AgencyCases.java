@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -309,6 +310,21 @@ public class AgencyCases {
     private BigDecimal collectedByAgency(UUID caseId) {
         return jdbc.queryForObject("select coalesce(sum(collected), 0) from recouvra.agency_commission where case_id = ? and basis = 'COLLECTED_BY_AGENCY'",
                 BigDecimal.class, caseId);
+    }
+
+    /** The agencies' commissions on these invoices' cases, whatever the case's state, summed per invoice id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> commissionsOn(Collection<UUID> invoiceIds) {
+        Map<UUID, BigDecimal> commissions = new HashMap<>();
+        if (!invoiceIds.isEmpty()) {
+            jdbc.query("""
+                    select c.invoice_id, sum(m.commission) from recouvra.agency_commission m
+                    join recouvra.agency_case c on c.id = m.case_id where c.invoice_id = any (?) group by c.invoice_id""",
+                    (java.sql.ResultSet rs) -> {
+                        commissions.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+                    }, (Object) invoiceIds.toArray(UUID[]::new));
+        }
+        return commissions;
     }
 
     private BigDecimal commission(UUID caseId) {

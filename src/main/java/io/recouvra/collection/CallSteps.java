@@ -62,10 +62,15 @@ class CallSteps {
     private final CollectionCalendar calendar;
     private final Clock clock;
     private final Guarantees guarantees;
+    private final CallAttempts attempts;
+    private final RecoveryStages stages;
 
     CallSteps(CollectorCalls calls, CustomerService customers, InvoiceService invoices, Scoring scoring,
               InteractionLog interactions, PromisesToPay promises, Disputes disputes, Messages messages, Amounts amounts,
-              PaymentPlans plans, CollectionCalendar calendar, Clock clock, Guarantees guarantees) {
+              PaymentPlans plans, CollectionCalendar calendar, Clock clock, Guarantees guarantees, CallAttempts attempts,
+              RecoveryStages stages) {
+        this.attempts = attempts;
+        this.stages = stages;
         this.guarantees = guarantees;
         this.calls = calls;
         this.customers = customers;
@@ -356,6 +361,11 @@ class CallSteps {
         interactions.record(customerId, null, Medium.PHONE, Direction.OUTBOUND,
                 "PROMISE_TO_PAY".equals(outcome) ? Type.PROMISE_TO_PAY : Type.CALL,
                 summary + " (" + String.join(", ", invoiceNumbers) + ")", note);
+        attempts.record(callId, customerId, outcome,
+                result.get("promiseId") instanceof String promiseId ? UUID.fromString(promiseId) : null);
+        if (CallAttempts.REACHED.contains(outcome)) {
+            invoiceNumbers.forEach(number -> stages.reached(invoices.get(number).getId(), RecoveryStages.CALL));
+        }
         return result;
     }
 

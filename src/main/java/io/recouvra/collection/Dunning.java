@@ -46,9 +46,11 @@ class Dunning {
     private final CollectionCalendar calendar;
     private final Clock clock;
     private final InsuredInvoices insuredInvoices;
+    private final RecoveryStages stages;
 
     Dunning(InsuredInvoices insuredInvoices, Scoring scoring, InvoiceService invoices, PromisesToPay promises, Messages messages, LatePaymentClaims claims,
-            InteractionLog interactions, CollectionCalendar calendar, Clock clock) {
+            InteractionLog interactions, CollectionCalendar calendar, Clock clock, RecoveryStages stages) {
+        this.stages = stages;
         this.scoring = scoring;
         this.invoices = invoices;
         this.promises = promises;
@@ -88,6 +90,7 @@ class Dunning {
         send(invoiceCase, "pre-due", MessageKind.PRE_DUE_REMINDER, (String) strategy.get(StrategyMessages.PRE_DUE_CHANNELS),
                 Tone.COURTEOUS, StrategyMessages.preDueOffersDiscount(strategy) ? Map.of()
                         : Map.of(Messages.DISCOUNT_OFFER, Messages.NO_DISCOUNT_OFFER));
+        stages.reached(invoiceCase.invoiceId(), RecoveryStages.PRE_DUE_REMINDER);
     }
 
     /** Sends reminder level {@code level}: templates exist for three levels, later levels reuse the third. */
@@ -97,6 +100,7 @@ class Dunning {
         String channels = (String) strategy.get("level" + level + "Channels");
         send(invoiceCase, "reminder-" + level, kind, channels != null ? channels : "EMAIL",
                 Tone.valueOf((String) strategy.get("tone")), Map.of());
+        stages.reached(invoiceCase.invoiceId(), RecoveryStages.reminder(level));
     }
 
     /**
@@ -126,6 +130,7 @@ class Dunning {
                 InterestLines.PARAMETER, InterestLines.json(claim.invoices().get(0).periods(), claim.currency(), locale));
         send(invoiceCase, number == 1 ? "formal-notice" : "formal-notice-" + number, MessageKind.FORMAL_NOTICE,
                 StrategyMessages.FORMAL_NOTICE_CHANNELS, Tone.FORMAL, parameters);
+        stages.reached(invoiceCase.invoiceId(), RecoveryStages.FORMAL_NOTICE);
         return deadline;
     }
 

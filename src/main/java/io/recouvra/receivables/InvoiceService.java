@@ -249,6 +249,7 @@ public class InvoiceService {
         Invoice invoice = lock(number);
         if (!invoice.getStatus().isClosed()) {
             invoice.escalate(to);
+            events.publishEvent(new LedgerEvents.InvoiceEscalated(invoice.getId(), number, to));
         }
         return invoice;
     }

@@ -42,6 +42,10 @@ public final class LedgerEvents {
     public record InvoiceWrittenOff(String number, UUID customerId, BigDecimal amount, String currency, String reason) {
     }
 
+    /** The insurer, an agency or a court took the case ({@code to}: WITH_INSURER, WITH_AGENCY, IN_COURT). */
+    public record InvoiceEscalated(UUID invoiceId, String number, InvoiceStatus to) {
+    }
+
     /** A payment was booked; {@code settledLate}: the invoices it settled after their due date. */
     public record PaymentBooked(UUID customerId, List<LateSettlement> settledLate) {
     }

@@ -151,6 +151,7 @@ class InvoiceCollectionProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_SendPreDueReminder");
         assertThat(messages(number)).isEmpty();
+        assertThat(recovery(number)).as("the recovery by stage").isEqualTo("BEFORE_DUE 1200.00 0.00 " + START);
     }
 
     @Test
@@ -175,6 +176,10 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid");
         assertThat(messages(number)).as("what had not gone out yet is withdrawn").containsExactly(
                 "pre-due EMAIL PRE_DUE_REMINDER CANCELLED", "reminder-1 EMAIL REMINDER_1 CANCELLED");
+        assertThat(jdbc.queryForList("select stage from recouvra.collection_stage where invoice_id = ? order by reached_at",
+                String.class, invoices.get(number).getId())).containsExactly("PRE_DUE_REMINDER", "REMINDER_1");
+        assertThat(recovery(number)).as("recovered after the last stage reached")
+                .isEqualTo("REMINDER_1 1200.00 0.00 " + START.plusDays(11));
     }
 
     @Test
@@ -403,6 +408,9 @@ class InvoiceCollectionProcessTest {
         assertThat(interactionTypes(customer)).contains("PROMISE_TO_PAY");
         pay(customer, number, "2000.00");
         assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePaid").hasNotPassed("Task_CheckPromise");
+        assertThat(recovery(number)).as("recovered after the call").isEqualTo("CALL 2000.00 0.00 " + START);
+        assertThat(jdbc.queryForObject("select outcome from recouvra.call_attempt where customer_id = ?", String.class, customer))
+                .isEqualTo("PROMISE_TO_PAY");
     }
 
     @Test
@@ -1448,6 +1456,13 @@ class InvoiceCollectionProcessTest {
     private List<String> interactionTrail(UUID customer) {
         return jdbc.queryForList("select type || ': ' || summary from recouvra.interaction where customer_id = ? order by seq",
                 String.class, customer);
+    }
+
+    /** The invoice's recovery as collection recorded it when it was settled: stage, recovered, written off, day. */
+    private String recovery(String number) {
+        return jdbc.queryForObject("""
+                select stage || ' ' || recovered || ' ' || written_off || ' ' || settled_on from recouvra.invoice_recovery
+                where invoice_number = ?""", String.class, number);
     }
 
     private List<String> messages(String number) {
