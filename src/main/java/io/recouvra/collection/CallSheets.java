@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.engine.TeamLanguage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +21,13 @@ class CallSheets {
     private final CallSteps steps;
     private final Viewers viewers;
     private final CallPriority priority;
+    private final TeamLanguage language;
 
-    CallSheets(CallSteps steps, Viewers viewers, CallPriority priority) {
+    CallSheets(CallSteps steps, Viewers viewers, CallPriority priority, TeamLanguage language) {
         this.steps = steps;
         this.viewers = viewers;
         this.priority = priority;
+        this.language = language;
     }
 
     /**
@@ -54,12 +57,12 @@ class CallSheets {
         if (!changed.isEmpty()) {
             task.getExecution().setVariables(changed);
         }
-        String title = CallSteps.callTitle(modelName(task), task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
+        String title = CallSteps.callTitle(language, modelName(task), task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
                 sheet.get("oldestDaysOverdue"), sheet.get("riskClass"), sheet.get("notYetDueTotalDisplay"));
         if (!title.equals(task.getName())) {
             task.setName(title);
         }
-        String description = CallSteps.callDescription(task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
+        String description = CallSteps.callDescription(language, task.getVariable("customerName"), sheet.get("overdueTotalDisplay"),
                 sheet.get("oldestDaysOverdue"), sheet.get("riskClass"), task.getPriority());
         if (!description.equals(task.getDescription())) {
             task.setDescription(description);

@@ -1,5 +1,6 @@
 package io.recouvra.collection;
 
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.guarantee.Guarantee;
 import io.recouvra.guarantee.Guarantees;
 import io.recouvra.messaging.Channel;
@@ -186,31 +187,34 @@ class CallSteps {
     }
 
     /**
-     * The call task's name, in French whoever reads it (Tasklist's list is shared): whose case, what is
+     * The call task's name, in the team's language whoever reads it (Tasklist's list is shared): whose case, what is
      * overdue, since how long, the risk class, and what is not due yet, e.g.
      * "Appeler le client : Dupont SA (échu 1 234,56 €, 45 j de retard, risque D ; à échoir 300,00 €)".
      */
-    static String callTitle(String taskName, Object customerName, Object overdueTotal, Object oldestDaysOverdue,
-                            Object riskClass, Object notYetDueTotal) {
-        StringBuilder title = new StringBuilder(taskName).append(" : ").append(customerName).append(" (échu ").append(overdueTotal);
+    static String callTitle(TeamLanguage language, String taskName, Object customerName, Object overdueTotal,
+                            Object oldestDaysOverdue, Object riskClass, Object notYetDueTotal) {
+        StringBuilder title = new StringBuilder(taskName).append(language.nameSeparator()).append(customerName)
+                .append(language.say(" (échu ", " (overdue ")).append(overdueTotal);
         if (oldestDaysOverdue instanceof Number days && days.intValue() > 0) {
-            title.append(", ").append(days).append(" j de retard");
+            title.append(", ").append(days).append(language.say(" j de retard", " days late"));
         }
         if (riskClass instanceof String risk && !risk.isEmpty()) {
-            title.append(", risque ").append(risk);
+            title.append(language.say(", risque ", ", risk ")).append(risk);
         }
         if (notYetDueTotal != null && !"rien".equals(notYetDueTotal) && !"nothing".equals(notYetDueTotal)) {
-            title.append(" ; à échoir ").append(notYetDueTotal);
+            title.append(language.say(" ; à échoir ", "; not yet due ")).append(notYetDueTotal);
         }
         return title.append(')').toString();
     }
 
     /** The call task's description: the same facts as sentences' fragments, and where the priority comes from. */
-    static String callDescription(Object customerName, Object overdueTotal, Object oldestDaysOverdue, Object riskClass,
-                                  int priority) {
-        return "Client : " + customerName + " · échu : " + overdueTotal + " · plus ancien retard : " + oldestDaysOverdue
-                + " jours · classe de risque : " + (riskClass instanceof String risk && !risk.isEmpty() ? risk : "non noté")
-                + " · priorité " + priority + " (table CallPriority)";
+    static String callDescription(TeamLanguage language, Object customerName, Object overdueTotal, Object oldestDaysOverdue,
+                                  Object riskClass, int priority) {
+        String risk = riskClass instanceof String rated && !rated.isEmpty() ? rated : language.say("non noté", "not rated");
+        return language.say("Client : " + customerName + " · échu : " + overdueTotal + " · plus ancien retard : "
+                        + oldestDaysOverdue + " jours · classe de risque : " + risk + " · priorité " + priority + " (table CallPriority)",
+                "Customer: " + customerName + " · overdue: " + overdueTotal + " · oldest delay: " + oldestDaysOverdue
+                        + " days · risk class: " + risk + " · priority " + priority + " (CallPriority table)");
     }
 
     /** French readers see amounts as everywhere in Tasklist (Amounts); others in their own locale. */

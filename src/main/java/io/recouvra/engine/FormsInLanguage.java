@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  * with the forms of the chosen language; changing the language deploys them again as a new version, and running
  * instances keep the forms of the version they run (or move with {@code recouvra.process-migration}).
  * The application refuses to start when a French form has no twin in the chosen language.
+ * <p>
+ * The same setting is the language of what Tasklist and Cockpit show of the models: process names, user task names
+ * and descriptions are French in the models, and another language's are written into them as they are deployed
+ * ({@link ModelTexts}, {@code processes/<language>/*.properties}); a model without them stops the start too.
  */
 @Component
 class FormsInLanguage extends DefaultDeploymentConfiguration {
@@ -50,8 +54,6 @@ class FormsInLanguage extends DefaultDeploymentConfiguration {
         if (FRENCH.equals(language)) {
             return resources;
         }
-        Set<Resource> chosen = resources.stream().filter(resource -> !isForm(resource))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<Resource> twins = forms(formsOf(language));
         Set<String> missing = names(forms(formsOf(FRENCH)));
         missing.removeAll(names(twins));
@@ -59,8 +61,17 @@ class FormsInLanguage extends DefaultDeploymentConfiguration {
             throw new IllegalStateException("recouvra.forms.language is '" + language + "' but forms/" + language
                     + "/ lacks " + missing + ": every form in forms/ needs its twin, under the same file name and form id");
         }
+        ModelTexts texts = new ModelTexts(language);
+        Set<Resource> chosen = resources.stream().filter(resource -> !isForm(resource))
+                .map(resource -> isModel(resource) ? texts.translate(resource) : resource)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         chosen.addAll(twins);
         return chosen;
+    }
+
+    private static boolean isModel(Resource resource) {
+        String name = resource.getFilename();
+        return name != null && name.endsWith(".bpmn");
     }
 
     private static boolean isForm(Resource resource) {

@@ -481,7 +481,7 @@ public class LegalCases {
 
     /**
      * Insolvency proceedings froze the claim (art. L622-21 C. com.): the invoice's case ends as when the invoice is
-     * settled: a request already filed is withdrawn by a legal officer (task "Withdraw case"), then the case is closed
+     * settled: a request already filed is withdrawn by a legal officer (task "Se désister de la procédure"), then the case is closed
      * with that reason. Nothing happens for an invoice without a running case.
      */
     @Transactional

@@ -139,6 +139,10 @@ class CollectorTasklistBrowserTest {
                 third -> assertThat(third).contains(small, "échu 2 000,00 €"));
         assertThat(browser.findElement(By.cssSelector(".filters .active, [class*=filter] .active")).getText())
                 .contains("Mes appels du jour");
+        // the task and its process named in French, as the models write them
+        assertThat(calls().get(0).findElement(By.cssSelector("h4.task")).getText())
+                .startsWith("Appeler le client : " + veryLarge + " (échu 60 000,00 €");
+        assertThat(calls().get(0).findElement(By.cssSelector("h6.process-definition")).getText()).isEqualTo("Appel de relance");
         Chromium.screenshot(browser, "tasklist-calls-of-the-day-fr");
 
         // the most urgent call: take it, say nobody answered, complete it
@@ -146,13 +150,21 @@ class CollectorTasklistBrowserTest {
         WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
         assertThat(claim.getText()).isEqualTo("Prendre");
         claim.click();
+        // completed before an outcome is chosen: form-js's own message says so, in French (scripts/form-messages.js)
+        By completeButton = By.cssSelector("button[ng-click='complete()']");
+        WebElement tooSoon = wait.until(ExpectedConditions.elementToBeClickable(completeButton));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", tooSoon);
+        By fieldError = By.cssSelector(".fjs-form-field-error li");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(fieldError, "Ce champ est obligatoire."));
+        assertThat(browser.findElements(fieldError)).extracting(WebElement::getText).containsOnly("Ce champ est obligatoire.");
+        Chromium.screenshot(browser, "tasklist-call-outcome-required-fr");
         // the option's label takes the click (it covers its radio button), as for a user
         By noAnswer = By.xpath("//label[normalize-space(.)='" + outcomeLabel("NO_ANSWER") + "'][.//input[@type='radio']]");
         WebElement option = wait.until(ExpectedConditions.elementToBeClickable(noAnswer));
         // Tasklist's notice "Vous avez pris la tâche" may lie over the form for a few seconds: the click goes to the option
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", option);
         wait.until(any -> browser.findElement(noAnswer).findElement(By.tagName("input")).isSelected());
-        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(completeButton));
         assertThat(complete.getText()).isEqualTo("Terminer");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
 
@@ -164,6 +176,10 @@ class CollectorTasklistBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
         assertThat(browser.getCurrentUrl()).contains("task=" + callTaskOf(large).getId());
         Chromium.screenshot(browser, "tasklist-next-call-fr");
+        // its description, in French too: the facts and where the priority comes from (CallSteps.callDescription)
+        browser.findElement(By.xpath("//a[normalize-space(.)='Description']")).click();
+        WebElement description = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".description-pane")));
+        assertThat(description.getText()).contains("Client : " + large + " · échu : 12 000,00 €", "priorité 55 (table CallPriority)");
 
         assertThat(history.createHistoricVariableInstanceQuery().variableName("callOutcome").list())
                 .as("the call she completed, and only that one").singleElement()

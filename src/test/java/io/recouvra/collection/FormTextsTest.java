@@ -41,7 +41,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A customer named with HTML and markdown, as an integrator may register it, in the "Approve credit limit" form a
+ * A customer named with HTML and markdown, as an integrator may register it, in the "Approuver la limite de crédit" form a
  * credit manager opens in Tasklist: the form is French, and the name reaches its heading as text, through the engine
  * REST API Tasklist calls and in Tasklist itself, in a real browser (Debian's chromium, every wait explicit).
  */

@@ -291,7 +291,7 @@ class InvoiceCollectionProcessTest {
         assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).as("called again, another route").isEqualTo("WRITE_OFF_PROPOSAL");
         Task approve = task(escalation);
         assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveWriteOff");
-        assertThat(approve.getName()).startsWith("Approve write-off: ").contains(number, "450,00 €");
+        assertThat(approve.getName()).startsWith("Approuver le passage en perte : ").contains(number, "450,00 €");
         assertThat(tasks.createTaskQuery().taskId(approve.getId()).taskCandidateGroup(RecouvraGroups.MANAGERS).count()).isOne();
         assertThat(approve.getDueDate()).isNotNull();
         // 450.00 including 20 % VAT: 450 × 20 / 120 = 75.00
@@ -1034,7 +1034,7 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).isWaitingAt("CallActivity_DisputeMediation");
         ProcessInstance mediation = called(instance, "DisputeMediation");
         Task review = task(mediation);
-        assertThat(review.getName()).startsWith("Review dispute: ").contains(number);
+        assertThat(review.getName()).startsWith("Examiner le litige : ").contains(number);
         assertThat(review.getDueDate()).as("5 business days: Monday 23 to Monday 30 November")
                 .isEqualTo(startOf(LocalDate.of(2026, 12, 1)));
 

@@ -30,8 +30,13 @@ class FormsInLanguageTest {
         Set<Resource> english = deployed("en");
 
         assertThat(forms(english)).hasSameSizeAs(forms(french)).allSatisfy(url -> assertThat(url).contains("/forms/en/"));
-        assertThat(urls(english)).filteredOn(url -> !url.endsWith(".form"))
-                .containsExactlyInAnyOrderElementsOf(urls(french).stream().filter(url -> !url.endsWith(".form")).toList());
+        assertThat(names(english)).filteredOn(name -> !name.endsWith(".form"))
+                .containsExactlyInAnyOrderElementsOf(names(french).stream().filter(name -> !name.endsWith(".form")).toList());
+        assertThat(english).filteredOn(resource -> resource.getFilename().endsWith(".bpmn")).as("the models with their English texts")
+                .allSatisfy(model -> assertThat(model).isNotIn(french))
+                .anySatisfy(model -> assertThat(model.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("name=\"Approve credit limit\"").doesNotContain("Approuver la limite de crédit"));
+        assertThat(french).filteredOn(resource -> resource.getFilename().endsWith(".dmn")).allSatisfy(table -> assertThat(english).contains(table));
     }
 
     @Test
@@ -53,11 +58,15 @@ class FormsInLanguageTest {
         return configuration.getDeploymentResources();
     }
 
-    private static List<String> forms(Set<Resource> resources) throws IOException {
-        return urls(resources).stream().filter(url -> url.endsWith(".form")).toList();
+    private static List<String> names(Set<Resource> resources) {
+        return resources.stream().map(Resource::getFilename).toList();
     }
 
-    private static List<String> urls(Set<Resource> resources) throws IOException {
+    private static List<String> forms(Set<Resource> resources) throws IOException {
+        return urls(resources.stream().filter(resource -> resource.getFilename().endsWith(".form")).toList());
+    }
+
+    private static List<String> urls(java.util.Collection<Resource> resources) throws IOException {
         List<String> urls = new java.util.ArrayList<>();
         for (Resource resource : resources) {
             urls.add(resource.getURL().toString());

@@ -166,7 +166,7 @@ class GuaranteeCallProcessTest {
         assertThat(call).hasPassed("Task_RecordRefusal").isWaitingAt("Task_ChooseNextRoute");
         Task decide = tasks.createTaskQuery().processInstanceId(call.getId()).singleResult();
         assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("credit-managers").count()).isOne();
-        assertThat(decide.getName()).startsWith("Decide after the guarantee call: ").contains(number);
+        assertThat(decide.getName()).startsWith("Décider de la suite après l'appel de garantie : ").contains(number);
         assertThat(calls.get(callId).outcome()).isEqualTo("REFUSED");
         assertThat(calls.callableFor(number)).as("a refused guarantee is not called again").isFalse();
         assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal", Map.of("reason", "again"), JsonNode.class)

@@ -94,7 +94,7 @@ class LegalInjunctionProcessTest {
         Task review = fixtures.task(legal);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewInjunction");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup(RecouvraGroups.LEGAL).count()).isOne();
-        assertThat(review.getName()).startsWith("Review injunction request: Transports Durand SARL").contains(number);
+        assertThat(review.getName()).startsWith("Vérifier la requête en injonction de payer : Transports Durand SARL").contains(number);
         assertThat(runtime.getVariable(legal.getId(), "courtName")).isEqualTo("Tribunal de commerce de Lyon");
 
         fixtures.complete(legal, "Task_ReviewInjunction", Map.of("reviewDecision", "APPROVE"));

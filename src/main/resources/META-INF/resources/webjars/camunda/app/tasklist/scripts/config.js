@@ -1,6 +1,8 @@
 // Recouvra: French for browsers asking French, English otherwise (docs/operations.md, "Languages of the webapps").
 // Replaces the webjar's config.js, whose only setting, the keyboard shortcuts, is kept as it was.
 export default {
+  // form-js's own validation messages in French for the same users (docs/forms.md)
+  customScripts: ['scripts/form-messages'],
   locales: {
     availableLocales: ['en', 'fr'],
     fallbackLocale: 'en'
