@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -35,6 +37,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class ModelTextsTest {
 
     private static final ModelTexts ENGLISH = new ModelTexts("en");
+    /** A JUEL expression, as the engine reads it in a name or a documentation. */
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
 
     @Test
     void everyProcessAndUserTaskIsNamedAndEveryUserTaskDescribedInFrench() throws IOException {
@@ -70,6 +74,34 @@ class ModelTextsTest {
         }
         assertThat(missing).as("processes and user tasks without an English name or description").isEmpty();
         assertThat(stale).as("English texts of elements the model no longer has").isEmpty();
+    }
+
+    /**
+     * A name's expressions (${customerName}) are the same in both languages, and a description has none: the engine
+     * evaluates a task's documentation as an expression, so a bean named there would be called at each task created.
+     */
+    @Test
+    void namesKeepTheirExpressionsInEnglishAndDescriptionsHaveNone() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Resource model : models()) {
+            Map<String, String> french = frenchTexts(ModelTexts.read(model));
+            Properties english = ENGLISH.texts(model.getFilename());
+            french.forEach((key, text) -> {
+                String translated = english.getProperty(key, "");
+                if (key.endsWith(ModelTexts.DOCUMENTATION) && (EXPRESSION.matcher(text).find() || EXPRESSION.matcher(translated).find())) {
+                    wrong.add(model.getFilename() + ": an expression in " + key);
+                }
+                if (key.endsWith(ModelTexts.NAME) && !expressions(text).equals(expressions(translated))) {
+                    wrong.add(model.getFilename() + ": " + key + " has " + expressions(text) + " in French, "
+                            + expressions(translated) + " in English");
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static List<String> expressions(String text) {
+        return EXPRESSION.matcher(text == null ? "" : text).results().map(MatchResult::group).sorted().toList();
     }
 
     @Test
