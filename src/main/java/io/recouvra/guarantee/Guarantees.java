@@ -291,6 +291,28 @@ public class Guarantees {
                 + "and ends_on <= ? order by ends_on", this::row, lastDay);
     }
 
+    /**
+     * The guarantees a natural person gave with the handwritten mention and is still bound by (in force, called, or
+     * refused: a refusal does not free the guarantor), to whom the creditor owes the information of art. 2302 and
+     * 2303 C. civ.; only those not told of a first default yet when {@code firstDefaultUntold}.
+     */
+    @Transactional(readOnly = true)
+    List<Guarantee> ofBoundNaturalPersons(boolean firstDefaultUntold) {
+        return jdbc.query("select " + COLUMNS + " from recouvra.guarantee where kind = 'PERSONAL_GUARANTEE' and natural_person "
+                + "and handwritten_mention and status in ('ACTIVE', 'CALLED', 'REFUSED')"
+                + (firstDefaultUntold ? " and first_default_notified_on is null" : "") + " order by created_at, id", this::row);
+    }
+
+    void markAnnualInformation(UUID id, LocalDate day) {
+        jdbc.update("update recouvra.guarantee set annual_information_on = ? where id = ?", day, id);
+    }
+
+    /** Marks the guarantor told of the first default; false when it already was. */
+    boolean markFirstDefaultNotified(UUID id, LocalDate day) {
+        return jdbc.update("update recouvra.guarantee set first_default_notified_on = ? where id = ? and first_default_notified_on is null",
+                day, id) == 1;
+    }
+
     /** Marks the expiry warning raised; false when another run raised it first. */
     boolean markWarned(UUID id, Instant at) {
         return jdbc.update("update recouvra.guarantee set expiry_warned_at = ? where id = ? and expiry_warned_at is null",
