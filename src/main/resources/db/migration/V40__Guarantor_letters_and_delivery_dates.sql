@@ -15,3 +15,8 @@ alter table recouvra.guarantee_call
 -- The notice of the debtor's first payment default to a natural-person guarantor (art. 2303 C. civ.): once.
 alter table recouvra.guarantee
     add column first_default_notified_on date;
+
+-- The day the goods were delivered or the service rendered, when the invoice says it: the day the claim was born,
+-- which insolvency proceedings go by (docs/insolvency.md); null, the issue date stands for it.
+alter table recouvra.invoice
+    add column delivered_on date;
