@@ -19,12 +19,16 @@ import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -127,7 +131,7 @@ class GuarantorInformationTest {
         String letterCase = "guarantee-" + guarantee;
         assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where case_ref = ?", Integer.class, letterCase))
                 .isOne();
-        String text = posted(letterCase);
+        String text = posted(letterCase, "guarantor-annual-information");
         assertThat(text).contains("Lettre recommandée avec demande d'avis de réception", "Jean Dupont", "5 rue de la Paix",
                 "information annuelle de la caution au 31/12/2026 (article 2302 du Code civil)", "Garage",
                 a + " 01/10/2026 6 000,00 € 241,67 € 40,00 €", b + " 31/12/2026 3 000,00 € 0,00 € 0,00 €",
@@ -155,7 +159,7 @@ class GuarantorInformationTest {
         assertThat(information.sendFirstDefaultNotices()).contains(guarantee);
         assertThat(information.sendFirstDefaultNotices()).as("the first default only").doesNotContain(guarantee);
 
-        String text = posted("guarantee-" + guarantee);
+        String text = posted("guarantee-" + guarantee, "guarantor-first-default");
         assertThat(text).contains("Marie <i>Martin</i>", "défaillance du débiteur principal (article 2303 du Code civil)",
                 "exigible le 23/10/2026", "au plus tard le 23/11/2026",
                 late + " 23/09/2026 23/10/2026 2 400,00 € 2 000,00 €", "prend fin le 31/12/2028").doesNotContain("null");
@@ -164,8 +168,8 @@ class GuarantorInformationTest {
                         + ", 2 000,00 € due since 2026-10-23)"));
     }
 
-    /** The case's one letter, posted by the outbox to the sandbox: its text. */
-    private String posted(String letterCase) throws IOException {
+    /** The case's one letter, posted by the outbox to the sandbox: its text; its first page in target/screenshots/{name}.png. */
+    private String posted(String letterCase, String name) throws IOException {
         while (dispatcher.dispatchDue() > 0) {
             // every due message, this test's letter among them
         }
@@ -175,6 +179,9 @@ class GuarantorInformationTest {
         byte[] pdf = jdbc.queryForObject("select content from recouvra.letter_document where outbox_message_id = ?", byte[].class,
                 sent.get("id"));
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            Path png = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90), "png", png.toFile());
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             return stripper.getText(document).replace('\u00A0', ' ').replace('\u202F', ' ').replaceAll("\\s+", " ");
