@@ -32,7 +32,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("customer", "receivables"), entry("contact", "receivables"), entry("invoice", "receivables"),
             entry("payment", "receivables"), entry("payment_allocation", "receivables"), entry("credit_note", "receivables"),
-            entry("outbox_message", "messaging"), entry("letter_document", "messaging"), entry("channel_opt_out", "messaging"),
+            entry("outbox_message", "messaging"), entry("letter_document", "messaging"), entry("prepared_letter", "messaging"), entry("channel_opt_out", "messaging"),
             entry("interaction", "trail"),
             entry("bureau_report", "scoring"), entry("credit_score", "scoring"),
             entry("scheduler_lock", "database"),

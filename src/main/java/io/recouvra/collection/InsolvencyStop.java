@@ -50,7 +50,7 @@ class InsolvencyStop {
         String reason = "insolvency proceedings (" + opened.kind() + ") opened by the judgment of " + opened.judgmentDate()
                 + ": the claim is frozen and to be declared (art. L622-21, L622-7, L622-28 C. com.)";
         for (Invoice invoice : invoices.openOf(opened.customerId())) {
-            if (!invoice.getIssueDate().isBefore(opened.judgmentDate())) {
+            if (!invoice.bornOn().isBefore(opened.judgmentDate())) {
                 continue;
             }
             String number = invoice.getNumber();

@@ -12,12 +12,14 @@ import java.util.UUID;
  * @param handwrittenMention a natural-person guarantor wrote (or signed electronically) the mention of art. 2297 C. civ.
  * @param reducedTo          what a disproportionate personal guarantee is reduced to (art. 2300 C. civ.), null when proportionate
  * @param paidOut            what the guarantor already paid under calls
+ * @param releasedOn         the day it was given back (mainlevée), with {@code releaseReason}; null while it is not
  */
 public record Guarantee(UUID id, UUID customerId, UUID invoiceId, String invoiceNumber, GuaranteeKind kind, String providerName,
                         String providerAddress, boolean naturalPerson, BigDecimal amount, String currency, LocalDate startsOn,
                         LocalDate endsOn, String reference, String callConditions, String documentsRequired,
                         boolean handwrittenMention, BigDecimal reducedTo, LocalDate annualInformationOn, Status status,
-                        BigDecimal paidOut, Instant expiryWarnedAt, Instant createdAt) {
+                        BigDecimal paidOut, Instant expiryWarnedAt, Instant createdAt, LocalDate releasedOn,
+                        String releaseReason) {
 
     public enum Status {
         /** In force. */
@@ -46,7 +48,12 @@ public record Guarantee(UUID id, UUID customerId, UUID invoiceId, String invoice
 
     /** The cap left: the amount, or what art. 2300 reduced it to, less what was already paid under it. */
     public BigDecimal capLeft() {
-        BigDecimal cap = reducedTo != null && reducedTo.compareTo(amount) < 0 ? reducedTo : amount;
+        return capLeftWith(amount);
+    }
+
+    /** The cap that would be left were the amount changed to {@code newAmount}. */
+    BigDecimal capLeftWith(BigDecimal newAmount) {
+        BigDecimal cap = reducedTo != null && reducedTo.compareTo(newAmount) < 0 ? reducedTo : newAmount;
         return cap.subtract(paidOut).max(BigDecimal.ZERO);
     }
 }

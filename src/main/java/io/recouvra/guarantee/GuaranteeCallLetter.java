@@ -1,24 +1,19 @@
 package io.recouvra.guarantee;
 
 import io.recouvra.messaging.Creditor;
-import io.recouvra.messaging.LetterRenderer;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.Invoice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The call letter to a guarantor or a bank (templates/guarantee/guarantee-call.html), in French: the guarantee, the
@@ -28,35 +23,33 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class GuaranteeCallLetter {
 
-    private static final String TEMPLATE = "templates/guarantee/guarantee-call.html";
+    private static final String TEMPLATE = "guarantee-call";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
 
-    private final LetterRenderer renderer;
+    private final GuaranteeTemplates templates;
     private final Creditor creditor;
-    private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-    GuaranteeCallLetter(LetterRenderer renderer, Creditor creditor) {
-        this.renderer = renderer;
+    GuaranteeCallLetter(GuaranteeTemplates templates, Creditor creditor) {
+        this.templates = templates;
         this.creditor = creditor;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setResolvablePatterns(Set.of("templates/guarantee/*"));
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        templates.addTemplateResolver(resolver);
     }
 
-    byte[] render(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, LocalDate answerDueOn) {
-        return renderer.pdf(xhtml(guarantee, invoice, claimed, calledOn, answerDueOn));
+    /**
+     * @param answerWithin how long the guarantor has, from the posting: the letter gives the period, not a day, because
+     *                     the day it is posted is the postal service's (and the outbox's contact hours)
+     */
+    byte[] render(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, Period answerWithin) {
+        return templates.pdf(TEMPLATE, model(guarantee, invoice, claimed, calledOn, answerWithin));
     }
 
-    String xhtml(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, LocalDate answerDueOn) {
+    private Map<String, Object> model(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, Period answerWithin) {
         Customer debtor = invoice.getCustomer();
         String currency = invoice.getCurrency();
         Map<String, Object> model = new HashMap<>();
         model.put("creditor", creditor);
         model.put("firstDemand", guarantee.kind() == GuaranteeKind.FIRST_DEMAND_GUARANTEE);
         model.put("providerName", guarantee.providerName());
-        model.put("providerAddressLines", lines(guarantee.providerAddress()));
+        model.put("providerAddressLines", GuaranteeTemplates.lines(guarantee.providerAddress()));
         model.put("reference", guarantee.reference());
         model.put("startsOn", DAY.format(guarantee.startsOn()));
         model.put("endsOn", guarantee.endsOn() == null ? null : DAY.format(guarantee.endsOn()));
@@ -65,7 +58,7 @@ class GuaranteeCallLetter {
         model.put("paidOut", guarantee.paidOut().signum() == 0 ? null : AmountDisplay.of(guarantee.paidOut(), currency));
         model.put("capLeft", AmountDisplay.of(guarantee.capLeft(), currency));
         model.put("callConditions", guarantee.callConditions());
-        model.put("documentsRequired", lines(guarantee.documentsRequired()));
+        model.put("documentsRequired", GuaranteeTemplates.lines(guarantee.documentsRequired()));
         model.put("debtorName", debtor.getLegalName());
         model.put("debtorRegistration", debtor.getRegistrationNumber());
         model.put("debtorAddress", debtor.getAddressLine() + ", " + debtor.getPostalCode() + " " + debtor.getCity());
@@ -78,11 +71,23 @@ class GuaranteeCallLetter {
         model.put("claimed", AmountDisplay.of(claimed, currency));
         model.put("claimedIsCapped", claimed.compareTo(invoice.getOutstanding()) < 0);
         model.put("calledOn", DAY.format(calledOn));
-        model.put("answerDueOn", DAY.format(answerDueOn));
-        return templates.process(TEMPLATE, new Context(Locale.FRENCH, model));
+        model.put("answerWithin", inFrench(answerWithin));
+        return model;
     }
 
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    /** "15 jours", "1 mois", "1 mois et 10 jours". */
+    static String inFrench(Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) {
+            parts.add(period.getYears() + (period.getYears() == 1 ? " an" : " ans"));
+        }
+        if (period.getMonths() > 0) {
+            parts.add(period.getMonths() + " mois");
+        }
+        if (period.getDays() > 0) {
+            parts.add(period.getDays() + (period.getDays() == 1 ? " jour" : " jours"));
+        }
+        return String.join(" et ", parts);
     }
+
 }

@@ -6,6 +6,10 @@ import static io.recouvra.guarantee.GuaranteeCallContract.PAID_AMOUNT;
 import static io.recouvra.guarantee.GuaranteeCallContract.PAID_ON;
 import static io.recouvra.guarantee.GuaranteeCallContract.REFUSAL_REASON;
 
+import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.MessageSent;
+import io.recouvra.messaging.Messages;
+import io.recouvra.messaging.PreparedLetter;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
@@ -23,17 +27,22 @@ import io.recouvra.web.NotFoundException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +57,19 @@ public class GuaranteeCalls {
     /**
      * One call as stored.
      *
-     * @param claimed the lower of the invoice's outstanding amount and the guarantee's cap left, on the day of the call
+     * @param claimed     the lower of the invoice's outstanding amount and the guarantee's cap left, on the day of the call
+     * @param answerDueOn the last day to answer: {@code answer-within} after the call until the letter is posted, then after
+     *                    the posting
+     * @param postedAt    when the postal service took the letter (null until then)
      */
     public record Call(UUID id, UUID guaranteeId, String invoiceNumber, BigDecimal claimed, String currency, LocalDate calledOn,
-                       LocalDate answerDueOn, String outcome, BigDecimal paid, UUID paymentId, String refusalReason) {
+                       LocalDate answerDueOn, String outcome, BigDecimal paid, UUID paymentId, String refusalReason,
+                       Instant postedAt) {
     }
+
+    /** The outbox case of a call's letter: one letter per call, whatever else goes out about the invoice. */
+    static final String LETTER_CASE_PREFIX = "guarantee-call-";
+    private static final String LETTER_STEP = "call-letter";
 
     private final Guarantees guarantees;
     private final GuaranteeCallLetter letters;
@@ -60,14 +77,18 @@ public class GuaranteeCalls {
     private final PaymentService payments;
     private final InteractionLog interactions;
     private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Messages messages;
     private final JdbcTemplate jdbc;
     private final GuaranteeSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
     GuaranteeCalls(Guarantees guarantees, GuaranteeCallLetter letters, InvoiceService invoices, PaymentService payments,
-                   InteractionLog interactions, RuntimeService runtime, JdbcTemplate jdbc,
-                   GuaranteeSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+                   InteractionLog interactions, RuntimeService runtime, ManagementService management, Messages messages,
+                   JdbcTemplate jdbc, GuaranteeSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+        this.management = management;
+        this.messages = messages;
         this.guarantees = guarantees;
         this.letters = letters;
         this.invoices = invoices;
@@ -118,20 +139,67 @@ public class GuaranteeCalls {
         }
         Guarantee guarantee = guarantees.lock(chosen.get().id());
         BigDecimal claimed = invoice.getOutstanding().min(guarantee.capLeft());
+        // provisional: the deadline runs from the posting, which moves it (posted)
         LocalDate answerDueOn = today.plus(settings.answerWithin());
-        byte[] letter = letters.render(guarantee, invoice, claimed, today, answerDueOn);
+        byte[] letter = letters.render(guarantee, invoice, claimed, today, settings.answerWithin());
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into recouvra.guarantee_call (id, guarantee_id, invoice_id, invoice_number, claimed, currency, called_on,
                     answer_due_on, letter)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, guarantee.id(), invoice.getId(), invoice.getNumber(), claimed, invoice.getCurrency(), today, answerDueOn, letter);
+        messages.enqueueLetter(LETTER_CASE_PREFIX + id, LETTER_STEP, MessageKind.GUARANTOR_LETTER, invoice.getCustomer().getId(),
+                invoice.getId(), new PreparedLetter(guarantee.providerName() + "\n" + guarantee.providerAddress().strip(),
+                        (guarantee.kind() == GuaranteeKind.FIRST_DEMAND_GUARANTEE ? "Appel de la garantie à première demande"
+                                : "Mise en jeu du cautionnement") + " : facture " + invoice.getNumber(), letter));
         guarantees.setStatus(guarantee.id(), Guarantee.Status.CALLED);
         interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.LETTER, Direction.OUTBOUND, Type.ESCALATION,
                 "Guarantee called: " + AmountDisplay.of(claimed, invoice.getCurrency()) + " claimed from " + guarantee.providerName()
-                        + " by registered letter, answer due by " + answerDueOn + " (" + invoice.getNumber() + ")",
+                        + " by registered letter, handed to the outbox; answer due within " + settings.answerWithin()
+                        + " of its posting (" + invoice.getNumber() + ")",
                 Guarantees.describe(guarantee));
         return Optional.of(get(id));
+    }
+
+    /**
+     * The postal service took the call's letter: the posting is recorded on the call (once) and the deadline to answer
+     * now runs from the posting day, in the call and in the waiting process's timer.
+     */
+    @EventListener
+    @Transactional
+    public void posted(MessageSent sent) {
+        if (sent.kind() != MessageKind.GUARANTOR_LETTER || !sent.caseRef().startsWith(LETTER_CASE_PREFIX)) {
+            return;
+        }
+        UUID callId = UUID.fromString(sent.caseRef().substring(LETTER_CASE_PREFIX.length()));
+        LocalDate postedOn = LocalDate.ofInstant(sent.sentAt(), zone);
+        LocalDate answerDueOn = postedOn.plus(settings.answerWithin());
+        int recorded = jdbc.update("""
+                update recouvra.guarantee_call set posted_at = ?, letter_message_id = ?,
+                    answer_due_on = case when outcome is null then ? else answer_due_on end
+                where id = ? and posted_at is null""", Timestamp.from(sent.sentAt()), sent.messageId(), answerDueOn, callId);
+        if (recorded == 0) {
+            return;
+        }
+        Call call = get(callId);
+        Invoice invoice = invoices.get(call.invoiceNumber());
+        String movedTo = call.outcome() == null ? moveDeadline(call) : null;
+        interactions.record(invoice.getCustomer().getId(), invoice.getId(), Medium.LETTER, Direction.OUTBOUND, Type.ESCALATION,
+                "Guarantee call letter posted on " + postedOn + (movedTo == null ? "" : ": answer due by " + movedTo)
+                        + " (" + invoice.getNumber() + ")", null);
+    }
+
+    /** The waiting call's timer and variable follow the deadline counted from the posting; answers the new last day. */
+    private String moveDeadline(Call call) {
+        Instant endOfLastDay = call.answerDueOn().plusDays(1).atStartOfDay(zone).toInstant();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(GuaranteeCallContract.PROCESS_KEY)
+                .processInstanceBusinessKey(call.invoiceNumber()).variableValueEquals(CALL_ID, call.id().toString()).list()) {
+            runtime.setVariable(instance.getId(), GuaranteeCallContract.ANSWER_DUE_AT,
+                    endOfLastDay.atZone(zone).toOffsetDateTime().toString());
+            management.createJobQuery().processInstanceId(instance.getId()).timers().list()
+                    .forEach(timer -> management.setJobDuedate(timer.getId(), Date.from(endOfLastDay)));
+        }
+        return call.answerDueOn().toString();
     }
 
     /** The guarantor or the bank paid (API): checked, then told to the call's process, which books it. */
@@ -247,11 +315,11 @@ public class GuaranteeCalls {
     public Call get(UUID id) {
         return jdbc.query("""
                 select id, guarantee_id, invoice_number, claimed, currency, called_on, answer_due_on, outcome, paid, payment_id,
-                    refusal_reason from recouvra.guarantee_call where id = ?""", (rs, n) -> new Call(rs.getObject("id", UUID.class),
+                    refusal_reason, posted_at from recouvra.guarantee_call where id = ?""", (rs, n) -> new Call(rs.getObject("id", UUID.class),
                         rs.getObject("guarantee_id", UUID.class), rs.getString("invoice_number"), rs.getBigDecimal("claimed"),
                         rs.getString("currency"), rs.getObject("called_on", LocalDate.class), rs.getObject("answer_due_on", LocalDate.class),
                         rs.getString("outcome"), rs.getBigDecimal("paid"), rs.getObject("payment_id", UUID.class),
-                        rs.getString("refusal_reason")), id)
+                        rs.getString("refusal_reason"), instant(rs.getTimestamp("posted_at"))), id)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No guarantee call " + id));
     }
 
@@ -265,6 +333,10 @@ public class GuaranteeCalls {
     public byte[] letter(UUID callId) {
         get(callId);
         return jdbc.queryForObject("select letter from recouvra.guarantee_call where id = ?", byte[].class, callId);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private LocalDate today() {

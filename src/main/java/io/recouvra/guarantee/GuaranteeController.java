@@ -64,6 +64,20 @@ class GuaranteeController {
         return view(guarantees.register(customerId, request));
     }
 
+    @PostMapping("/api/v1/guarantees/{guaranteeId}/amendment")
+    @Operation(summary = "Change a guarantee's cap, end or required documents (409 when a call waiting for its answer claims more "
+            + "than the new cap leaves, or when it was released)")
+    GuaranteeView amend(@PathVariable UUID guaranteeId, @RequestBody GuaranteeAmendment amendment) {
+        return view(guarantees.amend(guaranteeId, amendment));
+    }
+
+    @PostMapping("/api/v1/guarantees/{guaranteeId}/release")
+    @Operation(summary = "Give a guarantee back (mainlevée): it stops securing anything and stays in the register "
+            + "(409 while a call waits for its answer, or when already released)")
+    GuaranteeView release(@PathVariable UUID guaranteeId, @RequestBody GuaranteeRelease release) {
+        return view(guarantees.release(guaranteeId, release, today()));
+    }
+
     @PostMapping(path = "/api/v1/imports/guarantees", consumes = "text/csv")
     @Operation(summary = "Import guarantees from CSV, all or nothing: one refused line stores none, the answer names each line and field")
     Imported importCsv(@RequestBody byte[] csv) {

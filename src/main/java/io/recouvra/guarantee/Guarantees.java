@@ -9,6 +9,7 @@ import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.AmountDisplay;
+import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
@@ -21,8 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +38,19 @@ public class Guarantees {
     private static final String COLUMNS = """
             id, customer_id, invoice_id, kind, provider_name, provider_address, natural_person, amount, currency, starts_on,
             ends_on, reference, call_conditions, documents_required, handwritten_mention, reduced_to, annual_information_on,
-            status, paid_out, expiry_warned_at, created_at""";
+            status, paid_out, expiry_warned_at, created_at, released_on, release_reason""";
 
     private final JdbcTemplate jdbc;
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final InteractionLog interactions;
+    private final TaskService tasks;
     private final Clock clock;
 
-    Guarantees(JdbcTemplate jdbc, CustomerService customers, InvoiceService invoices, InteractionLog interactions, Clock clock) {
+    Guarantees(JdbcTemplate jdbc, CustomerService customers, InvoiceService invoices, InteractionLog interactions, TaskService tasks,
+               Clock clock) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
         this.customers = customers;
         this.invoices = invoices;
         this.interactions = interactions;
@@ -78,15 +84,127 @@ public class Guarantees {
         return stored;
     }
 
+    /**
+     * Changes the cap, the end or the documents a call encloses, and writes the change on the trail. Refused (409) for a
+     * released guarantee, and when a call waiting for its answer claims more than the new cap would leave: the letter
+     * already asked the guarantor for that sum. A new end is warned of again when it nears.
+     */
+    @Transactional
+    public Guarantee amend(UUID id, GuaranteeAmendment change) {
+        Guarantee before = lock(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (change.amount() == null && change.endsOn() == null && change.documentsRequired() == null) {
+            problems.add(new FieldProblem("amount", "nothing to change: give amount, endsOn or documentsRequired"));
+        }
+        if (change.amount() != null) {
+            checkAmount(change.amount(), problems);
+        }
+        if (change.endsOn() != null && change.endsOn().isBefore(before.startsOn())) {
+            problems.add(new FieldProblem("endsOn", "must not be before the guarantee's start, " + before.startsOn()));
+        }
+        length(problems, "documentsRequired", change.documentsRequired(), TEXT);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (before.status() == Guarantee.Status.RELEASED) {
+            throw new ConflictException("id", "the guarantee was released on " + before.releasedOn() + ": register a new one");
+        }
+        BigDecimal called = openlyCalled(id);
+        if (change.amount() != null && before.capLeftWith(change.amount()).compareTo(called) < 0) {
+            throw new ConflictException("amount", "a call waiting for its answer claims " + AmountDisplay.of(called, before.currency())
+                    + " under this guarantee: its cap left cannot go below that");
+        }
+        BigDecimal amount = change.amount() == null ? before.amount() : change.amount();
+        LocalDate endsOn = change.endsOn() == null ? before.endsOn() : change.endsOn();
+        String documents = change.documentsRequired() == null ? before.documentsRequired() : blankToNull(change.documentsRequired());
+        jdbc.update("""
+                update recouvra.guarantee set amount = ?, ends_on = ?, documents_required = ?,
+                    expiry_warned_at = case when ends_on is distinct from ? then null else expiry_warned_at end
+                where id = ?""", amount, endsOn, documents, endsOn, id);
+        Guarantee after = get(id);
+        interactions.record(after.customerId(), after.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                "Guarantee amended: " + changes(before, after), describe(after));
+        return after;
+    }
+
+    /**
+     * Gives the guarantee back (mainlevée): it no longer secures anything, is never called nor warned of, and stays in
+     * the register with its calls. Refused (409) when already released or while a call waits for its answer.
+     */
+    @Transactional
+    public Guarantee release(UUID id, GuaranteeRelease release, LocalDate today) {
+        Guarantee guarantee = lock(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (release.releasedOn() == null) {
+            problems.add(new FieldProblem("releasedOn", "is required: the day the guarantee was given back"));
+        } else if (release.releasedOn().isAfter(today)) {
+            problems.add(new FieldProblem("releasedOn", "must not be in the future: record the release once given"));
+        } else if (release.releasedOn().isBefore(guarantee.startsOn())) {
+            problems.add(new FieldProblem("releasedOn", "must not be before the guarantee's start, " + guarantee.startsOn()));
+        }
+        if (isBlank(release.reason())) {
+            problems.add(new FieldProblem("reason", "is required: why the guarantee is given back"));
+        }
+        length(problems, "reason", release.reason(), TEXT);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (guarantee.status() == Guarantee.Status.RELEASED) {
+            throw new ConflictException("id", "the guarantee was already released on " + guarantee.releasedOn());
+        }
+        if (openlyCalled(id).signum() > 0) {
+            throw new ConflictException("id", "a call waits for the guarantor's answer: record the answer first");
+        }
+        jdbc.update("update recouvra.guarantee set status = 'RELEASED', released_on = ?, release_reason = ? where id = ?",
+                release.releasedOn(), release.reason().strip(), id);
+        // its early warning asked to call it or renew it: neither is to be done any more
+        String warning = GuaranteeExpiryWarnings.TASK_PREFIX + id;
+        if (tasks.createTaskQuery().taskId(warning).count() > 0) {
+            tasks.deleteTask(warning, "guarantee released on " + release.releasedOn());
+        }
+        Guarantee released = get(id);
+        interactions.record(released.customerId(), released.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                "Guarantee released on " + release.releasedOn() + ": " + describe(released), release.reason().strip());
+        return released;
+    }
+
+    /** What the guarantee's calls still waiting for an answer claim. */
+    private BigDecimal openlyCalled(UUID id) {
+        return jdbc.queryForObject("select coalesce(sum(claimed), 0) from recouvra.guarantee_call where guarantee_id = ? and outcome is null",
+                BigDecimal.class, id);
+    }
+
+    private static String changes(Guarantee before, Guarantee after) {
+        List<String> changed = new ArrayList<>();
+        if (before.amount().compareTo(after.amount()) != 0) {
+            changed.add("amount " + AmountDisplay.of(before.amount(), before.currency()) + " -> " + AmountDisplay.of(after.amount(), after.currency()));
+        }
+        if (!Objects.equals(before.endsOn(), after.endsOn())) {
+            changed.add("end " + (before.endsOn() == null ? "none" : before.endsOn()) + " -> " + after.endsOn());
+        }
+        if (!Objects.equals(before.documentsRequired(), after.documentsRequired())) {
+            changed.add("documents required " + (after.documentsRequired() == null ? "none" : after.documentsRequired().replaceAll("\\R", "; ")));
+        }
+        return changed.isEmpty() ? "nothing changed" : String.join(", ", changed);
+    }
+
+    private static void checkAmount(BigDecimal amount, List<FieldProblem> problems) {
+        if (amount.signum() <= 0) {
+            problems.add(new FieldProblem("amount", "is required and must be above 0"));
+        } else if (amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 17) {
+            problems.add(new FieldProblem("amount", "must have at most 17 digits and 2 decimals"));
+        }
+    }
+
     private UUID check(UUID customerId, NewGuarantee r, List<FieldProblem> problems) {
         if (r.kind() == null) {
             problems.add(new FieldProblem("kind", "is required: PERSONAL_GUARANTEE, FIRST_DEMAND_GUARANTEE, RETENTION_OF_TITLE or DEPOSIT"));
             return null;
         }
-        if (r.amount() == null || r.amount().signum() <= 0) {
+        if (r.amount() == null) {
             problems.add(new FieldProblem("amount", "is required and must be above 0"));
-        } else if (r.amount().stripTrailingZeros().scale() > 2 || r.amount().precision() - r.amount().scale() > 17) {
-            problems.add(new FieldProblem("amount", "must have at most 17 digits and 2 decimals"));
+        } else {
+            checkAmount(r.amount(), problems);
         }
         if (r.currency() == null || !r.currency().matches("[A-Z]{3}")) {
             problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as EUR"));
@@ -173,6 +291,28 @@ public class Guarantees {
                 + "and ends_on <= ? order by ends_on", this::row, lastDay);
     }
 
+    /**
+     * The guarantees a natural person gave with the handwritten mention and is still bound by (in force, called, or
+     * refused: a refusal does not free the guarantor), to whom the creditor owes the information of art. 2302 and
+     * 2303 C. civ.; only those not told of a first default yet when {@code firstDefaultUntold}.
+     */
+    @Transactional(readOnly = true)
+    List<Guarantee> ofBoundNaturalPersons(boolean firstDefaultUntold) {
+        return jdbc.query("select " + COLUMNS + " from recouvra.guarantee where kind = 'PERSONAL_GUARANTEE' and natural_person "
+                + "and handwritten_mention and status in ('ACTIVE', 'CALLED', 'REFUSED')"
+                + (firstDefaultUntold ? " and first_default_notified_on is null" : "") + " order by created_at, id", this::row);
+    }
+
+    void markAnnualInformation(UUID id, LocalDate day) {
+        jdbc.update("update recouvra.guarantee set annual_information_on = ? where id = ?", day, id);
+    }
+
+    /** Marks the guarantor told of the first default; false when it already was. */
+    boolean markFirstDefaultNotified(UUID id, LocalDate day) {
+        return jdbc.update("update recouvra.guarantee set first_default_notified_on = ? where id = ? and first_default_notified_on is null",
+                day, id) == 1;
+    }
+
     /** Marks the expiry warning raised; false when another run raised it first. */
     boolean markWarned(UUID id, Instant at) {
         return jdbc.update("update recouvra.guarantee set expiry_warned_at = ? where id = ? and expiry_warned_at is null",
@@ -208,7 +348,8 @@ public class Guarantees {
                 rs.getObject("ends_on", LocalDate.class), rs.getString("reference"), rs.getString("call_conditions"),
                 rs.getString("documents_required"), rs.getBoolean("handwritten_mention"), rs.getBigDecimal("reduced_to"),
                 rs.getObject("annual_information_on", LocalDate.class), Guarantee.Status.valueOf(rs.getString("status")),
-                rs.getBigDecimal("paid_out"), warned == null ? null : warned.toInstant(), rs.getTimestamp("created_at").toInstant());
+                rs.getBigDecimal("paid_out"), warned == null ? null : warned.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("released_on", LocalDate.class), rs.getString("release_reason"));
     }
 
     private static void length(List<FieldProblem> problems, String field, String value, int max) {

@@ -63,7 +63,8 @@ class InvoiceCsvImport {
             Map.entry("contacts[0].phone", "contact_phone"), Map.entry("contacts[0]", "contact_email"),
             Map.entry("contractualInterestRate", "contractual_interest_rate"),
             Map.entry("amountExclVat", "amount_excl_vat"), Map.entry("vat", "vat"),
-            Map.entry("discountRate", "discount_rate"), Map.entry("discountUntil", "discount_until"));
+            Map.entry("discountRate", "discount_rate"), Map.entry("discountUntil", "discount_until"),
+            Map.entry("deliveredOn", "delivered_on"));
 
     private final CustomerService customers;
     private final InvoiceService invoices;
@@ -158,8 +159,10 @@ class InvoiceCsvImport {
                 : row.parse("discount_rate", CsvValues::amount, line, errors);
         LocalDate discountUntil = row.get("discount_until") == null ? null
                 : row.parse("discount_until", CsvValues::date, line, errors);
+        // optional: the day the goods were delivered or the service rendered, the claim's birth (docs/insolvency.md)
+        LocalDate deliveredOn = row.get("delivered_on") == null ? null : row.parse("delivered_on", CsvValues::date, line, errors);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
-                amount, currency, contractualRate, amountExclVat, vat, discountRate, discountUntil);
+                amount, currency, contractualRate, amountExclVat, vat, discountRate, discountUntil, deliveredOn);
         List<String> unreadable = errors.stream().map(LineError::column).toList();
         validator.validate(newInvoice).stream()
                 .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))
@@ -236,6 +239,9 @@ class InvoiceCsvImport {
         }
         if (!existing.getDueDate().equals(line.dueDate())) {
             differences.add("due date " + existing.getDueDate());
+        }
+        if (line.deliveredOn() != null && !line.deliveredOn().equals(existing.getDeliveredOn())) {
+            differences.add(existing.getDeliveredOn() == null ? "no delivery date" : "delivered on " + existing.getDeliveredOn());
         }
         if (differences.isEmpty()) {
             return true;

@@ -102,8 +102,9 @@ class ClaimDeclarations {
     }
 
     /**
-     * The figures as of the opening judgment: the customer's open invoices issued before its day (a claim born on the
-     * day of the judgment is born after it: the judgment takes effect from the first hour of its day), each with its
+     * The figures as of the opening judgment: the customer's open invoices born before its day (delivered or rendered
+     * then, {@code Invoice.bornOn}: the issue date when the invoice gave no delivery date; a claim born on the day of the
+     * judgment is born after it: the judgment takes effect from the first hour of its day), each with its
      * principal on that day, the interest to that day (L. 622-28 stops it there for trade claims) and the 40 EUR
      * indemnity of an invoice then late.
      */
@@ -115,7 +116,7 @@ class ClaimDeclarations {
                     + " is not published in the BODACC yet: the declaration's deadlines run from the publication");
         }
         LocalDate judgment = facts.judgmentDate();
-        List<Invoice> born = invoices.openOf(facts.customerId()).stream().filter(i -> i.getIssueDate().isBefore(judgment))
+        List<Invoice> born = invoices.openOf(facts.customerId()).stream().filter(i -> i.bornOn().isBefore(judgment))
                 .sorted(Comparator.comparing(Invoice::getDueDate).thenComparing(Invoice::getNumber)).toList();
         Map<String, List<Invoice>> byCurrency = born.stream()
                 .collect(Collectors.groupingBy(Invoice::getCurrency, LinkedHashMap::new, Collectors.toList()));

@@ -77,6 +77,28 @@ public class Messages {
         return inserted == 1;
     }
 
+    /**
+     * Asks for a registered letter the caller wrote itself, to its own recipient ({@link PreparedLetter}); the outbox
+     * sends it once, in contact hours, and announces it with {@link MessageSent} once the postal service took it.
+     *
+     * @param kind a kind {@link MessageKind#isPrepared() written by its feature}
+     * @return whether this call stored the letter; false when (case, step) already had one
+     */
+    @Transactional
+    public boolean enqueueLetter(String caseRef, String step, MessageKind kind, UUID customerId, UUID invoiceId, PreparedLetter letter) {
+        if (!kind.isPrepared()) {
+            throw new IllegalArgumentException(kind + " is written by the message templates, not handed over as a letter");
+        }
+        if (!enqueue(caseRef, step, Channel.LETTER, kind, Tone.FORMAL, customerId, invoiceId, clock.instant())) {
+            return false;
+        }
+        jdbc.update("""
+                insert into recouvra.prepared_letter (outbox_message_id, recipient, subject, content)
+                select id, ?, ?, ? from recouvra.outbox_message where case_ref = ? and step = ? and channel = 'LETTER'""",
+                letter.recipient(), letter.subject(), letter.pdf(), caseRef, step);
+        return true;
+    }
+
     /** Withdraws what the case still had waiting in the outbox: the debt is settled, nothing more goes out. */
     @Transactional
     public int cancelPending(String caseRef) {

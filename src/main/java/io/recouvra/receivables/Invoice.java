@@ -25,6 +25,8 @@ public class Invoice extends AssignedIdEntity {
     @JoinColumn(name = "customer_id")
     private Customer customer;
     private LocalDate issueDate;
+    /** The day the goods were delivered or the service rendered, when the invoice says it (null: the issue date). */
+    private LocalDate deliveredOn;
     private LocalDate dueDate;
     /** The amount due, including VAT: what the debtor owes and what late-payment interest runs on. */
     private BigDecimal amount;
@@ -228,7 +230,23 @@ public class Invoice extends AssignedIdEntity {
      */
     public boolean isFrozenByInsolvency() {
         LocalDate insolvent = customer.getInsolvencyReportedOn();
-        return insolvent != null && issueDate.isBefore(insolvent);
+        return insolvent != null && bornOn().isBefore(insolvent);
+    }
+
+    /**
+     * The day the claim was born: a claim is born when the goods are delivered or the service rendered, which the
+     * invoice usually follows; its issue date stands for it when the delivery date was not given.
+     */
+    public LocalDate bornOn() {
+        return deliveredOn != null ? deliveredOn : issueDate;
+    }
+
+    public LocalDate getDeliveredOn() {
+        return deliveredOn;
+    }
+
+    void deliveredOn(LocalDate day) {
+        this.deliveredOn = day;
     }
 
     public boolean isSettled() {

@@ -72,6 +72,9 @@ public class InvoiceService {
         }
         plausibleDates.check("issueDate", request.issueDate(), problems);
         plausibleDates.check("dueDate", request.dueDate(), problems);
+        if (request.deliveredOn() != null) {
+            plausibleDates.check("deliveredOn", request.deliveredOn(), problems);
+        }
         Money.check("amount", request.amount(), "currency", request.currency(), problems);
         VatBreakdown amounts = breakdownOf(request, problems);
         EarlyPaymentDiscount discount = discountOf(request, problems);
@@ -91,6 +94,7 @@ public class InvoiceService {
                 && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
         invoice.agreeInterestRate(request.contractualInterestRate());
+        invoice.deliveredOn(request.deliveredOn());
         if (discount != null) {
             invoice.offerEarlyPaymentDiscount(discount);
         }

@@ -61,7 +61,9 @@ final class LedgerViews {
                        @Schema(description = "Early-payment discount in percent of the amount including VAT; absent when none")
                        BigDecimal discountRate,
                        @Schema(description = "The last payment value date that earns the discount")
-                       LocalDate discountUntil) {
+                       LocalDate discountUntil,
+                       @Schema(description = "The day the goods were delivered or the service rendered, when given")
+                       LocalDate deliveredOn) {
 
         static InvoiceView of(Invoice i) {
             EarlyPaymentDiscount discount = i.earlyPaymentDiscount().orElse(null);
@@ -69,7 +71,7 @@ final class LedgerViews {
                     i.getIssueDate(), i.getDueDate(), i.getAmount(), i.getAmountExclVat(), i.getVat(), i.isVatDerived(),
                     i.getCurrency(), i.getOutstanding(), i.getStatus(),
                     i.getOverdueSince(), i.isOverCreditLimit(), i.isTermsBeyondPolicy(), i.getContractualInterestRate(),
-                    discount == null ? null : discount.rate(), discount == null ? null : discount.until());
+                    discount == null ? null : discount.rate(), discount == null ? null : discount.until(), i.getDeliveredOn());
         }
     }
 

@@ -28,6 +28,8 @@ import java.util.UUID;
  *                                2 %), above 0 and at most 10; with {@code discountUntil}, or neither
  * @param discountUntil           the last payment value date that earns the discount: on or after the issue
  *                                date, on or before the due date
+ * @param deliveredOn             the day the goods were delivered or the service rendered, when the invoice says it: the
+ *                                day the claim was born (absent, its issue date stands for it)
  */
 public record NewInvoice(
         @NotBlank @Size(max = 64) @Pattern(regexp = "\\S+", message = "must not contain spaces") String number,
@@ -48,7 +50,17 @@ public record NewInvoice(
                 + " Above 0, at most 10. Give it with discountUntil, or neither")
         @Digits(integer = 3, fraction = 2) BigDecimal discountRate,
         @Schema(description = "The last payment value date that earns the discount: not before issueDate, not after dueDate")
-        LocalDate discountUntil) {
+        LocalDate discountUntil,
+        @Schema(description = "The day the goods were delivered or the service rendered: the day the claim was born (in"
+                + " insolvency proceedings, whether it was born before the opening judgment). Absent: the issue date")
+        LocalDate deliveredOn) {
+
+    public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
+                      LocalDate dueDate, BigDecimal amount, String currency, BigDecimal contractualInterestRate,
+                      BigDecimal amountExclVat, BigDecimal vat, BigDecimal discountRate, LocalDate discountUntil) {
+        this(number, customerId, customerRegistrationNumber, issueDate, dueDate, amount, currency, contractualInterestRate,
+                amountExclVat, vat, discountRate, discountUntil, null);
+    }
 
     public NewInvoice(String number, UUID customerId, String customerRegistrationNumber, LocalDate issueDate,
                       LocalDate dueDate, BigDecimal amount, String currency, BigDecimal contractualInterestRate,

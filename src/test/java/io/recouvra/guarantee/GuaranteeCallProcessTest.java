@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.collection.EscalationContract;
+import io.recouvra.messaging.SentLetters;
+import io.recouvra.messaging.outbox.Dispatcher;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
@@ -49,6 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Calling a guarantee, chosen by EscalationRoute, on every path, with the engine clock moved across the deadline to
@@ -90,6 +93,12 @@ class GuaranteeCallProcessTest {
     GuaranteeCalls calls;
     @Autowired
     InteractionLog interactions;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    SentLetters sentLetters;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void callDay() {
@@ -123,7 +132,7 @@ class GuaranteeCallProcessTest {
         String letter = text(pdf);
         assertThat(letter).contains("Lettre recommandée avec demande d'avis de réception", "mise en jeu de votre engagement de caution",
                 "Jean Dupont", "8 000,00 €", "ramenée à 7 500,00 €", "12 000,00 € 2 000,00 € 10 000,00 €",
-                "Somme appelée (dans la limite de la garantie) 7 500,00 €", "au plus tard le 08/12/2026",
+                "Somme appelée (dans la limite de la garantie) 7 500,00 €", "dans un délai de 15 jours à compter de l'envoi de la présente lettre",
                 "Copie de l'acte de cautionnement <signé>", number);
 
         ResponseEntity<JsonNode> tooMuch = api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + made.id() + "/payment",
@@ -149,6 +158,68 @@ class GuaranteeCallProcessTest {
             assertThat(entry.getContent()).contains("subrogated", "art. 2309 C. civ.");
         });
         assertThat(calls.callableFor(number)).as("nothing left under it").isFalse();
+    }
+
+    /**
+     * The call is made on Saturday 21 November 2026: provisionally due 6 December (21 November + 15 days). The outbox
+     * posts the letter in contact hours only, on Monday 23 November: the deadline runs from then, to 8 December (23
+     * November + 15 days), and the timer waits until the end of that day. The letter posted is the one kept with the call,
+     * to the guarantor's own address, once.
+     */
+    @Test
+    void theLetterIsPostedOnceThroughTheOutboxAndTheDeadlineRunsFromThePosting() throws IOException {
+        LocalDate saturday = LocalDate.of(2026, 11, 21);
+        moveTo(saturday);
+        String number = guaranteedInvoice();
+        ProcessInstance call = startCall(number);
+        UUID callId = onlyCallOf(number);
+        assertThat(calls.get(callId).answerDueOn()).isEqualTo(LocalDate.of(2026, 12, 6));
+        String letterCase = GuaranteeCalls.LETTER_CASE_PREFIX + callId;
+        drainOutbox();
+        assertThat(outboxStatus(letterCase)).as("not posted on a Saturday").isEqualTo("PENDING");
+        assertThat(calls.get(callId).postedAt()).isNull();
+
+        moveTo(TODAY);
+        drainOutbox();
+        drainOutbox();
+
+        assertThat(outboxStatus(letterCase)).isEqualTo("SENT");
+        assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where case_ref = ?", Integer.class, letterCase))
+                .as("one letter").isOne();
+        Map<String, Object> sent = jdbc.queryForMap("select id, recipient from recouvra.outbox_message where case_ref = ?", letterCase);
+        assertThat(sent.get("recipient")).isEqualTo("Jean Dupont\n5 rue de la Paix\n44000 Nantes");
+        // what the letter channel was handed, kept as evidence (the sandbox's copy is the same, FormalNoticeLetterTest)
+        byte[] posted = jdbc.queryForObject("select content from recouvra.letter_document where outbox_message_id = ?", byte[].class,
+                sent.get("id"));
+        assertThat(posted).as("the letter kept with the call is the one posted").isEqualTo(calls.letter(callId));
+        assertThat(text(posted)).contains("mise en jeu de votre engagement de caution", "Jean Dupont");
+        assertThat(sentLetters.aboutInvoice(invoices.get(number).getId())).as("the guarantor's letter is not the debtor's to see "
+                + "(portal, agency file, court bundle)").isEmpty();
+        GuaranteeCalls.Call made = calls.get(callId);
+        assertThat(made.postedAt()).isEqualTo(jdbc.queryForObject("select sent_at from recouvra.outbox_message where case_ref = ?",
+                java.sql.Timestamp.class, letterCase).toInstant());
+        assertThat(made.answerDueOn()).isEqualTo(ANSWER_DUE);
+        assertThat(trail(number)).anySatisfy(entry -> assertThat(entry.getSummary())
+                .isEqualTo("Guarantee call letter posted on 2026-11-23: answer due by 2026-12-08 (" + number + ")"));
+
+        moveTo(LocalDate.of(2026, 12, 7));
+        jobs.runDue(call);
+        assertThat(call).as("the provisional deadline no longer counts").isWaitingAt("Gateway_Answer");
+        moveTo(ANSWER_DUE.plusDays(1));
+        jobs.runDue(call);
+        assertThat(call).hasPassed("Timer_AnswerDeadline", "Task_RecordNoAnswer").isWaitingAt("Task_ChooseNextRoute");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(call.getId()).singleResult().getId(),
+                Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Relancer la caution"));
+    }
+
+    private void drainOutbox() {
+        while (dispatcher.dispatchDue() > 0) {
+            // every due message, this test's letter among them
+        }
+    }
+
+    private String outboxStatus(String caseRef) {
+        return jdbc.queryForObject("select status from recouvra.outbox_message where case_ref = ?", String.class, caseRef);
     }
 
     @Test

@@ -241,6 +241,26 @@ class InvoiceCsvImportTest {
         }
     }
 
+    /** The optional delivery date is the claim's birth (docs/insolvency.md): read when given, checked like any date. */
+    @Test
+    void theOptionalDeliveryDateIsReadAndABadOneIsReportedByColumn() throws IOException {
+        String delivered = TestData.invoiceNumber();
+        String notGiven = TestData.invoiceNumber();
+        String badDate = TestData.invoiceNumber();
+        ImportReport report = csvImport.importInvoices(csv(HEADER.replace(",", ";") + ";delivered_on",
+                delivered + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;25/02/2026",
+                notGiven + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;",
+                badDate + ";" + TestData.siren() + ";Acme;2026-03-01;2026-03-31;1 200,00;EUR;late February"));
+
+        assertThat(report.stored()).isEqualTo(2);
+        assertThat(invoices.get(delivered).getDeliveredOn()).isEqualTo(LocalDate.of(2026, 2, 25));
+        assertThat(invoices.get(delivered).bornOn()).isEqualTo(LocalDate.of(2026, 2, 25));
+        assertThat(invoices.get(notGiven).getDeliveredOn()).isNull();
+        assertThat(invoices.get(notGiven).bornOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(report.errors()).extracting(LineError::line, LineError::column).containsExactly(tuple(4L, "delivered_on"));
+        assertThat(invoices.find(badDate)).isEmpty();
+    }
+
     @Test
     void withoutTheVatColumnsEachInvoicesVatIsDerivedAtTheStandardRateAndSaidToBe() throws IOException {
         String number = TestData.invoiceNumber();

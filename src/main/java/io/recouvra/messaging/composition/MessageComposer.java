@@ -51,11 +51,13 @@ public class MessageComposer {
     private final PortalLinks portalLinks;
     private final Creditor creditor;
     private final CreditorIdentity creditorIdentity;
+    private final PreparedLetters preparedLetters;
     private final Clock clock;
 
     MessageComposer(CustomerService customers, InvoiceService invoices, MessageTemplates templates,
                     LetterRenderer letters, PortalLinks portalLinks, Creditor creditor,
-                    CreditorIdentity creditorIdentity, Clock clock) {
+                    CreditorIdentity creditorIdentity, PreparedLetters preparedLetters, Clock clock) {
+        this.preparedLetters = preparedLetters;
         this.customers = customers;
         this.invoices = invoices;
         this.templates = templates;
@@ -68,10 +70,15 @@ public class MessageComposer {
 
     /**
      * One message to one customer on one channel: a single reminder, or one grouped reminder about
-     * several invoices. Empty when the customer has no contact reachable on that channel.
+     * several invoices. Empty when the customer has no contact reachable on that channel. A letter another feature
+     * wrote ({@link MessageKind#isPrepared()}) is sent as it was handed over.
      */
     @Transactional(readOnly = true)
     public Optional<OutboundMessage> compose(MessageToCompose message) {
+        if (message.kind().isPrepared()) {
+            // written by its feature, to its own recipient: sent as handed over
+            return preparedLetters.of(message.id());
+        }
         Customer customer = customers.get(message.customerId());
         Optional<Contact> contact = contactFor(customer, message.channel());
         if (contact.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.recouvra.messaging.outbox;
 
 import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.channel.ChannelAdapter;
 import io.recouvra.messaging.channel.OutboundMessage;
 import io.recouvra.messaging.channel.SendOutcome;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,11 +73,13 @@ public class Dispatcher {
     private final DispatchSettings settings;
     private final Clock clock;
     private final AttemptTrail attempts;
+    private final ApplicationEventPublisher events;
 
     Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                MessageComposer composer, MessageTrail interactions, OptOuts optOuts, ContactPolicy policy,
                Refusals refusals, MessageMetrics metrics, List<ChannelAdapter> adapters,
-               DispatchSettings settings, Clock clock) {
+               DispatchSettings settings, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.outbox = outbox;
@@ -322,6 +326,7 @@ public class Dispatcher {
             if (outcome instanceof Sent sent) {
                 row.sent(recipient, sent.providerId(), now);
                 interactions.recordMessage(row, Type.MESSAGE_SENT, what + " sent to " + recipient, content(message));
+                events.publishEvent(new MessageSent(row.getId(), row.getCaseRef(), row.getStep(), row.getChannel(), row.getKind(), now));
             } else if (outcome instanceof TemporaryFailure failure && row.getAttempts() < settings.maxAttempts()) {
                 Instant retryAt = now.plus(settings.backoff(row.getAttempts()));
                 row.retryAt(retryAt, failure.reason());

@@ -69,6 +69,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -409,9 +410,12 @@ class ExactlyOnceDeliveryTest {
         }
     }
 
+    @Autowired
+    ApplicationEventPublisher events;
+
     private Dispatcher dispatcher(List<ChannelAdapter> adapters) {
         return new Dispatcher(jdbc, transaction, outbox, composer, messageTrail, optOuts, policy, refusals, metrics,
-                adapters, settings, clock);
+                adapters, settings, clock, events);
     }
 
     private UncertainRechecks rechecks(List<ChannelAdapter> adapters) {

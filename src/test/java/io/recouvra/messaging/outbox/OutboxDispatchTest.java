@@ -46,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -455,11 +456,14 @@ class OutboxDispatchTest {
         return dispatcherWith(adapter, settings.batchSize());
     }
 
+    @Autowired
+    ApplicationEventPublisher events;
+
     private Dispatcher dispatcherWith(ScriptedAdapter adapter, int batchSize) {
         DispatchSettings small = new DispatchSettings(batchSize, settings.lease(), settings.maxAttempts(),
                 settings.firstRetry(), settings.maxRetry(), settings.reconcileAfter());
         return new Dispatcher(jdbc, transaction, outbox, composer, messageTrail, optOuts, policy, refusals, metrics,
-                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS), adapter.on(Channel.LETTER)), small, clock);
+                List.of(adapter.on(Channel.EMAIL), adapter.on(Channel.SMS), adapter.on(Channel.LETTER)), small, clock, events);
     }
 
     private static void sleep(long millis) {
