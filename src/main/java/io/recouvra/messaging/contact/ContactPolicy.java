@@ -34,8 +34,8 @@ public class ContactPolicy {
 
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration WEEK = Duration.ofDays(7);
-    /** Enum constants, not input: safe to write into the SQL. */
-    private static final String REMINDER_KINDS = Arrays.stream(MessageKind.values()).filter(MessageKind::isReminder)
+    /** The reminder kinds as a list of SQL literals; enum constants, not input: safe to write into the SQL. */
+    public static final String REMINDER_KINDS = Arrays.stream(MessageKind.values()).filter(MessageKind::isReminder)
             .map(kind -> "'" + kind.name() + "'").collect(Collectors.joining(", "));
 
     public sealed interface Verdict {
@@ -96,6 +96,16 @@ public class ContactPolicy {
             }
         }
         return new Verdict.Go();
+    }
+
+    /**
+     * How long a customer's reminders of one kind on one channel are held for more of the same: a wave of
+     * overdue timers asks for them one invoice at a time, over minutes, and sent as they come the first would
+     * go alone and the rest wait a day behind the cap. A group goes out once none has been asked for during
+     * this long.
+     */
+    public Duration groupingWindow() {
+        return rules.groupingWindow();
     }
 
     /** The first moment at or after {@code from} that is within contact hours for a debtor in this zone. */

@@ -1,6 +1,7 @@
 package io.recouvra.messaging.contact;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param until      latest local time (a message due later waits for the next allowed day)
  * @param perDay     reminders per customer and channel in any 24 hours
  * @param perWeek    reminders per customer and channel in any 7 days
+ * @param groupingWindow how long a customer's reminders of one kind on one channel wait for more of the same:
+ *                   they go out together once none has been asked for during this long (zero: at once)
  */
 @ConfigurationProperties("recouvra.messaging.contact-policy")
-record ContactRules(Set<DayOfWeek> days, LocalTime from, LocalTime until, int perDay, int perWeek) {
+record ContactRules(Set<DayOfWeek> days, LocalTime from, LocalTime until, int perDay, int perWeek,
+                    Duration groupingWindow) {
+
+    ContactRules {
+        groupingWindow = groupingWindow == null ? Duration.ZERO : groupingWindow;
+        if (groupingWindow.isNegative()) {
+            throw new IllegalArgumentException("recouvra.messaging.contact-policy.grouping-window must not be negative");
+        }
+    }
 }

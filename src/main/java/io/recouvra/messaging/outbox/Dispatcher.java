@@ -105,8 +105,9 @@ public class Dispatcher {
     /**
      * Sends one batch of due messages; returns how many it claimed. A batch takes every due row of the
      * customers it reaches, so that a customer's reminders due together are never split into two
-     * messages (the second would wait a day behind the frequency cap). Rows another dispatcher holds
-     * are skipped, never waited for: two nodes claiming the same customers must not deadlock.
+     * messages (the second would wait a day behind the frequency cap); reminders whose customer is still
+     * gathering more of the same are left for a later batch (see {@link #notGathering}). Rows another dispatcher
+     * holds are skipped, never waited for: two nodes claiming the same customers must not deadlock.
      */
     public int dispatchDue() {
         return dispatchDue(EnumSet.allOf(Channel.class));
@@ -121,18 +122,22 @@ public class Dispatcher {
         Instant now = clock.instant();
         UUID claim = UUID.randomUUID();
         String onChannels = inChannels(channels);
+        Timestamp dueBy = Timestamp.from(now);
+        Timestamp gatheringSince = Timestamp.from(now.minus(policy.groupingWindow()));
         List<UUID> claimed = transaction.execute(status -> jdbc.queryForList("""
                 update recouvra.outbox_message
                 set status = 'SENDING', lease_until = ?, attempts = attempts + 1, claim_token = ?, version = version + 1
-                where id in (select id from recouvra.outbox_message
-                             where status = 'PENDING' and next_attempt_at <= ? and %s
-                               and customer_id in (select customer_id from recouvra.outbox_message
-                                                   where status = 'PENDING' and next_attempt_at <= ? and %s
+                where id in (select id from recouvra.outbox_message due
+                             where status = 'PENDING' and next_attempt_at <= ? and %s and %s
+                               and customer_id in (select customer_id from recouvra.outbox_message candidate
+                                                   where status = 'PENDING' and next_attempt_at <= ? and %s and %s
                                                    order by next_attempt_at
                                                    limit ? for update skip locked)
                              for update skip locked)
-                returning id""".formatted(onChannels, onChannels), UUID.class, Timestamp.from(now.plus(settings.lease())),
-                claim, Timestamp.from(now), Timestamp.from(now), settings.batchSize()));
+                returning id""".formatted(onChannels, notGathering("due"), onChannels, notGathering("candidate")),
+                UUID.class, Timestamp.from(now.plus(settings.lease())), claim,
+                dueBy, gatheringSince, dueBy,
+                dueBy, gatheringSince, dueBy, settings.batchSize()));
         Map<Object, List<OutboxMessage>> groups = new LinkedHashMap<>();
         List<OutboxMessage> rows = new ArrayList<>(outbox.findAllById(claimed));
         rows.sort(Comparator.comparing(OutboxMessage::getCreatedAt).thenComparing(OutboxMessage::getId));
@@ -188,6 +193,23 @@ public class Dispatcher {
             record(id, claim, row.getRecipient(), sent, outcome, true);
         }
         return abandoned.size();
+    }
+
+    /**
+     * A condition on the rows of {@code alias}, taking two parameters (now minus the grouping window, now): not a
+     * reminder whose customer has had another of the same kind on the same channel asked for within the window. A
+     * wave of overdue timers asks for a customer's reminders one invoice at a time, over minutes; they are held until
+     * the wave has moved past the customer, then go out as one message. Held rows are left out of the choice of
+     * customers too, so that customers still gathering never fill a batch and starve the others. A row stamped later
+     * than now (another node's clock a little ahead) is not yet due itself and holds nothing back.
+     */
+    private static String notGathering(String alias) {
+        return """
+                not (%1$s.kind in (%2$s) and exists (
+                    select 1 from recouvra.outbox_message newer
+                    where newer.customer_id = %1$s.customer_id and newer.channel = %1$s.channel
+                      and newer.kind = %1$s.kind and newer.status = 'PENDING'
+                      and newer.created_at > ? and newer.created_at <= ?))""".formatted(alias, ContactPolicy.REMINDER_KINDS);
     }
 
     /** A condition on the channel column; the values are enum constants, never input. */
