@@ -19,7 +19,7 @@ public final class LedgerEvents {
     }
 
     /**
-     * @param exposure the customer's open outstanding with this invoice
+     * @param exposure the customer's open outstanding with this invoice, or null when it has no credit limit
      * @param creditLimit the customer's limit, or null when no credit review set one
      */
     public record InvoiceRegistered(UUID invoiceId, String number, UUID customerId, String customerName,
