@@ -46,7 +46,8 @@ class InvoiceCollectionProcess {
     /**
      * Each variable costs three statements (the variable and its two history rows), so an instance starts with
      * those the models and their forms read, nothing more: the invoice's flags (over the credit limit, terms
-     * beyond policy) are the ledger's, shown by the API, and no model reads them.
+     * beyond policy) are the ledger's, shown by the API, and no model reads them; the amount DunningStrategy
+     * reads comes with the assessment, from the ledger ({@link Dunning#assess}).
      */
     @EventListener
     void start(InvoiceRegistered invoice) {
@@ -55,7 +56,6 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
                 .putValue(CUSTOMER_NAME, invoice.customerName())
-                .putValue("amount", invoice.amount().toPlainString())
                 .putValue(CURRENCY, invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
