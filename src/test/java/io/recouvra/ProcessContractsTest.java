@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,6 +69,21 @@ class ProcessContractsTest {
                 .containsExactly((String) type.getField("PROCESS_KEY").get(null));
         Set<String> inModel = bpmn.getModelElementsByType(Message.class).stream().map(Message::getName).collect(Collectors.toSet());
         assertThat(messages(type)).as("the messages %s waits for", model).containsExactlyInAnyOrderElementsOf(inModel);
+    }
+
+    /**
+     * Messages go to the instances waiting for them only (database.WaitingInstances skips the engine's search for
+     * a process to start, a query per message): a model whose process starts on a message needs its own correlation.
+     */
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void noProcessStartsOnAMessage(String contract, String model) throws Exception {
+        BpmnModelInstance bpmn = read(model);
+
+        assertThat(bpmn.getModelElementsByType(StartEvent.class))
+                .filteredOn(start -> start.getParentElement() instanceof Process)
+                .filteredOn(start -> !start.getChildElementsByType(MessageEventDefinition.class).isEmpty())
+                .extracting(StartEvent::getId).as("message start events of %s's process", model).isEmpty();
     }
 
     private static Set<String> messages(Class<?> contract) {

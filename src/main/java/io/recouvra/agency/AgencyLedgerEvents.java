@@ -1,5 +1,6 @@
 package io.recouvra.agency;
 
+import io.recouvra.database.WaitingInstances;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import io.recouvra.receivables.LedgerEvents.InvoiceWrittenOff;
@@ -24,7 +25,7 @@ class AgencyLedgerEvents {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void reduced(InvoiceReduced reduced) {
-        runtime.createMessageCorrelation(AgencyHandoffContract.MESSAGE_INVOICE_REDUCED).processInstanceBusinessKey(reduced.number()).correlateAll();
+        WaitingInstances.message(runtime, AgencyHandoffContract.MESSAGE_INVOICE_REDUCED).processInstanceBusinessKey(reduced.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -38,7 +39,7 @@ class AgencyLedgerEvents {
     }
 
     private void tellSettled(String number, InvoiceStatus status) {
-        runtime.createMessageCorrelation(AgencyHandoffContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(number)
+        WaitingInstances.message(runtime, AgencyHandoffContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(number)
                 .setVariable(AgencyHandoffContract.SETTLED_AS, status.name()).correlateAll();
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,9 +27,17 @@ class CollectionSteps {
 
     // ---- invoice-collection.bpmn
 
+    /**
+     * DunningStrategy's inputs as transient variables: the business rule task that follows reads them in the same
+     * transaction, and the decision's history keeps them; stored, they would cost three statements each and as many
+     * deletes when the instance ends (docs/performance.md).
+     */
     @Bean
     JavaDelegate assessCustomer(Dunning dunning) {
-        return execution -> execution.setVariables(dunning.assess(InvoiceCase.of(execution)));
+        // an instance started before the amount came with the assessment stores it: stored it stays (the engine
+        // refuses a transient value for a stored variable)
+        return execution -> dunning.assess(InvoiceCase.of(execution)).forEach((name, value) ->
+                execution.setVariable(name, Variables.untypedValue(value, !execution.hasVariable(name))));
     }
 
     @Bean

@@ -62,13 +62,15 @@ class Dunning {
         this.insuredInvoices = insuredInvoices;
     }
 
-    /** The inputs of DunningStrategy for this invoice's customer. */
+    /** The inputs of DunningStrategy for this invoice and its customer, read from the ledger and the score. */
     @Transactional
     Map<String, Object> assess(InvoiceCase invoiceCase) {
         CreditScore score = freshScore(invoiceCase.customerId());
-        Customer customer = invoices.get(invoiceCase.invoiceId()).getCustomer();
+        Invoice invoice = invoices.get(invoiceCase.invoiceId());
+        Customer customer = invoice.getCustomer();
         LocalDate yearAgo = calendar.today().minusYears(1);
         Map<String, Object> facts = new HashMap<>();
+        facts.put("amount", invoice.getAmount().toPlainString());
         facts.put("riskClass", score.getRiskClass().name());
         facts.put("score", score.getScore());
         facts.put("customerType", customer.getCustomerType());

@@ -2,6 +2,7 @@ package io.recouvra.collection;
 
 import static io.recouvra.collection.InvoiceCollectionContract.*;
 
+import io.recouvra.database.WaitingInstances;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.Invoice;
@@ -42,6 +43,12 @@ class InvoiceCollectionProcess {
                 false, false, null, invoice.getCustomer().getCreditLimit()));
     }
 
+    /**
+     * Each variable costs three statements (the variable and its two history rows), so an instance starts with
+     * those the models and their forms read, nothing more: the invoice's flags (over the credit limit, terms
+     * beyond policy) are the ledger's, shown by the API, and no model reads them; the amount DunningStrategy
+     * reads comes with the assessment, from the ledger ({@link Dunning#assess}).
+     */
     @EventListener
     void start(InvoiceRegistered invoice) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, invoice.number(), Variables.createVariables()
@@ -49,13 +56,10 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
                 .putValue(CUSTOMER_NAME, invoice.customerName())
-                .putValue("amount", invoice.amount().toPlainString())
                 .putValue(CURRENCY, invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue(DUE_DATE, invoice.dueDate().toString())
-                .putValue("overCreditLimit", invoice.overCreditLimit())
-                .putValue("termsBeyondPolicy", invoice.termsBeyondPolicy())
                 .putValue(DUNNING_LEVEL, 0)
                 .putValue(RESUME_WITH_NEXT_LEVEL, false)
                 .putValue(EscalationContract.AGENCY_ATTEMPTS, 0)
@@ -66,7 +70,7 @@ class InvoiceCollectionProcess {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void settle(InvoiceSettled invoice) {
         String message = invoice.status() == InvoiceStatus.CANCELLED ? MESSAGE_INVOICE_CANCELLED : MESSAGE_PAYMENT_RECEIVED;
-        runtime.createMessageCorrelation(message)
+        WaitingInstances.message(runtime, message)
                 .processInstanceBusinessKey(invoice.number())
                 .setVariable(OUTSTANDING_AMOUNT, "0.00")
                 .correlateAll();

@@ -1,5 +1,6 @@
 package io.recouvra.insurance;
 
+import io.recouvra.database.WaitingInstances;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.DisputeRaised;
 import io.recouvra.receivables.InvoiceStatus;
@@ -44,24 +45,24 @@ class InsuranceLedgerEvents {
 
     @EventListener
     void disputed(DisputeRaised dispute) {
-        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_DISPUTED).processInstanceBusinessKey(dispute.invoiceNumber())
+        WaitingInstances.message(runtime, CreditInsuranceClaimContract.MESSAGE_INVOICE_DISPUTED).processInstanceBusinessKey(dispute.invoiceNumber())
                 .setVariable(CreditInsuranceClaimContract.DISPUTE_REASON, dispute.reason()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void paid(InvoiceReduced reduced) {
-        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
+        WaitingInstances.message(runtime, CreditInsuranceClaimContract.MESSAGE_INVOICE_PAID).processInstanceBusinessKey(reduced.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void writtenOff(InvoiceWrittenOff writtenOff) {
-        runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(writtenOff.number()).correlateAll();
+        WaitingInstances.message(runtime, CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(writtenOff.number()).correlateAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void settled(InvoiceSettled settled) {
         if (settled.status() == InvoiceStatus.PAID || settled.status() == InvoiceStatus.CANCELLED) {
-            runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(settled.number())
+            WaitingInstances.message(runtime, CreditInsuranceClaimContract.MESSAGE_INVOICE_SETTLED).processInstanceBusinessKey(settled.number())
                     .correlateAll();
         }
     }

@@ -1,5 +1,6 @@
 package io.recouvra.legal;
 
+import io.recouvra.database.WaitingInstances;
 import io.recouvra.legal.LegalCase.Stage;
 import io.recouvra.legal.Prescriptions.Act;
 import io.recouvra.trail.Interaction.Direction;
@@ -491,7 +492,7 @@ public class LegalCases {
 
     /** Tells the invoice's case that the invoice is settled or written off. */
     void invoiceClosed(String invoiceNumber, String how) {
-        runtime.createMessageCorrelation(LegalInjunctionContract.MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)
+        WaitingInstances.message(runtime, LegalInjunctionContract.MESSAGE_INVOICE_CLOSED).processInstanceBusinessKey(invoiceNumber)
                 .setVariable(LegalInjunctionContract.OUTCOME_REASON, how).correlateAll();
     }
 

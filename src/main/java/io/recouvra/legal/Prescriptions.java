@@ -1,5 +1,6 @@
 package io.recouvra.legal;
 
+import io.recouvra.database.WaitingInstances;
 import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
@@ -229,7 +230,7 @@ public class Prescriptions {
 
     /** A running review of the invoice has nothing left to review. */
     void interrupted(String invoiceNumber) {
-        runtime.createMessageCorrelation(PrescriptionReviewContract.MESSAGE_INTERRUPTED).processInstanceBusinessKey(invoiceNumber).correlateAll();
+        WaitingInstances.message(runtime, PrescriptionReviewContract.MESSAGE_INTERRUPTED).processInstanceBusinessKey(invoiceNumber).correlateAll();
     }
 
     /**

@@ -89,9 +89,10 @@ public class InvoiceService {
                 request.currency(), clock.instant());
         // Credit limits are in euros and Recouvra keeps no exchange rates: the limit is checked against the euro
         // exposure only, and an invoice in another currency is compared with nothing rather than added to euros.
-        BigDecimal exposure = invoices.exposureOf(customer, invoice.getCurrency(), InvoiceStatus.CLOSED).add(invoice.getAmount());
-        boolean overLimit = customer.getCreditLimit() != null && CREDIT_LIMIT_CURRENCY.equals(invoice.getCurrency())
-                && exposure.compareTo(customer.getCreditLimit()) > 0;
+        // Without a limit, or in another currency, there is nothing to check: one query less per registration.
+        BigDecimal exposure = customer.getCreditLimit() == null || !CREDIT_LIMIT_CURRENCY.equals(invoice.getCurrency()) ? null
+                : invoices.exposureOf(customer, invoice.getCurrency(), InvoiceStatus.CLOSED).add(invoice.getAmount());
+        boolean overLimit = exposure != null && exposure.compareTo(customer.getCreditLimit()) > 0;
         invoice.flag(overLimit, beyondPaymentTerms(customer, invoice));
         invoice.agreeInterestRate(request.contractualInterestRate());
         invoice.deliveredOn(request.deliveredOn());

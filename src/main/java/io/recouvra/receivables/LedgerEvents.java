@@ -19,7 +19,8 @@ public final class LedgerEvents {
     }
 
     /**
-     * @param exposure the customer's open outstanding in the invoice's currency, with this invoice
+     * @param exposure the customer's open outstanding in euros with this euro invoice, or null when it has no credit
+     *                 limit or the invoice is in another currency
      * @param creditLimit the customer's limit, or null when no credit review set one
      */
     public record InvoiceRegistered(UUID invoiceId, String number, UUID customerId, String customerName,

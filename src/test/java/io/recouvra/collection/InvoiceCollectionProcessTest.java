@@ -140,12 +140,30 @@ class InvoiceCollectionProcessTest {
     // ---- before the due date
 
     @Test
+    void anInstanceThatStoredItsAmountAtStartIsAssessedAsBefore() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.plusDays(20), "1200.00");
+        // as every registration stored it before the amount came with the assessment
+        runtime.setVariable(runtime.createProcessInstanceQuery().processDefinitionKey("InvoiceCollection")
+                .processInstanceBusinessKey(number).singleResult().getId(), "amount", "1200.00");
+
+        ProcessInstance instance = run(number);
+
+        assertThat(instance).isWaitingAt("Timer_PreDueReminder");
+        assertThat(strategyInput(instance, "Input_Amount")).isEqualTo(1200.0);
+        assertThat(runtime.getVariable(instance.getId(), "amount")).isEqualTo("1200.00");
+    }
+
+    @Test
     void paidBeforeTheDueDate() {
         UUID customer = customer("STANDARD");
         String number = invoice(customer, today.plusDays(20), "1200.00");
         ProcessInstance instance = run(number);
         assertThat(instance).isWaitingAt("Timer_PreDueReminder");
-        assertThat(runtime.getVariable(instance.getId(), "riskClass")).isIn("A", "B");
+        assertThat(strategyInput(instance, "Input_RiskClass")).isIn("A", "B");
+        assertThat(strategyInput(instance, "Input_Amount")).isEqualTo(1200.0);
+        assertThat(runtime.getVariables(instance.getId())).as("the strategy's inputs are not stored with the instance")
+                .doesNotContainKeys("riskClass", "score", "customerType", "insured", "latePayments", "brokenPromises", "amount");
 
         pay(customer, number, "1200.00");
 
@@ -1355,6 +1373,13 @@ class InvoiceCollectionProcessTest {
         String number = TestData.invoiceNumber();
         invoices.register(new NewInvoice(number, customer, null, dueDate.minusDays(30), dueDate, new BigDecimal(amount), "EUR"));
         return number;
+    }
+
+    /** What DunningStrategy was given in its input {@code clauseId}, as the decision's history keeps it. */
+    private Object strategyInput(ProcessInstance instance, String clauseId) {
+        return engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+                .decisionDefinitionKey("DunningStrategy").includeInputs().singleResult().getInputs().stream()
+                .filter(in -> clauseId.equals(in.getClauseId())).findFirst().orElseThrow().getValue();
     }
 
     /** The invoice's instance, with every job due now run. */

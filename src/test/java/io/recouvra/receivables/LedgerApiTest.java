@@ -47,7 +47,7 @@ class LedgerApiTest {
         ProcessInstance instance = instanceOf(number);
         assertThat(instance).isNotNull();
         assertThat(runtime.getVariable(instance.getId(), "customerName")).isEqualTo("Boulangerie Test");
-        assertThat(runtime.getVariable(instance.getId(), "amount")).isEqualTo("1200.00");
+        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1200.00");
     }
 
     @Test
@@ -291,7 +291,7 @@ class LedgerApiTest {
                 .getBody();
 
         assertThat(created).contains("\"amount\":1200.00,").contains("\"outstanding\":1200.00,");
-        assertThat(runtime.getVariable(instanceOf(number).getId(), "amount")).isEqualTo("1200.00");
+        assertThat(runtime.getVariable(instanceOf(number).getId(), "outstandingAmount")).isEqualTo("1200.00");
     }
 
     @Test

@@ -20,8 +20,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @FastTest
-// a datasource URL keeps io.recouvra.database.EmbeddedPostgresEnvironment from starting a PostgreSQL the slice never uses
-@WebMvcTest(properties = "spring.datasource.url=jdbc:postgresql://localhost/not-used-by-web-slices")
+// a datasource URL keeps io.recouvra.database.EmbeddedPostgresEnvironment from starting a PostgreSQL the slice never uses;
+// credentials are checked on every request, as the mocked users may change between two
+@WebMvcTest(properties = {"spring.datasource.url=jdbc:postgresql://localhost/not-used-by-web-slices",
+        "recouvra.security.verified-credentials-for=PT0S"})
 @Import(SliceSecurity.class)
 @MockitoBean(types = IdentityService.class)
 public @interface ApiSliceTest {
