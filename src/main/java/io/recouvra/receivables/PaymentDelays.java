@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,7 +48,7 @@ public class PaymentDelays {
      * The customer's delay as of {@code today}, and its open sales invoices moved to their expected day. Runs in the
      * caller's transaction, which holds the customer's lock (a payment's), or in one of its own.
      */
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional
     public void refresh(UUID customerId, LocalDate today) {
         int kept = jdbc.update("""
                 insert into recouvra.customer_payment_delay (customer_id, days, shift_days, computed_on)
