@@ -55,6 +55,8 @@ class TableOwnershipTest {
             entry("portal_link", "portal"),
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
             entry("online_payment_event", "onlinepayment"),
+            entry("customer_payment_delay", "receivables"), entry("owed_by_expected_day", "receivables"),
+            entry("owed_by_due_day", "receivables"), entry("owed_sales_change", "receivables"), entry("customer_exposure", "receivables"),
             entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:from|join|update|into)\\s+(?:recouvra\\.)?(\\w+)\\b",

@@ -49,7 +49,7 @@ public class CashForecast {
 
     public List<Forecast> on(LocalDate today, Collection<UUID> customers) {
         LocalDate monday = mondayOf(today);
-        List<OnDay> expected = new ArrayList<>(ledger.owedByExpectedDay(today, collection.invoicesPromisedOrInPlan(customers), customers));
+        List<OnDay> expected = new ArrayList<>(ledger.owedByExpectedDay(collection.invoicesPromisedOrInPlan(customers), customers));
         for (ExpectedReceipt receipt : collection.expectedFrom(monday, customers)) {
             expected.add(new OnDay(receipt.currency(), receipt.day(), receipt.amount()));
         }

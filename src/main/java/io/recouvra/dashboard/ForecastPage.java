@@ -82,8 +82,7 @@ class ForecastPage implements DashboardPage {
     String invoices(@RequestParam String week, @RequestParam(required = false) Integer page, Model model) {
         LocalDate monday = monday(week);
         int number = Period.page(page);
-        LocalDate today = LocalDate.now(clock);
-        List<ExpectedInvoice> lines = cash.expectedBetween(today, monday, monday.plusDays(6),
+        List<ExpectedInvoice> lines = cash.expectedBetween(monday, monday.plusDays(6),
                 collection.invoicesPromisedOrInPlan(Set.of()), Set.of(), number, LIST_SIZE + 1);
         model.addAttribute("week", monday);
         model.addAttribute("page", number);

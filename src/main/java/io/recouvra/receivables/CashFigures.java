@@ -41,22 +41,37 @@ public class CashFigures {
         this.jdbc = jdbc;
     }
 
+    /** An open sales invoice: what is counted as still owed, and expected. */
+    static final String OWED_SALES_INVOICE = "i.kind = 'INVOICE' and i.outstanding > 0 and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')";
+
     /**
      * What the open sales invoices still owe, summed by currency and the day each is expected: its due date shifted by
-     * its customer's payment delay on {@code today} (rounded to the nearest day, halves away from zero; no history, no
-     * shift). The invoices named in {@code expectedOtherwise} (under a promise, in a plan) are left out.
+     * its customer's payment delay (kept by {@link PaymentDelays}: rounded to the nearest day, halves away from zero; no
+     * history, no shift). The invoices named in {@code expectedOtherwise} (under a promise, in a plan) are left out.
+     * <p>
+     * For the whole book, the sums kept by expected day ({@link OwedSalesByDay}) with the changes not folded yet, less
+     * the invoices expected otherwise (read by number): rows as many as the days, whatever the size of the book. For
+     * some customers, their invoices (by customer).
      */
     @Transactional(readOnly = true)
-    public List<OnDay> owedByExpectedDay(LocalDate today, Collection<String> expectedOtherwise, Collection<UUID> customers) {
-        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
-        String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
-        return jdbc.query("with delay as (" + PAYMENT_DELAY + """
-                        )
-                        select i.currency, i.due_date + coalesce(round(d.days)::integer, 0) as expected, sum(i.outstanding)
-                        from recouvra.invoice i left join delay d on d.customer_id = i.customer_id
-                        where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0
-                        and not (i.number = any (?))""" + ofCustomers + " group by 1, 2 order by 1, 2",
-                (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
+    public List<OnDay> owedByExpectedDay(Collection<String> expectedOtherwise, Collection<UUID> customers) {
+        String[] numbers = expectedOtherwise.toArray(String[]::new);
+        if (!customers.isEmpty()) {
+            return jdbc.query("select i.currency, i.expected_on, sum(i.outstanding) from recouvra.invoice i where "
+                            + OWED_SALES_INVOICE + " and i.customer_id = any (?) and not (i.number = any (?)) group by 1, 2 order by 1, 2",
+                    (rs, n) -> onDay(rs), customers.toArray(UUID[]::new), numbers);
+        }
+        return jdbc.query("""
+                        select currency, expected_on, sum(owed) from (""" + OwedSalesByDay.BY_EXPECTED_DAY + "\n" + """
+                            union all
+                            select i.currency, i.expected_on, -i.outstanding from recouvra.invoice i
+                            where i.number = any (?) and""" + " " + OWED_SALES_INVOICE + """
+                        ) owed group by 1, 2 having sum(owed) <> 0 order by 1, 2""",
+                (rs, n) -> onDay(rs), (Object) numbers);
+    }
+
+    private static OnDay onDay(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
     }
 
     /** An open invoice behind a forecast week: what it owes and the day it is expected. */
@@ -66,24 +81,19 @@ public class CashFigures {
 
     /**
      * The drill-down of {@link #owedByExpectedDay}: the invoices expected from {@code from} to {@code to}, by expected
-     * day, a page at a time.
+     * day, a page at a time (index {@code idx_invoice_owed_by_expected_day}, in that order).
      */
     @Transactional(readOnly = true)
-    public List<ExpectedInvoice> expectedBetween(LocalDate today, LocalDate from, LocalDate to, Collection<String> expectedOtherwise,
+    public List<ExpectedInvoice> expectedBetween(LocalDate from, LocalDate to, Collection<String> expectedOtherwise,
                                                  Collection<UUID> customers, int page, int size) {
-        List<Object> args = new ArrayList<>(List.of(today.minusMonths(12), today, expectedOtherwise.toArray(String[]::new)));
+        List<Object> args = new ArrayList<>(List.of(from, to, expectedOtherwise.toArray(String[]::new)));
         String ofCustomers = ofCustomers("and", "i.customer_id", customers, args);
-        args.addAll(List.of(from, to, size, (long) page * size));
-        return jdbc.query("with delay as (" + PAYMENT_DELAY + """
-                        ), expected as (
-                        select i.number, i.customer_id, c.legal_name, i.currency, i.due_date,
-                               i.due_date + coalesce(round(d.days)::integer, 0) as expected_on, i.outstanding
+        args.addAll(List.of(size, (long) page * size));
+        return jdbc.query("""
+                        select i.number, i.customer_id, c.legal_name, i.currency, i.due_date, i.expected_on, i.outstanding
                         from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
-                        left join delay d on d.customer_id = i.customer_id
-                        where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0
-                        and not (i.number = any (?))""" + ofCustomers + """
-                        )
-                        select * from expected where expected_on between ? and ? order by expected_on, number limit ? offset ?""",
+                        where i.expected_on between ? and ? and not (i.number = any (?)) and""" + " " + OWED_SALES_INVOICE
+                        + ofCustomers + " order by i.expected_on, i.number limit ? offset ?",
                 (rs, n) -> new ExpectedInvoice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7)), args.toArray());
     }

@@ -58,11 +58,19 @@ public class OpenInvoices {
     }
 
     /**
-     * What the invoices of a kind issued by {@code day} still owe, summed by currency and due date in one grouped
-     * query (the rows are as many as the due dates, not the invoices); only the given customers' if any are given.
+     * What the invoices of a kind issued by {@code day} still owe, summed by currency and due date (the rows are as many
+     * as the due dates, not the invoices); only the given customers' if any are given. The whole book's sales invoices
+     * are read from the sums kept by due and issue date ({@link OwedSalesByDay}); otherwise one grouped query over
+     * the invoices.
      */
     @Transactional(readOnly = true)
     public List<OwedOnDueDate> owedByDueDate(LocalDate day, InvoiceKind kind, Collection<UUID> customers) {
+        if (kind == InvoiceKind.INVOICE && customers.isEmpty()) {
+            return jdbc.query("select currency, due_date, sum(owed) from (" + OwedSalesByDay.BY_DUE_DAY + """
+                            ) owed where issue_date <= ? group by currency, due_date having sum(owed) <> 0
+                            order by currency, due_date""",
+                    (rs, n) -> new OwedOnDueDate(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), day);
+        }
         List<Object> parameters = new ArrayList<>(List.of(kind.name(), day));
         String ofCustomers = "";
         if (!customers.isEmpty()) {

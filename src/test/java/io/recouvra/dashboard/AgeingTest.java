@@ -128,6 +128,26 @@ class AgeingTest {
     }
 
     /**
+     * A scrape reads the snapshot the last refresh took, never the ledger: 100.00 leva owed at the refresh, then an
+     * invoice of 50.00 registered; the scrape still says 100.0 until the next refresh says 150.0.
+     */
+    @Test
+    void aScrapeReadsTheLastSnapshotNotTheLedger() {
+        LocalDate today = LocalDate.now(clock);
+        UUID customer = customer("Ageing BGN SA");
+        invoice(customer, today.minusDays(5), "100.00", "BGN");
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ReceivablesGauges scraped = new ReceivablesGauges(ageing, clock, prometheus);
+        scraped.refresh();
+
+        invoice(customer, today.minusDays(5), "50.00", "BGN");
+
+        assertThat(prometheus.scrape()).contains("recouvra_receivables_outstanding{currency=\"BGN\"} 100.0");
+        scraped.refresh();
+        assertThat(prometheus.scrape()).contains("recouvra_receivables_outstanding{currency=\"BGN\"} 150.0");
+    }
+
+    /**
      * The same gauges in the Prometheus text format /actuator/prometheus serves (Spring Boot tests switch the
      * endpoint's export off, so a Prometheus registry of the test's own is fed by the same snapshot code).
      */

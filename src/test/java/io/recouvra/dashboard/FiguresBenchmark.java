@@ -5,10 +5,14 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewCustomer;
 import io.recouvra.receivables.NewInvoice;
 import io.recouvra.receivables.NewPayment;
+import io.recouvra.receivables.OwedSalesByDay;
+import io.recouvra.receivables.PaymentDelays;
 import io.recouvra.receivables.PaymentService;
+import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,14 +21,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not a test (surefire does not pick it up; it prints figures): the promises, disputes, cash forecast and
  * risk figures over a book of a million open invoices of 10,000 customers, 300,000 payments allocated over the last
- * twelve months, 20,000 promises and 10,000 disputes. Run it alone, it leaves the rows in its throw-away database:
+ * twelve months, 20,000 promises and 10,000 disputes; then the pages as a logged-in manager opens them over HTTP, and
+ * the plans of their queries (EXPLAIN ANALYZE). Run it alone, it leaves the rows in its throw-away database:
  *
  * <pre>./mvnw test -Dtest=FiguresBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -50,7 +57,15 @@ class FiguresBenchmark {
     @Autowired
     PaymentService payments;
     @Autowired
+    PaymentDelays delays;
+    @Autowired
+    OwedSalesByDay owedSales;
+    @Autowired
+    IdentityService identity;
+    @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
     @Autowired
     Clock clock;
 
@@ -85,9 +100,23 @@ class FiguresBenchmark {
                        now() - (g % 40) * interval '1 day', case when g % 2 = 0 then now() - (g % 20) * interval '1 day' end,
                        'PRICING_ERROR', case when g % 4 = 0 then 5.00 end from generate_series(1, 10000) g""", CUSTOMERS);
         System.out.printf("ledger copied in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
-        for (String table : List.of("customer", "invoice", "payment", "payment_allocation", "promise_to_pay", "dispute")) {
-            jdbc.execute("analyze recouvra." + table);
+        // the payments were written without booking them: the night's run works out every customer's delay
+        start = System.nanoTime();
+        int refreshed = delays.refreshChanged(today);
+        System.out.printf("nightly payment delays: %,d customers refreshed in %,d ms%n", refreshed, (System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
+        int folded = owedSales.fold();
+        System.out.printf("fold: %,d changes folded in %,d ms%n", folded, (System.nanoTime() - start) / 1_000_000);
+        // what autovacuum does on its own after such writes: statistics, and the visibility map index-only scans need
+        for (String table : List.of("customer", "invoice", "payment", "payment_allocation", "promise_to_pay", "dispute",
+                "customer_payment_delay", "customer_exposure", "owed_by_expected_day", "owed_by_due_day", "owed_sales_change")) {
+            jdbc.execute("vacuum analyze recouvra." + table);
         }
+        System.out.printf("read models: %s%n", jdbc.queryForMap("""
+                select (select count(*) from recouvra.owed_by_expected_day) as expected_days,
+                       (select count(*) from recouvra.owed_by_due_day) as due_and_issue_days,
+                       (select count(*) from recouvra.customer_exposure) as exposures,
+                       (select count(*) from recouvra.customer_payment_delay) as delays"""));
 
         for (int run = 1; run <= 3; run++) {
             time(run, "promises and plans, 30 days", () -> promisesAndPlans.promises(today.minusDays(29), today, Set.of()).size()
@@ -97,6 +126,63 @@ class FiguresBenchmark {
             time(run, "risk, first page of 50 exposures", () -> risk.exposures(today, Set.of(), 0, 50).size());
             time(run, "early warnings, 30 days", () -> risk.earlyWarnings(today, Set.of(), 0, 50).size());
         }
+
+        String manager = DashboardSession.newUser(identity, "bench", RecouvraGroups.MANAGERS);
+        DashboardSession browser = new DashboardSession(port);
+        browser.logIn(manager, "secret-" + manager);
+        String week = CashForecast.mondayOf(today).toString();
+        for (int run = 1; run <= 3; run++) {
+            page(run, browser, "/dashboard/forecast");
+            page(run, browser, "/dashboard/forecast/invoices?week=" + week);
+            page(run, browser, "/dashboard/risk");
+            page(run, browser, "/dashboard/risk?page=100");
+            page(run, browser, "/dashboard/promises");
+            page(run, browser, "/dashboard/disputes");
+            page(run, browser, "/dashboard/portfolio");
+        }
+
+        // the plans of the pages' queries over these rows (the same statements as receivables' read APIs)
+        explain("forecast of the whole book: sums by expected day", """
+                select currency, expected_on, sum(owed) from (
+                    select currency, expected_on, owed from recouvra.owed_by_expected_day
+                    union all select currency, expected_on, owed from recouvra.owed_sales_change
+                    union all select i.currency, i.expected_on, -i.outstanding from recouvra.invoice i
+                    where i.number = any (array['FIG-BENCH-1', 'FIG-BENCH-2']) and i.kind = 'INVOICE' and i.outstanding > 0
+                    and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')) owed
+                group by 1, 2 having sum(owed) <> 0 order by 1, 2""");
+        explain("forecast drill-down: a week's invoices", """
+                select i.number, i.customer_id, c.legal_name, i.currency, i.due_date, i.expected_on, i.outstanding
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                where i.expected_on between '%s' and '%s' and not (i.number = any (array['FIG-BENCH-1']))
+                and i.kind = 'INVOICE' and i.outstanding > 0 and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
+                order by i.expected_on, i.number limit 51 offset 0""".formatted(week, CashForecast.mondayOf(today).plusDays(6)));
+        explain("aged balance of the whole book: sums by due and issue date", """
+                select currency, due_date, sum(owed) from (
+                    select currency, due_date, issue_date, owed from recouvra.owed_by_due_day
+                    union all select currency, due_date, issue_date, owed from recouvra.owed_sales_change) owed
+                where issue_date <= current_date group by currency, due_date having sum(owed) <> 0 order by currency, due_date""");
+        explain("risk: the largest exposures", """
+                select e.customer_id, c.legal_name, e.currency, e.owed, c.credit_limit
+                from recouvra.customer_exposure e join recouvra.customer c on c.id = e.customer_id
+                where e.owed > 0 order by e.owed desc, c.legal_name, c.id, e.currency limit 50 offset 0""");
+        List<UUID> fifty = jdbc.queryForList("select customer_id from recouvra.customer_exposure order by owed desc limit 50", UUID.class);
+        explain("risk: what the page's 50 customers have overdue", """
+                select customer_id, currency, sum(outstanding) from recouvra.invoice
+                where customer_id = any ('%s'::uuid[]) and due_date < current_date and outstanding > 0
+                and status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') group by customer_id, currency"""
+                .formatted("{" + fifty.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}"));
+    }
+
+    private void explain(String what, String sql) {
+        System.out.printf("EXPLAIN ANALYZE, %s:%n", what);
+        jdbc.queryForList("explain (analyze, buffers) " + sql, String.class).forEach(line -> System.out.println("    " + line));
+    }
+
+    private static void page(int run, DashboardSession browser, String path) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = browser.get(path);
+        System.out.printf("page %s, run %d: %,d ms (HTTP %d, %,d characters)%n", path, run, (System.nanoTime() - start) / 1_000_000,
+                response.statusCode(), response.body().length());
     }
 
     private static void time(int run, String figure, Supplier<Object> query) {

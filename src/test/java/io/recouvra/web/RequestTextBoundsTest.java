@@ -34,6 +34,8 @@ class RequestTextBoundsTest {
     /** Bodies whose service checks every field at once and names each one at fault, lengths included. */
     private static final Set<String> CHECKED_WHOLE_BY_THEIR_SERVICE = Set.of(
             "io.recouvra.guarantee.NewGuarantee", // Guarantees.register
+            "io.recouvra.guarantee.GuaranteeAmendment", // Guarantees.amend
+            "io.recouvra.guarantee.GuaranteeRelease", // Guarantees.release
             "io.recouvra.guarantee.GuaranteeController$PaymentReceived", // GuaranteeCalls.reportPayment
             "io.recouvra.guarantee.GuaranteeController$Refusal", // GuaranteeCalls.reportRefusal
             "io.recouvra.insolvency.InsolvencyController$NewProceedings", // InsolvencyProceedingsService.report
