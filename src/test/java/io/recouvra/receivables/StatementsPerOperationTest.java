@@ -29,8 +29,12 @@ class StatementsPerOperationTest {
 
     /** 50 (docs/performance.md): 12 variables written three times each are 36 of them. */
     static final int REGISTRATION_CEILING = 50;
-    /** 72 for an invoice not yet assessed (docs/performance.md); 12 of them delete its variables. */
-    static final int PAYMENT_CEILING = 72;
+    /**
+     * 77 for an invoice not yet assessed (docs/performance.md); 12 of them delete its variables. Five came with the
+     * dashboard: the customer's payment delay and its invoices' expected days (cash forecast), and how the invoice
+     * was recovered (its last stage read, the recovery row written).
+     */
+    static final int PAYMENT_CEILING = 77;
 
     @Autowired
     Api api;
