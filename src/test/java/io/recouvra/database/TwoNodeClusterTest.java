@@ -99,6 +99,8 @@ class TwoNodeClusterTest {
         Instant killed = Instant.now();
         long reachedAtTheKill = count("select count(*) from recouvra.outbox_message where step = 'reminder-1'");
         assertThat(reachedAtTheKill).as("node-b was killed mid-wave").isLessThan(CUSTOMERS);
+        assertThat(count("select count(*) from act_ru_job where process_def_key_ = 'InvoiceCollection' and duedate_ <= now()"))
+                .as("steps of the wave left when node-b was killed, those it held among them").isPositive();
         assertThat(b.isAlive()).isFalse();
 
         await("the survivor to finish the wave", () -> count("""
