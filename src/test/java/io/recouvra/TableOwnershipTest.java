@@ -43,6 +43,7 @@ class TableOwnershipTest {
             entry("payment_plan_invoice", "collection"), entry("payment_plan_instalment", "collection"),
             entry("late_payment_charge", "collection"),
             entry("credit_insurance_policy", "insurance"), entry("buyer_cover", "insurance"), entry("insured_invoice", "insurance"),
+            entry("insurer_insolvency_notice", "insurance"),
             entry("agency_case", "agency"), entry("agency_update", "agency"), entry("agency_commission", "agency"),
             entry("legal_case", "legal"), entry("legal_document", "legal"), entry("prescription_act", "legal"),
             entry("prescription_review", "legal"),
