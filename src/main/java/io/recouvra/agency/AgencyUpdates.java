@@ -8,7 +8,6 @@ import io.recouvra.agency.AgencySettings.Agency;
 import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.receivables.AmountDisplay;
-import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewPayment;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,21 +52,21 @@ class AgencyUpdates {
     private final AgencyCases cases;
     private final PaymentService payments;
     private final InvoiceService invoices;
-    private final CustomerService customers;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
     AgencyUpdates(CollectionAgencies agencies, AgencyCases cases, PaymentService payments, InvoiceService invoices,
-                  CustomerService customers, RuntimeService runtime, ObjectMapper json, JdbcTemplate jdbc, Clock clock,
-                  @Value("${recouvra.zone}") ZoneId zone) {
+                  RuntimeService runtime, ObjectMapper json, JdbcTemplate jdbc, Clock clock,
+                  @Value("${recouvra.zone}") ZoneId zone, ApplicationEventPublisher events) {
+        this.events = events;
         this.agencies = agencies;
         this.cases = cases;
         this.payments = payments;
         this.invoices = invoices;
-        this.customers = customers;
         this.runtime = runtime;
         this.json = json;
         this.jdbc = jdbc;
@@ -118,7 +118,10 @@ class AgencyUpdates {
             case UNRECOVERABLE -> endCase(agencyCase, Outcome.UNRECOVERABLE, from + "debt unrecoverable", update);
             case RETURNED -> endCase(agencyCase, Outcome.RETURNED, from + "case returned", update);
             case DEBTOR_INSOLVENT -> {
-                customers.reportInsolvency(agencyCase.getCustomerId(), LocalDate.ofInstant(update.occurredAt(), zone));
+                // nothing recorded on the agency's word alone: the day of its update is not the judgment's, which splits
+                // the frozen claims from the others; a legal officer checks and records the proceedings
+                events.publishEvent(new AgencyReportedInsolvency(agencyCase.getCustomerId(), agency.name(),
+                        agencyCase.getInvoiceNumber(), LocalDate.ofInstant(update.occurredAt(), zone), update.note()));
                 endCase(agencyCase, Outcome.DEBTOR_INSOLVENT, from + "debtor in insolvency proceedings", update);
             }
         }

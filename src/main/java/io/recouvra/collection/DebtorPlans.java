@@ -235,7 +235,9 @@ public class DebtorPlans {
      * The debtor asks for a plan of {@code instalments} monthly instalments from {@code firstDueDate} for some of
      * its open invoices: the same checks and the same process as a plan asked for through the API
      * ({@code POST /api/v1/customers/{id}/payment-plans}), the instalments worked out as for a plan agreed on a call.
-     * Problems are named by the fields {@code invoiceNumbers}, {@code planInstalments} and {@code planFirstDate}.
+     * Problems are named by the fields {@code invoiceNumbers}, {@code planInstalments} and {@code planFirstDate}; an
+     * invoice frozen by insolvency proceedings is refused first ({@link DebtorRequestRefused}): only the proceedings'
+     * plan may spread it (art. L622-7 C. com.).
      */
     @Transactional
     public UUID ask(UUID customerId, List<String> invoiceNumbers, int instalments, LocalDate firstDueDate, String requestedBy) {
@@ -246,6 +248,11 @@ public class DebtorPlans {
             plans.schedule(BigDecimal.ONE, new PaymentPlans.Terms(instalments, firstDueDate, "MONTHLY", null), problems);
             throw new InvalidInputException(problems);
         }
+        List<DebtorRequestRefused.Refusal> frozen = invoices.byNumbers(invoiceNumbers).stream()
+                .filter(i -> i.getCustomer().getId().equals(customerId) && !i.getStatus().isClosed() && i.isFrozenByInsolvency())
+                .map(i -> DebtorRequestRefused.Refusal.about("invoiceNumbers", DebtorRequestRefused.FROZEN_BY_INSOLVENCY, i.getNumber()))
+                .toList();
+        DebtorRequestRefused.throwIfAny(frozen);
         BigDecimal total = invoices.byNumbers(invoiceNumbers).stream()
                 .filter(i -> i.getCustomer().getId().equals(customerId) && !i.getStatus().isClosed())
                 .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -13,6 +13,13 @@ import java.util.List;
  */
 public class DebtorRequestRefused extends InvalidInputException {
 
+    /**
+     * The code of an invoice born before the opening judgment of its customer's insolvency proceedings: it may be
+     * neither paid nor promised, planned or disputed with the creditor; it is declared to the court-appointed
+     * representative and paid, if at all, through the proceedings (art. L622-7, L622-21, L622-24 C. com.).
+     */
+    public static final String FROZEN_BY_INSOLVENCY = "frozen-by-insolvency";
+
     /** One thing refused: the form's field, why (a stable code), and the invoice, date or amount the sentence names. */
     public record Refusal(String field, String code, String invoiceNumber, LocalDate date, BigDecimal amount, String currency) {
 

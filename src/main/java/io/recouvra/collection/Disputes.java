@@ -137,9 +137,10 @@ public class Disputes {
     /**
      * The debtor's dispute of one or more of its invoices from the portal: one dispute per invoice (as the API raises
      * them), each with the same reason, explanation and documents, all or nothing. Refused whole
-     * ({@link DebtorRequestRefused}, nothing stored) when an invoice is not an open one of the customer or is already
-     * disputed, the reason is not one of {@link #REASONS_LISTED}, the explanation is missing or too long, or a document
-     * is empty, over 5 MB or not a PDF, JPEG or PNG.
+     * ({@link DebtorRequestRefused}, nothing stored) when an invoice is not an open one of the customer, is frozen by
+     * insolvency proceedings (contested, if at all, with the representative) or is already disputed, the reason is
+     * not one of {@link #REASONS_LISTED}, the explanation is missing or too long, or a document is empty, over 5 MB or
+     * not a PDF, JPEG or PNG.
      */
     public List<UUID> raiseFromPortal(UUID customerId, List<String> invoiceNumbers, String reason, String description,
                                       List<Document> documents, String raisedBy) {
@@ -157,6 +158,8 @@ public class Disputes {
                 Invoice invoice = found.get(number);
                 if (invoice == null || invoice.getStatus().isClosed()) {
                     refusals.add(DebtorRequestRefused.Refusal.about("invoices", "not-open", number));
+                } else if (invoice.isFrozenByInsolvency()) {
+                    refusals.add(DebtorRequestRefused.Refusal.about("invoices", DebtorRequestRefused.FROZEN_BY_INSOLVENCY, number));
                 } else if (invoice.getStatus() == InvoiceStatus.DISPUTED) {
                     refusals.add(DebtorRequestRefused.Refusal.about("invoices", "disputed", number));
                 }

@@ -1,5 +1,7 @@
 package io.recouvra.collection;
 
+import static io.recouvra.collection.DebtorRequestRefused.FROZEN_BY_INSOLVENCY;
+
 import io.recouvra.collection.DebtorRequestRefused.Refusal;
 import io.recouvra.database.RetryingTransactions;
 import io.recouvra.messaging.Channel;
@@ -89,9 +91,10 @@ public class PromisesMadeOnline {
 
     /**
      * Records the promise of {@code amount} by {@code promisedDate} on these invoices of the customer, or refuses it
-     * whole ({@link DebtorRequestRefused}, nothing stored): an invoice not the customer's or not open, disputed, on
-     * hold, in a plan or escalated; another promise still open; a date past or beyond {@link #latestDate}; an amount
-     * not above zero or above what the invoices still owe.
+     * whole ({@link DebtorRequestRefused}, nothing stored): an invoice not the customer's or not open, frozen by
+     * insolvency proceedings (paid only through them, art. L622-7 C. com.), disputed, on hold, in a plan or escalated;
+     * another promise still open; a date past or beyond {@link #latestDate}; an amount not above zero or above what the
+     * invoices still owe.
      */
     public UUID promise(UUID customerId, List<String> invoiceNumbers, LocalDate promisedDate, BigDecimal amount) {
         return transactions.execute("promise of customer " + customerId, () -> promiseOnce(customerId,
@@ -165,6 +168,7 @@ public class PromisesMadeOnline {
         for (String number : numbers) {
             Invoice invoice = found.get(number);
             Optional<String> refused = invoice == null || invoice.getStatus().isClosed() ? Optional.of("not-open")
+                    : invoice.isFrozenByInsolvency() ? Optional.of(FROZEN_BY_INSOLVENCY)
                     : switch (invoice.getStatus()) {
                         case DISPUTED -> Optional.of("disputed");
                         case ON_HOLD -> Optional.of("on-hold");

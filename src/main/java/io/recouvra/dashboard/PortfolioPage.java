@@ -4,6 +4,7 @@ import io.recouvra.dashboard.Ageing.AgedBalance;
 import io.recouvra.dashboard.MonthlyFigures.Month;
 import io.recouvra.dashboard.MonthlySnapshots.Line;
 import io.recouvra.receivables.LedgerReports;
+import io.recouvra.receivables.LedgerReports.FrozenOwed;
 import io.recouvra.receivables.LedgerReports.OwedInvoice;
 import io.recouvra.receivables.LedgerReports.OwedPage;
 import io.recouvra.security.RecouvraGroups;
@@ -43,6 +44,8 @@ class PortfolioPage implements DashboardPage {
     static final int DRILL_DOWN_PAGE_SIZE = 50;
     /** The closed months the trend shows. */
     static final int TREND_MONTHS = 12;
+    /** The drill-down of the invoices frozen by their customers' insolvency proceedings. */
+    static final String FROZEN_BY_INSOLVENCY = "insolvency";
 
     /** One currency's closed months, and its last month by customer type. */
     record Trend(String currency, List<Month> months, Map<String, Month> byCustomerType) {
@@ -92,6 +95,10 @@ class PortfolioPage implements DashboardPage {
         List<AgedBalance> balances = ageing.on(today);
         model.addAttribute("today", today);
         model.addAttribute("balances", balances);
+        // what of each currency's outstanding is frozen by insolvency proceedings: declared, paid only through them
+        Map<String, FrozenOwed> frozen = new LinkedHashMap<>();
+        ledger.frozenByInsolvency(today).forEach(owed -> frozen.put(owed.currency(), owed));
+        model.addAttribute("frozen", frozen);
         model.addAttribute("buckets", AgeingBucket.values());
         model.addAttribute("ageingChart", ChartJson.of(ageingChart(balances, locale)));
         List<Trend> trends = trends();
@@ -210,7 +217,10 @@ class PortfolioPage implements DashboardPage {
         return csv.download("balance-agee-" + today + ".csv");
     }
 
-    /** The invoices behind one bucket of one currency's aged balance today (bucket {@code overdue}: every overdue one; {@code all}: every one owed). */
+    /**
+     * The invoices behind one bucket of one currency's aged balance today (bucket {@code overdue}: every overdue one;
+     * {@code all}: every one owed; {@code insolvency}: those frozen by their customers' insolvency proceedings).
+     */
     @GetMapping(PATH + "/invoices")
     String invoices(@RequestParam String currency, @RequestParam String bucket, @RequestParam(defaultValue = "0") int page,
                     Model model) {
@@ -251,11 +261,14 @@ class PortfolioPage implements DashboardPage {
         if (bucket.equals("all")) {
             return ledger.owed(today, currency, null, null, page, DRILL_DOWN_PAGE_SIZE);
         }
+        if (bucket.equals(FROZEN_BY_INSOLVENCY)) {
+            return ledger.owedFrozenByInsolvency(today, currency, page, DRILL_DOWN_PAGE_SIZE);
+        }
         if (bucket.equals("overdue")) {
             return ledger.owed(today, currency, null, today.minusDays(1), page, DRILL_DOWN_PAGE_SIZE);
         }
         AgeingBucket chosen = AgeingBucket.ofLabel(bucket).orElseThrow(() -> new InvalidInputException("bucket",
-                "must be all, overdue or one of not_due, 1_30, 31_60, 61_90, 91_180, over_180"));
+                "must be all, overdue, insolvency or one of not_due, 1_30, 31_60, 61_90, 91_180, over_180"));
         return ledger.owed(today, currency, chosen.dueFrom(today).orElse(null), chosen.dueTo(today).orElse(null), page,
                 DRILL_DOWN_PAGE_SIZE);
     }

@@ -82,11 +82,13 @@ class ClaimDeclarations {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final InsurerToldOfInsolvency insurerTold;
 
     ClaimDeclarations(DeclaredProceedings proceedings, InvoiceService invoices, LatePaymentClaims claims,
                       ObjectProvider<ClaimSecurities> securities, ClaimDeclarationDocuments documents, InsuranceClaims insurance,
                       PaymentService payments, WriteOffs writeOffs, InteractionLog interactions, JdbcTemplate jdbc, Clock clock,
-                      @Value("${recouvra.zone}") ZoneId zone) {
+                      @Value("${recouvra.zone}") ZoneId zone, InsurerToldOfInsolvency insurerTold) {
+        this.insurerTold = insurerTold;
         this.proceedings = proceedings;
         this.invoices = invoices;
         this.claims = claims;
@@ -176,10 +178,12 @@ class ClaimDeclarations {
                 Date.valueOf(declaration.bodaccPublishedOn()), Date.valueOf(declaration.deadlines().declaration()),
                 Date.valueOf(declaration.deadlines().relief()), Date.valueOf(declaration.deadlines().retention()),
                 declaration.totalDisplay(), numbers, Timestamp.from(clock.instant()), pdf, ClaimDeclarationDocuments.sha256(pdf));
+        boolean insurerKnows = insurerTold.tell(proceedingsId);
         List<String> insured = declaration.lines().stream().map(Line::invoiceNumber).filter(insurance::askToTakeOver).toList();
         note(declaration.customerId(), "Declaration of claims prepared: " + declaration.totalDisplay() + " ("
                 + declaration.lines().size() + " invoices), to send by " + declaration.deadlines().declaration(),
-                insured.isEmpty() ? null : "the credit insurer is asked to take over the insured invoices " + String.join(", ", insured));
+                insured.isEmpty() ? null : "the credit insurer is asked to take over the insured invoices " + String.join(", ", insured)
+                        + (insurerKnows ? "" : "; it could not be told of the proceedings: tell it by hand"));
         return declaration;
     }
 

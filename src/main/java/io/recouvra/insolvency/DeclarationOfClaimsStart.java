@@ -43,6 +43,18 @@ class DeclarationOfClaimsStart {
                 .setVariable(BODACC_PUBLISHED_ON, published.publishedOn().toString()).correlateAll();
     }
 
+    /** Converted: the running declaration goes on, and says the proceedings' new kind and representative. */
+    @EventListener
+    void converted(ProceedingsConverted converted) {
+        DeclaredProceedings.Facts facts = proceedings.facts(converted.proceedingsId());
+        runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(converted.proceedingsId().toString()).list()
+                .forEach(instance -> {
+                    runtime.setVariable(instance.getId(), PROCEEDINGS_KIND_LABEL, facts.kindLabel());
+                    runtime.setVariable(instance.getId(), REPRESENTATIVE_NAME, facts.representativeName());
+                });
+    }
+
     /** Returns whether it started one now. */
     private boolean startOnce(UUID proceedingsId) {
         String key = proceedingsId.toString();

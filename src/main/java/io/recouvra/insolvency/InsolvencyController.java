@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,26 @@ class InsolvencyController {
         return ProceedingsView.of(service.recordBodaccPublication(id, request.publishedOn()));
     }
 
+    /** The officer who records the conversion answers for it (the trail names them). */
+    @PostMapping("/{id}/conversions")
+    @Operation(summary = "A judgment converting the proceedings into another kind (safeguard into receivership or liquidation, "
+            + "receivership into liquidation): the same proceedings go on, nothing is declared again")
+    ProceedingsView convert(@PathVariable UUID customerId, @PathVariable UUID id, @RequestBody NewConversion request) {
+        ofCustomer(customerId, id);
+        return ProceedingsView.of(service.convert(id, new ProceedingsConversion(request.kind(), request.judgmentDate(),
+                trimmed(request.court()), trimmed(request.representativeName()), trimmed(request.representativeAddress()))));
+    }
+
+    @GetMapping("/{id}/judgments")
+    @Operation(summary = "The proceedings' judgments: the opening one, then each conversion, the oldest first")
+    List<JudgmentView> judgments(@PathVariable UUID customerId, @PathVariable UUID id) {
+        InsolvencyProceedings found = ofCustomer(customerId, id);
+        List<JudgmentView> judgments = new ArrayList<>();
+        judgments.add(new JudgmentView("OPENING", found.getOpenedAs(), found.getJudgmentDate(), null));
+        service.conversions(id).forEach(c -> judgments.add(new JudgmentView("CONVERSION", c.kind(), c.judgmentDate(), c.from())));
+        return judgments;
+    }
+
     private InsolvencyProceedings ofCustomer(UUID customerId, UUID id) {
         InsolvencyProceedings found = service.find(id);
         if (!found.getCustomerId().equals(customerId)) {
@@ -80,14 +101,23 @@ class InsolvencyController {
     record BodaccPublication(LocalDate publishedOn) {
     }
 
-    record ProceedingsView(UUID id, UUID customerId, ProceedingsKind kind, LocalDate judgmentDate, String court,
-                           String representativeName, String representativeAddress, String representativeEmail,
+    record NewConversion(ProceedingsKind kind, LocalDate judgmentDate, String court, String representativeName,
+                         String representativeAddress) {
+    }
+
+    /** One judgment of the proceedings: what it opened or converted them into, and from what. */
+    record JudgmentView(String judgment, ProceedingsKind kind, LocalDate judgmentDate, ProceedingsKind convertedFrom) {
+    }
+
+    /** {@code kind} is the latest, after any conversion; {@code openedAs} the opening judgment's. */
+    record ProceedingsView(UUID id, UUID customerId, ProceedingsKind kind, ProceedingsKind openedAs, LocalDate judgmentDate,
+                           String court, String representativeName, String representativeAddress, String representativeEmail,
                            LocalDate bodaccPublishedOn, ReportedBy reportedBy, Instant reportedAt,
                            boolean outsideMetropolitanFrance, ProceedingsStatus status, boolean complete) {
 
         static ProceedingsView of(InsolvencyProceedings p) {
-            return new ProceedingsView(p.getId(), p.getCustomerId(), p.getKind(), p.getJudgmentDate(), p.getCourt(),
-                    p.getRepresentativeName(), p.getRepresentativeAddress(), p.getRepresentativeEmail(),
+            return new ProceedingsView(p.getId(), p.getCustomerId(), p.getKind(), p.getOpenedAs(), p.getJudgmentDate(),
+                    p.getCourt(), p.getRepresentativeName(), p.getRepresentativeAddress(), p.getRepresentativeEmail(),
                     p.getBodaccPublishedOn(), p.getReportedBy(), p.getReportedAt(), p.isOutsideMetropolitanFrance(),
                     p.getStatus(), p.isComplete());
         }

@@ -18,6 +18,9 @@ public class InsolvencyProceedings extends AssignedIdEntity {
     private UUID customerId;
     @Enumerated(EnumType.STRING)
     private ProceedingsKind kind;
+    /** The kind the opening judgment gave them; {@link #kind} is the latest, after any conversion. */
+    @Enumerated(EnumType.STRING)
+    private ProceedingsKind openedAs;
     private LocalDate judgmentDate;
     private String court;
     private String representativeName;
@@ -37,6 +40,7 @@ public class InsolvencyProceedings extends AssignedIdEntity {
     InsolvencyProceedings(UUID customerId, ProceedingsReport report, Instant reportedAt) {
         this.customerId = customerId;
         this.kind = report.kind();
+        this.openedAs = report.kind();
         this.judgmentDate = report.judgmentDate();
         this.court = report.court();
         this.representativeName = report.representativeName();
@@ -51,6 +55,22 @@ public class InsolvencyProceedings extends AssignedIdEntity {
 
     void bodaccPublished(LocalDate on) {
         this.bodaccPublishedOn = on;
+    }
+
+    /** A judgment converted them: the court and the representative change only when given. */
+    void convertInto(ProceedingsKind into, String newCourt, String newRepresentativeName, String newRepresentativeAddress) {
+        this.kind = into;
+        if (newCourt != null) {
+            this.court = newCourt;
+        }
+        if (newRepresentativeName != null) {
+            this.representativeName = newRepresentativeName;
+            this.representativeAddress = newRepresentativeAddress;
+        }
+    }
+
+    public ProceedingsKind getOpenedAs() {
+        return openedAs;
     }
 
     /** A claim born on that day is frozen by these proceedings: born before the opening judgment (art. L622-21). */

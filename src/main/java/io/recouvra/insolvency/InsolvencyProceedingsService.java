@@ -9,7 +9,9 @@ import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +41,12 @@ public class InsolvencyProceedingsService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final JdbcTemplate jdbc;
 
     InsolvencyProceedingsService(InsolvencyProceedingsRepository proceedings, CustomerService customers,
                                  InteractionLog interactions, ApplicationEventPublisher events, Clock clock,
-                                 @Value("${recouvra.zone}") ZoneId zone) {
+                                 @Value("${recouvra.zone}") ZoneId zone, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.proceedings = proceedings;
         this.customers = customers;
         this.interactions = interactions;
@@ -100,6 +105,80 @@ public class InsolvencyProceedingsService {
                 "Opening judgment published in the BODACC on " + day, null);
         events.publishEvent(new BodaccPublished(found.getId(), found.getCustomerId(), day));
         return found;
+    }
+
+    /** A judgment that converted proceedings, as the history lists it. */
+    public record Conversion(ProceedingsKind from, ProceedingsKind kind, LocalDate judgmentDate, String court, Instant recordedAt) {
+    }
+
+    /**
+     * A judgment converted the open proceedings into another kind: safeguard into receivership or liquidation (art.
+     * L622-10 C. com.), receivership into liquidation (art. L631-15 II, or L626-27 when a plan is resolved). The same
+     * proceedings go on, so nothing is declared again and the opening judgment still splits the claims; the kind, and
+     * the court and representative when given, change, and the conversion is kept in their history. 400 naming the
+     * field for a kind that is not a step forward, a judgment missing, in the future, or before the last one; 409
+     * when the proceedings are closed.
+     */
+    @Transactional
+    public InsolvencyProceedings convert(UUID id, ProceedingsConversion conversion) {
+        InsolvencyProceedings found = find(id);
+        if (found.getStatus() != ProceedingsStatus.OPEN) {
+            throw new ConflictException("status", "the proceedings are " + found.getStatus() + ": a closed proceedings is not converted");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        ProceedingsKind from = found.getKind();
+        if (conversion.kind() == null) {
+            problems.add(new FieldProblem("kind", "is required: RECEIVERSHIP or LIQUIDATION"));
+        } else if (!convertsInto(from, conversion.kind())) {
+            problems.add(new FieldProblem("kind", from + " proceedings convert into "
+                    + (from == ProceedingsKind.SAFEGUARD ? "RECEIVERSHIP or LIQUIDATION" : from == ProceedingsKind.RECEIVERSHIP
+                    ? "LIQUIDATION" : "nothing: liquidation is the last kind") + ", not " + conversion.kind()));
+        }
+        LocalDate last = conversions(id).stream().map(Conversion::judgmentDate).reduce((one, other) -> other)
+                .orElse(found.getJudgmentDate());
+        if (conversion.judgmentDate() == null) {
+            problems.add(new FieldProblem("judgmentDate", "is required"));
+        } else if (conversion.judgmentDate().isAfter(today())) {
+            problems.add(new FieldProblem("judgmentDate", "must not be in the future"));
+        } else if (conversion.judgmentDate().isBefore(last)) {
+            problems.add(new FieldProblem("judgmentDate", "must not be before the last judgment of these proceedings, " + last));
+        }
+        if (conversion.representativeName() != null && conversion.representativeAddress() == null) {
+            problems.add(new FieldProblem("representativeAddress", "is required with a new representative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        found.convertInto(conversion.kind(), conversion.court(), conversion.representativeName(), conversion.representativeAddress());
+        jdbc.update("""
+                insert into recouvra.insolvency_conversion (id, proceedings_id, converted_from, kind, judgment_date, court, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), id, from.name(), conversion.kind().name(),
+                conversion.judgmentDate(), found.getCourt(), Timestamp.from(clock.instant()));
+        interactions.record(found.getCustomerId(), null, Medium.COURT, Direction.INBOUND, Type.INSOLVENCY,
+                "Insolvency proceedings converted from " + from + " into " + conversion.kind() + " by the judgment of "
+                        + conversion.judgmentDate(),
+                "The same proceedings go on: the claims born before the opening judgment of " + found.getJudgmentDate()
+                        + " stay frozen, and those declared need not be declared again.");
+        events.publishEvent(new ProceedingsConverted(id, found.getCustomerId(), from, conversion.kind(), conversion.judgmentDate()));
+        return found;
+    }
+
+    /** The judgments that converted the proceedings, the oldest first. */
+    @Transactional(readOnly = true)
+    public List<Conversion> conversions(UUID id) {
+        return jdbc.query("""
+                select converted_from, kind, judgment_date, court, recorded_at from recouvra.insolvency_conversion
+                where proceedings_id = ? order by judgment_date, recorded_at""",
+                (rs, n) -> new Conversion(ProceedingsKind.valueOf(rs.getString(1)), ProceedingsKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getTimestamp(5).toInstant()), id);
+    }
+
+    private static boolean convertsInto(ProceedingsKind from, ProceedingsKind to) {
+        return switch (from) {
+            case SAFEGUARD -> to == ProceedingsKind.RECEIVERSHIP || to == ProceedingsKind.LIQUIDATION;
+            case RECEIVERSHIP -> to == ProceedingsKind.LIQUIDATION;
+            case LIQUIDATION -> false;
+        };
     }
 
     /** 404 when there are no such proceedings. */

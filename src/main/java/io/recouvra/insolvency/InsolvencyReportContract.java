@@ -2,7 +2,7 @@ package io.recouvra.insolvency;
 
 /**
  * What the code relies on of processes/insolvency-report.bpmn: one instance per customer (business key = the
- * customer's id) while a legal officer checks proceedings the credit bureau reported.
+ * customer's id) while a legal officer checks proceedings the credit bureau or a collection agency reported.
  */
 public final class InsolvencyReportContract {
 
@@ -14,7 +14,7 @@ public final class InsolvencyReportContract {
     public static final String CUSTOMER_ID = "customerId";
     public static final String CUSTOMER_NAME = "customerName";
     public static final String REPORTED_BY = "reportedBy";
-    /** What the bureau said, shown in the task. */
+    /** Who reported them and what they said (the credit bureau's summary, the agency's note), shown in the task. */
     public static final String BUREAU_SUMMARY = "bureauSummary";
     /** The form's answer: YES (record the proceedings) or NO (the bureau is wrong). */
     public static final String CONFIRMED = "proceedingsConfirmed";

@@ -1,5 +1,6 @@
 package io.recouvra.insolvency;
 
+import io.recouvra.agency.AgencyReportedInsolvency;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.scoring.BureauReportedInsolvency;
 import io.recouvra.trail.Interaction.Direction;
@@ -22,10 +23,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * Proceedings the credit bureau reports: its report says "insolvency proceedings" and nothing of the judgment, the
- * court or the representative, and the stop depends on the judgment's date. So nothing is recorded on the bureau's
- * word alone: a legal officer is asked to check and record them (process InsolvencyReport), once per customer. The
- * beans the model names are here too.
+ * Proceedings the credit bureau or a collection agency reports: the report says "insolvency proceedings" and nothing
+ * of the judgment, the court or the representative, and the stop depends on the judgment's date. So nothing is
+ * recorded on their word alone: a legal officer is asked to check and record them (process InsolvencyReport), once
+ * per customer. The beans the model names are here too.
  */
 @Configuration(proxyBeanMethods = false)
 class InsolvencyReports {
@@ -51,7 +52,8 @@ class InsolvencyReports {
                     throw new InvalidInputException(InsolvencyReportContract.CONFIRMED, "is required: YES or NO");
                 }
                 interactions.record(customerId, null, Medium.SYSTEM, Direction.INTERNAL, Type.INSOLVENCY,
-                        "Insolvency reported by the credit bureau not confirmed", text(task, "checkNote"));
+                        "Insolvency reported by " + reporter(ReportedBy.valueOf((String) task.getVariable(
+                                InsolvencyReportContract.REPORTED_BY))) + " not confirmed", text(task, "checkNote"));
                 return;
             }
             // the bureau's report may lack them, the officer who checked it may not
@@ -64,6 +66,15 @@ class InsolvencyReports {
                     text(task, "representativeName"), text(task, "representativeAddress"), text(task, "representativeEmail"),
                     date(task, "bodaccPublishedOn"), ReportedBy.valueOf((String) task.getVariable(InsolvencyReportContract.REPORTED_BY)),
                     Boolean.TRUE.equals(task.getVariable("outsideMetropolitanFrance"))));
+        };
+    }
+
+    private static String reporter(ReportedBy reportedBy) {
+        return switch (reportedBy) {
+            case CREDIT_BUREAU -> "the credit bureau";
+            case AGENCY -> "the collection agency";
+            case CREDIT_INSURER -> "the credit insurer";
+            case PERSON -> "a person";
         };
     }
 
@@ -97,7 +108,7 @@ class InsolvencyReports {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
-    /** Hears the bureau, asks a legal officer once per customer, and ends the ask when the API recorded them. */
+    /** Hears the bureau and the agencies, asks a legal officer once per customer, and ends the ask when the API recorded them. */
     static class BureauReports {
 
         private final RuntimeService runtime;
@@ -116,7 +127,20 @@ class InsolvencyReports {
         /** A repeat (nightly rescoring) asks nothing more: proceedings already open, or a check already running. */
         @EventListener
         void bureauSaysInsolvent(BureauReportedInsolvency reported) {
-            UUID customerId = reported.customerId();
+            askToCheck(reported.customerId(), ReportedBy.CREDIT_BUREAU, "credit bureau: " + reported.bureauSummary(),
+                    "The credit bureau reports insolvency proceedings");
+        }
+
+        /** The agency's case is ended by the agency module (outcome DEBTOR_INSOLVENT); the proceedings are checked here. */
+        @EventListener
+        void agencySaysInsolvent(AgencyReportedInsolvency reported) {
+            String said = "collection agency " + reported.agencyName() + ", invoice " + reported.invoiceNumber() + ", on "
+                    + reported.reportedOn() + (reported.note() == null || reported.note().isBlank() ? "" : ": " + reported.note().strip());
+            askToCheck(reported.customerId(), ReportedBy.AGENCY, said, "Collection agency " + reported.agencyName()
+                    + " reports insolvency proceedings (invoice " + reported.invoiceNumber() + ")");
+        }
+
+        private void askToCheck(UUID customerId, ReportedBy reporter, String said, String summary) {
             String key = customerId.toString();
             if (proceedings.openFor(customerId).isPresent() || runtime.createProcessInstanceQuery()
                     .processDefinitionKey(InsolvencyReportContract.PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
@@ -125,11 +149,10 @@ class InsolvencyReports {
             runtime.startProcessInstanceByKey(InsolvencyReportContract.PROCESS_KEY, key, Variables.createVariables()
                     .putValue(InsolvencyReportContract.CUSTOMER_ID, key)
                     .putValue(InsolvencyReportContract.CUSTOMER_NAME, customers.get(customerId).getLegalName())
-                    .putValue(InsolvencyReportContract.REPORTED_BY, ReportedBy.CREDIT_BUREAU.name())
-                    .putValue(InsolvencyReportContract.BUREAU_SUMMARY, reported.bureauSummary()));
+                    .putValue(InsolvencyReportContract.REPORTED_BY, reporter.name())
+                    .putValue(InsolvencyReportContract.BUREAU_SUMMARY, said));
             interactions.record(customerId, null, Medium.SYSTEM, Direction.INBOUND, Type.INSOLVENCY,
-                    "The credit bureau reports insolvency proceedings: a legal officer is asked to check and record them",
-                    reported.bureauSummary());
+                    summary + ": a legal officer is asked to check and record them", said);
         }
 
         /** Proceedings recorded (through the API, or by the task itself): a check still waiting ends. */

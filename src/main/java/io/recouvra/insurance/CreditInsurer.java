@@ -31,6 +31,14 @@ public interface CreditInsurer {
     record ExtensionDecision(boolean granted, LocalDate until, String reason) {
     }
 
+    /**
+     * Insolvency proceedings opened against the buyer by a court's judgment: the kind (SAFEGUARD, RECEIVERSHIP,
+     * LIQUIDATION), the opening judgment's day, the court and the court-appointed representative (either may be
+     * unknown: null).
+     */
+    record InsolvencyNotice(String kind, LocalDate judgmentDate, String court, String representative) {
+    }
+
     enum ClaimStatus { PENDING, INDEMNIFIED, REFUSED }
 
     record ClaimDecision(ClaimStatus status, BigDecimal indemnity, LocalDate paidOn, String reason) {
@@ -57,6 +65,12 @@ public interface CreditInsurer {
 
     /** Tells the insurer that the buyer disputes the invoice: a disputed receivable is not covered while disputed. */
     void reportDispute(String policyNumber, Buyer buyer, String invoiceNumber, String reason);
+
+    /**
+     * Tells the insurer that the buyer entered insolvency proceedings: under a credit-insurance policy the judgment
+     * is a claim event (sinistre), to be told at once. Sent at most once per buyer and judgment (idempotency key).
+     */
+    void reportInsolvency(String policyNumber, Buyer buyer, InsolvencyNotice notice);
 
     /** Tells the insurer that the creditor wrote off what is still owed on a declared overdue. */
     void reportWriteOff(String policyNumber, String declarationReference, BigDecimal amount, String currency, String reason);

@@ -141,6 +141,28 @@ class HttpCreditInsurer implements CreditInsurer {
                 .retrieve().toBodilessEntity());
     }
 
+    @Override
+    public void reportInsolvency(String policyNumber, Buyer buyer, InsolvencyNotice notice) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("buyerName", buyer.name());
+        body.put("country", buyer.country());
+        body.put("kind", notice.kind());
+        body.put("judgmentDate", notice.judgmentDate().toString());
+        // not known yet when the credit bureau's word was all there was: left out rather than sent empty
+        if (notice.court() != null) {
+            body.put("court", notice.court());
+        }
+        if (notice.representative() != null) {
+            body.put("representative", notice.representative());
+        }
+        call("insolvency of " + buyer.registrationNumber(), () -> insurer.post()
+                .uri("/v1/policies/{policy}/buyers/{buyer}/insolvency-notices", policyNumber, buyer.registrationNumber())
+                .header("Idempotency-Key", "insolvency-" + buyer.registrationNumber() + "-" + notice.judgmentDate())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve().toBodilessEntity());
+    }
+
     private static CoverDecision cover(JsonNode answer) {
         return new CoverDecision(CoverStatus.valueOf(text(answer, "status")),
                 answer.hasNonNull("amount") ? answer.get("amount").decimalValue() : BigDecimal.ZERO,

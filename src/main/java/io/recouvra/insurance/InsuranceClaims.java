@@ -1,6 +1,7 @@
 package io.recouvra.insurance;
 
 import io.recouvra.insurance.CreditInsurer.ClaimDecision;
+import io.recouvra.insurance.CreditInsurer.InsolvencyNotice;
 import io.recouvra.insurance.CreditInsurer.OverdueNotice;
 import io.recouvra.insurance.InsuredInvoices.InsuredInvoice;
 import io.recouvra.trail.Interaction.Direction;
@@ -9,6 +10,7 @@ import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerLedger;
+import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.CustomerLedger.Allocation;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Invoice;
@@ -16,10 +18,12 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,10 +46,14 @@ public class InsuranceClaims {
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
+    private final CustomerService customers;
+    private final Clock clock;
 
     InsuranceClaims(InsuredInvoices insured, InsurancePolicies policies, CreditInsurer insurer, InvoiceService invoices,
                     CustomerLedger ledger, InteractionLog interactions, RuntimeService runtime, ApplicationEventPublisher events,
-                    JdbcTemplate jdbc) {
+                    JdbcTemplate jdbc, CustomerService customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
         this.insured = insured;
         this.policies = policies;
         this.insurer = insurer;
@@ -66,6 +74,64 @@ public class InsuranceClaims {
         runtime.createMessageCorrelation(CreditInsuranceClaimContract.MESSAGE_DECLARATION_REQUESTED).processInstanceBusinessKey(invoiceNumber)
                 .setVariable(CreditInsuranceClaimContract.DECLARATION_ASKED_FOR, true).correlateAll();
         return insured.isInsured(invoiceNumber);
+    }
+
+    /**
+     * The buyer entered insolvency proceedings: when the insurer can still act on one of its insured invoices, it is
+     * told at once (the judgment is a claim event, a sinistre, under a credit-insurance policy), and each insured
+     * invoice born before the judgment and still watched is declared now, whatever the buyer owes overdue (its
+     * claim's check: {@link InsuredInvoices#check}). Told once per judgment: called again (when the declaration of
+     * claims is prepared) it only tries again what failed. An insurer that cannot be reached or refuses does not undo
+     * the proceedings: the trail says so. Returns whether the insurer knows (false too when it insures nothing of
+     * the buyer's).
+     */
+    @Transactional
+    public boolean buyerInsolvent(UUID customerId, InsolvencyNotice notice) {
+        List<InsuredInvoice> open = insured.ofCustomer(customerId).stream().filter(i -> i.status().insurerCanAct()).toList();
+        if (open.isEmpty()) {
+            return false;
+        }
+        boolean told = tellInsolvency(customerId, notice, policies.get(open.get(0).policyId()));
+        open.stream().filter(i -> i.status() == InsuredInvoices.Status.WATCHED)
+                .filter(i -> invoices.get(i.invoiceNumber()).isFrozenByInsolvency())
+                .forEach(i -> askToTakeOver(i.invoiceNumber()));
+        return told;
+    }
+
+    private boolean tellInsolvency(UUID customerId, InsolvencyNotice notice, InsurancePolicy policy) {
+        jdbc.update("""
+                insert into recouvra.insurer_insolvency_notice (customer_id, judgment_date, policy_id, kind, court, representative)
+                values (?, ?, ?, ?, ?, ?) on conflict (customer_id, judgment_date) do nothing""",
+                customerId, notice.judgmentDate(), policy.id(), notice.kind(), notice.court(), notice.representative());
+        if (insurerKnowsOfInsolvency(customerId, notice.judgmentDate())) {
+            return true;
+        }
+        String proceedings = "insolvency proceedings (" + notice.kind() + ") opened by the judgment of " + notice.judgmentDate();
+        try {
+            insurer.reportInsolvency(policy.policyNumber(), BuyerCovers.buyer(customers.get(customerId)), notice);
+        } catch (CreditInsurer.InsurerUnavailable | CreditInsurer.InsurerRefusal failed) {
+            jdbc.update("update recouvra.insurer_insolvency_notice set last_failure = ? where customer_id = ? and judgment_date = ?",
+                    failed.getMessage(), customerId, notice.judgmentDate());
+            interactions.record(customerId, null, Medium.SYSTEM, Direction.INTERNAL, Type.NOTE, policy.insurer()
+                    + " could not be told of the " + proceedings + ": tried again when the declaration of claims is prepared;"
+                    + " if it fails again, tell the insurer by hand as the policy requires", failed.getMessage());
+            return false;
+        }
+        jdbc.update("""
+                update recouvra.insurer_insolvency_notice set told_at = ?, last_failure = null
+                where customer_id = ? and judgment_date = ?""", Timestamp.from(clock.instant()), customerId, notice.judgmentDate());
+        interactions.record(customerId, null, Medium.SYSTEM, Direction.OUTBOUND, Type.NOTE, policy.insurer() + " told of the "
+                + proceedings + ": a claim event under the policy, so the insured invoices born before the judgment are declared"
+                + " at once and their claims filed without the waiting period", null);
+        return true;
+    }
+
+    /** Whether the insurer was told of the buyer's proceedings opened by that judgment. */
+    @Transactional(readOnly = true)
+    public boolean insurerKnowsOfInsolvency(UUID customerId, LocalDate judgmentDate) {
+        return Boolean.TRUE.equals(jdbc.query("""
+                select told_at is not null from recouvra.insurer_insolvency_notice where customer_id = ? and judgment_date = ?""",
+                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, customerId, judgmentDate));
     }
 
     /**
@@ -155,15 +221,22 @@ public class InsuranceClaims {
         return decision.granted();
     }
 
-    /** The insurer recovers the debt from now on ({@link InsurerTookOver}: dunning stops). Returns when a claim may be filed. */
+    /**
+     * The insurer recovers the debt from now on ({@link InsurerTookOver}: dunning stops). Returns when a claim may be
+     * filed: after the policy's waiting period, or at once for an invoice frozen by its buyer's insolvency proceedings
+     * (the judgment establishes the loss; the waiting period stands in for it when a buyer merely does not pay).
+     */
     @Transactional
     public LocalDate handOver(String invoiceNumber) {
         InsuredInvoice declared = insured.require(invoiceNumber);
+        boolean insolvent = invoices.get(invoiceNumber).isFrozenByInsolvency();
         invoices.escalate(invoiceNumber, InvoiceStatus.WITH_INSURER);
         events.publishEvent(new InsurerTookOver(invoiceNumber));
         InsurancePolicy policy = policies.get(declared.policyId());
-        note(declared, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops", declared.declarationReference());
-        return insured.today().plus(policy.waitingPeriod());
+        note(declared, Direction.INTERNAL, "Handed over to " + policy.insurer() + ": dunning stops"
+                + (insolvent ? "; insolvency proceedings: the claim is filed at once, without the waiting period" : ""),
+                declared.declarationReference());
+        return insolvent ? insured.today() : insured.today().plus(policy.waitingPeriod());
     }
 
     /** Files the claim for the insured share of what is owed; returns PENDING, or REFUSED when refused outright. */

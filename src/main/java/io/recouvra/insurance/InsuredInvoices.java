@@ -188,8 +188,9 @@ public class InsuredInvoices {
 
     /**
      * Whether to declare now: not once paid or cancelled; not while disputed (a disputed receivable is not
-     * covered: the reason is kept); not below the policy's reporting threshold for the buyer; later if the
-     * deadline moved (an agreed extension); else now, when asked early, on the day, or late after an outage.
+     * covered: the reason is kept); now, whatever the threshold, when the invoice is frozen by its buyer's
+     * insolvency proceedings; not below the policy's reporting threshold for the buyer; later if the deadline moved
+     * (an agreed extension); else now, when asked early, on the day, or late after an outage.
      */
     @Transactional
     public Check check(String invoiceNumber, boolean askedEarly) {
@@ -204,6 +205,10 @@ public class InsuredInvoices {
         }
         if (invoice.getStatus() == InvoiceStatus.DISPUTED) {
             return notDeclared(invoiceNumber, "disputed: a disputed receivable is not covered until the dispute is settled");
+        }
+        if (invoice.isFrozenByInsolvency()) {
+            // the buyer's insolvency proceedings are a claim event whatever it owes overdue: declared at once
+            return new Check(Check.DECLARE, null);
         }
         if (!askedEarly && insured.declareBy().isAfter(today())) {
             return new Check(Check.WAIT, "deadline moved to " + insured.declarationDeadline());

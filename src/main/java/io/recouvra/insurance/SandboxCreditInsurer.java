@@ -42,6 +42,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
     private final AtomicInteger outageCalls = new AtomicInteger();
     private final Map<String, String> disputes = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> writeOffs = new ConcurrentHashMap<>();
+    private final Map<String, InsolvencyNotice> insolvencies = new ConcurrentHashMap<>();
 
     SandboxCreditInsurer(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -75,6 +76,7 @@ public class SandboxCreditInsurer implements CreditInsurer {
         claimRefusals.clear();
         disputes.clear();
         writeOffs.clear();
+        insolvencies.clear();
         outageCalls.set(0);
     }
 
@@ -175,6 +177,17 @@ public class SandboxCreditInsurer implements CreditInsurer {
     public void reportWriteOff(String policyNumber, String declarationReference, BigDecimal amount, String currency, String reason) {
         reachable();
         writeOffs.put(declarationReference, amount);
+    }
+
+    @Override
+    public void reportInsolvency(String policyNumber, Buyer buyer, InsolvencyNotice notice) {
+        reachable();
+        insolvencies.putIfAbsent(buyer.registrationNumber() + "@" + notice.judgmentDate(), notice);
+    }
+
+    /** The insolvency proceedings the insurer was told of, by "registration number@judgment day". */
+    public Map<String, InsolvencyNotice> insolvenciesReported() {
+        return Map.copyOf(insolvencies);
     }
 
     /** The write-offs the insurer was told of, by overdue notice. */

@@ -1,6 +1,7 @@
 package io.recouvra.portal;
 
 import io.recouvra.collection.DebtorPlans;
+import io.recouvra.collection.DebtorRequestRefused;
 import io.recouvra.collection.DebtorPlans.PlanOffer;
 import io.recouvra.collection.DebtorPlans.Stage;
 import io.recouvra.messaging.PortalLinks.Purpose;
@@ -147,6 +148,10 @@ class PlanPages {
             try {
                 planId = PortalPages.asTheDebtor(link, () -> plans.ask(link.customerId(), numbers, count, first,
                         "the debtor on the portal (link " + link.id() + ")"));
+            } catch (DebtorRequestRefused frozen) {
+                errors.put("invoice", "plan.error." + DebtorRequestRefused.FROZEN_BY_INSOLVENCY);
+                model.addAttribute("invoiceInError", String.join(", ",
+                        frozen.refusals().stream().map(DebtorRequestRefused.Refusal::invoiceNumber).toList()));
             } catch (InvalidInputException refused) {
                 refused.problems().forEach(problem -> errors.putIfAbsent(formField(problem), "plan.error." + formField(problem)));
             } catch (ConflictException notInDunning) {
@@ -185,7 +190,7 @@ class PlanPages {
     private String showAskForm(PortalLink link, Model model, List<String> chosen, String instalments, String firstDate,
                                Map<String, String> errors) {
         Locale locale = PortalPages.locale(model);
-        List<Invoice> open = invoices.openOf(link.customerId());
+        List<Invoice> open = invoices.openOf(link.customerId()).stream().filter(i -> !i.isFrozenByInsolvency()).toList();
         model.addAttribute("openInvoices", open.stream().map(i -> new OpenInvoiceRow(i.getNumber(),
                 PortalPages.date(i.getDueDate(), locale), PortalPages.money(i.getOutstanding(), i.getCurrency(), locale),
                 chosen.contains(i.getNumber()))).toList());

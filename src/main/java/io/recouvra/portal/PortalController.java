@@ -5,6 +5,7 @@ import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.messaging.SentLetters;
 import io.recouvra.messaging.SentLetters.SentLetter;
+import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.CustomerService;
@@ -76,7 +77,12 @@ class PortalController {
         this.trail = trail;
     }
 
-    /** "Ce que vous devez": the open invoices, the letters sent and how to pay. */
+    /**
+     * "Ce que vous devez": the open invoices, the letters sent and how to pay. Invoices born before the opening
+     * judgment of the customer's insolvency proceedings are shown apart: they are declared in the proceedings and paid,
+     * if at all, through the court-appointed representative, never here (art. L622-7 C. com.), so they are neither
+     * among the invoices to pay nor in the reference to quote.
+     */
     @GetMapping("/portal/{token}")
     String owed(@PathVariable String token, @RequestParam(required = false) String lang, Model model,
                 HttpServletRequest request, HttpServletResponse response) {
@@ -87,16 +93,21 @@ class PortalController {
         Locale locale = PortalPages.locale(model);
         LocalDate today = pages.today();
         List<Invoice> open = invoices.openOf(link.customerId());
-        model.addAttribute("customerName", customers.get(link.customerId()).getLegalName());
+        List<Invoice> toPay = open.stream().filter(invoice -> !invoice.isFrozenByInsolvency()).toList();
+        List<Invoice> frozen = open.stream().filter(Invoice::isFrozenByInsolvency).toList();
+        Customer customer = customers.get(link.customerId());
+        model.addAttribute("customerName", customer.getLegalName());
         Map<String, LocalDate> promised = promises.promisedInvoices(link.customerId());
-        model.addAttribute("invoices", open.stream().map(invoice -> row(invoice, today, locale, promised.get(invoice.getNumber())))
+        model.addAttribute("invoices", toPay.stream().map(invoice -> row(invoice, today, locale, promised.get(invoice.getNumber())))
                 .toList());
+        model.addAttribute("frozen", frozen.stream().map(invoice -> row(invoice, today, locale, null)).toList());
+        model.addAttribute("judgmentDate", frozen.isEmpty() ? null : PortalPages.date(customer.getInsolvencyReportedOn(), locale));
         model.addAttribute("letters", open.stream()
                 .flatMap(invoice -> letters.aboutInvoice(invoice.getId()).stream()
                         .map(letter -> new LetterRow(letter.messageId(), invoice.getNumber(), letter.kind().name(),
                                 pages.date(letter.sentAt(), locale))))
                 .toList());
-        model.addAttribute("reference", String.join(", ", open.stream().map(Invoice::getNumber).toList()));
+        model.addAttribute("reference", String.join(", ", toPay.stream().map(Invoice::getNumber).toList()));
         PortalPages.asTheDebtor(link, () -> trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
                 "Portal: the debtor viewed what it owes (link " + link.id() + ")", null));
         return "portal/owed";

@@ -149,7 +149,8 @@ class PortalDisputeController {
                       Map<String, String> errors) {
         Locale locale = PortalPages.locale(model);
         UUID customerId = link.customerId();
-        List<Invoice> open = invoices.openOf(customerId).stream().filter(i -> DISPUTABLE.contains(i.getStatus())).toList();
+        List<Invoice> open = invoices.openOf(customerId).stream()
+                .filter(i -> DISPUTABLE.contains(i.getStatus()) && !i.isFrozenByInsolvency()).toList();
         model.addAttribute("choices", open.stream().map(invoice -> new Choice(invoice.getNumber(),
                 PortalPages.date(invoice.getDueDate(), locale), PortalPages.money(invoice.getOutstanding(), invoice.getCurrency(), locale),
                 chosen.contains(invoice.getNumber()))).toList());

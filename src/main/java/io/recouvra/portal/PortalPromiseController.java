@@ -121,7 +121,8 @@ class PortalPromiseController {
     }
 
     private List<Invoice> promisable(UUID customerId) {
-        return invoices.openOf(customerId).stream().filter(invoice -> PROMISABLE.contains(invoice.getStatus())).toList();
+        return invoices.openOf(customerId).stream()
+                .filter(invoice -> PROMISABLE.contains(invoice.getStatus()) && !invoice.isFrozenByInsolvency()).toList();
     }
 
     private static LocalDate day(String value) {

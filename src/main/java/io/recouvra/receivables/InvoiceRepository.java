@@ -49,6 +49,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
 
     List<Invoice> findByNumberIn(Collection<String> numbers);
 
+    // with the customer, whose insolvency day tells whether an invoice is frozen (Invoice.isFrozenByInsolvency)
+    @EntityGraph(attributePaths = "customer")
     @Query("""
             select i from Invoice i
             where i.customer.id = :customerId and i.status not in :closed

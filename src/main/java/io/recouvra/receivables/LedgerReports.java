@@ -34,7 +34,13 @@ public class LedgerReports {
     public record SalesByType(String currency, String customerType, BigDecimal sales) {
     }
 
+    /** What the sales invoices of one currency frozen by their customers' insolvency proceedings still owe. */
+    public record FrozenOwed(String currency, long invoices, BigDecimal outstanding) {
+    }
+
     private static final String OWED = "i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0";
+    /** {@link Invoice#isFrozenByInsolvency()} in SQL: born before its customer's insolvency day, the opening judgment's. */
+    private static final String FROZEN = "c.insolvency_reported_on is not null and i.issue_date < c.insolvency_reported_on";
 
     private final JdbcTemplate jdbc;
 
@@ -48,8 +54,36 @@ public class LedgerReports {
      */
     @Transactional(readOnly = true)
     public OwedPage owed(LocalDate day, String currency, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        return owed(day, currency, dueFrom, dueTo, false, page, size);
+    }
+
+    /**
+     * The sales invoices issued by {@code day} that still owe something in {@code currency} and are frozen by their
+     * customer's insolvency proceedings (declared, paid only through them), oldest due first.
+     */
+    @Transactional(readOnly = true)
+    public OwedPage owedFrozenByInsolvency(LocalDate day, String currency, int page, int size) {
+        return owed(day, currency, null, null, true, page, size);
+    }
+
+    /** Per currency, what the sales invoices issued by {@code day} and frozen by insolvency proceedings still owe. */
+    @Transactional(readOnly = true)
+    public List<FrozenOwed> frozenByInsolvency(LocalDate day) {
+        return jdbc.query("""
+                select i.currency, count(*), sum(i.outstanding)
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                where""" + " " + OWED + " and " + FROZEN + """
+                 and i.issue_date <= ?
+                group by i.currency order by i.currency""",
+                (rs, n) -> new FrozenOwed(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), day);
+    }
+
+    private OwedPage owed(LocalDate day, String currency, LocalDate dueFrom, LocalDate dueTo, boolean frozenOnly, int page, int size) {
         List<Object> parameters = new ArrayList<>(List.of(currency, day));
         StringBuilder where = new StringBuilder(" where " + OWED + " and i.currency = ? and i.issue_date <= ?");
+        if (frozenOnly) {
+            where.append(" and ").append(FROZEN);
+        }
         if (dueFrom != null) {
             where.append(" and i.due_date >= ?");
             parameters.add(dueFrom);
@@ -58,7 +92,8 @@ public class LedgerReports {
             where.append(" and i.due_date <= ?");
             parameters.add(dueTo);
         }
-        Long total = jdbc.queryForObject("select count(*) from recouvra.invoice i" + where, Long.class, parameters.toArray());
+        Long total = jdbc.queryForObject("select count(*) from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id"
+                + where, Long.class, parameters.toArray());
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(size);
         paged.add((long) page * size);

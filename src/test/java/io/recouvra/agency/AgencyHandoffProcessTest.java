@@ -5,6 +5,10 @@ import io.recouvra.interest.LatePaymentRates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.recouvra.insolvency.InsolvencyProceedings;
+import io.recouvra.insolvency.InsolvencyProceedingsService;
+import io.recouvra.insolvency.InsolvencyReportContract;
+import io.recouvra.insolvency.ReportedBy;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -20,10 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -54,6 +61,10 @@ class AgencyHandoffProcessTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    InsolvencyProceedingsService proceedings;
     @Autowired
     CustomerService customers;
     @Autowired
@@ -186,7 +197,7 @@ class AgencyHandoffProcessTest {
     }
 
     @Test
-    void anInsolventDebtorIsRecordedAndTheCaseReturned() {
+    void anInsolventDebtorIsCheckedByALegalOfficerWhoRecordsTheProceedingsAndTheCaseReturned() {
         UUID debtor = debtor("FR");
         String number = invoice(debtor, "8000.00");
         ProcessInstance handoff = handOver(number);
@@ -195,8 +206,24 @@ class AgencyHandoffProcessTest {
 
         assertThat(handoff).isEnded();
         assertThat(cases.ofInvoice(number).get(0).outcome()).isEqualTo("DEBTOR_INSOLVENT");
-        assertThat(customers.get(debtor).getInsolvencyReportedOn()).isEqualTo(HANDOVER);
         assertThat(outcomeFor(handoff)).isEqualTo("RETURNED");
+        assertThat(customers.get(debtor).getInsolvencyReportedOn()).as("nothing recorded on the agency's word alone").isNull();
+        Task check = tasks.createTaskQuery().processDefinitionKey(InsolvencyReportContract.PROCESS_KEY)
+                .processInstanceBusinessKey(debtor.toString()).singleResult();
+        assertThat(check).as("the legal officers are asked to check, as for the credit bureau").isNotNull();
+        assertThat(check.getName()).isEqualTo("Enregistrer la procédure collective : " + customers.get(debtor).getLegalName());
+        assertThat(runtime.getVariable(check.getProcessInstanceId(), InsolvencyReportContract.REPORTED_BY)).isEqualTo("AGENCY");
+        assertThat((String) runtime.getVariable(check.getProcessInstanceId(), InsolvencyReportContract.BUREAU_SUMMARY))
+                .startsWith("collection agency Nord Recouvrement (sandbox), invoice " + number + ", on " + HANDOVER);
+
+        tasks.complete(check.getId(), Map.of("proceedingsConfirmed", "YES", "kind", "RECEIVERSHIP", "judgmentDate", "2026-11-16",
+                "court", "Tribunal des activités économiques de Lille", "representativeName", "SELARL Mandataires du Nord",
+                "representativeAddress", "1 rue Nationale, 59000 Lille"));
+
+        InsolvencyProceedings recorded = proceedings.openFor(debtor).orElseThrow();
+        assertThat(recorded.getReportedBy()).isEqualTo(ReportedBy.AGENCY);
+        assertThat(customers.get(debtor).getInsolvencyReportedOn()).as("the judgment's day, not the agency's").isEqualTo(
+                LocalDate.of(2026, 11, 16));
     }
 
     @Test

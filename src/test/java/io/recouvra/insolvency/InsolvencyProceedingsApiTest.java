@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,8 @@ class InsolvencyProceedingsApiTest {
     InsolvencyProceedingsService proceedings;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void aReportedJudgmentIsStoredAnnouncedAndMarksTheCustomer() {
@@ -115,5 +118,85 @@ class InsolvencyProceedingsApiTest {
                 Map.of("kind", "BANKRUPTCY", "judgmentDate", "2026-11-02"), JsonNode.class, customer);
         assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownKind.getBody().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+    }
+
+    /**
+     * Safeguard opened on 5 October 2026, converted into receivership on 2 November, then into liquidation on
+     * 16 November with a liquidator: the same proceedings, the opening judgment still the one that splits the claims,
+     * each judgment in the history, and the running declaration of claims told the new kind and representative.
+     */
+    @Test
+    void aConversionIsANewJudgmentOnTheSameProceedingsWithItsHistory() {
+        UUID customer = customers.register(TestData.debtor("Charcuterie", TestData.siren(), "FR")).getId();
+        UUID id = UUID.fromString(api.asAdmin().postForObject("/api/v1/customers/{id}/insolvency-proceedings",
+                Map.of("kind", "SAFEGUARD", "judgmentDate", "2026-10-05", "court", "Tribunal des activités économiques de Lyon",
+                        "representativeName", "Maître Anne Rivière", "representativeAddress", "10 rue de Bonnel, 69003 Lyon"),
+                JsonNode.class, customer).get("id").asText());
+
+        ResponseEntity<JsonNode> receivership = convert(customer, id, Map.of("kind", "RECEIVERSHIP", "judgmentDate", "2026-11-02"));
+        ResponseEntity<JsonNode> liquidation = convert(customer, id, Map.of("kind", "LIQUIDATION", "judgmentDate", "2026-11-16",
+                "representativeName", "SELARL Liquidateurs du Rhône", "representativeAddress", "2 place Bellecour, 69002 Lyon"));
+
+        assertThat(receivership.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(liquidation.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode now = liquidation.getBody();
+        assertThat(now.get("id").asText()).isEqualTo(id.toString());
+        assertThat(now.get("kind").asText()).isEqualTo("LIQUIDATION");
+        assertThat(now.get("openedAs").asText()).isEqualTo("SAFEGUARD");
+        assertThat(now.get("judgmentDate").asText()).as("the opening judgment still splits the claims").isEqualTo("2026-10-05");
+        assertThat(now.get("representativeName").asText()).isEqualTo("SELARL Liquidateurs du Rhône");
+        assertThat(now.get("court").asText()).as("unchanged when not given").isEqualTo("Tribunal des activités économiques de Lyon");
+        assertThat(customers.get(customer).getInsolvencyReportedOn()).isEqualTo(LocalDate.of(2026, 10, 5));
+
+        JsonNode judgments = api.asAdmin().getForObject("/api/v1/customers/{id}/insolvency-proceedings/{pid}/judgments",
+                JsonNode.class, customer, id);
+        assertThat(judgments).hasSize(3);
+        assertThat(judgment(judgments.get(0))).as("nothing it was converted from").isEqualTo("OPENING SAFEGUARD 2026-10-05 -");
+        assertThat(judgment(judgments.get(1))).isEqualTo("CONVERSION RECEIVERSHIP 2026-11-02 SAFEGUARD");
+        assertThat(judgment(judgments.get(2))).isEqualTo("CONVERSION LIQUIDATION 2026-11-16 RECEIVERSHIP");
+        assertThat(interactions.ofCustomer(customer, 0, 20).getContent()).anySatisfy(entry -> assertThat(entry.getSummary())
+                .isEqualTo("Insolvency proceedings converted from RECEIVERSHIP into LIQUIDATION by the judgment of 2026-11-16"));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationOfClaimsContract.PROCESS_KEY)
+                .processInstanceBusinessKey(id.toString()).count()).as("one declaration, not declared again").isOne();
+        String declaration = runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationOfClaimsContract.PROCESS_KEY)
+                .processInstanceBusinessKey(id.toString()).singleResult().getId();
+        assertThat(runtime.getVariable(declaration, DeclarationOfClaimsContract.PROCEEDINGS_KIND_LABEL)).isEqualTo("liquidation judiciaire");
+        assertThat(runtime.getVariable(declaration, DeclarationOfClaimsContract.REPRESENTATIVE_NAME))
+                .isEqualTo("SELARL Liquidateurs du Rhône");
+
+        ResponseEntity<JsonNode> beyond = convert(customer, id, Map.of("kind", "RECEIVERSHIP", "judgmentDate", "2026-11-20"));
+        assertThat(beyond.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(beyond.getBody().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+        assertThat(beyond.getBody().get("errors").get(0).get("reason").asText())
+                .isEqualTo("LIQUIDATION proceedings convert into nothing: liquidation is the last kind, not RECEIVERSHIP");
+    }
+
+    @Test
+    void aConversionBackwardsOrBeforeTheLastJudgmentIsRefusedNamingTheFieldAndNothingChanges() {
+        UUID customer = customers.register(TestData.debtor("Poissonnerie", TestData.siren(), "FR")).getId();
+        UUID id = UUID.fromString(api.asAdmin().postForObject("/api/v1/customers/{id}/insolvency-proceedings",
+                Map.of("kind", "RECEIVERSHIP", "judgmentDate", "2026-10-05", "court", "TAE Nantes", "representativeName", "Me Dupont",
+                        "representativeAddress", "1 quai de la Fosse, 44000 Nantes"), JsonNode.class, customer).get("id").asText());
+
+        ResponseEntity<JsonNode> refused = convert(customer, id, Map.of("kind", "SAFEGUARD", "judgmentDate", "2026-10-01",
+                "representativeName", "Me Martin"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<String> fields = new ArrayList<>();
+        refused.getBody().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactly("kind", "judgmentDate", "representativeAddress");
+        assertThat(proceedings.find(id).getKind()).isEqualTo(ProceedingsKind.RECEIVERSHIP);
+        assertThat(proceedings.conversions(id)).isEmpty();
+        assertThat(convert(customer, id, Map.of()).getBody().get("errors")).hasSize(2);
+    }
+
+    private ResponseEntity<JsonNode> convert(UUID customer, UUID id, Map<String, String> body) {
+        return api.asAdmin().postForEntity("/api/v1/customers/{id}/insolvency-proceedings/{pid}/conversions", body, JsonNode.class,
+                customer, id);
+    }
+
+    private static String judgment(JsonNode judgment) {
+        return judgment.get("judgment").asText() + " " + judgment.get("kind").asText() + " " + judgment.get("judgmentDate").asText()
+                + " " + (judgment.hasNonNull("convertedFrom") ? judgment.get("convertedFrom").asText() : "-");
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.recouvra.insurance.CreditInsurer.Buyer;
 import io.recouvra.insurance.CreditInsurer.ClaimStatus;
 import io.recouvra.insurance.CreditInsurer.CoverStatus;
+import io.recouvra.insurance.CreditInsurer.InsolvencyNotice;
 import io.recouvra.insurance.CreditInsurer.InsurerRefusal;
 import io.recouvra.insurance.CreditInsurer.InsurerUnavailable;
 import io.recouvra.insurance.CreditInsurer.OverdueNotice;
@@ -38,6 +39,8 @@ class HttpCreditInsurerTest {
     private static final Buyer BUYER = new Buyer("732829320", "Boulangeries Martin SAS", "FR");
     private static final OverdueNotice NOTICE = new OverdueNotice(BUYER, "F-2026-0042", LocalDate.of(2026, 9, 30),
             LocalDate.of(2026, 10, 30), new BigDecimal("12000.00"), new BigDecimal("9500.00"), "EUR");
+    private static final InsolvencyNotice INSOLVENCY = new InsolvencyNotice("RECEIVERSHIP", LocalDate.of(2026, 11, 16),
+            "Tribunal des activités économiques de Lyon", "Maître Anne Rivière");
 
     @RegisterExtension
     static final WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -74,6 +77,30 @@ class HttpCreditInsurerTest {
         api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/overdue-notices/OD-7/write-off"))
                 .withHeader("Idempotency-Key", equalTo("write-off-OD-7"))
                 .withRequestBody(equalToJson("{\"amount\": 9500.00, \"currency\": \"EUR\", \"reason\": \"written off by the creditor\"}")));
+    }
+
+    @Test
+    void insolvencyProceedingsAreToldOncePerJudgmentWithTheCourtAndTheRepresentative() {
+        api.stubFor(post(urlPathEqualTo(POLICY + "/buyers/732829320/insolvency-notices")).willReturn(aResponse().withStatus(202)));
+
+        insurer.reportInsolvency("POL-1", BUYER, INSOLVENCY);
+
+        api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/buyers/732829320/insolvency-notices"))
+                .withHeader("Idempotency-Key", equalTo("insolvency-732829320-2026-11-16"))
+                .withHeader("X-Api-Key", equalTo("insurer-key"))
+                .withRequestBody(equalToJson("""
+                        {"buyerName": "Boulangeries Martin SAS", "country": "FR", "kind": "RECEIVERSHIP", "judgmentDate": "2026-11-16",
+                         "court": "Tribunal des activités économiques de Lyon", "representative": "Maître Anne Rivière"}""")));
+    }
+
+    @Test
+    void anInsolvencyWhoseCourtAndRepresentativeAreNotKnownIsToldWithoutThem() {
+        api.stubFor(post(urlPathEqualTo(POLICY + "/buyers/732829320/insolvency-notices")).willReturn(aResponse().withStatus(202)));
+
+        insurer.reportInsolvency("POL-1", BUYER, new InsolvencyNotice("LIQUIDATION", LocalDate.of(2026, 11, 16), null, null));
+
+        api.verify(postRequestedFor(urlPathEqualTo(POLICY + "/buyers/732829320/insolvency-notices")).withRequestBody(equalToJson("""
+                {"buyerName": "Boulangeries Martin SAS", "country": "FR", "kind": "LIQUIDATION", "judgmentDate": "2026-11-16"}""")));
     }
 
     @Test
@@ -192,7 +219,9 @@ class HttpCreditInsurerTest {
                 new Call("payment report", post(urlPathEqualTo(POLICY + "/overdue-notices/ON-77/payments")),
                         i -> i.reportPayment("POL-1", "ON-77", BigDecimal.TEN, "EUR", NOTICE.dueDate())),
                 new Call("dispute", post(urlPathEqualTo(POLICY + "/buyers/732829320/disputes")),
-                        i -> i.reportDispute("POL-1", BUYER, "F-2026-0042", "QUALITY")));
+                        i -> i.reportDispute("POL-1", BUYER, "F-2026-0042", "QUALITY")),
+                new Call("insolvency", post(urlPathEqualTo(POLICY + "/buyers/732829320/insolvency-notices")),
+                        i -> i.reportInsolvency("POL-1", BUYER, INSOLVENCY)));
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {

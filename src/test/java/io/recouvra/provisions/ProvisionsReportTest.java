@@ -4,6 +4,10 @@ import static io.recouvra.support.EngineClock.moveTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.insolvency.InsolvencyProceedingsService;
+import io.recouvra.insolvency.ProceedingsKind;
+import io.recouvra.insolvency.ProceedingsReport;
+import io.recouvra.insolvency.ReportedBy;
 import io.recouvra.insurance.InsurancePolicies;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
@@ -63,12 +67,36 @@ class ProvisionsReportTest {
     @Autowired
     IdentityService identity;
     @Autowired
+    InsolvencyProceedingsService proceedings;
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
     void noPolicyAndTheRealClockForTheOtherTests() {
         jdbc.update("update recouvra.credit_insurance_policy set active = false");
         ClockUtil.reset();
+    }
+
+    /**
+     * Proceedings recorded through the register (not the customer's insolvency day set by hand): from the judgment of
+     * 20 May 2034 the customer's invoice is in the insolvency situation. It was issued 1 April 2034, 1,200.00 TTC
+     * (1,000.00 HT, 200.00 VAT derived at 20 %), due 1 May. As of 30 April: not due, normal, 0 % = 0.00. As of 31 May:
+     * 30 days overdue, insolvent, 1,000.00 HT × 100 % = 1,000.00.
+     */
+    @Test
+    void aCustomerWhoseProceedingsAreRecordedIsInsolventFromTheJudgment() {
+        moveTo(LocalDate.of(2034, 6, 2));
+        UUID customer = customer("Menuiserie En Redressement");
+        String number = invoice(customer, "2034-04-01", "2034-05-01", "1200.00", "EUR");
+        proceedings.report(customer, new ProceedingsReport(ProceedingsKind.RECEIVERSHIP, LocalDate.of(2034, 5, 20),
+                "Tribunal des activités économiques de Paris", "Maître Claire Vidal", "5 quai de Corse, 75004 Paris", null, null,
+                ReportedBy.PERSON, false));
+
+        JsonNode april = api.asAdmin().getForObject("/api/v1/provisions/2034-04?customerId={c}", JsonNode.class, customer);
+        JsonNode may = api.asAdmin().getForObject("/api/v1/provisions/2034-05?customerId={c}", JsonNode.class, customer);
+
+        assertLine(byInvoice(april).get(number), 0, "NORMAL", "Not due", "1200.00", "200.00", "0", "1000.00", "0", "0.00");
+        assertLine(byInvoice(may).get(number), 30, "INSOLVENT", "1-90 days", "1200.00", "200.00", "0", "1000.00", "100", "1000.00");
     }
 
     @Test
