@@ -54,7 +54,8 @@ class TableOwnershipTest {
             entry("portal_link", "portal"),
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
             entry("online_payment_event", "onlinepayment"),
-            entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"));
+            entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"),
+            entry("invoice_import", "imports"), entry("invoice_import_chunk", "imports"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:from|join|update|into)\\s+(?:recouvra\\.)?(\\w+)\\b",
             Pattern.CASE_INSENSITIVE);
