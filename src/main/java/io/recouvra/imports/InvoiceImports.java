@@ -61,14 +61,14 @@ class InvoiceImports {
         UUID id = UUID.randomUUID();
         int size = InvoiceCsvImport.CHUNK_LINES;
         int chunks = (lines.size() + size - 1) / size;
-        jdbc.update("insert into invoice_import (id, submitted_by, submitted_at, file_name, lines, chunks) values (?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into recouvra.invoice_import (id, submitted_by, submitted_at, file_name, lines, chunks) values (?, ?, ?, ?, ?, ?)",
                 id, submittedBy, Timestamp.from(clock.instant()), fileName, lines.size(), chunks);
         List<Object[]> rows = new ArrayList<>();
         for (int seq = 0; seq < chunks; seq++) {
             List<CsvLine> chunk = lines.subList(seq * size, Math.min(lines.size(), (seq + 1) * size));
             rows.add(new Object[] {id, seq, write(chunk), chunk.size()});
         }
-        jdbc.batchUpdate("insert into invoice_import_chunk (import_id, seq, rows, size) values (?, ?, ?::jsonb, ?)", rows);
+        jdbc.batchUpdate("insert into recouvra.invoice_import_chunk (import_id, seq, rows, size) values (?, ?, ?::jsonb, ?)", rows);
         return id;
     }
 
@@ -79,9 +79,9 @@ class InvoiceImports {
      */
     boolean importNextChunk() {
         Chunk chunk = transaction.execute(status -> jdbc.query("""
-                update invoice_import_chunk set claimed_until = now() + interval '1 minute'
-                 where (import_id, seq) = (select c.import_id, c.seq from invoice_import_chunk c
-                                             join invoice_import i on i.id = c.import_id
+                update recouvra.invoice_import_chunk set claimed_until = now() + interval '1 minute'
+                 where (import_id, seq) = (select c.import_id, c.seq from recouvra.invoice_import_chunk c
+                                             join recouvra.invoice_import i on i.id = c.import_id
                                             where c.done_at is null and (c.claimed_until is null or c.claimed_until < now())
                                             order by i.submitted_at, c.seq
                                             limit 1 for update of c skip locked)
@@ -101,7 +101,7 @@ class InvoiceImports {
                        coalesce(sum(c.next_index), 0) as done, coalesce(sum(c.stored), 0) as stored,
                        coalesce(sum(c.already_present), 0) as already_present, coalesce(sum(c.rejected), 0) as rejected,
                        count(c.seq) filter (where c.done_at is null) as pending, max(c.done_at) as finished_at
-                  from invoice_import i left join invoice_import_chunk c on c.import_id = i.id
+                  from recouvra.invoice_import i left join recouvra.invoice_import_chunk c on c.import_id = i.id
                  where i.id = ?
                  group by i.id""", (rs, n) -> view(rs), id).stream().findFirst();
     }
@@ -114,7 +114,7 @@ class InvoiceImports {
         Status status = finished ? Status.DONE : done == 0 ? Status.QUEUED : Status.RUNNING;
         List<LineError> errors = new ArrayList<>();
         List<LineNotice> notices = new ArrayList<>();
-        jdbc.query("select errors, notices from invoice_import_chunk where import_id = ? order by seq", row -> {
+        jdbc.query("select errors, notices from recouvra.invoice_import_chunk where import_id = ? order by seq", row -> {
             errors.addAll(read(row.getString("errors"), ERRORS));
             notices.addAll(read(row.getString("notices"), NOTICES));
         }, id);
@@ -147,7 +147,7 @@ class InvoiceImports {
         @Override
         public OptionalInt claim() {
             List<Integer> next = jdbc.queryForList("""
-                    select next_index from invoice_import_chunk where import_id = ? and seq = ? for update skip locked""",
+                    select next_index from recouvra.invoice_import_chunk where import_id = ? and seq = ? for update skip locked""",
                     Integer.class, importId, seq);
             return next.isEmpty() ? OptionalInt.empty() : OptionalInt.of(next.get(0));
         }
@@ -155,7 +155,7 @@ class InvoiceImports {
         @Override
         public void done(int from, int to, ImportReport outcome) {
             int updated = jdbc.update("""
-                    update invoice_import_chunk
+                    update recouvra.invoice_import_chunk
                        set next_index = ?, stored = stored + ?, already_present = already_present + ?, rejected = rejected + ?,
                            errors = errors || ?::jsonb, notices = notices || ?::jsonb,
                            claimed_until = now() + interval '1 minute', done_at = case when ? = size then now() end
