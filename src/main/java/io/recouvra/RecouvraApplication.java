@@ -14,9 +14,11 @@ public class RecouvraApplication {
             SpringApplication app = new SpringApplication(RecouvraApplication.class);
             // An import from the command line needs the ledger and the engine, not a web server.
             app.setWebApplicationType(WebApplicationType.NONE);
-            String[] withoutJobs = Arrays.copyOf(args, args.length + 1);
-            // Leave timers to the running server: the import only registers invoices and starts their processes.
+            String[] withoutJobs = Arrays.copyOf(args, args.length + 2);
+            // Leave timers and import jobs to the running server: this import only registers its own file's invoices
+            // and starts their processes.
             withoutJobs[args.length] = "--camunda.bpm.job-execution.enabled=false";
+            withoutJobs[args.length + 1] = "--recouvra.imports.worker.enabled=false";
             System.exit(SpringApplication.exit(app.run(withoutJobs)));
         }
         SpringApplication.run(RecouvraApplication.class, args);

@@ -58,7 +58,8 @@ class TableOwnershipTest {
             entry("online_payment_event", "onlinepayment"),
             entry("customer_payment_delay", "receivables"), entry("owed_by_expected_day", "receivables"),
             entry("owed_by_due_day", "receivables"), entry("owed_sales_change", "receivables"), entry("customer_exposure", "receivables"),
-            entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"));
+            entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"),
+            entry("invoice_import", "imports"), entry("invoice_import_chunk", "imports"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:from|join|update|into)\\s+(?:recouvra\\.)?(\\w+)\\b",
             Pattern.CASE_INSENSITIVE);

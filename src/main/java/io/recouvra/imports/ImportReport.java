@@ -1,5 +1,7 @@
 package io.recouvra.imports;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -8,6 +10,8 @@ import java.util.List;
  * law changed in its terms (a contractual late-payment rate raised to the legal floor).
  */
 record ImportReport(int lines, int stored, int alreadyPresent, List<LineError> errors, List<LineNotice> notices) {
+
+    static final ImportReport NOTHING = new ImportReport(0, 0, 0, List.of(), List.of());
 
     record LineError(long line, String column, String reason) {
     }
@@ -21,5 +25,17 @@ record ImportReport(int lines, int stored, int alreadyPresent, List<LineError> e
 
     int rejected() {
         return (int) errors.stream().mapToLong(LineError::line).distinct().count();
+    }
+
+    /** Both outcomes, the errors and notices in the order of the file's lines. */
+    ImportReport plus(ImportReport other) {
+        List<LineError> allErrors = new ArrayList<>(errors);
+        allErrors.addAll(other.errors);
+        allErrors.sort(Comparator.comparingLong(LineError::line));
+        List<LineNotice> allNotices = new ArrayList<>(notices);
+        allNotices.addAll(other.notices);
+        allNotices.sort(Comparator.comparingLong(LineNotice::line));
+        return new ImportReport(lines + other.lines, stored + other.stored, alreadyPresent + other.alreadyPresent,
+                List.copyOf(allErrors), List.copyOf(allNotices));
     }
 }

@@ -16,39 +16,33 @@ import io.recouvra.web.InvalidInputException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
 /**
- * Imports invoices, with their customers, from an accounting export. Each line is stored on its own
- * (customer, invoice and the start of its collection, in one transaction): a bad line is reported
- * with its line number, column and reason and leaves nothing behind, and the good lines are kept.
- * Lines whose invoice is already in the ledger with the same data count as already present, so the
- * same file can be imported again safely.
+ * Imports invoices, with their customers, from an accounting export. Lines are stored many to a transaction
+ * (customer, invoice and the start of its collection), and a line the ledger refuses is stored alone, so a
+ * bad line is reported with its line number, column and reason and leaves nothing behind, and the good lines
+ * are kept. Lines whose invoice is already in the ledger with the same data count as already present, so the
+ * same file can be imported again safely. Runs the chunks of an import job ({@link InvoiceImports}) and the
+ * command line's import.
  */
 @Service
 class InvoiceCsvImport {
-
-    static final List<String> REQUIRED = List.of("invoice_number", "customer_registration_number", "customer_name",
-            "issue_date", "due_date", "amount", "currency");
 
     /** Where each field of the ledger's requests comes from in the file, to name the column in errors. */
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
@@ -66,6 +60,9 @@ class InvoiceCsvImport {
             Map.entry("discountRate", "discount_rate"), Map.entry("discountUntil", "discount_until"),
             Map.entry("deliveredOn", "delivered_on"));
 
+    /** Lines imported in one transaction at most: a chunk of an import job, and of a command-line import. */
+    static final int CHUNK_LINES = 100;
+
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final Validator validator;
@@ -81,86 +78,231 @@ class InvoiceCsvImport {
         this.transaction = transaction;
     }
 
+    /**
+     * Where the lines of an import stand, kept in the transactions that import them: a worker that dies loses
+     * only the transaction it was in, and the next one to {@link #claim} the lines starts where it stopped.
+     */
+    interface Progress {
+
+        /** In the transaction: the index of the first line not imported yet, held against other workers; empty when another worker holds it. */
+        OptionalInt claim();
+
+        /** In the same transaction: lines [from, to) are imported with this outcome. */
+        void done(int from, int to, ImportReport outcome);
+    }
+
+    /** The command line's import: the whole file in this process, chunk by chunk as a job would. */
     ImportReport importInvoices(InputStream file) throws IOException {
-        String text = decode(file.readAllBytes());
-        char separator = separatorOf(text);
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(separator)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setAllowMissingColumnNames(true)
-                .get();
+        List<CsvLine> lines = inCustomerOrder(InvoiceCsvFile.read(file.readAllBytes()));
+        ImportReport report = ImportReport.NOTHING;
+        for (int from = 0; from < lines.size(); from += CHUNK_LINES) {
+            InMemoryProgress progress = new InMemoryProgress();
+            importLines(lines.subList(from, Math.min(lines.size(), from + CHUNK_LINES)), progress);
+            report = report.plus(progress.report);
+        }
+        return report;
+    }
+
+    /**
+     * The lines ordered by customer, then by line: a chunk then locks its customers in the same order as every
+     * other chunk (two workers wait for each other instead of deadlocking), and a customer's invoices mostly share
+     * a chunk.
+     */
+    static List<CsvLine> inCustomerOrder(List<CsvLine> lines) {
+        return lines.stream().sorted(Comparator.comparing((CsvLine line) -> String.valueOf(
+                        RegistrationNumbers.normalize(line.get("customer_registration_number"))))
+                .thenComparingLong(CsvLine::line)).toList();
+    }
+
+    /**
+     * Imports the lines in as few transactions as it can: all in one; when the ledger refuses a line (which
+     * rolls back the transaction it ran in), the lines before it in one, that line alone, then the rest together
+     * again. Each transaction records its lines' outcome with {@code progress}: a line committed is never imported
+     * again, and a line interrupted (a crash, a restart) is imported by whoever claims the lines next.
+     *
+     * @return false when another worker holds the lines
+     */
+    boolean importLines(List<CsvLine> lines, Progress progress) {
+        int refusedAt = -1; // a line the ledger refused in a transaction shared with other lines
+        boolean oneByOne = false; // a refusal came at commit, from no line in particular
+        while (true) {
+            Attempt attempt = new Attempt(refusedAt, oneByOne);
+            try {
+                Boolean finished = transaction.execute("import of lines " + lines.get(0).line() + "...", status -> {
+                    attempt.running = -1;
+                    OptionalInt claimed = progress.claim();
+                    if (claimed.isEmpty()) {
+                        return null;
+                    }
+                    attempt.from = claimed.getAsInt();
+                    if (attempt.from >= lines.size()) {
+                        return true;
+                    }
+                    attempt.to = attempt.end(lines.size());
+                    progress.done(attempt.from, attempt.to, importTogether(lines, attempt));
+                    return attempt.to == lines.size();
+                });
+                if (finished == null) {
+                    return false;
+                }
+                if (finished) {
+                    return true;
+                }
+                if (attempt.to > refusedAt) {
+                    refusedAt = -1;
+                }
+            } catch (InvalidInputException | ConflictException | DataIntegrityViolationException e) {
+                if (attempt.to - attempt.from > 1) {
+                    refusedAt = attempt.running;
+                    oneByOne = attempt.running < 0;
+                    continue;
+                }
+                int refused = attempt.from;
+                Boolean recorded = transaction.execute("refusal of line " + lines.get(refused).line(), status -> {
+                    OptionalInt claimed = progress.claim();
+                    if (claimed.isEmpty()) {
+                        return null;
+                    }
+                    if (claimed.getAsInt() == refused) {
+                        progress.done(refused, refused + 1, refusal(lines.get(refused), e));
+                    }
+                    return true;
+                });
+                if (recorded == null) {
+                    return false;
+                }
+                refusedAt = -1;
+            }
+        }
+    }
+
+    /** The lines one transaction imports, and the line it was importing when it failed. */
+    private static final class Attempt {
+
+        private final int refusedAt;
+        private final boolean oneByOne;
+        private int from;
+        private int to;
+        private int running = -1;
+
+        Attempt(int refusedAt, boolean oneByOne) {
+            this.refusedAt = refusedAt;
+            this.oneByOne = oneByOne;
+        }
+
+        int end(int size) {
+            if (oneByOne || from == refusedAt) {
+                return from + 1;
+            }
+            return from < refusedAt ? refusedAt : size;
+        }
+    }
+
+    private ImportReport importTogether(List<CsvLine> lines, Attempt attempt) {
+        List<CsvLine> these = lines.subList(attempt.from, attempt.to);
+        Known known = new Known(these);
         int stored = 0;
         int alreadyPresent = 0;
         List<LineError> errors = new ArrayList<>();
         List<LineNotice> notices = new ArrayList<>();
-        List<Row> rows = readWhole(text, format);
-        for (Row row : rows) {
-            List<LineError> lineErrors = new ArrayList<>();
-            switch (importLine(row, row.line(), lineErrors, notices)) {
+        for (int i = attempt.from; i < attempt.to; i++) {
+            attempt.running = i;
+            switch (importLine(lines.get(i), known, errors, notices)) {
                 case STORED -> stored++;
                 case ALREADY_PRESENT -> alreadyPresent++;
-                case REJECTED -> errors.addAll(lineErrors);
+                case REJECTED -> {
+                }
             }
         }
-        return new ImportReport(rows.size(), stored, alreadyPresent, errors, notices);
+        attempt.running = -1;
+        return new ImportReport(these.size(), stored, alreadyPresent, errors, notices);
     }
 
     /**
-     * The whole file, read before any line is stored: a file that breaks off half-way (a quote never closed on
-     * line 3) is refused whole, naming the line, and leaves nothing behind.
+     * The invoices and customers the lines name that the ledger has, read in two statements for all the lines
+     * instead of two per line, and kept up to date with what the lines store.
      */
-    private static List<Row> readWhole(String text, CSVFormat format) {
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            Map<String, String> headers = headersOf(parser);
-            long line = 1;
-            try {
-                for (CSVRecord record : parser) {
-                    line = parser.getCurrentLineNumber();
-                    rows.add(new Row(record, headers, line));
+    private final class Known {
+
+        private final Map<String, Invoice> invoicesByNumber = new HashMap<>();
+        private final Set<String> customerNumbers;
+
+        Known(List<CsvLine> lines) {
+            Set<String> numbers = new HashSet<>();
+            Set<String> registrationNumbers = new HashSet<>();
+            for (CsvLine line : lines) {
+                if (line.get("invoice_number") != null) {
+                    numbers.add(line.get("invoice_number"));
                 }
-            } catch (UncheckedIOException e) {
-                throw new UnreadableFileException("file", "is not a readable CSV file after line " + line
-                        + " (nothing was imported): " + e.getCause().getMessage());
+                if (line.get("customer_registration_number") != null) {
+                    registrationNumbers.add(RegistrationNumbers.normalize(line.get("customer_registration_number")));
+                }
             }
-        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-            throw new UnreadableFileException("file", "has a header line that cannot be read: " + e.getMessage());
+            invoices.byNumbers(numbers).forEach(invoice -> invoicesByNumber.put(invoice.getNumber(), invoice));
+            customerNumbers = new HashSet<>(customers.registeredAmong(registrationNumbers));
         }
-        return rows;
     }
 
     private enum Outcome { STORED, ALREADY_PRESENT, REJECTED }
 
-    private Outcome importLine(Row row, long line, List<LineError> errors, List<LineNotice> notices) {
+    /** Imports one line in the running transaction; what the ledger refuses is thrown and rolls it back. */
+    private Outcome importLine(CsvLine row, Known known, List<LineError> errors, List<LineNotice> notices) {
+        long line = row.line();
         if (!row.isConsistent()) {
             errors.add(new LineError(line, null, "has " + row.size() + " values where the header has "
                     + row.expectedSize() + " columns"));
             return Outcome.REJECTED;
         }
-        String number = row.get("invoice_number");
-        BigDecimal amount = row.parse("amount", CsvValues::amount, line, errors);
-        LocalDate issueDate = row.parse("issue_date", CsvValues::date, line, errors);
-        LocalDate dueDate = row.parse("due_date", CsvValues::date, line, errors);
-        String currency = row.get("currency") == null ? null : row.get("currency").toUpperCase(Locale.ROOT);
+        List<LineError> lineErrors = new ArrayList<>();
         NewCustomer newCustomer = customerOf(row);
+        NewInvoice newInvoice = invoiceOf(row, newCustomer, lineErrors);
+        if (!lineErrors.isEmpty()) {
+            errors.addAll(lineErrors);
+            return Outcome.REJECTED;
+        }
+        Invoice existing = known.invoicesByNumber.get(newInvoice.number());
+        if (existing != null) {
+            return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
+        }
+        if (!known.customerNumbers.contains(newCustomer.registrationNumber())) {
+            var violations = validator.validate(newCustomer);
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> errors.add(error(line, v.getPropertyPath().toString(), v.getMessage())));
+                return Outcome.REJECTED;
+            }
+            customers.register(newCustomer);
+            known.customerNumbers.add(newCustomer.registrationNumber());
+        }
+        Invoice invoice = invoices.register(newInvoice);
+        known.invoicesByNumber.put(invoice.getNumber(), invoice);
+        registrationNotices.stream().flatMap(n -> n.about(invoice).stream()).forEach(notice -> notices.add(
+                new LineNotice(line, COLUMN_OF.getOrDefault(notice.field(), notice.field()), notice.notice())));
+        return Outcome.STORED;
+    }
+
+    /** The line's invoice, or null with the reasons in {@code errors} when a value cannot be read or is invalid. */
+    private NewInvoice invoiceOf(CsvLine row, NewCustomer newCustomer, List<LineError> errors) {
+        long line = row.line();
+        String number = row.get("invoice_number");
+        BigDecimal amount = row.parse("amount", CsvValues::amount, errors);
+        LocalDate issueDate = row.parse("issue_date", CsvValues::date, errors);
+        LocalDate dueDate = row.parse("due_date", CsvValues::date, errors);
+        String currency = row.get("currency") == null ? null : row.get("currency").toUpperCase(Locale.ROOT);
         // optional: the late-payment rate of the contract, in percent ("12,5"); absent, the statutory rate applies
         BigDecimal contractualRate = row.get("contractual_interest_rate") == null ? null
-                : row.parse("contractual_interest_rate", CsvValues::amount, line, errors);
+                : row.parse("contractual_interest_rate", CsvValues::amount, errors);
         // optional: the invoice's own amount excluding VAT and VAT; both absent or empty, the VAT is derived at
         // the standard rate and the invoice flagged vatDerived (docs/accounting.md)
         BigDecimal amountExclVat = row.get("amount_excl_vat") == null ? null
-                : row.parse("amount_excl_vat", CsvValues::amount, line, errors);
-        BigDecimal vat = row.get("vat") == null ? null : row.parse("vat", CsvValues::amount, line, errors);
+                : row.parse("amount_excl_vat", CsvValues::amount, errors);
+        BigDecimal vat = row.get("vat") == null ? null : row.parse("vat", CsvValues::amount, errors);
         // optional: the early-payment discount, a rate in percent ("2,00") and the last day it applies; both or neither
         BigDecimal discountRate = row.get("discount_rate") == null ? null
-                : row.parse("discount_rate", CsvValues::amount, line, errors);
+                : row.parse("discount_rate", CsvValues::amount, errors);
         LocalDate discountUntil = row.get("discount_until") == null ? null
-                : row.parse("discount_until", CsvValues::date, line, errors);
+                : row.parse("discount_until", CsvValues::date, errors);
         // optional: the day the goods were delivered or the service rendered, the claim's birth (docs/insolvency.md)
-        LocalDate deliveredOn = row.get("delivered_on") == null ? null : row.parse("delivered_on", CsvValues::date, line, errors);
+        LocalDate deliveredOn = row.get("delivered_on") == null ? null : row.parse("delivered_on", CsvValues::date, errors);
         NewInvoice newInvoice = new NewInvoice(number, null, newCustomer.registrationNumber(), issueDate, dueDate,
                 amount, currency, contractualRate, amountExclVat, vat, discountRate, discountUntil, deliveredOn);
         List<String> unreadable = errors.stream().map(LineError::column).toList();
@@ -168,50 +310,54 @@ class InvoiceCsvImport {
                 .map(v -> error(line, v.getPropertyPath().toString(), v.getMessage()))
                 .filter(error -> !unreadable.contains(error.column()))
                 .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            return Outcome.REJECTED;
-        }
-        List<LineNotice> lineNotices = new ArrayList<>();
-        try {
-            // a line that lost a race with another transaction is run again (RetryingTransactions)
-            Outcome outcome = transaction.execute("import line " + line, status -> {
-                lineNotices.clear(); // a run again starts afresh
-                Invoice existing = invoices.find(number).orElse(null);
-                if (existing != null) {
-                    return sameInvoice(existing, newInvoice, line, errors) ? Outcome.ALREADY_PRESENT : Outcome.REJECTED;
-                }
-                if (customers.findByRegistrationNumber(newCustomer.registrationNumber()).isEmpty()) {
-                    var violations = validator.validate(newCustomer);
-                    if (!violations.isEmpty()) {
-                        violations.forEach(v -> errors.add(error(line, v.getPropertyPath().toString(), v.getMessage())));
-                        status.setRollbackOnly();
-                        return Outcome.REJECTED;
-                    }
-                    customers.register(newCustomer);
-                }
-                Invoice invoice = invoices.register(newInvoice);
-                registrationNotices.stream().flatMap(n -> n.about(invoice).stream()).forEach(notice -> lineNotices.add(
-                        new LineNotice(line, COLUMN_OF.getOrDefault(notice.field(), notice.field()), notice.notice())));
-                return Outcome.STORED;
-            });
-            // said only once the line is committed
-            notices.addAll(lineNotices);
-            return outcome;
-        } catch (InvalidInputException e) {
+        return newInvoice;
+    }
+
+    /**
+     * The outcome of a line the ledger refused alone: the reasons it gave, or, when another import stored the
+     * same invoice between this line's check and its insert, already present.
+     */
+    private ImportReport refusal(CsvLine row, RuntimeException refused) {
+        long line = row.line();
+        List<LineError> errors = new ArrayList<>();
+        if (refused instanceof InvalidInputException e) {
             e.problems().forEach(p -> errors.add(error(line, p.field(), p.reason())));
-        } catch (ConflictException e) {
+        } else if (refused instanceof ConflictException e) {
             errors.add(error(line, e.problem().field(), e.problem().reason()));
-        } catch (DataIntegrityViolationException e) {
-            // Another import stored this invoice or customer between our check and our insert.
-            Invoice stored = invoices.find(number).orElse(null);
+        } else {
+            Invoice stored = invoices.find(row.get("invoice_number")).orElse(null);
+            NewInvoice newInvoice = invoiceOf(row, customerOf(row), new ArrayList<>());
             if (stored != null && sameInvoice(stored, newInvoice, line, errors)) {
-                return Outcome.ALREADY_PRESENT;
+                return new ImportReport(1, 0, 1, List.of(), List.of());
             }
             if (stored == null) {
                 errors.add(new LineError(line, null, "stored by another import at the same moment; import the file again"));
             }
         }
-        return Outcome.REJECTED;
+        return new ImportReport(1, 0, 0, errors, List.of());
+    }
+
+    /** The command line's progress: in memory, moved on only when a transaction commits. */
+    private static final class InMemoryProgress implements Progress {
+
+        private int next;
+        private ImportReport report = ImportReport.NOTHING;
+
+        @Override
+        public OptionalInt claim() {
+            return OptionalInt.of(next);
+        }
+
+        @Override
+        public void done(int from, int to, ImportReport outcome) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    next = to;
+                    report = report.plus(outcome);
+                }
+            });
+        }
     }
 
     private static boolean sameInvoice(Invoice existing, NewInvoice line, long lineNumber, List<LineError> errors) {
@@ -251,7 +397,7 @@ class InvoiceCsvImport {
         return false;
     }
 
-    private static NewCustomer customerOf(Row row) {
+    private static NewCustomer customerOf(CsvLine row) {
         List<NewCustomer.NewContact> contacts = new ArrayList<>();
         if (StringUtils.hasText(row.get("contact_email")) || StringUtils.hasText(row.get("contact_phone"))) {
             String name = StringUtils.hasText(row.get("contact_name")) ? row.get("contact_name") : "Accounts payable";
@@ -268,106 +414,5 @@ class InvoiceCsvImport {
 
     private static LineError error(long line, String field, String reason) {
         return new LineError(line, COLUMN_OF.getOrDefault(field, field), reason);
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            int nul = text.indexOf('\u0000');
-            if (nul >= 0) {
-                long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-                throw new UnreadableFileException("file", "contains a NUL character (byte 0) on line " + line
-                        + ": not a CSV text file; export it again as CSV UTF-8 (nothing was imported)");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new UnreadableFileException("file", "is not UTF-8 text (save it as CSV UTF-8)");
-        }
-    }
-
-    /** The header decides: whichever of ';' and ',' it uses more is the separator. */
-    private static char separatorOf(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        if (!StringUtils.hasText(header)) {
-            throw new UnreadableFileException("file", "is empty: the first line must name the columns");
-        }
-        long semicolons = header.chars().filter(c -> c == ';').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        return semicolons >= commas ? ';' : ',';
-    }
-
-    private static Map<String, String> headersOf(CSVParser parser) {
-        Map<String, String> byNormalizedName = new HashMap<>();
-        for (String header : parser.getHeaderNames()) {
-            String name = header.strip().toLowerCase(Locale.ROOT);
-            if (!name.isEmpty() && byNormalizedName.put(name, header) != null) {
-                throw new UnreadableFileException(name, "the header names column " + name
-                        + " twice; name each column once, so that it is clear which value to import");
-            }
-        }
-        List<String> missing = REQUIRED.stream().filter(column -> !byNormalizedName.containsKey(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new UnreadableFileException(missing.get(0), "missing column(s) " + String.join(", ", missing)
-                    + "; the header must name " + String.join(", ", REQUIRED));
-        }
-        return byNormalizedName;
-    }
-
-    /** One line of the file, read by column name. */
-    private static final class Row {
-
-        private final CSVRecord record;
-        private final Map<String, String> headers;
-        private final long line;
-
-        Row(CSVRecord record, Map<String, String> headers, long line) {
-            this.record = record;
-            this.headers = headers;
-            this.line = line;
-        }
-
-        long line() {
-            return line;
-        }
-
-        boolean isConsistent() {
-            return record.isConsistent();
-        }
-
-        int size() {
-            return record.size();
-        }
-
-        int expectedSize() {
-            return record.getParser().getHeaderNames().size();
-        }
-
-        String get(String column) {
-            String header = headers.get(column);
-            if (header == null || !record.isSet(header)) {
-                return null;
-            }
-            String value = record.get(header).strip();
-            return value.isEmpty() ? null : value;
-        }
-
-        <T> T parse(String column, Function<String, T> parser, long line, List<LineError> errors) {
-            String value = get(column);
-            if (value == null) {
-                errors.add(new LineError(line, column, "is required"));
-                return null;
-            }
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                errors.add(new LineError(line, column, e.getMessage()));
-                return null;
-            }
-        }
     }
 }

@@ -28,6 +28,9 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
 
     Optional<Customer> findByRegistrationNumber(String registrationNumber);
 
+    @Query("select c.registrationNumber from Customer c where c.registrationNumber in :numbers")
+    List<String> registeredAmong(Collection<String> numbers);
+
     Page<Customer> findByLegalNameContainingIgnoreCase(String name, Pageable pageable);
 
     @Query("select distinct c from Customer c join c.contacts k where k.phone = :phone")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -190,6 +191,12 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Optional<Customer> findByRegistrationNumber(String registrationNumber) {
         return customers.findByRegistrationNumber(RegistrationNumbers.normalize(registrationNumber));
+    }
+
+    /** Which of these (normalized) registration numbers have a customer: one statement for a whole import chunk. */
+    @Transactional(readOnly = true)
+    public Set<String> registeredAmong(Collection<String> registrationNumbers) {
+        return registrationNumbers.isEmpty() ? Set.of() : Set.copyOf(customers.registeredAmong(registrationNumbers));
     }
 
     /** Records the credit terms a credit review decided. */

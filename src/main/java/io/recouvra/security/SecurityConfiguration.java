@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(reads("/api/v1/insolvency-proceedings/*/declaration",
                                 "/api/v1/insolvency-proceedings/*/declaration.pdf", "/api/v1/insolvency-proceedings/*/bundle.zip"))
                         .hasAnyAuthority(LEGAL, MANAGERS, CREDIT_MANAGERS, ADMINS)
+                        // an import's report names customers and amounts of a whole file: for those who may import
+                        .requestMatchers("/api/v1/imports/**").hasAnyAuthority(INTEGRATORS, CREDIT_MANAGERS, ADMINS)
                         .requestMatchers(reads("/api/**")).hasAnyAuthority(STAFF_AND_INTEGRATORS)
                         .requestMatchers("/api/v1/late-payment-rates/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/v1/insurance/policy").hasAuthority(ADMINS)

@@ -1,0 +1,187 @@
+package io.recouvra.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recouvra.imports.ImportReport.LineError;
+import io.recouvra.imports.ImportReport.LineNotice;
+import io.recouvra.imports.ImportView.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CSV imports of invoices as jobs. {@link #submit} reads the whole file (a file that cannot be read is refused
+ * whole, nothing stored) and stores its lines in chunks of {@link InvoiceCsvImport#CHUNK_LINES}; workers on any
+ * node then take the chunks one by one ({@link #importNextChunk}), each under a lease so that two workers do
+ * not start on the same chunk, and a chunk's progress is committed with the invoices it stored, so a worker
+ * killed mid-chunk costs only its transaction in progress.
+ */
+@Service
+class InvoiceImports {
+
+    private static final TypeReference<List<CsvLine>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LineError>> ERRORS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LineNotice>> NOTICES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final InvoiceCsvImport csvImport;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InvoiceImports(JdbcTemplate jdbc, ObjectMapper json, InvoiceCsvImport csvImport, PlatformTransactionManager transactions,
+                   Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.csvImport = csvImport;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Stores the file's lines as an import to run; throws {@link UnreadableFileException} for a file that cannot be read. */
+    @Transactional
+    public UUID submit(byte[] file, String fileName, String submittedBy) {
+        List<CsvLine> lines = InvoiceCsvImport.inCustomerOrder(InvoiceCsvFile.read(file));
+        UUID id = UUID.randomUUID();
+        int size = InvoiceCsvImport.CHUNK_LINES;
+        int chunks = (lines.size() + size - 1) / size;
+        jdbc.update("insert into recouvra.invoice_import (id, submitted_by, submitted_at, file_name, lines, chunks) values (?, ?, ?, ?, ?, ?)",
+                id, submittedBy, Timestamp.from(clock.instant()), fileName, lines.size(), chunks);
+        List<Object[]> rows = new ArrayList<>();
+        for (int seq = 0; seq < chunks; seq++) {
+            List<CsvLine> chunk = lines.subList(seq * size, Math.min(lines.size(), (seq + 1) * size));
+            rows.add(new Object[] {id, seq, write(chunk), chunk.size()});
+        }
+        jdbc.batchUpdate("insert into recouvra.invoice_import_chunk (import_id, seq, rows, size) values (?, ?, ?::jsonb, ?)", rows);
+        return id;
+    }
+
+    /**
+     * Imports a chunk that no worker holds, the oldest import's first: false when there is none. A chunk's lease
+     * (a minute, renewed by each of its transactions) keeps the other workers off it; once it runs out, as when
+     * the worker holding it died, any worker takes the chunk up where its last committed transaction left it.
+     */
+    boolean importNextChunk() {
+        Chunk chunk = transaction.execute(status -> jdbc.query("""
+                update recouvra.invoice_import_chunk set claimed_until = now() + interval '1 minute'
+                 where (import_id, seq) = (select c.import_id, c.seq from recouvra.invoice_import_chunk c
+                                             join recouvra.invoice_import i on i.id = c.import_id
+                                            where c.done_at is null and (c.claimed_until is null or c.claimed_until < now())
+                                            order by i.submitted_at, c.seq
+                                            limit 1 for update of c skip locked)
+                returning import_id, seq, rows""",
+                (rs, n) -> new Chunk(rs.getObject("import_id", UUID.class), rs.getInt("seq"), read(rs.getString("rows"), LINES)))
+                .stream().findFirst().orElse(null));
+        if (chunk == null) {
+            return false;
+        }
+        csvImport.importLines(chunk.lines(), chunk);
+        return true;
+    }
+
+    Optional<ImportView> find(UUID id) {
+        return jdbc.query("""
+                select i.id, i.submitted_by, i.submitted_at, i.file_name, i.lines,
+                       coalesce(sum(c.next_index), 0) as done, coalesce(sum(c.stored), 0) as stored,
+                       coalesce(sum(c.already_present), 0) as already_present, coalesce(sum(c.rejected), 0) as rejected,
+                       count(c.seq) filter (where c.done_at is null) as pending, max(c.done_at) as finished_at
+                  from recouvra.invoice_import i left join recouvra.invoice_import_chunk c on c.import_id = i.id
+                 where i.id = ?
+                 group by i.id""", (rs, n) -> view(rs), id).stream().findFirst();
+    }
+
+    private ImportView view(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        int lines = rs.getInt("lines");
+        int done = rs.getInt("done");
+        boolean finished = rs.getInt("pending") == 0;
+        Status status = finished ? Status.DONE : done == 0 ? Status.QUEUED : Status.RUNNING;
+        List<LineError> errors = new ArrayList<>();
+        List<LineNotice> notices = new ArrayList<>();
+        jdbc.query("select errors, notices from recouvra.invoice_import_chunk where import_id = ? order by seq", row -> {
+            errors.addAll(read(row.getString("errors"), ERRORS));
+            notices.addAll(read(row.getString("notices"), NOTICES));
+        }, id);
+        errors.sort(Comparator.comparingLong(LineError::line));
+        notices.sort(Comparator.comparingLong(LineNotice::line));
+        Timestamp finishedAt = rs.getTimestamp("finished_at");
+        return new ImportView(id, status, rs.getString("file_name"), rs.getString("submitted_by"),
+                rs.getTimestamp("submitted_at").toInstant(), finished && finishedAt != null ? finishedAt.toInstant() : null,
+                lines, done, lines == 0 ? 100 : (int) (100L * done / lines), rs.getInt("stored"), rs.getInt("already_present"),
+                rs.getInt("rejected"), errors, notices);
+    }
+
+    /** A chunk a worker holds, and its progress in {@code invoice_import_chunk}. */
+    private final class Chunk implements InvoiceCsvImport.Progress {
+
+        private final UUID importId;
+        private final int seq;
+        private final List<CsvLine> lines;
+
+        Chunk(UUID importId, int seq, List<CsvLine> lines) {
+            this.importId = importId;
+            this.seq = seq;
+            this.lines = lines;
+        }
+
+        List<CsvLine> lines() {
+            return lines;
+        }
+
+        @Override
+        public OptionalInt claim() {
+            List<Integer> next = jdbc.queryForList("""
+                    select next_index from recouvra.invoice_import_chunk where import_id = ? and seq = ? for update skip locked""",
+                    Integer.class, importId, seq);
+            return next.isEmpty() ? OptionalInt.empty() : OptionalInt.of(next.get(0));
+        }
+
+        @Override
+        public void done(int from, int to, ImportReport outcome) {
+            int updated = jdbc.update("""
+                    update recouvra.invoice_import_chunk
+                       set next_index = ?, stored = stored + ?, already_present = already_present + ?, rejected = rejected + ?,
+                           errors = errors || ?::jsonb, notices = notices || ?::jsonb,
+                           claimed_until = now() + interval '1 minute', done_at = case when ? = size then now() end
+                     where import_id = ? and seq = ? and next_index = ?""",
+                    to, outcome.stored(), outcome.alreadyPresent(), outcome.rejected(), write(outcome.errors()),
+                    write(outcome.notices()), to, importId, seq, from);
+            if (updated != 1) {
+                // claim() locked the row at index from: nobody else can have moved it
+                throw new IllegalStateException("chunk " + seq + " of import " + importId + " moved on from line index " + from);
+            }
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an import's " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read an import's stored JSON", e);
+        }
+    }
+}
