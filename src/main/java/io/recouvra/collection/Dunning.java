@@ -69,7 +69,7 @@ class Dunning {
         Customer customer = invoices.get(invoiceCase.invoiceId()).getCustomer();
         LocalDate yearAgo = calendar.today().minusYears(1);
         Map<String, Object> facts = new HashMap<>();
-        facts.put("riskClass", score.getRiskClass().name());
+        facts.put(InvoiceCollectionContract.RISK_CLASS, score.getRiskClass().name());
         facts.put("score", score.getScore());
         facts.put("customerType", customer.getCustomerType());
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));

@@ -146,6 +146,10 @@ class InvoiceCollectionProcessTest {
         ProcessInstance instance = run(number);
         assertThat(instance).isWaitingAt("Timer_PreDueReminder");
         assertThat(runtime.getVariable(instance.getId(), "riskClass")).isIn("A", "B");
+        // the dashboard's segments, kept on the invoice once the strategy is chosen: a good payer's standard invoice
+        assertThat(jdbc.queryForMap("select risk_class, strategy from recouvra.invoice where number = ?", number))
+                .containsEntry("risk_class", runtime.getVariable(instance.getId(), "riskClass"))
+                .containsEntry("strategy", "Bons payeurs");
 
         pay(customer, number, "1200.00");
 
