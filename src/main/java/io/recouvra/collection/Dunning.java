@@ -71,7 +71,7 @@ class Dunning {
         LocalDate yearAgo = calendar.today().minusYears(1);
         Map<String, Object> facts = new HashMap<>();
         facts.put("amount", invoice.getAmount().toPlainString());
-        facts.put("riskClass", score.getRiskClass().name());
+        facts.put(InvoiceCollectionContract.RISK_CLASS, score.getRiskClass().name());
         facts.put("score", score.getScore());
         facts.put("customerType", customer.getCustomerType());
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));

@@ -58,6 +58,12 @@ public final class InvoiceCollectionContract {
     public static final String DUNNING_LEVEL = "dunningLevel";
     /** DunningStrategy's result, read by the model as strategy.&lt;output&gt;. */
     public static final String STRATEGY = "strategy";
+    /** The decision that chooses how an invoice is chased; its result is {@link #STRATEGY}. */
+    public static final String DUNNING_STRATEGY = "DunningStrategy";
+    /** The strategy's name, an output of {@link #DUNNING_STRATEGY}: the invoice's strategy segment on the dashboard. */
+    public static final String STRATEGY_NAME = "strategyName";
+    /** The risk class the assessment used, an input of {@link #DUNNING_STRATEGY}. */
+    public static final String RISK_CLASS = "riskClass";
     public static final String RESUME_WITH_NEXT_LEVEL = "resumeWithNextLevel";
     public static final String CALL_OUTCOME = "callOutcome";
     /** A promise to pay the instance waits on (a call's outcome or {@link #MESSAGE_PROMISE_MADE_ONLINE}). */

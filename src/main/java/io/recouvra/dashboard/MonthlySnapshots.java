@@ -1,8 +1,9 @@
 package io.recouvra.dashboard;
 
 import io.recouvra.receivables.LedgerReports;
-import io.recouvra.receivables.LedgerReports.OwedByType;
-import io.recouvra.receivables.LedgerReports.SalesByType;
+import io.recouvra.receivables.LedgerReports.OwedBySegment;
+import io.recouvra.receivables.LedgerReports.SalesBySegment;
+import io.recouvra.receivables.LedgerReports.Segment;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,9 +11,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Closed months' aged balances, kept for the Portfolio page's trend and the monthly DSO, CEI and ADD (table
  * {@code receivables_month}, V35). A month is taken once, after it has ended: its aged balance on its last day, with
- * what the invoices owed when it was taken, and its sales, per currency and customer type. Taking a month already
- * taken changes nothing.
+ * what the invoices owed when it was taken, and its sales, per currency and segment (customer type, risk class and
+ * strategy: V42). Taking a month already taken changes nothing.
  */
 @Component
 public class MonthlySnapshots {
 
-    /** One currency and customer type of a closed month: its aged balance and its sales. */
-    public record Line(YearMonth month, String currency, String customerType, Map<AgeingBucket, BigDecimal> byBucket,
+    /** One currency and segment of a closed month: its aged balance and its sales. */
+    public record Line(YearMonth month, String currency, Segment segment, Map<AgeingBucket, BigDecimal> byBucket,
                        BigDecimal sales) {
 
         public BigDecimal outstanding() {
@@ -71,28 +72,30 @@ public class MonthlySnapshots {
         } catch (DuplicateKeyException takenMeanwhile) {
             return false;
         }
-        Map<String, Line> lines = new TreeMap<>();
-        for (OwedByType owed : ledger.owedByCustomerType(asOf)) {
+        Map<List<Object>, Line> lines = new LinkedHashMap<>();
+        for (OwedBySegment owed : ledger.owedBySegment(asOf)) {
             AgeingBucket bucket = AgeingBucket.ofDaysOverdue(ChronoUnit.DAYS.between(owed.dueDate(), asOf));
-            line(lines, month, owed.currency(), owed.customerType()).byBucket().merge(bucket, owed.outstanding(), BigDecimal::add);
+            line(lines, month, owed.currency(), owed.segment()).byBucket().merge(bucket, owed.outstanding(), BigDecimal::add);
         }
-        for (SalesByType sales : ledger.salesByCustomerType(month.atDay(1), asOf)) {
-            Line line = line(lines, month, sales.currency(), sales.customerType());
-            lines.put(sales.currency() + "/" + sales.customerType(), new Line(month, line.currency(), line.customerType(),
-                    line.byBucket(), sales.sales()));
+        for (SalesBySegment sales : ledger.salesBySegment(month.atDay(1), asOf)) {
+            Line line = line(lines, month, sales.currency(), sales.segment());
+            lines.put(key(sales.currency(), sales.segment()), new Line(month, line.currency(), line.segment(), line.byBucket(),
+                    sales.sales()));
         }
         jdbc.batchUpdate("""
-                insert into recouvra.receivables_month_line (month, currency, customer_type, not_due, days_1_30, days_31_60,
-                    days_61_90, days_91_180, over_180, sales) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                insert into recouvra.receivables_month_line (month, currency, customer_type, risk_class, strategy, not_due,
+                    days_1_30, days_31_60, days_61_90, days_91_180, over_180, sales) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 List.copyOf(lines.values()), 500, (ps, line) -> {
                     ps.setString(1, month.toString());
                     ps.setString(2, line.currency());
-                    ps.setString(3, line.customerType());
-                    int column = 4;
+                    ps.setString(3, line.segment().customerType());
+                    ps.setString(4, line.segment().riskClass());
+                    ps.setString(5, line.segment().strategy());
+                    int column = 6;
                     for (AgeingBucket bucket : AgeingBucket.values()) {
                         ps.setBigDecimal(column++, line.byBucket().get(bucket));
                     }
-                    ps.setBigDecimal(10, line.sales());
+                    ps.setBigDecimal(12, line.sales());
                 });
         return true;
     }
@@ -106,15 +109,18 @@ public class MonthlySnapshots {
     /** The lines of the months taken from {@code first} to {@code last}, oldest month first. */
     public List<Line> lines(YearMonth first, YearMonth last) {
         return jdbc.query("""
-                select month, currency, customer_type, not_due, days_1_30, days_31_60, days_61_90, days_91_180, over_180, sales
-                from recouvra.receivables_month_line where month between ? and ? order by month, currency, customer_type""",
+                select month, currency, customer_type, risk_class, strategy, not_due, days_1_30, days_31_60, days_61_90,
+                       days_91_180, over_180, sales
+                from recouvra.receivables_month_line where month between ? and ?
+                order by month, currency, customer_type, risk_class, strategy""",
                 (rs, n) -> {
                     Map<AgeingBucket, BigDecimal> buckets = new EnumMap<>(AgeingBucket.class);
-                    int column = 4;
+                    int column = 6;
                     for (AgeingBucket bucket : AgeingBucket.values()) {
                         buckets.put(bucket, rs.getBigDecimal(column++));
                     }
-                    return new Line(YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3), buckets, rs.getBigDecimal(10));
+                    return new Line(YearMonth.parse(rs.getString(1)), rs.getString(2),
+                            new Segment(rs.getString(3), rs.getString(4), rs.getString(5)), buckets, rs.getBigDecimal(12));
                 }, first.toString(), last.toString());
     }
 
@@ -124,13 +130,17 @@ public class MonthlySnapshots {
                 String.class, first.toString(), last.toString()).stream().map(YearMonth::parse).toList();
     }
 
-    private static Line line(Map<String, Line> lines, YearMonth month, String currency, String customerType) {
-        return lines.computeIfAbsent(currency + "/" + customerType, key -> {
+    private static Line line(Map<List<Object>, Line> lines, YearMonth month, String currency, Segment segment) {
+        return lines.computeIfAbsent(key(currency, segment), key -> {
             Map<AgeingBucket, BigDecimal> buckets = new EnumMap<>(AgeingBucket.class);
             for (AgeingBucket bucket : AgeingBucket.values()) {
                 buckets.put(bucket, BigDecimal.ZERO);
             }
-            return new Line(month, currency, customerType, buckets, BigDecimal.ZERO);
+            return new Line(month, currency, segment, buckets, BigDecimal.ZERO);
         });
+    }
+
+    private static List<Object> key(String currency, Segment segment) {
+        return List.of(currency, segment);
     }
 }

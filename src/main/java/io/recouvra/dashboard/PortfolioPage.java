@@ -7,6 +7,7 @@ import io.recouvra.receivables.LedgerReports;
 import io.recouvra.receivables.LedgerReports.FrozenOwed;
 import io.recouvra.receivables.LedgerReports.OwedInvoice;
 import io.recouvra.receivables.LedgerReports.OwedPage;
+import io.recouvra.receivables.LedgerReports.Segment;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,46 @@ class PortfolioPage implements DashboardPage {
     /** The drill-down of the invoices frozen by their customers' insolvency proceedings. */
     static final String FROZEN_BY_INSOLVENCY = "insolvency";
 
-    /** One currency's closed months, and its last month by customer type. */
-    record Trend(String currency, List<Month> months, Map<String, Month> byCustomerType) {
+    /** The segments the last closed month is shown by: one of the segments the monthly snapshot keeps. */
+    enum SegmentChoice {
+        CUSTOMER_TYPE("customer_type", "type de client", Segment::customerType),
+        RISK_CLASS("risk_class", "classe de risque", Segment::riskClass),
+        STRATEGY("strategy", "strategie", Segment::strategy);
+
+        private final String parameter;
+        private final String csvHeader;
+        private final Function<Segment, String> value;
+
+        SegmentChoice(String parameter, String csvHeader, Function<Segment, String> value) {
+            this.parameter = parameter;
+            this.csvHeader = csvHeader;
+            this.value = value;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        String of(Line line) {
+            return value.apply(line.segment());
+        }
+
+        static SegmentChoice of(String parameter) {
+            for (SegmentChoice choice : values()) {
+                if (choice.parameter.equals(parameter)) {
+                    return choice;
+                }
+            }
+            throw new InvalidInputException("segment", "must be customer_type, risk_class or strategy");
+        }
+    }
+
+    /** One segment's last closed month: its value as kept ({@code ""}: none), as shown, and its figures. */
+    record SegmentMonth(String value, String label, Month month) {
+    }
+
+    /** One currency's closed months, and its last month by the segment chosen. */
+    record Trend(String currency, List<Month> months, List<SegmentMonth> bySegment) {
 
         public Optional<Month> last() {
             return months.isEmpty() ? Optional.empty() : Optional.of(months.get(months.size() - 1));
@@ -90,7 +129,8 @@ class PortfolioPage implements DashboardPage {
     }
 
     @GetMapping(PATH)
-    String page(Model model, Locale locale) {
+    String page(@RequestParam(defaultValue = "customer_type") String segment, Model model, Locale locale) {
+        SegmentChoice choice = SegmentChoice.of(segment);
         LocalDate today = LocalDate.now(clock);
         List<AgedBalance> balances = ageing.on(today);
         model.addAttribute("today", today);
@@ -101,8 +141,10 @@ class PortfolioPage implements DashboardPage {
         model.addAttribute("frozen", frozen);
         model.addAttribute("buckets", AgeingBucket.values());
         model.addAttribute("ageingChart", ChartJson.of(ageingChart(balances, locale)));
-        List<Trend> trends = trends();
+        List<Trend> trends = trends(choice, locale);
         model.addAttribute("trends", trends);
+        model.addAttribute("segment", choice);
+        model.addAttribute("segments", SegmentChoice.values());
         model.addAttribute("trendChart", ChartJson.of(trends.stream().map(t -> trendChart(t, locale)).toList()));
         model.addAttribute("dsoChart", ChartJson.of(trends.stream().map(t -> dsoChart(t, locale)).toList()));
         model.addAttribute("admin", DashboardModel.groupsOfCurrentUser().contains(RecouvraGroups.ADMINS));
@@ -110,19 +152,24 @@ class PortfolioPage implements DashboardPage {
         return "dashboard/portfolio";
     }
 
-    /** The closed months per currency, one line per month: aged balance, sales, DSO both ways, best DSO, ADD, CEI. */
+    /**
+     * The closed months per currency, one line per month: aged balance, sales, DSO both ways, best DSO, ADD, CEI; then
+     * the last closed month by the segment chosen (as kept: a customer type, a risk class, a strategy's name; empty
+     * when none was assessed).
+     */
     @GetMapping(PATH + "/months.csv")
-    ResponseEntity<String> monthsCsv() {
-        Csv csv = Csv.withHeader("mois", "devise", "type de client", "non echu", "1-30", "31-60", "61-90", "91-180", "plus de 180",
+    ResponseEntity<String> monthsCsv(@RequestParam(defaultValue = "customer_type") String segment, Locale locale) {
+        SegmentChoice choice = SegmentChoice.of(segment);
+        Csv csv = Csv.withHeader("mois", "devise", choice.csvHeader, "non echu", "1-30", "31-60", "61-90", "91-180", "plus de 180",
                 "encours", "ventes", "DSO (countback)", "meilleur DSO (countback)", "ADD (countback)", "DSO (simple)",
                 "meilleur DSO (simple)", "ADD (simple)", "CEI (%)");
-        for (Trend trend : trends()) {
+        for (Trend trend : trends(choice, locale)) {
             for (Month month : trend.months()) {
                 monthRow(csv, trend.currency(), "tous", month);
             }
-            trend.byCustomerType().forEach((type, month) -> monthRow(csv, trend.currency(), type, month));
+            trend.bySegment().forEach(row -> monthRow(csv, trend.currency(), row.value(), row.month()));
         }
-        return csv.download("mois-clos.csv");
+        return csv.download(choice == SegmentChoice.CUSTOMER_TYPE ? "mois-clos.csv" : "mois-clos-" + choice.parameter + ".csv");
     }
 
     /** Admins take a closed month by hand (the nightly job takes the month just ended); a month taken stays as it is. */
@@ -152,8 +199,11 @@ class PortfolioPage implements DashboardPage {
                 month.simple().averageDaysDelinquent().orElse(null), month.collectionEffectiveness().orElse(null));
     }
 
-    /** The last {@link #TREND_MONTHS} closed months per currency, EUR first; read from the snapshots only. */
-    private List<Trend> trends() {
+    /**
+     * The last {@link #TREND_MONTHS} closed months per currency, EUR first, with the last one by the segment chosen;
+     * read from the snapshots only.
+     */
+    private List<Trend> trends(SegmentChoice choice, Locale locale) {
         YearMonth last = YearMonth.now(clock).minusMonths(1);
         // the months before those shown feed the first ones' countback and CEI
         YearMonth first = last.minusMonths(TREND_MONTHS + MonthlyFigures.COUNTBACK_MONTHS - 1);
@@ -165,15 +215,27 @@ class PortfolioPage implements DashboardPage {
         for (String currency : currencies) {
             List<Month> months = MonthlyFigures.of(taken, lines, line -> line.currency().equals(currency));
             List<Month> shown = months.subList(Math.max(0, months.size() - TREND_MONTHS), months.size());
-            Map<String, Month> byType = new TreeMap<>();
-            lines.stream().filter(l -> l.currency().equals(currency)).map(Line::customerType).distinct().forEach(type -> {
-                List<Month> ofType = MonthlyFigures.of(taken, lines,
-                        line -> line.currency().equals(currency) && line.customerType().equals(type));
-                byType.put(type, ofType.get(ofType.size() - 1));
+            List<SegmentMonth> bySegment = new ArrayList<>();
+            lines.stream().filter(l -> l.currency().equals(currency)).map(choice::of).distinct().sorted().forEach(value -> {
+                List<Month> ofSegment = MonthlyFigures.of(taken, lines,
+                        line -> line.currency().equals(currency) && choice.of(line).equals(value));
+                bySegment.add(new SegmentMonth(value, segmentLabel(choice, value, locale), ofSegment.get(ofSegment.size() - 1)));
             });
-            trends.add(new Trend(currency, shown, byType));
+            trends.add(new Trend(currency, shown, bySegment));
         }
         return trends;
+    }
+
+    /** A segment as a person reads it: a customer type in words, a risk class, a strategy's name as the table gives it. */
+    private String segmentLabel(SegmentChoice choice, String value, Locale locale) {
+        if (value.isEmpty()) {
+            return texts.getMessage("dashboard.segment.none", null, locale);
+        }
+        return switch (choice) {
+            case CUSTOMER_TYPE -> texts.getMessage("dashboard.customerType." + value, null, value, locale);
+            case RISK_CLASS -> texts.getMessage("dashboard.segment.riskClassValue", new Object[] {value}, locale);
+            case STRATEGY -> value;
+        };
     }
 
     private Map<String, Object> trendChart(Trend trend, Locale locale) {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger read for the manager dashboard: the sales invoices behind a figure (a drill-down, one page at a time),
- * the month's sales and the aged balance by customer type (the monthly snapshot). Set-based queries returning read
+ * the month's sales and the aged balance by segment (the monthly snapshot). Set-based queries returning read
  * models; sales are {@link InvoiceKind#INVOICE} only (late-charge debit notes are not sales), VAT included.
  */
 @Component
@@ -26,12 +26,19 @@ public class LedgerReports {
     public record OwedPage(List<OwedInvoice> invoices, long total) {
     }
 
-    /** What the sales invoices of one currency and customer type falling due on one day still owe. */
-    public record OwedByType(String currency, String customerType, LocalDate dueDate, BigDecimal outstanding) {
+    /**
+     * The segments the dashboard reports by: the customer's type, and the risk class and strategy collection assessed
+     * the invoice with ({@code ""} when it was not assessed, or its table gave no strategy name).
+     */
+    public record Segment(String customerType, String riskClass, String strategy) {
     }
 
-    /** The sales of one currency and customer type in a period. */
-    public record SalesByType(String currency, String customerType, BigDecimal sales) {
+    /** What the sales invoices of one currency and segment falling due on one day still owe. */
+    public record OwedBySegment(String currency, Segment segment, LocalDate dueDate, BigDecimal outstanding) {
+    }
+
+    /** The sales of one currency and segment in a period. */
+    public record SalesBySegment(String currency, Segment segment, BigDecimal sales) {
     }
 
     /** What the sales invoices of one currency frozen by their customers' insolvency proceedings still owe. */
@@ -109,27 +116,30 @@ public class LedgerReports {
         return new OwedPage(invoices, total == null ? 0 : total);
     }
 
-    /** What the sales invoices issued by {@code day} still owe, by currency, customer type and due date. */
+    /** What the sales invoices issued by {@code day} still owe, by currency, segment and due date. */
     @Transactional(readOnly = true)
-    public List<OwedByType> owedByCustomerType(LocalDate day) {
+    public List<OwedBySegment> owedBySegment(LocalDate day) {
         return jdbc.query("""
-                select i.currency, c.customer_type, i.due_date, sum(i.outstanding)
+                select i.currency, c.customer_type, coalesce(i.risk_class, ''), coalesce(i.strategy, ''), i.due_date,
+                       sum(i.outstanding)
                 from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
                 where""" + " " + OWED + """
                  and i.issue_date <= ?
-                group by i.currency, c.customer_type, i.due_date""",
-                (rs, n) -> new OwedByType(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)),
+                group by 1, 2, 3, 4, 5""",
+                (rs, n) -> new OwedBySegment(rs.getString(1), new Segment(rs.getString(2), rs.getString(3), rs.getString(4)),
+                        rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)),
                 day);
     }
 
-    /** The sales invoiced from {@code first} to {@code last}, both included, by currency and customer type. */
+    /** The sales invoiced from {@code first} to {@code last}, both included, by currency and segment. */
     @Transactional(readOnly = true)
-    public List<SalesByType> salesByCustomerType(LocalDate first, LocalDate last) {
+    public List<SalesBySegment> salesBySegment(LocalDate first, LocalDate last) {
         return jdbc.query("""
-                select i.currency, c.customer_type, sum(i.amount)
+                select i.currency, c.customer_type, coalesce(i.risk_class, ''), coalesce(i.strategy, ''), sum(i.amount)
                 from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
                 where i.kind = 'INVOICE' and i.issue_date between ? and ?
-                group by i.currency, c.customer_type""",
-                (rs, n) -> new SalesByType(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), first, last);
+                group by 1, 2, 3, 4""",
+                (rs, n) -> new SalesBySegment(rs.getString(1), new Segment(rs.getString(2), rs.getString(3), rs.getString(4)),
+                        rs.getBigDecimal(5)), first, last);
     }
 }

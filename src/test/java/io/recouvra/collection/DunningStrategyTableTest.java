@@ -77,6 +77,7 @@ class DunningStrategyTableTest {
                                 .matches("(EMAIL|SMS|LETTER)(,(EMAIL|SMS|LETTER))*");
                     }
                     assertThat((Integer) strategy.get("graceDays")).isBetween(0, 30);
+                    assertThat((String) strategy.get("strategyName")).as("the strategy's name, a dashboard segment").isNotBlank();
                     assertThat((Integer) strategy.get("daysBetweenLevels")).isPositive();
                     assertThat((Integer) strategy.get("daysToFormalNotice")).isPositive();
                     // as shipped, every pre-due reminder offers the invoice's early-payment discount while it applies

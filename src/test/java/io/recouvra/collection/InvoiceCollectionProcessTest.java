@@ -164,6 +164,10 @@ class InvoiceCollectionProcessTest {
         assertThat(strategyInput(instance, "Input_Amount")).isEqualTo(1200.0);
         assertThat(runtime.getVariables(instance.getId())).as("the strategy's inputs are not stored with the instance")
                 .doesNotContainKeys("riskClass", "score", "customerType", "insured", "latePayments", "brokenPromises", "amount");
+        // the dashboard's segments, kept on the invoice once the strategy is chosen: a good payer's standard invoice
+        assertThat(jdbc.queryForMap("select risk_class, strategy from recouvra.invoice where number = ?", number))
+                .containsEntry("risk_class", strategyInput(instance, "Input_RiskClass"))
+                .containsEntry("strategy", "Bons payeurs");
 
         pay(customer, number, "1200.00");
 

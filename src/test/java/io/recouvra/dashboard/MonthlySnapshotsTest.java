@@ -121,7 +121,7 @@ class MonthlySnapshotsTest {
         assertThat(january.countback().bestPossible()).contains(new BigDecimal("22.1"));
         assertThat(january.countback().averageDaysDelinquent()).contains(new BigDecimal("8.9"));
         assertThat(january.collectionEffectiveness()).isEmpty();
-        Month keyAccounts = MonthlyFigures.of(taken, lines, line -> line.customerType().equals("KEY_ACCOUNT")).get(2);
+        Month keyAccounts = MonthlyFigures.of(taken, lines, line -> line.segment().customerType().equals("KEY_ACCOUNT")).get(2);
         assertThat(keyAccounts.receivables()).isEqualByComparingTo("1300.00");
         assertThat(keyAccounts.countback().dso()).contains(new BigDecimal("91.0"));
         assertThat(keyAccounts.countback().bestPossible()).contains(new BigDecimal("31.0"));
@@ -162,7 +162,7 @@ class MonthlySnapshotsTest {
 
     private static void assertLine(List<Line> lines, YearMonth month, String type, String notDue, String d1to30, String d31to60,
                                    String d61to90, String d91to180, String over180, String sales) {
-        Line line = lines.stream().filter(l -> l.month().equals(month) && l.customerType().equals(type)).findFirst().orElseThrow();
+        Line line = lines.stream().filter(l -> l.month().equals(month) && l.segment().customerType().equals(type)).findFirst().orElseThrow();
         String[] expected = {notDue, d1to30, d31to60, d61to90, d91to180, over180};
         for (AgeingBucket bucket : AgeingBucket.values()) {
             assertThat(line.byBucket().get(bucket)).as(month + " " + type + " " + bucket.label()).isEqualByComparingTo(expected[bucket.ordinal()]);
