@@ -146,6 +146,9 @@ public class InsolvencyProceedingsService {
         if (conversion.representativeName() != null && conversion.representativeAddress() == null) {
             problems.add(new FieldProblem("representativeAddress", "is required with a new representative"));
         }
+        longest(conversion.court(), "court", 200, problems);
+        longest(conversion.representativeName(), "representativeName", 200, problems);
+        longest(conversion.representativeAddress(), "representativeAddress", 400, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -188,6 +188,12 @@ class InsolvencyProceedingsApiTest {
         assertThat(proceedings.find(id).getKind()).isEqualTo(ProceedingsKind.RECEIVERSHIP);
         assertThat(proceedings.conversions(id)).isEmpty();
         assertThat(convert(customer, id, Map.of()).getBody().get("errors")).hasSize(2);
+
+        ResponseEntity<JsonNode> tooLong = convert(customer, id, Map.of("kind", "LIQUIDATION", "judgmentDate", "2026-10-20",
+                "court", "T".repeat(201)));
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody().get("errors").get(0).get("field").asText()).as("the column holds 200").isEqualTo("court");
+        assertThat(proceedings.conversions(id)).isEmpty();
     }
 
     private ResponseEntity<JsonNode> convert(UUID customer, UUID id, Map<String, String> body) {

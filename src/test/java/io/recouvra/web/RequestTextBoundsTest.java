@@ -39,6 +39,7 @@ class RequestTextBoundsTest {
             "io.recouvra.guarantee.GuaranteeController$PaymentReceived", // GuaranteeCalls.reportPayment
             "io.recouvra.guarantee.GuaranteeController$Refusal", // GuaranteeCalls.reportRefusal
             "io.recouvra.insolvency.InsolvencyController$NewProceedings", // InsolvencyProceedingsService.report
+            "io.recouvra.insolvency.InsolvencyController$NewConversion", // InsolvencyProceedingsService.convert
             "io.recouvra.insurance.InsurancePolicies$Terms"); // InsurancePolicies.check
 
     @Test
