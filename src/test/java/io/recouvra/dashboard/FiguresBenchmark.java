@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Benchmark, not a test (surefire does not pick it up; it prints figures): the promises, disputes, cash forecast and
  * risk figures over a book of a million open invoices of 10,000 customers, 300,000 payments allocated over the last
- * twelve months, 20,000 promises and 10,000 disputes; then the pages as a logged-in manager opens them over HTTP, and
+ * twelve months, 20,000 promises, 10,000 disputes, 300,000 invoices recovered over a year and 100,000 calls by 20
+ * collectors over 90 days; then the pages as a logged-in manager opens them over HTTP (Recovery and Team included), and
  * the plans of their queries (EXPLAIN ANALYZE). Run it alone, it leaves the rows in its throw-away database:
  *
  * <pre>./mvnw test -Dtest=FiguresBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -99,6 +100,24 @@ class FiguresBenchmark {
                 select gen_random_uuid(), md5('bench-i' || g)::uuid, md5('bench-c' || (1 + g % ?))::uuid, 'PRICE', 'API',
                        now() - (g % 40) * interval '1 day', case when g % 2 = 0 then now() - (g % 20) * interval '1 day' end,
                        'PRICING_ERROR', case when g % 4 = 0 then 5.00 end from generate_series(1, 10000) g""", CUSTOMERS);
+        // how 300,000 settled invoices were recovered, over a year, and 100,000 calls by 20 collectors over 90 days
+        jdbc.update("""
+                insert into recouvra.invoice_recovery (invoice_id, invoice_number, customer_id, currency, due_date, settled_on, stage,
+                                                       recovered, written_off)
+                select md5('bench-i' || g)::uuid, 'FIG-BENCH-' || g, md5('bench-c' || (1 + g % ?))::uuid, 'EUR',
+                       current_date - (g % 430) + 30, current_date - (g % 360),
+                       (array['BEFORE_DUE', 'PRE_DUE_REMINDER', 'REMINDER_1', 'REMINDER_2', 'CALL', 'FORMAL_NOTICE', 'AGENCY',
+                              'COURT', 'WRITTEN_OFF'])[1 + g % 9], 120.00, case when g % 9 = 8 then 120.00 else 0 end
+                from generate_series(1, 300000) g""", CUSTOMERS);
+        jdbc.update("""
+                insert into recouvra.collector_call (id, customer_id, status, attempts, outcome, opened_at, closed_at)
+                select md5('bench-call' || g)::uuid, md5('bench-c' || g)::uuid, 'CLOSED', 10, 'PROMISE_TO_PAY',
+                       now() - interval '90 days', now() from generate_series(1, ?) g""", CUSTOMERS);
+        jdbc.update("""
+                insert into recouvra.call_attempt (id, call_id, customer_id, collector, outcome, made_at)
+                select gen_random_uuid(), md5('bench-call' || (1 + g % ?))::uuid, md5('bench-c' || (1 + g % ?))::uuid,
+                       'collector-' || (g % 20), (array['NO_ANSWER', 'PROMISE_TO_PAY', 'DISPUTE', 'ALREADY_PAID'])[1 + g % 4],
+                       now() - (g % 90) * interval '1 day' from generate_series(1, 100000) g""", CUSTOMERS, CUSTOMERS);
         System.out.printf("ledger copied in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
         // the payments were written without booking them: the night's run works out every customer's delay
         start = System.nanoTime();
@@ -109,7 +128,7 @@ class FiguresBenchmark {
         System.out.printf("fold: %,d changes folded in %,d ms%n", folded, (System.nanoTime() - start) / 1_000_000);
         // what autovacuum does on its own after such writes: statistics, and the visibility map index-only scans need
         for (String table : List.of("customer", "invoice", "payment", "payment_allocation", "promise_to_pay", "dispute",
-                "customer_payment_delay", "customer_exposure", "owed_by_expected_day", "owed_by_due_day", "owed_sales_change")) {
+                "customer_payment_delay", "customer_exposure", "invoice_recovery", "call_attempt", "owed_by_expected_day", "owed_by_due_day", "owed_sales_change")) {
             jdbc.execute("vacuum analyze recouvra." + table);
         }
         System.out.printf("read models: %s%n", jdbc.queryForMap("""
@@ -139,6 +158,9 @@ class FiguresBenchmark {
             page(run, browser, "/dashboard/promises");
             page(run, browser, "/dashboard/disputes");
             page(run, browser, "/dashboard/portfolio");
+            page(run, browser, "/dashboard/recovery");
+            page(run, browser, "/dashboard/recovery?from=" + today.minusDays(364) + "&to=" + today);
+            page(run, browser, "/dashboard/team");
         }
 
         // the plans of the pages' queries over these rows (the same statements as receivables' read APIs)
