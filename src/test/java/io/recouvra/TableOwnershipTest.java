@@ -57,7 +57,7 @@ class TableOwnershipTest {
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),
             entry("online_payment_event", "onlinepayment"),
             entry("customer_payment_delay", "receivables"), entry("owed_by_expected_day", "receivables"),
-            entry("owed_by_due_day", "receivables"), entry("owed_sales_change", "receivables"), entry("customer_exposure", "receivables"),
+            entry("owed_by_due_day", "receivables"), entry("owed_sales_change", "receivables"), entry("customer_exposure", "receivables"), entry("invoice_segment", "receivables"),
             entry("receivables_month", "dashboard"), entry("receivables_month_line", "dashboard"),
             entry("invoice_import", "imports"), entry("invoice_import_chunk", "imports"));
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The segments collection assessed an invoice with, kept on the invoice (V42) for the dashboard's figures by segment
+ * The segments collection assessed an invoice with, kept beside the invoice (table {@code invoice_segment}, V42) for the dashboard's figures by segment
  * ({@link LedgerReports.Segment}): the risk class the assessment used and the name of the dunning strategy chosen.
  */
 @Component
@@ -21,6 +21,9 @@ public class InvoiceSegments {
     /** Assessed again (a case resumed, a new model version), the last assessment stays. */
     @Transactional
     public void recordAssessment(UUID invoiceId, String riskClass, String strategy) {
-        jdbc.update("update recouvra.invoice set risk_class = ?, strategy = ? where id = ?", riskClass, strategy, invoiceId);
+        jdbc.update("""
+                insert into recouvra.invoice_segment (invoice_id, risk_class, strategy) values (?, ?, ?)
+                on conflict (invoice_id) do update set risk_class = excluded.risk_class, strategy = excluded.strategy""",
+                invoiceId, riskClass, strategy);
     }
 }

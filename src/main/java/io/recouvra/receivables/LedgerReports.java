@@ -120,9 +120,10 @@ public class LedgerReports {
     @Transactional(readOnly = true)
     public List<OwedBySegment> owedBySegment(LocalDate day) {
         return jdbc.query("""
-                select i.currency, c.customer_type, coalesce(i.risk_class, ''), coalesce(i.strategy, ''), i.due_date,
+                select i.currency, c.customer_type, coalesce(s.risk_class, ''), coalesce(s.strategy, ''), i.due_date,
                        sum(i.outstanding)
                 from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                left join recouvra.invoice_segment s on s.invoice_id = i.id
                 where""" + " " + OWED + """
                  and i.issue_date <= ?
                 group by 1, 2, 3, 4, 5""",
@@ -135,8 +136,9 @@ public class LedgerReports {
     @Transactional(readOnly = true)
     public List<SalesBySegment> salesBySegment(LocalDate first, LocalDate last) {
         return jdbc.query("""
-                select i.currency, c.customer_type, coalesce(i.risk_class, ''), coalesce(i.strategy, ''), sum(i.amount)
+                select i.currency, c.customer_type, coalesce(s.risk_class, ''), coalesce(s.strategy, ''), sum(i.amount)
                 from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+                left join recouvra.invoice_segment s on s.invoice_id = i.id
                 where i.kind = 'INVOICE' and i.issue_date between ? and ?
                 group by 1, 2, 3, 4""",
                 (rs, n) -> new SalesBySegment(rs.getString(1), new Segment(rs.getString(2), rs.getString(3), rs.getString(4)),

@@ -165,7 +165,7 @@ class InvoiceCollectionProcessTest {
         assertThat(runtime.getVariables(instance.getId())).as("the strategy's inputs are not stored with the instance")
                 .doesNotContainKeys("riskClass", "score", "customerType", "insured", "latePayments", "brokenPromises", "amount");
         // the dashboard's segments, kept on the invoice once the strategy is chosen: a good payer's standard invoice
-        assertThat(jdbc.queryForMap("select risk_class, strategy from recouvra.invoice where number = ?", number))
+        assertThat(jdbc.queryForMap("select s.risk_class, s.strategy from recouvra.invoice_segment s join recouvra.invoice i on i.id = s.invoice_id where i.number = ?", number))
                 .containsEntry("risk_class", strategyInput(instance, "Input_RiskClass"))
                 .containsEntry("strategy", "Bons payeurs");
 
