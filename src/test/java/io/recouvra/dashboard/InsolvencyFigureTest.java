@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Portfolio page counts apart what is frozen by insolvency proceedings: "En procédure collective" per currency,
- * with its drill-down and CSV. The ledger is in RON, a currency no other test uses, so that the whole book's RON
+ * with its drill-down and CSV. The ledger is in TRY, a currency no other test uses, so that the whole book's TRY
  * figures are this ledger's. Worked by hand, {@code d} being today; receivership opened for Scierie by the judgment
  * of d-20:
  * <pre>
@@ -81,7 +81,7 @@ class InsolvencyFigureTest {
         UUID scierie = customer("Scierie Ionescu SRL");
         frozenOldest = invoice(scierie, d.minusDays(60), d.minusDays(30), "1500.00");
         frozenPartlyPaid = invoice(scierie, d.minusDays(40), d.minusDays(10), "900.00");
-        payments.register(new NewPayment(scierie, new BigDecimal("400.00"), "RON", d.minusDays(25), "VIR-" + UUID.randomUUID(),
+        payments.register(new NewPayment(scierie, new BigDecimal("400.00"), "TRY", d.minusDays(25), "VIR-" + UUID.randomUUID(),
                 List.of(new NewPayment.Allocation(frozenPartlyPaid, new BigDecimal("400.00")))));
         proceedings.report(scierie, new ProceedingsReport(ProceedingsKind.RECEIVERSHIP, d.minusDays(20), "Tribunal de commerce de Paris",
                 "Maître Paul Lenoir", "3 rue de Rivoli, 75004 Paris", null, null, ReportedBy.PERSON, false));
@@ -96,14 +96,14 @@ class InsolvencyFigureTest {
 
         String page = browser.get("/dashboard/portfolio").body();
 
-        String ron = page.substring(page.indexOf("data-currency=\"RON\""));
-        ron = ron.substring(0, ron.indexOf("</dl>"));
-        assertThat(plain(ron)).contains(">4 700,00 RON<", "En procédure collective",
+        String lira = page.substring(page.indexOf("data-currency=\"TRY\""));
+        lira = lira.substring(0, lira.indexOf("</dl>"));
+        assertThat(plain(lira)).contains(">4 700,00 TRY<", "En procédure collective",
                 "2 factures nées avant le jugement d'ouverture, déclarées et payables seulement dans la procédure (déjà dans l'encours)");
-        Matcher figure = FIGURE.matcher(ron);
+        Matcher figure = FIGURE.matcher(lira);
         assertThat(figure.find()).isTrue();
-        assertThat(plain(figure.group(1))).isEqualTo("2 000,00 RON");
-        assertThat(ron).contains("/dashboard/portfolio/invoices?currency=RON&amp;bucket=insolvency");
+        assertThat(plain(figure.group(1))).isEqualTo("2 000,00 TRY");
+        assertThat(lira).contains("/dashboard/portfolio/invoices?currency=TRY&amp;bucket=insolvency");
     }
 
     @Test
@@ -111,13 +111,13 @@ class InsolvencyFigureTest {
         DashboardSession browser = new DashboardSession(port);
         browser.logIn(manager, "secret-" + manager);
 
-        String list = browser.get("/dashboard/portfolio/invoices?currency=RON&bucket=insolvency").body();
+        String list = browser.get("/dashboard/portfolio/invoices?currency=TRY&bucket=insolvency").body();
         assertThat(plain(list)).contains("en procédure collective", "2 factures", frozenOldest, frozenPartlyPaid)
                 .doesNotContain(bornAfter).doesNotContain(otherCustomers);
 
-        String csv = browser.get("/dashboard/portfolio/invoices.csv?currency=RON&bucket=insolvency").body();
-        assertThat(csv).contains(frozenOldest + ";Scierie Ionescu SRL;").contains(";RON;1500,00;1500,00;")
-                .contains(frozenPartlyPaid + ";Scierie Ionescu SRL;").contains(";RON;900,00;500,00;PARTIALLY_PAID\r\n")
+        String csv = browser.get("/dashboard/portfolio/invoices.csv?currency=TRY&bucket=insolvency").body();
+        assertThat(csv).contains(frozenOldest + ";Scierie Ionescu SRL;").contains(";TRY;1500,00;1500,00;")
+                .contains(frozenPartlyPaid + ";Scierie Ionescu SRL;").contains(";TRY;900,00;500,00;PARTIALLY_PAID\r\n")
                 .doesNotContain(bornAfter).doesNotContain(otherCustomers);
     }
 
@@ -143,7 +143,7 @@ class InsolvencyFigureTest {
     }
 
     private String invoice(UUID customer, LocalDate issued, LocalDate due, String amount) {
-        return invoice(customer, issued, due, amount, "RON");
+        return invoice(customer, issued, due, amount, "TRY");
     }
 
     private String invoice(UUID customer, LocalDate issued, LocalDate due, String amount, String currency) {
