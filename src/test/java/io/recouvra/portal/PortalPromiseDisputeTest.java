@@ -314,7 +314,7 @@ class PortalPromiseDisputeTest {
     }
 
     private List<String> trail(UUID customer) {
-        return jdbc.queryForList("select type || ' ' || channel || ' ' || actor from recouvra.interaction where customer_id = ?",
+        return jdbc.queryForList("select concat_ws(' ', type, channel, actor) from recouvra.interaction where customer_id = ?",
                 String.class, customer);
     }
 }
