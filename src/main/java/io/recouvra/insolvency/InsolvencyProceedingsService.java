@@ -113,7 +113,8 @@ public class InsolvencyProceedingsService {
 
     /**
      * A judgment converted the open proceedings into another kind: safeguard into receivership or liquidation (art.
-     * L622-10 C. com.), receivership into liquidation (art. L631-15 II, or L626-27 when a plan is resolved). The same
+     * L622-10 C. com.), receivership into liquidation (art. L631-15 II). Not a plan's resolution (art. L626-27 I), which
+     * ends the plan and opens new proceedings with their own opening judgment (see {@link ProceedingsConversion}). The same
      * proceedings go on, so nothing is declared again and the opening judgment still splits the claims; the kind, and
      * the court and representative when given, change, and the conversion is kept in their history. 400 naming the
      * field for a kind that is not a step forward, a judgment missing, in the future, or before the last one; 409
