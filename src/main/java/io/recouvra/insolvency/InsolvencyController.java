@@ -71,6 +71,15 @@ class InsolvencyController {
                 trimmed(request.court()), trimmed(request.representativeName()), trimmed(request.representativeAddress()))));
     }
 
+    /** The officer who records the closing answers for it (the trail names them). */
+    @PostMapping("/{id}/closing")
+    @Operation(summary = "The judgment closing the proceedings: plan carried out, liquidation closed for insufficient assets "
+            + "(the declared claims still unpaid are written off) or because the debts were paid; the declaration of claims ends")
+    ProceedingsView close(@PathVariable UUID customerId, @PathVariable UUID id, @RequestBody NewClosing request) {
+        ofCustomer(customerId, id);
+        return ProceedingsView.of(service.close(id, new ProceedingsClosing(request.kind(), request.judgmentDate(), trimmed(request.note()))));
+    }
+
     @GetMapping("/{id}/judgments")
     @Operation(summary = "The proceedings' judgments: the opening one, then each conversion, the oldest first")
     List<JudgmentView> judgments(@PathVariable UUID customerId, @PathVariable UUID id) {
@@ -78,6 +87,9 @@ class InsolvencyController {
         List<JudgmentView> judgments = new ArrayList<>();
         judgments.add(new JudgmentView("OPENING", found.getOpenedAs(), found.getJudgmentDate(), null));
         service.conversions(id).forEach(c -> judgments.add(new JudgmentView("CONVERSION", c.kind(), c.judgmentDate(), c.from())));
+        if (found.getClosingKind() != null) {
+            judgments.add(new JudgmentView("CLOSING", found.getKind(), found.getClosingJudgmentDate(), null));
+        }
         return judgments;
     }
 
@@ -105,6 +117,9 @@ class InsolvencyController {
                          String representativeAddress) {
     }
 
+    record NewClosing(ClosingKind kind, LocalDate judgmentDate, String note) {
+    }
+
     /** One judgment of the proceedings: what it opened or converted them into, and from what. */
     record JudgmentView(String judgment, ProceedingsKind kind, LocalDate judgmentDate, ProceedingsKind convertedFrom) {
     }
@@ -113,13 +128,15 @@ class InsolvencyController {
     record ProceedingsView(UUID id, UUID customerId, ProceedingsKind kind, ProceedingsKind openedAs, LocalDate judgmentDate,
                            String court, String representativeName, String representativeAddress, String representativeEmail,
                            LocalDate bodaccPublishedOn, ReportedBy reportedBy, Instant reportedAt,
-                           boolean outsideMetropolitanFrance, ProceedingsStatus status, boolean complete) {
+                           boolean outsideMetropolitanFrance, ProceedingsStatus status, boolean complete,
+                           ClosingKind closingKind, LocalDate closingJudgmentDate, String closingNote, Instant closedAt) {
 
         static ProceedingsView of(InsolvencyProceedings p) {
             return new ProceedingsView(p.getId(), p.getCustomerId(), p.getKind(), p.getOpenedAs(), p.getJudgmentDate(),
                     p.getCourt(), p.getRepresentativeName(), p.getRepresentativeAddress(), p.getRepresentativeEmail(),
                     p.getBodaccPublishedOn(), p.getReportedBy(), p.getReportedAt(), p.isOutsideMetropolitanFrance(),
-                    p.getStatus(), p.isComplete());
+                    p.getStatus(), p.isComplete(), p.getClosingKind(), p.getClosingJudgmentDate(), p.getClosingNote(),
+                    p.getClosedAt());
         }
     }
 }

@@ -33,6 +33,11 @@ public class InsolvencyProceedings extends AssignedIdEntity {
     private boolean outsideMetropolitanFrance;
     @Enumerated(EnumType.STRING)
     private ProceedingsStatus status;
+    @Enumerated(EnumType.STRING)
+    private ClosingKind closingKind;
+    private LocalDate closingJudgmentDate;
+    private String closingNote;
+    private Instant closedAt;
 
     protected InsolvencyProceedings() {
     }
@@ -67,6 +72,31 @@ public class InsolvencyProceedings extends AssignedIdEntity {
             this.representativeName = newRepresentativeName;
             this.representativeAddress = newRepresentativeAddress;
         }
+    }
+
+    /** A judgment closed them; the record stays, with how and when, and frees the customer for new proceedings. */
+    void close(ProceedingsClosing closing, Instant at) {
+        this.status = ProceedingsStatus.CLOSED;
+        this.closingKind = closing.kind();
+        this.closingJudgmentDate = closing.judgmentDate();
+        this.closingNote = closing.note();
+        this.closedAt = at;
+    }
+
+    public ClosingKind getClosingKind() {
+        return closingKind;
+    }
+
+    public LocalDate getClosingJudgmentDate() {
+        return closingJudgmentDate;
+    }
+
+    public String getClosingNote() {
+        return closingNote;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public ProceedingsKind getOpenedAs() {

@@ -167,6 +167,63 @@ public class InsolvencyProceedingsService {
         return found;
     }
 
+    /**
+     * A judgment closed the open proceedings: a safeguard or receivership plan carried out (art. L626-28 C. com.), or a
+     * liquidation closed for insufficient assets or because the debts were paid (art. L643-9). The closing is kept
+     * with the proceedings, written on the trail and published as {@link ProceedingsClosed}, which ends the running
+     * declaration of claims (written off, or paid through the plan). 400 naming the field for a kind missing or that
+     * does not close proceedings of this kind (a plan carried out is no closing of a liquidation), a judgment missing,
+     * in the future or before the last judgment of these proceedings, a note too long; 409 when already closed.
+     */
+    @Transactional
+    public InsolvencyProceedings close(UUID id, ProceedingsClosing closing) {
+        InsolvencyProceedings found = find(id);
+        if (found.getStatus() != ProceedingsStatus.OPEN) {
+            throw new ConflictException("status", "the proceedings were closed (" + found.getClosingKind() + ") by the judgment of "
+                    + found.getClosingJudgmentDate());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        ProceedingsKind kind = found.getKind();
+        if (closing.kind() == null) {
+            problems.add(new FieldProblem("kind", "is required: PLAN_CARRIED_OUT, LIQUIDATION_INSUFFICIENT_ASSETS or LIQUIDATION_DEBTS_PAID"));
+        } else if (!closing.kind().closes(kind)) {
+            problems.add(new FieldProblem("kind", kind + " proceedings close as " + (kind == ProceedingsKind.LIQUIDATION
+                    ? "LIQUIDATION_INSUFFICIENT_ASSETS or LIQUIDATION_DEBTS_PAID" : "PLAN_CARRIED_OUT") + ", not " + closing.kind()));
+        }
+        // a conversion is a judgment of the same proceedings: the closing comes after it too
+        LocalDate last = conversions(id).stream().map(Conversion::judgmentDate).reduce((one, other) -> other)
+                .orElse(found.getJudgmentDate());
+        if (closing.judgmentDate() == null) {
+            problems.add(new FieldProblem("judgmentDate", "is required"));
+        } else if (closing.judgmentDate().isAfter(today())) {
+            problems.add(new FieldProblem("judgmentDate", "must not be in the future"));
+        } else if (closing.judgmentDate().isBefore(last)) {
+            problems.add(new FieldProblem("judgmentDate", "must not be before the last judgment of these proceedings, " + last));
+        }
+        longest(closing.note(), "note", 1000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        found.close(closing, clock.instant());
+        interactions.record(found.getCustomerId(), null, Medium.COURT, Direction.INBOUND, Type.INSOLVENCY,
+                "Insolvency proceedings (" + kind + ") closed by the judgment of " + closing.judgmentDate() + ": "
+                        + closing.kind(), closingEffect(closing.kind()) + (closing.note() == null ? "" : "\n" + closing.note()));
+        events.publishEvent(new ProceedingsClosed(id, found.getCustomerId(), kind, closing.kind(), closing.judgmentDate()));
+        return found;
+    }
+
+    private static String closingEffect(ClosingKind kind) {
+        return switch (kind) {
+            case PLAN_CARRIED_OUT -> "The plan is carried out (art. L626-28 C. com.): the declared claims were paid through it, "
+                    + "the declaration of claims ends; the debtor is back in bonis and its new claims are collected as usual.";
+            case LIQUIDATION_INSUFFICIENT_ASSETS -> "Closed for insufficient assets (art. L643-9 C. com.): the creditors do not "
+                    + "recover their right to sue (art. L643-11), so the declared claims still unpaid stay frozen and are written "
+                    + "off with their VAT note.";
+            case LIQUIDATION_DEBTS_PAID -> "Closed because the debts were paid (art. L643-9 C. com.): the declared claims were "
+                    + "paid by the liquidator, the declaration of claims ends.";
+        };
+    }
+
     /** The judgments that converted the proceedings, the oldest first. */
     @Transactional(readOnly = true)
     public List<Conversion> conversions(UUID id) {

@@ -82,7 +82,8 @@ class SecurityConfiguration {
                         // the opening judgment reaches the legal officers first: they report it as credit managers do
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/insolvency-proceedings",
                                 "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication",
-                                "/api/v1/customers/*/insolvency-proceedings/*/conversions")
+                                "/api/v1/customers/*/insolvency-proceedings/*/conversions",
+                                "/api/v1/customers/*/insolvency-proceedings/*/closing")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
                         // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
                         .requestMatchers(reads("/api/v1/insolvency-proceedings/*/declaration",
