@@ -27,6 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -59,6 +62,11 @@ class InvoiceCsvImport {
             Map.entry("amountExclVat", "amount_excl_vat"), Map.entry("vat", "vat"),
             Map.entry("discountRate", "discount_rate"), Map.entry("discountUntil", "discount_until"),
             Map.entry("deliveredOn", "delivered_on"));
+
+    /** The reason given for a line that failed alone for no reason a refusal gives, before its reference. */
+    static final String INTERNAL_ERROR = "erreur interne, référence ";
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceCsvImport.class);
 
     /** Lines imported in one transaction at most: a chunk of an import job, and of a command-line import. */
     static final int CHUNK_LINES = 100;
@@ -123,8 +131,18 @@ class InvoiceCsvImport {
      * @return false when another worker holds the lines
      */
     boolean importLines(List<CsvLine> lines, Progress progress) {
+        return importLines(lines, progress, false);
+    }
+
+    /**
+     * As {@link #importLines(List, Progress)}; {@code lineByLine}, for lines that already failed together for a
+     * reason no refusal explains, imports each line in a transaction of its own, and a line that fails in it for
+     * any reason is refused alone (as an internal error, its failure logged under a reference) instead of
+     * failing the others again.
+     */
+    boolean importLines(List<CsvLine> lines, Progress progress, boolean lineByLine) {
         int refusedAt = -1; // a line the ledger refused in a transaction shared with other lines
-        boolean oneByOne = false; // a refusal came at commit, from no line in particular
+        boolean oneByOne = lineByLine; // a refusal came at commit, from no line in particular
         while (true) {
             Attempt attempt = new Attempt(refusedAt, oneByOne);
             try {
@@ -151,20 +169,26 @@ class InvoiceCsvImport {
                 if (attempt.to > refusedAt) {
                     refusedAt = -1;
                 }
-            } catch (InvalidInputException | ConflictException | DataIntegrityViolationException e) {
+            } catch (RuntimeException e) {
+                // line by line, a transaction that got as far as its line failed because of that line (or its
+                // commit, which is that line's too); one that failed before (its claim) blames no line
+                if (!isRefusal(e) && !(lineByLine && attempt.to - attempt.from == 1)) {
+                    throw e;
+                }
                 if (attempt.to - attempt.from > 1) {
                     refusedAt = attempt.running;
                     oneByOne = attempt.running < 0;
                     continue;
                 }
                 int refused = attempt.from;
+                ImportReport refusal = isRefusal(e) ? null : internalError(lines.get(refused), e);
                 Boolean recorded = transaction.execute("refusal of line " + lines.get(refused).line(), status -> {
                     OptionalInt claimed = progress.claim();
                     if (claimed.isEmpty()) {
                         return null;
                     }
                     if (claimed.getAsInt() == refused) {
-                        progress.done(refused, refused + 1, refusal(lines.get(refused), e));
+                        progress.done(refused, refused + 1, refusal != null ? refusal : refusal(lines.get(refused), e));
                     }
                     return true;
                 });
@@ -174,6 +198,20 @@ class InvoiceCsvImport {
                 refusedAt = -1;
             }
         }
+    }
+
+    private static boolean isRefusal(RuntimeException e) {
+        return e instanceof InvalidInputException || e instanceof ConflictException || e instanceof DataIntegrityViolationException;
+    }
+
+    /**
+     * A line that failed alone for a reason that is no refusal: reported with a reference to the failure, which is
+     * logged with its stack trace under that reference, never with the failure's text, which may show SQL.
+     */
+    private static ImportReport internalError(CsvLine row, RuntimeException failure) {
+        String reference = "ERR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        log.error("Import of line {} failed alone for no reason a refusal gives; reported as {}", row.line(), reference, failure);
+        return new ImportReport(1, 0, 0, List.of(new LineError(row.line(), null, INTERNAL_ERROR + reference)), List.of());
     }
 
     /** The lines one transaction imports, and the line it was importing when it failed. */

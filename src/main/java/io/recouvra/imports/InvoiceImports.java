@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +40,11 @@ class InvoiceImports {
     };
     private static final TypeReference<List<LineNotice>> NOTICES = new TypeReference<>() {
     };
+
+    /** Failed attempts at a chunk's lines together before they are imported one by one. */
+    static final int WHOLE_CHUNK_ATTEMPTS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceImports.class);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -85,14 +92,38 @@ class InvoiceImports {
                                             where c.done_at is null and (c.claimed_until is null or c.claimed_until < now())
                                             order by i.submitted_at, c.seq
                                             limit 1 for update of c skip locked)
-                returning import_id, seq, rows""",
-                (rs, n) -> new Chunk(rs.getObject("import_id", UUID.class), rs.getInt("seq"), read(rs.getString("rows"), LINES)))
+                returning import_id, seq, rows, attempts""",
+                (rs, n) -> new Chunk(rs.getObject("import_id", UUID.class), rs.getInt("seq"), read(rs.getString("rows"), LINES),
+                        rs.getInt("attempts")))
                 .stream().findFirst().orElse(null));
         if (chunk == null) {
             return false;
         }
-        csvImport.importLines(chunk.lines(), chunk);
+        try {
+            csvImport.importLines(chunk.lines(), chunk, chunk.attempts >= WHOLE_CHUNK_ATTEMPTS);
+        } catch (RuntimeException e) {
+            failed(chunk, e);
+        }
         return true;
+    }
+
+    /**
+     * A chunk whose transaction failed for no reason a refusal gives (a line the database refuses in a way no check
+     * foresaw, or the database itself): its failed attempt counted and its lease released, so that it is run again
+     * at once and, from attempt {@value #WHOLE_CHUNK_ATTEMPTS} + 1, line by line, which refuses the line at fault
+     * and stores the others. Line by line failing too is no line's fault: the chunk then waits a lease (a minute)
+     * before the next attempt, rather than keeping a worker busy failing. When the database cannot even count the
+     * attempt, that failure is thrown and the worker stops, as a dead worker's chunk waits for its lease to run out.
+     */
+    private void failed(Chunk chunk, RuntimeException failure) {
+        log.error("Import {}, chunk {}: attempt {} failed; the chunk is released{}", chunk.importId, chunk.seq,
+                chunk.attempts + 1, chunk.attempts + 1 >= WHOLE_CHUNK_ATTEMPTS ? ", its lines to be imported one by one" : "",
+                failure);
+        transaction.executeWithoutResult(status -> jdbc.update("""
+                update recouvra.invoice_import_chunk
+                   set attempts = attempts + 1,
+                       claimed_until = case when attempts + 1 > ? then now() + interval '1 minute' end
+                 where import_id = ? and seq = ?""", WHOLE_CHUNK_ATTEMPTS, chunk.importId, chunk.seq));
     }
 
     Optional<ImportView> find(UUID id) {
@@ -133,11 +164,14 @@ class InvoiceImports {
         private final UUID importId;
         private final int seq;
         private final List<CsvLine> lines;
+        /** The failed attempts before this one. */
+        private final int attempts;
 
-        Chunk(UUID importId, int seq, List<CsvLine> lines) {
+        Chunk(UUID importId, int seq, List<CsvLine> lines, int attempts) {
             this.importId = importId;
             this.seq = seq;
             this.lines = lines;
+            this.attempts = attempts;
         }
 
         List<CsvLine> lines() {

@@ -196,6 +196,43 @@ class InvoiceImportJobTest {
     }
 
     @Test
+    void aLineTheDatabaseRefusesFailsItsChunkThreeTimesThenIsRefusedAloneAndTheOtherLinesAreStoredOnce() {
+        String prefix = "POISON-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String poisoned = prefix + "137";
+        // a line every check lets through and the database refuses: a trigger of this test's own, on its invoice alone,
+        // failing as no refusal the import knows (raise exception: SQLSTATE P0001, not an integrity violation)
+        String trigger = "refuse_" + prefix.substring(7, 15);
+        jdbc.execute("create function recouvra." + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.number = '" + poisoned + "' then raise exception 'secret table recouvra.invoice refuses %', new.number; end if; "
+                + "return new; end $$");
+        jdbc.execute("create trigger " + trigger + " before insert on recouvra.invoice for each row execute function recouvra." + trigger + "()");
+        try {
+            UUID id = imports.submit(csv(lines(prefix, 250, 10)), "poison.csv", "admin");
+
+            drain();
+
+            ImportView done = imports.find(id).orElseThrow();
+            assertThat(done.status()).isEqualTo(ImportView.Status.DONE);
+            assertThat(done.stored()).isEqualTo(249);
+            assertThat(done.rejected()).isEqualTo(1);
+            // the 138th line of the file's lines, after the header: line 139
+            assertThat(done.errors()).singleElement().satisfies(error -> {
+                assertThat(error.line()).isEqualTo(139L);
+                assertThat(error.column()).isNull();
+                assertThat(error.reason()).matches("erreur interne, référence ERR-[0-9A-F]{8}");
+            });
+            assertThat(invoicesNumbered(prefix)).isEqualTo(249);
+            assertThat(instancesNumbered(prefix)).isEqualTo(249);
+            // the bad line's chunk failed together three times, then went line by line; the other two never failed
+            assertThat(jdbc.queryForList("select attempts from recouvra.invoice_import_chunk where import_id = ?", Integer.class, id))
+                    .containsExactlyInAnyOrder(3, 0, 0);
+        } finally {
+            jdbc.execute("drop trigger " + trigger + " on recouvra.invoice");
+            jdbc.execute("drop function recouvra." + trigger + "()");
+        }
+    }
+
+    @Test
     void aFileThatCannotBeReadIsRefusedAtOnceAndNoImportIsStored() {
         int before = jdbc.queryForObject("select count(*) from recouvra.invoice_import", Integer.class);
         List<String> lines = lines("BROKEN-", 3, 1);
