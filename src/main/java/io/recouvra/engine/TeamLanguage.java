@@ -1,5 +1,6 @@
 package io.recouvra.engine;
 
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,22 @@ public class TeamLanguage {
 
     private final boolean french;
 
-    TeamLanguage(@Value("${recouvra.forms.language}") String language) {
+    /** Public so that a test can make the texts of a team of the other language than its context's. */
+    public TeamLanguage(@Value("${recouvra.forms.language}") String language) {
         this.french = FormsInLanguage.FRENCH.equals(language);
     }
 
     /** The French text for a French team, the English one otherwise. */
     public String say(String french, String english) {
         return this.french ? french : english;
+    }
+
+    /**
+     * The locale to read the team's texts of the application's {@code MessageSource} in: French, whose texts are the
+     * bundles' defaults ({@code tasklist/messages.properties}), or English ({@code _en}).
+     */
+    public Locale locale() {
+        return french ? Locale.FRENCH : Locale.ENGLISH;
     }
 
     /** Between a task's name and the case it is about: French typography wants a space before the colon. */

@@ -1,9 +1,11 @@
 package io.recouvra.messaging.outbox;
 
 import io.recouvra.messaging.Channel;
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.messaging.composition.MissingTemplateException;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.security.RecouvraGroups;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * must not fail quietly: the collectors get one task in Tasklist to reach the debtor another way, saying
  * for each channel what really went wrong — a missing template is the administrator's business, an
  * opt-out is the debtor's choice, a refused number needs correcting. A step that reached the debtor on
- * one channel (the email went, the SMS did not) needs no one: no task.
+ * one channel (the email went, the SMS did not) needs no one: no task. The task is in the team's language
+ * ({@link TeamLanguage}; texts in {@code tasklist/messages*.properties}, causes in {@link UndeliveredCause}).
  */
 @Component
 class UndeliverableMessages {
@@ -39,29 +43,21 @@ class UndeliverableMessages {
     private static final Pattern TWILIO_REPORT = Pattern.compile("Twilio error (\\d+)");
     private static final Pattern GAVE_UP = Pattern.compile("gave up after (\\d+) attempts: (.*)", Pattern.DOTALL);
 
-    /** Twilio's error codes a collector meets (twilio.com/docs/api/errors), in words she can act on. */
-    private static final Map<String, String> TWILIO_ERRORS = Map.ofEntries(
-            Map.entry("21211", "invalid phone number: correct the mobile number"),
-            Map.entry("21408", "sending to this country is not enabled on the Twilio account: tell the administrator"),
-            Map.entry("21610", "the number replied STOP: it has opted out of SMS"),
-            Map.entry("21612", "Twilio cannot route a message to this number: check the number"),
-            Map.entry("21614", "not a mobile number: enter a mobile number"),
-            Map.entry("30003", "the phone was unreachable (switched off or out of coverage)"),
-            Map.entry("30005", "unknown or inactive number: correct the mobile number"),
-            Map.entry("30006", "a landline, or a carrier that cannot receive SMS: enter a mobile number"),
-            Map.entry("30007", "filtered by the carrier as unwanted"),
-            Map.entry("30008", "unknown error at the carrier"));
-
     private final TaskService tasks;
     private final CustomerService customers;
     private final OutboxMessageRepository outbox;
     private final JdbcTemplate jdbc;
+    private final MessageSource texts;
+    private final TeamLanguage language;
 
-    UndeliverableMessages(TaskService tasks, CustomerService customers, OutboxMessageRepository outbox, JdbcTemplate jdbc) {
+    UndeliverableMessages(TaskService tasks, CustomerService customers, OutboxMessageRepository outbox, JdbcTemplate jdbc,
+                          MessageSource texts, TeamLanguage language) {
         this.tasks = tasks;
         this.customers = customers;
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.texts = texts;
+        this.language = language;
     }
 
     /**
@@ -77,17 +73,18 @@ class UndeliverableMessages {
         if (step.stream().anyMatch(r -> REACHED.contains(r.getStatus()) || OPEN.contains(r.getStatus()))) {
             return;
         }
-        List<OutboxMessage> failed = step.stream().filter(r -> NOT_REACHED.contains(r.getStatus())).toList();
+        // channels asked at the same instant are listed in the same order at every raise: email, SMS, letter
+        List<OutboxMessage> failed = step.stream().filter(r -> NOT_REACHED.contains(r.getStatus()))
+                .sorted(Comparator.comparing(OutboxMessage::getCreatedAt).thenComparing(OutboxMessage::getChannel)).toList();
         String taskId = "undeliverable-" + row.getId();
         if (failed.isEmpty() || tasks.createTaskQuery().taskId(taskId).count() > 0) {
             return;
         }
         Task task = tasks.newTask(taskId);
-        task.setName("Message could not be delivered: " + row.getCaseRef());
-        task.setDescription(row.getKind() + " (" + row.getStep() + ") reached the debtor on no channel.\n"
-                + failed.stream().map(r -> "- " + r.getChannel() + (r.getRecipient() == null || r.getChannel() == Channel.LETTER
-                        ? "" : " to " + r.getRecipient()) + ": " + cause(r)).collect(Collectors.joining("\n"))
-                + "\nReach the debtor another way (a call), then close this task.");
+        task.setName(say("undeliverable.task.name", row.getCaseRef()));
+        task.setDescription(say("undeliverable.task.intro", row.getKind().name(), row.getStep()) + "\n"
+                + failed.stream().map(this::line).collect(Collectors.joining("\n"))
+                + "\n" + say("undeliverable.task.closing"));
         task.setPriority(60);
         tasks.saveTask(task);
         tasks.addCandidateGroup(taskId, RecouvraGroups.COLLECTORS);
@@ -97,22 +94,32 @@ class UndeliverableMessages {
                 "outboxMessageId", row.getId().toString()));
     }
 
-    /** What went wrong on one channel, from the failure its row recorded, in words a collector can act on. */
-    static String cause(OutboxMessage row) {
+    /** One channel of the step: which, to whom (a letter's recipient is its address, said by the cause), and why. */
+    private String line(OutboxMessage row) {
+        String channel = say("undeliverable.channel." + row.getChannel().name());
+        return row.getRecipient() == null || row.getChannel() == Channel.LETTER
+                ? say("undeliverable.task.channel", channel, cause(row))
+                : say("undeliverable.task.channelTo", channel, row.getRecipient(), cause(row));
+    }
+
+    /**
+     * What went wrong on one channel, from the failure its row recorded, in words a collector can act on, in the team's
+     * language; what the provider or the template said stays in its own words.
+     */
+    String cause(OutboxMessage row) {
         String error = row.getLastError() == null ? "" : row.getLastError();
         Matcher gaveUp = GAVE_UP.matcher(error);
         if (gaveUp.matches()) {
-            return "the provider could not take it: gave up after " + gaveUp.group(1) + " attempts (last: " + gaveUp.group(2)
-                    + "); a provider outage, not the debtor's contact details";
+            return say(UndeliveredCause.GAVE_UP, gaveUp.group(1), gaveUp.group(2));
         }
         Matcher report = TWILIO_REPORT.matcher(error);
         if (report.find()) {
-            return twilio(report.group(1), "reported by Twilio after sending");
+            return twilio(report.group(1), say(UndeliveredCause.TWILIO_REPORTED_AFTER_SENDING));
         }
         Matcher coded = CODED.matcher(error);
         if (!coded.matches()) {
             return row.getStatus() == OutboxStatus.UNDELIVERED && error.isEmpty()
-                    ? "the provider reported it undelivered" : error;
+                    ? say(UndeliveredCause.UNDELIVERED_UNEXPLAINED) : error;
         }
         String code = coded.group(1);
         String reason = coded.group(2);
@@ -120,26 +127,34 @@ class UndeliverableMessages {
             return twilio(code, reason);
         }
         return switch (code) {
-            case NO_TEMPLATE -> "no template writes this message (" + reason + "); a configuration fault, not the "
-                    + "debtor's contact details: tell the administrator";
-            case "COMPOSE_FAILED" -> "the message could not be written (" + reason + "): tell the administrator";
-            case "NO_RECIPIENT" -> switch (row.getChannel()) {
-                case EMAIL -> "no contact of the customer has an email address with email consent: add one";
-                case SMS -> "no contact of the customer has a mobile number with SMS consent: add one";
-                case LETTER -> "the customer has no complete postal address (street, postal code, city): complete it";
-            };
-            case "OPTED_OUT" -> "opted out: " + reason + "; do not use this channel unless the debtor opts back in";
-            case "RECIPIENT_REFUSED" -> "the mail server refused the address (" + reason + "): correct the email address";
-            case "INVALID_MESSAGE" -> "the email could not be built (" + reason + "): tell the administrator";
-            case "UNDELIVERED" -> "the provider reported it undelivered (" + reason + ")";
+            case NO_TEMPLATE -> say(UndeliveredCause.NO_TEMPLATE, reason);
+            case "COMPOSE_FAILED" -> say(UndeliveredCause.COMPOSE_FAILED, reason);
+            case "NO_RECIPIENT" -> say(switch (row.getChannel()) {
+                case EMAIL -> UndeliveredCause.NO_RECIPIENT_EMAIL;
+                case SMS -> UndeliveredCause.NO_RECIPIENT_SMS;
+                case LETTER -> UndeliveredCause.NO_RECIPIENT_LETTER;
+            });
+            case "OPTED_OUT" -> say(UndeliveredCause.OPTED_OUT, reason);
+            case "RECIPIENT_REFUSED" -> say(UndeliveredCause.RECIPIENT_REFUSED, reason);
+            case "INVALID_MESSAGE" -> say(UndeliveredCause.INVALID_MESSAGE, reason);
+            case "UNDELIVERED" -> say(UndeliveredCause.UNDELIVERED, reason);
             default -> code.startsWith("HTTP_")
-                    ? "the postal service refused it (HTTP " + code.substring(5) + ": " + reason + ")"
-                    : code.toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + reason;
+                    ? say(UndeliveredCause.POSTAL_SERVICE_REFUSED, code.substring(5), reason)
+                    : say(UndeliveredCause.OTHER, code.toLowerCase(Locale.ROOT).replace('_', ' '), reason);
         };
     }
 
-    private static String twilio(String code, String reason) {
-        return "Twilio refused it with error " + code + " (" + TWILIO_ERRORS.getOrDefault(code, "see twilio.com/docs/api/errors/" + code)
-                + "; " + reason + ")";
+    private String twilio(String code, String reason) {
+        String meaning = UndeliveredCause.twilio(code).map(this::say).orElseGet(() -> say(UndeliveredCause.TWILIO_OTHER_ERROR, code));
+        return say(UndeliveredCause.TWILIO_REFUSED, code, meaning, reason);
+    }
+
+    private String say(UndeliveredCause cause, String... arguments) {
+        return say(cause.key(), (Object[]) arguments);
+    }
+
+    /** Arguments are strings, so that MessageFormat writes them as they are (no "1,234" for a code or a count). */
+    private String say(String key, Object... arguments) {
+        return texts.getMessage(key, arguments, language.locale());
     }
 }

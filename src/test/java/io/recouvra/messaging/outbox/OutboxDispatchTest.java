@@ -211,8 +211,8 @@ class OutboxDispatchTest {
         assertThat(failing.attempts(givenUp.getId())).isEqualTo(settings.maxAttempts());
         assertThat(givenUp.getLastError()).contains("gave up after " + settings.maxAttempts() + " attempts");
         Task forCollectors = tasks.createTaskQuery().taskId("undeliverable-" + givenUp.getId()).singleResult();
-        assertThat(forCollectors.getName()).isEqualTo("Message could not be delivered: " + c.invoiceNumber);
-        assertThat(forCollectors.getDescription()).contains("gave up after");
+        assertThat(forCollectors.getName()).isEqualTo("Message non remis : " + c.invoiceNumber);
+        assertThat(forCollectors.getDescription()).contains("abandon après " + settings.maxAttempts() + " tentatives");
         assertThat(tasks.getIdentityLinksForTask(forCollectors.getId())).extracting(link -> link.getGroupId())
                 .contains("collectors");
         // every attempt is on the trail, not only the last error: five retried failures, then the given-up one

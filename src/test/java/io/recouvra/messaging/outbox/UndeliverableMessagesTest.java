@@ -2,6 +2,7 @@ package io.recouvra.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.Messages;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The collectors' "could not be delivered" task: one per step that reached the debtor on no channel,
- * saying each channel's real cause; none when another channel of the step reached the debtor.
+ * saying each channel's real cause, in the team's language; none when another channel of the step reached the debtor.
  */
 @RecouvraTest
 class UndeliverableMessagesTest {
@@ -56,6 +59,12 @@ class UndeliverableMessagesTest {
     TaskService tasks;
     @Autowired
     Clock clock;
+    @Autowired
+    UndeliverableMessages undeliverable;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MessageSource texts;
 
     /** A Wednesday, 10:00 in Paris: within contact hours. */
     @BeforeEach
@@ -99,10 +108,100 @@ class UndeliverableMessagesTest {
     }
 
     @Test
-    void aStepThatReachedTheDebtorOnNoChannelMakesOneTaskSayingEachChannelsCause() {
+    void aStepThatReachedTheDebtorOnNoChannelMakesOneTaskSayingEachChannelsCauseInFrench() {
         Debtor debtor = debtor();
+        reachedOnNoChannel(debtor);
+
+        List<Task> raised = tasksOf(debtor);
+        assertThat(raised).hasSize(1);
+        Task task = raised.get(0);
+        assertThat(task.getName()).isEqualTo("Message non remis : " + debtor.invoiceNumber);
+        // the opt-out and the missing template are said in the words the row recorded them
+        assertThat(task.getDescription()).isEqualTo("""
+                REMINDER_1 (reminder-1) n'a atteint le débiteur sur aucun canal.
+                - e-mail : désinscrit : %1$s asked not to be contacted by EMAIL ; n'utilisez plus ce canal sauf si le \
+                débiteur s'y réinscrit
+                - SMS à %2$s : Twilio l'a refusé avec l'erreur 30005 (numéro inconnu ou inactif : corrigez le numéro de \
+                mobile ; signalé par Twilio après l'envoi)
+                - courrier : aucun modèle n'écrit ce message (REMINDER_1 has no letter template \
+                (templates/messages/reminder-1/letter.fr.html)) ; une erreur de configuration, pas les coordonnées du \
+                débiteur : prévenez l'administrateur
+                Joignez le débiteur autrement (un appel), puis fermez cette tâche.""".formatted(debtor.email, debtor.phone));
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId()).contains("collectors");
+    }
+
+    @Test
+    void anEnglishTeamReadsTheSameTaskInEnglish() {
+        Debtor debtor = debtor();
+        reachedOnNoChannel(debtor);
+        // the French team's task made, the English team's is made for the same failure (the text is all the code's)
+        tasksOf(debtor).forEach(task -> tasks.deleteTask(task.getId(), true));
+
+        english().raise(row(debtor, Channel.SMS));
+
+        Task task = tasks.createTaskQuery().taskId("undeliverable-" + row(debtor, Channel.SMS).getId()).singleResult();
+        assertThat(task.getName()).isEqualTo("Message could not be delivered: " + debtor.invoiceNumber);
+        assertThat(task.getDescription()).isEqualTo("""
+                REMINDER_1 (reminder-1) reached the debtor on no channel.
+                - email: opted out: %1$s asked not to be contacted by EMAIL; do not use this channel unless the debtor \
+                opts back in
+                - SMS to %2$s: Twilio refused it with error 30005 (unknown or inactive number: correct the mobile number; \
+                reported by Twilio after sending)
+                - letter: no template writes this message (REMINDER_1 has no letter template \
+                (templates/messages/reminder-1/letter.fr.html)); a configuration fault, not the debtor's contact details: \
+                tell the administrator
+                Reach the debtor another way (a call), then close this task.""".formatted(debtor.email, debtor.phone));
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId()).contains("collectors");
+        tasks.deleteTask(task.getId(), true);
+    }
+
+    @Test
+    void aDebtorWithoutAnyContactForTheChannelIsToldApartFromAProviderRefusal() {
+        Debtor debtor = debtor();
+        ask(debtor, MessageKind.PRE_DUE_REMINDER, Channel.LETTER);
+        OutboxMessage letter = row(debtor, Channel.LETTER);
+        UndeliverableMessages english = english();
+        letter.failed("NO_RECIPIENT: no contact of the customer accepts LETTER");
+        assertThat(undeliverable.cause(letter))
+                .isEqualTo("le client n'a pas d'adresse postale complète (rue, code postal, ville) : complétez-la");
+        assertThat(english.cause(letter))
+                .isEqualTo("the customer has no complete postal address (street, postal code, city): complete it");
+        letter.failed("RECIPIENT_REFUSED: 550 5.1.1 <compta@durand.example>: Recipient address rejected: User unknown");
+        assertThat(undeliverable.cause(letter)).isEqualTo("le serveur de messagerie a refusé l'adresse (550 5.1.1 "
+                + "<compta@durand.example>: Recipient address rejected: User unknown) : corrigez l'adresse e-mail");
+        assertThat(english.cause(letter)).isEqualTo("the mail server refused the address (550 5.1.1 "
+                + "<compta@durand.example>: Recipient address rejected: User unknown): correct the email address");
+        // Twilio's words keep their apostrophes and braces: they are an argument, not part of the pattern
+        letter.failed("21211: The 'To' number +3361234 {x} is not a valid phone number.");
+        assertThat(undeliverable.cause(letter)).isEqualTo("Twilio l'a refusé avec l'erreur 21211 (numéro de téléphone invalide : "
+                + "corrigez le numéro de mobile ; The 'To' number +3361234 {x} is not a valid phone number.)");
+        assertThat(english.cause(letter)).isEqualTo("Twilio refused it with error 21211 (invalid phone number: "
+                + "correct the mobile number; The 'To' number +3361234 {x} is not a valid phone number.)");
+        letter.failed("21999: Something new");
+        assertThat(undeliverable.cause(letter)).isEqualTo("Twilio l'a refusé avec l'erreur 21999 (voir "
+                + "twilio.com/docs/api/errors/21999 ; Something new)");
+        assertThat(english.cause(letter)).isEqualTo("Twilio refused it with error 21999 (see "
+                + "twilio.com/docs/api/errors/21999; Something new)");
+        letter.failed("gave up after 6 attempts: SMTP server unreachable: Connection refused");
+        assertThat(undeliverable.cause(letter)).isEqualTo("le prestataire n'a pas pu le prendre en charge : abandon après "
+                + "6 tentatives (dernière erreur : SMTP server unreachable: Connection refused) ; une panne du prestataire, "
+                + "pas les coordonnées du débiteur");
+        assertThat(english.cause(letter)).isEqualTo("the provider could not take it: gave up after 6 attempts (last: "
+                + "SMTP server unreachable: Connection refused); a provider outage, not the debtor's contact details");
+        letter.failed("HTTP_422: adresse incomplète");
+        assertThat(undeliverable.cause(letter)).isEqualTo("le service postal l'a refusé (HTTP 422 : adresse incomplète)");
+        assertThat(english.cause(letter)).isEqualTo("the postal service refused it (HTTP 422: adresse incomplète)");
+        letter.failed("QUOTA_EXCEEDED: 1000 a day");
+        assertThat(undeliverable.cause(letter)).isEqualTo("quota exceeded : 1000 a day");
+        assertThat(english.cause(letter)).isEqualTo("quota exceeded: 1000 a day");
+    }
+
+    /**
+     * The first reminder asked by email, SMS and letter, none of which reaches the debtor: the email address opted out,
+     * the letter has no template (a table sending it by letter is a configuration fault), the SMS is reported failed.
+     */
+    private void reachedOnNoChannel(Debtor debtor) {
         optOuts.optOut(Channel.EMAIL, debtor.email, "test");
-        // the first reminder has no letter: a table sending it by letter is a configuration fault
         ask(debtor, MessageKind.REMINDER_1, Channel.EMAIL);
         ask(debtor, MessageKind.REMINDER_1, Channel.SMS);
         ask(debtor, MessageKind.REMINDER_1, Channel.LETTER);
@@ -112,41 +211,11 @@ class UndeliverableMessagesTest {
         assertThat(tasksOf(debtor)).as("the SMS went out: nobody needs to act yet").isEmpty();
 
         reports.smsReported(row(debtor, Channel.SMS).getProviderId(), "failed", "30005");
-
-        List<Task> raised = tasksOf(debtor);
-        assertThat(raised).hasSize(1);
-        Task task = raised.get(0);
-        assertThat(task.getName()).isEqualTo("Message could not be delivered: " + debtor.invoiceNumber);
-        assertThat(task.getDescription())
-                .startsWith("REMINDER_1 (reminder-1) reached the debtor on no channel.")
-                .contains("- EMAIL: opted out: " + debtor.email
-                        + " asked not to be contacted by EMAIL; do not use this channel unless the debtor opts back in")
-                .contains("- SMS to " + debtor.phone + ": Twilio refused it with error 30005 (unknown or inactive number: "
-                        + "correct the mobile number; reported by Twilio after sending)")
-                .contains("- LETTER: no template writes this message (REMINDER_1 has no letter template "
-                        + "(templates/messages/reminder-1/letter.fr.html)); a configuration fault, not the debtor's contact "
-                        + "details: tell the administrator")
-                .doesNotContain("correct its contact details");
-        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId()).contains("collectors");
     }
 
-    @Test
-    void aDebtorWithoutAnyContactForTheChannelIsToldApartFromAProviderRefusal() {
-        Debtor debtor = debtor();
-        ask(debtor, MessageKind.PRE_DUE_REMINDER, Channel.LETTER);
-        OutboxMessage letter = row(debtor, Channel.LETTER);
-        letter.failed("NO_RECIPIENT: no contact of the customer accepts LETTER");
-        assertThat(UndeliverableMessages.cause(letter))
-                .isEqualTo("the customer has no complete postal address (street, postal code, city): complete it");
-        letter.failed("RECIPIENT_REFUSED: 550 5.1.1 <compta@durand.example>: Recipient address rejected: User unknown");
-        assertThat(UndeliverableMessages.cause(letter)).isEqualTo("the mail server refused the address (550 5.1.1 "
-                + "<compta@durand.example>: Recipient address rejected: User unknown): correct the email address");
-        letter.failed("21211: The 'To' number +3361234 is not a valid phone number.");
-        assertThat(UndeliverableMessages.cause(letter)).isEqualTo("Twilio refused it with error 21211 (invalid phone number: "
-                + "correct the mobile number; The 'To' number +3361234 is not a valid phone number.)");
-        letter.failed("gave up after 6 attempts: SMTP server unreachable: Connection refused");
-        assertThat(UndeliverableMessages.cause(letter)).isEqualTo("the provider could not take it: gave up after 6 attempts (last: "
-                + "SMTP server unreachable: Connection refused); a provider outage, not the debtor's contact details");
+    /** The task's maker for an English team, on this context's engine and database. */
+    private UndeliverableMessages english() {
+        return new UndeliverableMessages(tasks, customers, outbox, jdbc, texts, new TeamLanguage("en"));
     }
 
     private record Debtor(UUID customerId, UUID invoiceId, String invoiceNumber, String email, String phone) {
@@ -182,7 +251,7 @@ class UndeliverableMessagesTest {
     }
 
     private List<Task> tasksOf(Debtor debtor) {
-        return tasks.createTaskQuery().taskNameLike("Message could not be delivered: " + debtor.invoiceNumber).list();
+        return tasks.createTaskQuery().taskNameLike("Message non remis : " + debtor.invoiceNumber).list();
     }
 
     private void drain() {
