@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class PortfolioPage implements DashboardPage {
     static final String PATH = "/dashboard/portfolio";
     static final int DRILL_DOWN_PAGE_SIZE = 50;
     /** The closed months the trend shows. */
-    static final int TREND_MONTHS = 12;
+    static final int TREND_MONTHS = ClosedMonths.TREND_MONTHS;
     /** The drill-down of the invoices frozen by their customers' insolvency proceedings. */
     static final String FROZEN_BY_INSOLVENCY = "insolvency";
 
@@ -99,10 +98,13 @@ class PortfolioPage implements DashboardPage {
     private final Clock clock;
     private final MessageSource texts;
     private final MonthlySnapshots snapshots;
+    private final ClosedMonths closedMonths;
 
-    PortfolioPage(Ageing ageing, LedgerReports ledger, Clock clock, MessageSource texts, MonthlySnapshots snapshots) {
+    PortfolioPage(Ageing ageing, LedgerReports ledger, Clock clock, MessageSource texts, MonthlySnapshots snapshots,
+                  ClosedMonths closedMonths) {
         this.ageing = ageing;
         this.snapshots = snapshots;
+        this.closedMonths = closedMonths;
         this.ledger = ledger;
         this.clock = clock;
         this.texts = texts;
@@ -201,24 +203,16 @@ class PortfolioPage implements DashboardPage {
 
     /**
      * The last {@link #TREND_MONTHS} closed months per currency, EUR first, with the last one by the segment chosen;
-     * read from the snapshots only.
+     * read from the snapshots only (through {@link ClosedMonths}, as the gauges read them).
      */
     private List<Trend> trends(SegmentChoice choice, Locale locale) {
-        YearMonth last = YearMonth.now(clock).minusMonths(1);
-        // the months before those shown feed the first ones' countback and CEI
-        YearMonth first = last.minusMonths(TREND_MONTHS + MonthlyFigures.COUNTBACK_MONTHS - 1);
-        List<YearMonth> taken = snapshots.taken(first, last);
-        List<Line> lines = snapshots.lines(first, last);
-        List<String> currencies = lines.stream().map(Line::currency).distinct()
-                .sorted(Comparator.comparing((String c) -> !c.equals("EUR")).thenComparing(c -> c)).toList();
+        ClosedMonths.Window window = closedMonths.upTo(YearMonth.now(clock).minusMonths(1));
         List<Trend> trends = new ArrayList<>();
-        for (String currency : currencies) {
-            List<Month> months = MonthlyFigures.of(taken, lines, line -> line.currency().equals(currency));
-            List<Month> shown = months.subList(Math.max(0, months.size() - TREND_MONTHS), months.size());
+        for (String currency : window.currencies()) {
+            List<Month> shown = window.months(currency);
             List<SegmentMonth> bySegment = new ArrayList<>();
-            lines.stream().filter(l -> l.currency().equals(currency)).map(choice::of).distinct().sorted().forEach(value -> {
-                List<Month> ofSegment = MonthlyFigures.of(taken, lines,
-                        line -> line.currency().equals(currency) && choice.of(line).equals(value));
+            window.lines().stream().filter(l -> l.currency().equals(currency)).map(choice::of).distinct().sorted().forEach(value -> {
+                List<Month> ofSegment = window.months(line -> line.currency().equals(currency) && choice.of(line).equals(value));
                 bySegment.add(new SegmentMonth(value, segmentLabel(choice, value, locale), ofSegment.get(ofSegment.size() - 1)));
             });
             trends.add(new Trend(currency, shown, bySegment));
