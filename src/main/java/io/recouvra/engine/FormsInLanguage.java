@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The application refuses to start when a French form has no twin in the chosen language.
  * <p>
  * The same setting is the language of what Tasklist and Cockpit show of the models: process names, user task names
- * and descriptions are French in the models, and another language's are written into them as they are deployed
+ * and descriptions, and the labels of the other tasks, events, gateways and flows are French in the models, and another
+ * language's are written into them as they are deployed
  * ({@link ModelTexts}, {@code processes/<language>/*.properties}); a model without them stops the start too.
  */
 @Component

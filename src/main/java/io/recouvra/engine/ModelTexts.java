@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.core.io.ByteArrayResource;
@@ -24,10 +25,13 @@ import org.springframework.core.io.Resource;
 
 /**
  * What a person reads of a model in Tasklist and Cockpit: the process's name, each user task's name and its
- * description (the task's documentation, which Camunda makes the task's description). The models are written in
- * French ({@code processes/*.bpmn}, as process owners edit them in Modeler); another language's texts are in
- * {@code processes/<language>/<model>.properties}, keyed {@code <process id>.name}, {@code <task id>.name} and
- * {@code <task id>.documentation}, and written into the model as it is deployed.
+ * description (the task's documentation, which Camunda makes the task's description), and the label of every other
+ * named element of the diagram (service and other tasks, sub-processes, call activities, events, gateways, sequence
+ * flows). The models are written in French ({@code processes/*.bpmn}, as process owners edit them in Modeler);
+ * another language's texts are in {@code processes/<language>/<model>.properties}, keyed {@code <process id>.name},
+ * {@code <element id>.name} and {@code <task id>.documentation}, and written into the model as it is deployed. An
+ * element drawn without a name stays without one. Messages, signals and errors keep their names: the code correlates
+ * by them.
  */
 final class ModelTexts {
 
@@ -52,7 +56,7 @@ final class ModelTexts {
         List<String> missing = missing(bpmn, texts);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("recouvra.forms.language is '" + language + "' but " + textsOf(model.getFilename())
-                    + " lacks " + missing + ": every process and user task needs its name, and every user task its documentation");
+                    + " lacks " + missing + ": every process and named element needs its name, and every user task its documentation");
         }
         for (Process process : bpmn.getModelElementsByType(Process.class)) {
             process.setName(texts.getProperty(process.getId() + NAME));
@@ -60,6 +64,9 @@ final class ModelTexts {
         for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
             task.setName(texts.getProperty(task.getId() + NAME));
             document(task, texts.getProperty(task.getId() + DOCUMENTATION));
+        }
+        for (FlowElement element : labelled(bpmn)) {
+            element.setName(texts.getProperty(element.getId() + NAME));
         }
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         Bpmn.writeModelToStream(written, bpmn);
@@ -78,7 +85,10 @@ final class ModelTexts {
         return missing;
     }
 
-    /** Every key a model's texts have: its process's name, each user task's name and documentation. */
+    /**
+     * Every key a model's texts have: its process's name, each user task's name and documentation, and the name of
+     * every other element drawn with one.
+     */
     static Set<String> keys(BpmnModelInstance bpmn) {
         Set<String> keys = new TreeSet<>();
         bpmn.getModelElementsByType(Process.class).forEach(process -> keys.add(process.getId() + NAME));
@@ -86,7 +96,19 @@ final class ModelTexts {
             keys.add(task.getId() + NAME);
             keys.add(task.getId() + DOCUMENTATION);
         }
+        labelled(bpmn).forEach(element -> keys.add(element.getId() + NAME));
         return keys;
+    }
+
+    /**
+     * The elements other than user tasks whose name the diagram shows: tasks of the other kinds, sub-processes, call
+     * activities, events, gateways and sequence flows drawn with a name (an unnamed flow or event has no text to
+     * translate).
+     */
+    static List<FlowElement> labelled(BpmnModelInstance bpmn) {
+        return bpmn.getModelElementsByType(FlowElement.class).stream()
+                .filter(element -> !(element instanceof UserTask) && element.getName() != null && !element.getName().isBlank())
+                .toList();
     }
 
     /** A model's texts in this language, read as UTF-8; empty when it has none. */

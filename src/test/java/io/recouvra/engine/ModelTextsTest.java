@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -21,8 +22,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.Error;
+import org.camunda.bpm.model.bpmn.instance.Escalation;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.Signal;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -30,8 +35,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The names and task descriptions a person reads in Tasklist and Cockpit: French in every model, English in
- * processes/en/ for every process and user task, and written into the model as it is deployed in English.
+ * The names and task descriptions a person reads in Tasklist, Cockpit and Modeler: French in every model, English in
+ * processes/en/ for every process, user task and other named element (tasks of every kind, events, gateways, sequence
+ * flows), and written into the model as it is deployed in English.
  */
 @FastTest
 class ModelTextsTest {
@@ -39,16 +45,34 @@ class ModelTextsTest {
     private static final ModelTexts ENGLISH = new ModelTexts("en");
     /** A JUEL expression, as the engine reads it in a name or a documentation. */
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+    /**
+     * Models whose labels other than the process's and the user tasks' are still English: declaration-of-claims.bpmn
+     * is being reworked (issue 17 translated the others); its English texts must still be there. Remove it from here
+     * once its labels are French.
+     */
+    private static final Set<String> LABELS_NOT_YET_FRENCH = Set.of("declaration-of-claims.bpmn",
+            // translated one or two at a time by issue 17
+            "agency-handoff.bpmn", "credit-insurance-claim.bpmn", "escalation.bpmn",
+            "invoice-collection.bpmn", "legal-injunction.bpmn", "payment-plan.bpmn");
+    /** Labels that are the same word in both languages, by key, so that an untranslated label is told from them. */
+    private static final Set<String> SAME_IN_BOTH = Set.of();
 
     @Test
-    void everyProcessAndUserTaskIsNamedAndEveryUserTaskDescribedInFrench() throws IOException {
+    void everyProcessAndElementIsNamedAndEveryUserTaskDescribedInFrench() throws IOException {
         List<String> missing = new ArrayList<>();
         List<String> english = new ArrayList<>();
         for (Resource model : models()) {
             BpmnModelInstance bpmn = ModelTexts.read(model);
+            Properties texts = ENGLISH.texts(model.getFilename());
+            Set<String> labels = labelKeys(bpmn);
             frenchTexts(bpmn).forEach((key, text) -> {
                 if (text == null || text.isBlank()) {
                     missing.add(model.getFilename() + ": " + key);
+                } else if (labels.contains(key) && LABELS_NOT_YET_FRENCH.contains(model.getFilename())) {
+                    // still English, and its English texts are checked below
+                } else if (labels.contains(key) && !SAME_IN_BOTH.contains(key) && text.equalsIgnoreCase(texts.getProperty(key, ""))) {
+                    // the word list below knows the common words only: a label copied as drawn is English left behind
+                    english.add(model.getFilename() + ": " + key + " \"" + text + "\" is its English text");
                 } else {
                     // the expressions (${customerName}) are the model's, not words
                     EnglishWords.in(text.replaceAll("\\$\\{.*?}", " ")).forEach(word ->
@@ -58,11 +82,11 @@ class ModelTextsTest {
         }
         assertThat(models()).hasSizeGreaterThanOrEqualTo(15);
         assertThat(missing).as("processes and user tasks without a French name or description").isEmpty();
-        assertThat(english).as("English left in the French names and descriptions").isEmpty();
+        assertThat(english).as("English left in the French names, labels and descriptions").isEmpty();
     }
 
     @Test
-    void everyProcessAndUserTaskHasItsEnglishNameAndDescriptionAndNoTextOfAnElementGone() throws IOException {
+    void everyProcessAndElementHasItsEnglishNameAndEveryUserTaskItsDescriptionAndNoTextOfAnElementGone() throws IOException {
         List<String> missing = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         for (Resource model : models()) {
@@ -72,7 +96,7 @@ class ModelTextsTest {
             texts.stringPropertyNames().stream().filter(key -> !ModelTexts.keys(bpmn).contains(key))
                     .forEach(key -> stale.add(ENGLISH.textsOf(model.getFilename()) + ": " + key));
         }
-        assertThat(missing).as("processes and user tasks without an English name or description").isEmpty();
+        assertThat(missing).as("processes and named elements without an English name, user tasks without a description").isEmpty();
         assertThat(stale).as("English texts of elements the model no longer has").isEmpty();
     }
 
@@ -123,9 +147,11 @@ class ModelTextsTest {
                 assertThat(task.getExtensionElements() == null ? 0 : task.getExtensionElements().getElements().size())
                         .isEqualTo(drawn.getExtensionElements() == null ? 0 : drawn.getExtensionElements().getElements().size());
             });
-            assertThat(english.getModelElementsByType(FlowElement.class)).filteredOn(e -> !(e instanceof UserTask))
-                    .allSatisfy(element -> assertThat(element.getName())
-                            .isEqualTo(((FlowElement) french.getModelElementById(element.getId())).getName()));
+            assertThat(english.getModelElementsByType(FlowElement.class)).filteredOn(element -> element.getName() == null)
+                    .as(model.getFilename() + ": an element drawn without a name stays without one")
+                    .allSatisfy(element -> assertThat(((FlowElement) french.getModelElementById(element.getId())).getName()).isNull());
+            assertThat(rootNames(english)).as(model.getFilename() + ": messages, signals and errors keep the names the code correlates by")
+                    .isEqualTo(rootNames(french));
             assertThat(ENGLISH.translate(model).getContentAsByteArray()).as("the same bytes at each start: no new version")
                     .isEqualTo(deployed.getContentAsByteArray());
         }
@@ -133,8 +159,12 @@ class ModelTextsTest {
 
     @Test
     void aModelWithoutItsEnglishTextsStopsTheStart() {
-        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("Unnamed").name("Sans nom").startEvent()
-                .userTask("Task_Unnamed").name("Tâche").endEvent().done());
+        // a label counts as much as a task (Cockpit shows it), an element drawn without one needs nothing
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("Unnamed").name("Sans nom")
+                .startEvent("Start_Unnamed").name("Début").userTask("Task_Unnamed").name("Tâche")
+                .serviceTask("Task_Automatic").name("Préparer").camundaExpression("${true}")
+                .exclusiveGateway("Gateway_Unnamed").name("Encore ?").sequenceFlowId("Flow_Yes").condition("Oui", "${true}").endEvent()
+                .moveToLastGateway().endEvent().done());
         Resource unnamed = new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
@@ -143,10 +173,14 @@ class ModelTextsTest {
         };
 
         assertThatThrownBy(() -> ENGLISH.translate(unnamed)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("processes/en/unnamed.properties lacks [Task_Unnamed.documentation, Task_Unnamed.name, Unnamed.name]");
+                .hasMessageContaining("processes/en/unnamed.properties lacks [Flow_Yes.name, Gateway_Unnamed.name, Start_Unnamed.name, "
+                        + "Task_Automatic.name, Task_Unnamed.documentation, Task_Unnamed.name, Unnamed.name]");
     }
 
-    /** The texts a reader reads, by key: the process's name, each user task's name and documentation. */
+    /**
+     * The texts a reader reads, by key: the process's name, each user task's name and documentation, and the label of
+     * every other element drawn with a name.
+     */
     private static Map<String, String> frenchTexts(BpmnModelInstance bpmn) {
         Map<String, String> texts = new TreeMap<>();
         for (Process process : bpmn.getModelElementsByType(Process.class)) {
@@ -156,12 +190,30 @@ class ModelTextsTest {
             texts.put(task.getId() + ModelTexts.NAME, task.getName());
             texts.put(task.getId() + ModelTexts.DOCUMENTATION, documentation(task.getDocumentations()));
         }
+        for (FlowElement element : bpmn.getModelElementsByType(FlowElement.class)) {
+            if (!(element instanceof UserTask) && element.getName() != null && !element.getName().isBlank()) {
+                texts.put(element.getId() + ModelTexts.NAME, element.getName());
+            }
+        }
         return texts;
+    }
+
+    /** The keys of the labels other than the process's and the user tasks'. */
+    private static Set<String> labelKeys(BpmnModelInstance bpmn) {
+        return bpmn.getModelElementsByType(FlowElement.class).stream()
+                .filter(element -> !(element instanceof UserTask) && element.getName() != null && !element.getName().isBlank())
+                .map(element -> element.getId() + ModelTexts.NAME).collect(Collectors.toSet());
     }
 
     private static String documentation(Collection<Documentation> documentations) {
         return documentations.isEmpty() ? null
                 : documentations.stream().map(Documentation::getTextContent).collect(Collectors.joining("\n\n"));
+    }
+
+    private static List<String> rootNames(BpmnModelInstance bpmn) {
+        return Stream.of(Message.class, Signal.class, Error.class, Escalation.class)
+                .flatMap(type -> bpmn.getModelElementsByType(type).stream().map(element -> element.getId() + "=" + element.getAttributeValue("name")))
+                .sorted().toList();
     }
 
     private static List<String> ids(BpmnModelInstance bpmn) {
