@@ -160,6 +160,13 @@ class ClaimDeclarationSteps {
                 (String) execution.getVariable("outcomeRecordedBy"));
     }
 
+    /** The closing heard: kept as the declaration's outcome, on the trail; stillOwed says whether a write-off follows. */
+    @Bean
+    JavaDelegate recordProceedingsClosed() {
+        return execution -> execution.setVariable(STILL_OWED, declarations.closed(proceedingsId(execution),
+                ClosingKind.valueOf(text(execution, CLOSING_KIND, true)), date(execution, CLOSING_JUDGMENT_DATE, true)).signum() > 0);
+    }
+
     @Bean
     TaskListener recordGoodsClaim() {
         return task -> declarations.goodsClaimed(proceedingsId(task), date(task, "goodsClaimedOn", true), text(task, "goodsNote", false));

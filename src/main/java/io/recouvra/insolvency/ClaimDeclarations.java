@@ -290,6 +290,36 @@ class ClaimDeclarations {
         }, note);
     }
 
+    /**
+     * The proceedings were closed: the closing is the declaration's outcome. Returns what the declared invoices still
+     * owe, which a liquidation closed for insufficient assets writes off ({@link #writeOff}) and a plan carried out or
+     * debts paid leave to the officer (the last dividends to book, or what the plan remitted to write off). Zero, and a
+     * trail entry saying so, when no declaration was prepared (closed before the BODACC publication).
+     */
+    @Transactional
+    BigDecimal closed(UUID proceedingsId, ClosingKind kind, LocalDate on) {
+        if (jdbc.queryForObject("select count(*) from recouvra.claim_declaration where proceedings_id = ?", Integer.class,
+                proceedingsId) == 0) {
+            note(proceedings.facts(proceedingsId).customerId(), "Declaration of claims ended: proceedings closed (" + kind
+                    + ") by the judgment of " + on + " before any declaration was prepared", kind == ClosingKind.LIQUIDATION_INSUFFICIENT_ASSETS
+                    ? "Nothing was declared, so nothing is written off here: write off by hand what the invoices born before "
+                    + "the opening judgment still owe (L. 643-11: the creditors do not recover their right to sue)." : null);
+            return BigDecimal.ZERO;
+        }
+        Kept kept = kept(proceedingsId);
+        jdbc.update("update recouvra.claim_declaration set outcome = ?, outcome_date = ? where proceedings_id = ?", kind.name(),
+                Date.valueOf(on), proceedingsId);
+        BigDecimal owed = stillOwed(proceedingsId);
+        String owedDisplay = AmountDisplay.of(owed, kept.currency());
+        note(kept.customerId(), "Declaration of claims ended: proceedings closed (" + kind + ") by the judgment of " + on, switch (kind) {
+            case LIQUIDATION_INSUFFICIENT_ASSETS -> owed.signum() > 0 ? owedDisplay + " still owed on the declared invoices is "
+                    + "written off (L. 643-11: the creditors do not recover their right to sue)" : "Nothing is still owed on the declared invoices";
+            case PLAN_CARRIED_OUT, LIQUIDATION_DEBTS_PAID -> owed.signum() > 0 ? owedDisplay + " still owed on the declared "
+                    + "invoices: book the last dividends received, or write off what the plan remitted" : "The declared invoices are paid";
+        });
+        return owed;
+    }
+
     /** Books the dividend as one payment on the declared invoices still open, oldest due first. */
     @Transactional
     void bookDividend(UUID proceedingsId, BigDecimal amount, LocalDate valueDate, String bankReference) {

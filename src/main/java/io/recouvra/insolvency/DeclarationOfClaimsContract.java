@@ -12,6 +12,12 @@ public final class DeclarationOfClaimsContract {
 
     /** The opening judgment is published in the BODACC: carries {@link #BODACC_PUBLISHED_ON}. */
     public static final String MESSAGE_BODACC_PUBLISHED = "BodaccPublished";
+    /**
+     * A judgment closed the proceedings: carries {@link #CLOSING_KIND}, {@link #CLOSING_JUDGMENT_DATE}, and the
+     * write-off's {@code outcomeDate} and {@code outcomeRecordedBy}. Its interrupting event sub-process ends the
+     * declaration wherever it is.
+     */
+    public static final String MESSAGE_PROCEEDINGS_CLOSED = "ProceedingsClosed";
 
     // ---- variables in
 
@@ -55,7 +61,11 @@ public final class DeclarationOfClaimsContract {
     public static final String CONTEST_LAPSES_AT = "contestLapsesAt";
     /** DIVIDEND_PAID, PLAN_ADOPTED or CLOSED_INSUFFICIENT_ASSETS. */
     public static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
-    /** Whether anything declared is still owed after the outcome recorded. */
+    /** The closing's {@link ClosingKind}, by name. */
+    public static final String CLOSING_KIND = "closingKind";
+    /** ISO date of the judgment that closed the proceedings. */
+    public static final String CLOSING_JUDGMENT_DATE = "closingJudgmentDate";
+    /** Whether anything declared is still owed after the outcome recorded (or the closing). */
     public static final String STILL_OWED = "stillOwed";
 
     private DeclarationOfClaimsContract() {

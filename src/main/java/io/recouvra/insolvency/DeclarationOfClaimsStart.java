@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import io.recouvra.trail.Actors;
+import io.recouvra.trail.Interaction.Direction;
+import io.recouvra.trail.Interaction.Medium;
+import io.recouvra.trail.Interaction.Type;
+import io.recouvra.trail.InteractionLog;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,8 +26,11 @@ class DeclarationOfClaimsStart {
     private final DeclaredProceedings proceedings;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final InteractionLog interactions;
 
-    DeclarationOfClaimsStart(DeclaredProceedings proceedings, RuntimeService runtime, HistoryService history) {
+    DeclarationOfClaimsStart(DeclaredProceedings proceedings, RuntimeService runtime, HistoryService history,
+                             InteractionLog interactions) {
+        this.interactions = interactions;
         this.proceedings = proceedings;
         this.runtime = runtime;
         this.history = history;
@@ -53,6 +61,33 @@ class DeclarationOfClaimsStart {
                     runtime.setVariable(instance.getId(), PROCEEDINGS_KIND_LABEL, facts.kindLabel());
                     runtime.setVariable(instance.getId(), REPRESENTATIVE_NAME, facts.representativeName());
                 });
+    }
+
+    /**
+     * Closed: the running declaration ends (its event sub-process "Clôture de la procédure"). Whoever recorded the
+     * closing approves the write-off it brings, as the officer who records the closure in the outcome task does. An
+     * instance left on a version of the model older than the closing (not migrated: the migration report names it)
+     * has no subscription for the message: the trail says to end it by hand rather than leave it waiting unseen.
+     */
+    @EventListener
+    void closed(ProceedingsClosed closed) {
+        String key = closed.proceedingsId().toString();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CLOSING_KIND, closed.closingKind().name());
+        variables.put(CLOSING_JUDGMENT_DATE, closed.judgmentDate().toString());
+        variables.put("outcomeDate", closed.judgmentDate().toString());
+        variables.put("outcomeRecordedBy", Actors.current());
+        boolean told = !runtime.createMessageCorrelation(MESSAGE_PROCEEDINGS_CLOSED).processInstanceBusinessKey(key)
+                .setVariables(variables).correlateAllWithResult().isEmpty();
+        boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key)
+                .active().count() > 0;
+        if (!told && running) {
+            interactions.record(closed.customerId(), null, Medium.COURT, Direction.INTERNAL, Type.COURT_STEP,
+                    "The declaration of claims runs on a version of its model that does not hear the closing: end it by hand",
+                    "Migrate it to the latest version (engine migration report) or cancel it in Cockpit"
+                            + (closed.closingKind() == ClosingKind.LIQUIDATION_INSUFFICIENT_ASSETS
+                            ? ", and write off what the declared invoices still owe (reason INSOLVENCY)" : "") + ".");
+        }
     }
 
     /** Returns whether it started one now. */
