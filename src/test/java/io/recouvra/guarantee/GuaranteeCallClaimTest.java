@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
@@ -64,6 +65,8 @@ class GuaranteeCallClaimTest {
     @Autowired
     GuaranteeCalls calls;
     @Autowired
+    PaymentService payments;
+    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeAll
@@ -113,6 +116,14 @@ class GuaranteeCallClaimTest {
         assertThat(letter).contains("article 2295 du Code civil", "Principal restant dû sur la facture " + number,
                 "53 jours sur 10 000,00 €", "12,15 %", "176,42 €", "40,00 €", "Somme appelée 10 216,42 €")
                 .doesNotContain("dans la limite de la garantie)", "ne vous sont pas réclamés", "null");
+
+        // the guarantor pays it all: the principal settles the invoice, the accessories (176.42 + 40.00) stay on the
+        // customer's account, unallocated (they have no invoice of their own)
+        calls.book(call.id(), new BigDecimal("10216.42"), LocalDate.of(2026, 11, 30), "VIR-CAUTION-" + number);
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(payments.get(calls.get(call.id()).paymentId()).getUnallocatedAmount()).isEqualByComparingTo("216.42");
+        assertThat(guarantees.get(guarantee).paidOut()).isEqualByComparingTo("10216.42");
+        assertThat(guarantees.get(guarantee).status()).isEqualTo(Guarantee.Status.ACTIVE);
     }
 
     /** (2) The same with a cap of 10,100.00: 10,216.42 is owed, 10,100.00 is called. */
