@@ -1,5 +1,6 @@
 package io.recouvra.guarantee;
 
+import io.recouvra.interest.InterestLines;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.Customer;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The call letter to a guarantor or a bank (templates/guarantee/guarantee-call.html), in French: the guarantee, the
- * debtor, the invoice with what was paid and what remains, the amount claimed within the cap, the documents the
- * guarantee requires and the deadline to answer. Every value typed by someone is escaped by the template (th:text).
+ * debtor, the invoice with what was paid and what remains, the sum called with its breakdown ({@link GuaranteeClaim}: the
+ * principal, each interest period, the indemnity, what the guarantor does not owe for want of information, the cap), the
+ * documents the guarantee requires and the deadline to answer. Every value typed by someone is escaped by the template (th:text).
  */
 @Component
 class GuaranteeCallLetter {
@@ -38,11 +40,11 @@ class GuaranteeCallLetter {
      * @param answerWithin how long the guarantor has, from the posting: the letter gives the period, not a day, because
      *                     the day it is posted is the postal service's (and the outbox's contact hours)
      */
-    byte[] render(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, Period answerWithin) {
-        return templates.pdf(TEMPLATE, model(guarantee, invoice, claimed, calledOn, answerWithin));
+    byte[] render(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin) {
+        return templates.pdf(TEMPLATE, model(guarantee, invoice, claim, calledOn, answerWithin));
     }
 
-    private Map<String, Object> model(Guarantee guarantee, Invoice invoice, BigDecimal claimed, LocalDate calledOn, Period answerWithin) {
+    private Map<String, Object> model(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin) {
         Customer debtor = invoice.getCustomer();
         String currency = invoice.getCurrency();
         Map<String, Object> model = new HashMap<>();
@@ -68,11 +70,63 @@ class GuaranteeCallLetter {
         model.put("invoiceAmount", AmountDisplay.of(invoice.getAmount(), currency));
         model.put("invoicePaid", AmountDisplay.of(invoice.getAmount().subtract(invoice.getOutstanding()), currency));
         model.put("outstanding", AmountDisplay.of(invoice.getOutstanding(), currency));
-        model.put("claimed", AmountDisplay.of(claimed, currency));
-        model.put("claimedIsCapped", claimed.compareTo(invoice.getOutstanding()) < 0);
+        model.put("claimed", AmountDisplay.of(claim.total(), currency));
+        model.put("claimedIsCapped", claim.capped());
+        model.put("breakdown", breakdown(claim, invoice.getNumber()));
+        model.put("owed", AmountDisplay.of(claim.owed(), currency));
+        model.put("withAccessories", claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE);
+        model.put("forfeitures", claim.forfeitures().stream().map(GuaranteeCallLetter::forfeiture).toList());
         model.put("calledOn", DAY.format(calledOn));
         model.put("answerWithin", inFrench(answerWithin));
         return model;
+    }
+
+    /**
+     * The lines of the sum called, each {label, amount}: the principal; for a personal guarantee each interest period,
+     * the indemnity and, when the guarantor was left uninformed, the interest and indemnity it does not owe (negative).
+     */
+    static List<Map<String, String>> breakdown(GuaranteeClaim claim, String invoiceNumber) {
+        String currency = claim.currency();
+        List<Map<String, String>> lines = new ArrayList<>();
+        lines.add(line("Principal restant dû sur la facture " + invoiceNumber, AmountDisplay.of(claim.principal(), currency)));
+        if (claim.kind() != GuaranteeKind.PERSONAL_GUARANTEE) {
+            return lines;
+        }
+        for (Map<String, String> period : InterestLines.of(claim.periods(), currency, Locale.FRENCH)) {
+            lines.add(line("Intérêts de retard du " + period.get("from") + " au " + period.get("to") + " : " + period.get("days")
+                    + " jours sur " + period.get("base") + " au taux annuel de " + period.get("rate")
+                    + (period.get("rateNote").isEmpty() ? "" : " (" + period.get("rateNote") + ")"), period.get("amount")));
+        }
+        if (claim.indemnityEur().signum() > 0) {
+            lines.add(line("Indemnité forfaitaire pour frais de recouvrement (article D. 441-5 du Code de commerce)",
+                    AmountDisplay.of(claim.indemnityEur(), "EUR")));
+        }
+        if (claim.forfeitedInterest().signum() > 0) {
+            lines.add(line("Déduction des intérêts dont la caution est déchargée faute d'information (ci-dessous)",
+                    "- " + AmountDisplay.of(claim.forfeitedInterest(), currency)));
+        }
+        if (claim.forfeitedIndemnityEur().signum() > 0) {
+            lines.add(line("Déduction de l'indemnité forfaitaire, échue pendant cette période",
+                    "- " + AmountDisplay.of(claim.forfeitedIndemnityEur(), "EUR")));
+        }
+        return lines;
+    }
+
+    /** One forfeiture as the letter states it, in words: the rule and the days. */
+    private static String forfeiture(GuaranteeClaim.Forfeiture forfeiture) {
+        String days = "du " + DAY.format(forfeiture.after().plusDays(1)) + " au " + DAY.format(forfeiture.until());
+        return forfeiture.rule() == GuaranteeClaim.Rule.ANNUAL_INFORMATION
+                ? "article 2302 du Code civil (information annuelle de la caution non donnée avant le 31 mars) : intérêts et pénalités échus "
+                        + days
+                : "article 2303 du Code civil (premier incident de paiement non régularisé dans le mois de l'exigibilité, non porté "
+                        + "à votre connaissance dès ce moment) : intérêts et pénalités échus " + days;
+    }
+
+    private static Map<String, String> line(String label, String amount) {
+        Map<String, String> line = new HashMap<>();
+        line.put("label", label);
+        line.put("amount", amount);
+        return line;
     }
 
     /** "15 jours", "1 mois", "1 mois et 10 jours". */

@@ -6,6 +6,7 @@ import static io.recouvra.guarantee.GuaranteeCallContract.PAID_AMOUNT;
 import static io.recouvra.guarantee.GuaranteeCallContract.PAID_ON;
 import static io.recouvra.guarantee.GuaranteeCallContract.REFUSAL_REASON;
 
+import io.recouvra.interest.LatePaymentClaims;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.Messages;
@@ -57,7 +58,9 @@ public class GuaranteeCalls {
     /**
      * One call as stored.
      *
-     * @param claimed     the lower of the invoice's outstanding amount and the guarantee's cap left, on the day of the call
+     * @param claimed     the sum called on the day of the call ({@link GuaranteeClaim#total()}): for a personal guarantee the
+     *                    principal and its accessories less what an uninformed natural-person guarantor does not owe, for a
+     *                    first-demand guarantee the principal; either within the guarantee's cap left
      * @param answerDueOn the last day to answer: {@code answer-within} after the call until the letter is posted, then after
      *                    the posting
      * @param postedAt    when the postal service took the letter (null until then)
@@ -80,13 +83,16 @@ public class GuaranteeCalls {
     private final ManagementService management;
     private final Messages messages;
     private final JdbcTemplate jdbc;
+    private final LatePaymentClaims lateClaims;
     private final GuaranteeSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
     GuaranteeCalls(Guarantees guarantees, GuaranteeCallLetter letters, InvoiceService invoices, PaymentService payments,
                    InteractionLog interactions, RuntimeService runtime, ManagementService management, Messages messages,
-                   JdbcTemplate jdbc, GuaranteeSettings settings, Clock clock, @Value("${recouvra.zone}") ZoneId zone) {
+                   JdbcTemplate jdbc, LatePaymentClaims lateClaims, GuaranteeSettings settings, Clock clock,
+                   @Value("${recouvra.zone}") ZoneId zone) {
+        this.lateClaims = lateClaims;
         this.management = management;
         this.messages = messages;
         this.guarantees = guarantees;
@@ -138,10 +144,11 @@ public class GuaranteeCalls {
             return Optional.empty();
         }
         Guarantee guarantee = guarantees.lock(chosen.get().id());
-        BigDecimal claimed = invoice.getOutstanding().min(guarantee.capLeft());
+        GuaranteeClaim claim = claimFor(guarantee, invoice, today);
+        BigDecimal claimed = claim.total();
         // provisional: the deadline runs from the posting, which moves it (posted)
         LocalDate answerDueOn = today.plus(settings.answerWithin());
-        byte[] letter = letters.render(guarantee, invoice, claimed, today, settings.answerWithin());
+        byte[] letter = letters.render(guarantee, invoice, claim, today, settings.answerWithin());
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into recouvra.guarantee_call (id, guarantee_id, invoice_id, invoice_number, claimed, currency, called_on,
@@ -157,8 +164,46 @@ public class GuaranteeCalls {
                 "Guarantee called: " + AmountDisplay.of(claimed, invoice.getCurrency()) + " claimed from " + guarantee.providerName()
                         + " by registered letter, handed to the outbox; answer due within " + settings.answerWithin()
                         + " of its posting (" + invoice.getNumber() + ")",
-                Guarantees.describe(guarantee));
+                Guarantees.describe(guarantee) + "\n" + describe(claim));
         return Optional.of(get(id));
+    }
+
+    /**
+     * What a call on the invoice claims from the guarantee on that day (see {@link GuaranteeClaim}): the late-payment
+     * interest and the indemnity as {@link LatePaymentClaims} computes them for a formal notice, the forfeiture from the
+     * information letters the register records (art. 2302: {@code annualInformationOn}; art. 2303: the first-default
+     * notice's day). Fails with {@code MissingLatePaymentRate} when a half-year's rates are not recorded.
+     */
+    GuaranteeClaim claimFor(Guarantee guarantee, Invoice invoice, LocalDate day) {
+        if (guarantee.kind() == GuaranteeKind.FIRST_DEMAND_GUARANTEE) {
+            return GuaranteeClaim.firstDemand(invoice.getCurrency(), invoice.getOutstanding(), guarantee.capLeft());
+        }
+        LatePaymentClaims.InvoiceClaim owed = lateClaims.claim(List.of(invoice), day).invoices().get(0);
+        return GuaranteeClaim.personal(owed, guarantee.capLeft(), GuaranteeClaim.forfeitures(guarantee, invoice.getDueDate(),
+                guarantees.firstDefaultNotifiedOn(guarantee.id()), day, settings.firstDefaultNoticeGrace()));
+    }
+
+    /** The claim's parts, for the trail. */
+    private static String describe(GuaranteeClaim claim) {
+        String currency = claim.currency();
+        StringBuilder text = new StringBuilder("Claimed: principal ").append(AmountDisplay.of(claim.principal(), currency));
+        if (claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE) {
+            text.append(", interest ").append(AmountDisplay.of(claim.interest(), currency))
+                    .append(", indemnity ").append(AmountDisplay.of(claim.indemnityEur(), "EUR"));
+            for (GuaranteeClaim.Forfeiture forfeiture : claim.forfeitures()) {
+                text.append("; forfeited under art. ").append(forfeiture.rule() == GuaranteeClaim.Rule.ANNUAL_INFORMATION ? "2302" : "2303")
+                        .append(" C. civ. from ").append(forfeiture.after().plusDays(1)).append(" to ").append(forfeiture.until());
+            }
+            if (claim.forfeitedInterest().signum() > 0 || claim.forfeitedIndemnityEur().signum() > 0) {
+                text.append("; less ").append(AmountDisplay.of(claim.forfeitedInterest(), currency)).append(" interest and ")
+                        .append(AmountDisplay.of(claim.forfeitedIndemnityEur(), "EUR")).append(" indemnity forfeited");
+            }
+        }
+        text.append("; owed ").append(AmountDisplay.of(claim.owed(), currency));
+        if (claim.capped()) {
+            text.append(", called within the cap left: ").append(AmountDisplay.of(claim.total(), currency));
+        }
+        return text.toString();
     }
 
     /**

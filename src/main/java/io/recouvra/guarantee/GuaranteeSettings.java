@@ -7,11 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param warnAhead    how long before a guarantee ends the credit managers get a task to call it or renew it,
  *                     when exposure is still under it
  * @param answerWithin how long the guarantor or the bank has to answer a call before a credit manager decides the next route
+ * @param firstDefaultNoticeGrace how long after the day following the month of an invoice's due date the first-default
+ *                     notice of art. 2303 C. civ. still counts as given in time when a call reckons the guarantor's
+ *                     forfeiture; the text says "dès" (as soon as) and fixes no period, so P0D as shipped (the strictest
+ *                     reading; what Recouvra's own morning run does)
  */
 @ConfigurationProperties("recouvra.guarantee")
-record GuaranteeSettings(Period warnAhead, Period answerWithin) {
+record GuaranteeSettings(Period warnAhead, Period answerWithin, Period firstDefaultNoticeGrace) {
 
     GuaranteeSettings {
+        if (firstDefaultNoticeGrace == null) {
+            firstDefaultNoticeGrace = Period.ZERO;
+        }
+        if (firstDefaultNoticeGrace.isNegative()) {
+            throw new IllegalArgumentException("recouvra.guarantee.first-default-notice-grace must not be negative: " + firstDefaultNoticeGrace);
+        }
         if (warnAhead == null || warnAhead.isNegative() || warnAhead.isZero()) {
             throw new IllegalArgumentException("recouvra.guarantee.warn-ahead must be a positive period such as P60D: " + warnAhead);
         }

@@ -307,6 +307,12 @@ public class Guarantees {
         jdbc.update("update recouvra.guarantee set annual_information_on = ? where id = ?", day, id);
     }
 
+    /** The day the first-default notice of art. 2303 was queued to the guarantor, or null when it was not (yet). */
+    LocalDate firstDefaultNotifiedOn(UUID id) {
+        return jdbc.query("select first_default_notified_on from recouvra.guarantee where id = ?",
+                (rs, n) -> rs.getObject(1, LocalDate.class), id).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Marks the guarantor told of the first default; false when it already was. */
     boolean markFirstDefaultNotified(UUID id, LocalDate day) {
         return jdbc.update("update recouvra.guarantee set first_default_notified_on = ? where id = ? and first_default_notified_on is null",

@@ -19,6 +19,7 @@ import io.recouvra.support.Api;
 import io.recouvra.support.EngineJobs;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import java.io.IOException;
@@ -44,7 +45,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +60,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Calling a guarantee, chosen by EscalationRoute, on every path, with the engine clock moved across the deadline to
  * answer (recouvra.guarantee.answer-within, P15D as shipped). The worked example of every test: an invoice of
  * 12,000.00 EUR issued 1 September 2026, due 1 October, 2,000.00 paid, 10,000.00 still owed; a natural person's
- * personal guarantee of 8,000.00 reduced to 7,500.00 as disproportionate (art. 2300 C. civ.): the call claims the
- * lower of 10,000.00 and 7,500.00, that is 7,500.00, on Monday 23 November 2026, to be answered by 8 December
+ * personal guarantee of 8,000.00 reduced to 7,500.00 as disproportionate (art. 2300 C. civ.). The call claims the
+ * principal and its accessories within the cap: the guarantor was never told of the first default (art. 2303), so the
+ * interest and the indemnity since 1 October are not owed and 10,000.00 is; within the cap, 7,500.00 (GuaranteeCallClaimTest
+ * has the accessories' figures), on Monday 23 November 2026, to be answered by 8 December
  * (23 November + 15 days).
  */
 @RecouvraTest
@@ -99,6 +104,17 @@ class GuaranteeCallProcessTest {
     SentLetters sentLetters;
     @Autowired
     JdbcTemplate jdbc;
+
+    /** The call reckons the guarantor's late-payment interest to the call day, even when the cap stops the claim. */
+    @BeforeAll
+    static void ratesForTheSecondHalfOf2026(@Autowired JdbcTemplate jdbc) {
+        TestRates.add(jdbc, "GuaranteeCallProcessTest", "2026-07-01");
+    }
+
+    @AfterAll
+    static void removeTestRates(@Autowired JdbcTemplate jdbc) {
+        TestRates.remove(jdbc, "GuaranteeCallProcessTest");
+    }
 
     @BeforeEach
     void callDay() {

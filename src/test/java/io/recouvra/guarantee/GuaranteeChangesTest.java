@@ -11,6 +11,7 @@ import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.support.TestRates;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import java.math.BigDecimal;
@@ -20,13 +21,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Amending a guarantee and giving it back (mainlevée), through the API, on the real application. */
 @RecouvraTest
@@ -55,6 +59,17 @@ class GuaranteeChangesTest {
     InteractionLog interactions;
     @Autowired
     TaskService tasks;
+
+    /** A call reckons the guarantor's late-payment interest to the call day. */
+    @BeforeAll
+    static void ratesForTheSecondHalfOf2026(@Autowired JdbcTemplate jdbc) {
+        TestRates.add(jdbc, "GuaranteeChangesTest", "2026-07-01");
+    }
+
+    @AfterAll
+    static void removeTestRates(@Autowired JdbcTemplate jdbc) {
+        TestRates.remove(jdbc, "GuaranteeChangesTest");
+    }
 
     @BeforeEach
     void today() {
@@ -123,7 +138,8 @@ class GuaranteeChangesTest {
     }
 
     /**
-     * Invoice of 3,000.00 called under a 5,000.00 guarantee: 3,000.00 claimed. Lowered to 3,000.00 the cap still covers
+     * Invoice of 3,000.00 called under a 5,000.00 guarantee: 3,000.00 claimed (the natural-person guarantor was never
+     * told of the default, so art. 2303 C. civ. takes the interest and the indemnity off). Lowered to 3,000.00 the cap still covers
      * the call; to 2,999.99 it would not (409), and nothing changes. Released while the call waits: 409.
      */
     @Test
