@@ -3,12 +3,17 @@ package io.recouvra.imports;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.Locations;
 import io.recouvra.web.NotFoundException;
+import io.recouvra.web.PageView;
 import io.recouvra.web.SpreadsheetCells;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -20,17 +25,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
+@Validated
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports", description = "CSV import of invoices with their customers, run as a job")
 class ImportController {
@@ -66,29 +74,42 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An import: status, lines done, stored, already present and rejected, and its report so far")
+    @Operation(summary = "An import: status and progress (lines and chunks done), and its outcome so far in counts: lines "
+            + "stored, already present, rejected, stored with notices; the reasons are in /errors and the report CSV")
     ImportView get(@PathVariable UUID id) {
-        return imports.find(id).orElseThrow(() -> new NotFoundException("No import " + id));
+        return imports.find(id).orElseThrow(() -> notFound(id));
     }
 
+    @GetMapping("/{id}/errors")
+    @Operation(summary = "An import's reasons for rejecting lines, in the file's line order, a page at a time (page from 0, "
+            + "size 1 to 500, 100 by default)")
+    PageView<ImportReport.LineError> errors(@PathVariable UUID id,
+                                            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+                                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return imports.errors(id, page, size).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Written as the database's cursor reads it: a report of 100,000 lines is never whole in memory. An import
+     * unknown is a 404 before anything is written.
+     */
     @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
-    @Operation(summary = "An import's report as CSV: one row per rejected line's reason and per notice on a stored line")
-    ResponseEntity<String> report(@PathVariable UUID id) {
-        ImportView view = get(id);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, REPORT)) {
-            for (ImportReport.LineError error : view.errors()) {
-                printer.printRecord(SpreadsheetCells.row(error.line(), error.column(), "rejected", error.reason()));
-            }
-            for (ImportReport.LineNotice notice : view.notices()) {
-                printer.printRecord(SpreadsheetCells.row(notice.line(), notice.column(), "stored with notice", notice.notice()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Operation(summary = "An import's report as CSV: one row per rejected line's reason, then one per notice on a stored line, "
+            + "each in the file's line order")
+    void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        get(id);
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-report.csv\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        CSVPrinter printer = new CSVPrinter(out, REPORT);
+        if (!imports.report(id, (line, column, outcome, text) -> printer.printRecord(SpreadsheetCells.row(line, column, outcome, text)))) {
+            throw notFound(id);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-report.csv\"")
-                .body(out.toString());
+        printer.flush();
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No import " + id);
     }
 
     @ExceptionHandler(UnreadableFileException.class)

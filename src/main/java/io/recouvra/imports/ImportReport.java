@@ -27,6 +27,11 @@ record ImportReport(int lines, int stored, int alreadyPresent, List<LineError> e
         return (int) errors.stream().mapToLong(LineError::line).distinct().count();
     }
 
+    /** The lines stored with at least one notice. */
+    int withNotices() {
+        return (int) notices.stream().mapToLong(LineNotice::line).distinct().count();
+    }
+
     /** Both outcomes, the errors and notices in the order of the file's lines. */
     ImportReport plus(ImportReport other) {
         List<LineError> allErrors = new ArrayList<>(errors);

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recouvra.imports.ImportReport.LineError;
-import io.recouvra.imports.ImportReport.LineNotice;
 import io.recouvra.imports.ImportView.Status;
+import io.recouvra.web.PageView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,10 +37,8 @@ class InvoiceImports {
 
     private static final TypeReference<List<CsvLine>> LINES = new TypeReference<>() {
     };
-    private static final TypeReference<List<LineError>> ERRORS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<LineNotice>> NOTICES = new TypeReference<>() {
-    };
+    /** Rows of a report read from the database at a time. */
+    static final int REPORT_FETCH = 500;
 
     /** Failed attempts at a chunk's lines together before they are imported one by one. */
     static final int WHOLE_CHUNK_ATTEMPTS = 3;
@@ -50,6 +49,7 @@ class InvoiceImports {
     private final ObjectMapper json;
     private final InvoiceCsvImport csvImport;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     InvoiceImports(JdbcTemplate jdbc, ObjectMapper json, InvoiceCsvImport csvImport, PlatformTransactionManager transactions,
@@ -58,6 +58,8 @@ class InvoiceImports {
         this.json = json;
         this.csvImport = csvImport;
         this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -128,34 +130,97 @@ class InvoiceImports {
 
     Optional<ImportView> find(UUID id) {
         return jdbc.query("""
-                select i.id, i.submitted_by, i.submitted_at, i.file_name, i.lines,
+                select i.id, i.submitted_by, i.submitted_at, i.file_name, i.lines, i.chunks,
                        coalesce(sum(c.next_index), 0) as done, coalesce(sum(c.stored), 0) as stored,
                        coalesce(sum(c.already_present), 0) as already_present, coalesce(sum(c.rejected), 0) as rejected,
-                       count(c.seq) filter (where c.done_at is null) as pending, max(c.done_at) as finished_at
+                       coalesce(sum(c.with_notices), 0) as with_notices,
+                       count(c.seq) filter (where c.done_at is null) as pending,
+                       count(c.seq) filter (where c.done_at is not null) as chunks_done, max(c.done_at) as finished_at
                   from recouvra.invoice_import i left join recouvra.invoice_import_chunk c on c.import_id = i.id
                  where i.id = ?
                  group by i.id""", (rs, n) -> view(rs), id).stream().findFirst();
     }
 
-    private ImportView view(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+    private static ImportView view(ResultSet rs) throws SQLException {
         int lines = rs.getInt("lines");
         int done = rs.getInt("done");
         boolean finished = rs.getInt("pending") == 0;
         Status status = finished ? Status.DONE : done == 0 ? Status.QUEUED : Status.RUNNING;
-        List<LineError> errors = new ArrayList<>();
-        List<LineNotice> notices = new ArrayList<>();
-        jdbc.query("select errors, notices from recouvra.invoice_import_chunk where import_id = ? order by seq", row -> {
-            errors.addAll(read(row.getString("errors"), ERRORS));
-            notices.addAll(read(row.getString("notices"), NOTICES));
-        }, id);
-        errors.sort(Comparator.comparingLong(LineError::line));
-        notices.sort(Comparator.comparingLong(LineNotice::line));
         Timestamp finishedAt = rs.getTimestamp("finished_at");
-        return new ImportView(id, status, rs.getString("file_name"), rs.getString("submitted_by"),
+        return new ImportView(rs.getObject("id", UUID.class), status, rs.getString("file_name"), rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(), finished && finishedAt != null ? finishedAt.toInstant() : null,
                 lines, done, lines == 0 ? 100 : (int) (100L * done / lines), rs.getInt("stored"), rs.getInt("already_present"),
-                rs.getInt("rejected"), errors, notices);
+                rs.getInt("rejected"), rs.getInt("with_notices"), rs.getInt("chunks"), rs.getInt("chunks_done"));
+    }
+
+    /**
+     * A page of the import's reasons for rejecting lines, in the file's order (a line's reasons in the order they
+     * were given); empty when there is no such import. The chunks hold the lines in customer order, so the page is
+     * sorted by the database, over the reasons only.
+     */
+    Optional<PageView<LineError>> errors(UUID id, int page, int size) {
+        List<Long> total = jdbc.queryForList("""
+                select coalesce(sum(jsonb_array_length(c.errors)), 0) from recouvra.invoice_import i
+                  left join recouvra.invoice_import_chunk c on c.import_id = i.id where i.id = ? group by i.id""", Long.class, id);
+        if (total.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LineError> errors = jdbc.query("""
+                select (e.error ->> 'line')::bigint as line, e.error ->> 'column' as col, e.error ->> 'reason' as reason
+                  from recouvra.invoice_import_chunk c cross join lateral jsonb_array_elements(c.errors) with ordinality e(error, n)
+                 where c.import_id = ?
+                 order by 1, c.seq, e.n
+                 offset ? limit ?""", (rs, n) -> new LineError(rs.getLong("line"), rs.getString("col"), rs.getString("reason")),
+                id, (long) page * size, size);
+        long count = total.get(0);
+        return Optional.of(new PageView<>(errors, page, size, count, (int) ((count + size - 1) / size)));
+    }
+
+    /** A row of an import's report. */
+    interface ReportRow {
+
+        void write(long line, String column, String outcome, String text) throws IOException;
+    }
+
+    /**
+     * Each row of the import's report, the rejected lines' reasons then the notices of stored lines, each in the
+     * file's order, read through a database cursor ({@value #REPORT_FETCH} rows at a time, in a read-only
+     * transaction) so that no whole report is ever held in memory; false when there is no such import.
+     */
+    boolean report(UUID id, ReportRow row) throws IOException {
+        JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+        // PostgreSQL's driver reads with a cursor only in a transaction, with a fetch size
+        cursor.setFetchSize(REPORT_FETCH);
+        try {
+            return Boolean.TRUE.equals(readOnly.execute(status -> {
+                if (jdbc.queryForList("select 1 from recouvra.invoice_import where id = ?", Integer.class, id).isEmpty()) {
+                    return false;
+                }
+                cursor.query("""
+                        select line, col, outcome, text from (
+                            select 0 as kind, (e.item ->> 'line')::bigint as line, e.item ->> 'column' as col,
+                                   'rejected' as outcome, e.item ->> 'reason' as text, c.seq, e.n
+                              from recouvra.invoice_import_chunk c
+                             cross join lateral jsonb_array_elements(c.errors) with ordinality e(item, n)
+                             where c.import_id = ?
+                            union all
+                            select 1, (e.item ->> 'line')::bigint, e.item ->> 'column', 'stored with notice', e.item ->> 'notice',
+                                   c.seq, e.n
+                              from recouvra.invoice_import_chunk c
+                             cross join lateral jsonb_array_elements(c.notices) with ordinality e(item, n)
+                             where c.import_id = ?) r
+                         order by kind, line, seq, n""", rs -> {
+                    try {
+                        row.write(rs.getLong("line"), rs.getString("col"), rs.getString("outcome"), rs.getString("text"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, id, id);
+                return true;
+            }));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** A chunk a worker holds, and its progress in {@code invoice_import_chunk}. */
@@ -191,10 +256,10 @@ class InvoiceImports {
             int updated = jdbc.update("""
                     update recouvra.invoice_import_chunk
                        set next_index = ?, stored = stored + ?, already_present = already_present + ?, rejected = rejected + ?,
-                           errors = errors || ?::jsonb, notices = notices || ?::jsonb,
+                           with_notices = with_notices + ?, errors = errors || ?::jsonb, notices = notices || ?::jsonb,
                            claimed_until = now() + interval '1 minute', done_at = case when ? = size then now() end
                      where import_id = ? and seq = ? and next_index = ?""",
-                    to, outcome.stored(), outcome.alreadyPresent(), outcome.rejected(), write(outcome.errors()),
+                    to, outcome.stored(), outcome.alreadyPresent(), outcome.rejected(), outcome.withNotices(), write(outcome.errors()),
                     write(outcome.notices()), to, importId, seq, from);
             if (updated != 1) {
                 // claim() locked the row at index from: nobody else can have moved it

@@ -84,6 +84,8 @@ class InvoiceImportJobTest {
         assertThat(running.get("linesDone").asInt()).isEqualTo(100);
         // 100 of 250 lines
         assertThat(running.get("percentDone").asInt()).isEqualTo(40);
+        assertThat(running.get("chunks").asInt()).isEqualTo(3);
+        assertThat(running.get("chunksDone").asInt()).isEqualTo(1);
 
         drain();
 
@@ -94,12 +96,22 @@ class InvoiceImportJobTest {
         assertThat(done.get("stored").asInt()).isEqualTo(247);
         assertThat(done.get("alreadyPresent").asInt()).isZero();
         assertThat(done.get("rejected").asInt()).isEqualTo(3);
+        assertThat(done.get("storedWithNotices").asInt()).isZero();
+        assertThat(done.get("chunksDone").asInt()).isEqualTo(3);
         assertThat(done.hasNonNull("finishedAt")).isTrue();
+        // counts only: the reasons are read a page at a time, in the file's order across the chunks
+        assertThat(done.has("errors")).isFalse();
+        JsonNode firstPage = get(URI.create(location.getPath() + "/errors?size=2"));
+        assertThat(firstPage.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(firstPage.get("totalPages").asInt()).isEqualTo(2);
+        JsonNode secondPage = get(URI.create(location.getPath() + "/errors?page=1&size=2"));
         List<Object[]> errors = new ArrayList<>();
-        done.get("errors").forEach(e -> errors.add(new Object[] {e.get("line").asLong(), e.get("column").asText(), e.get("reason").asText()}));
+        firstPage.get("content").forEach(e -> errors.add(new Object[] {e.get("line").asLong(), e.get("column").asText(), e.get("reason").asText()}));
+        secondPage.get("content").forEach(e -> errors.add(new Object[] {e.get("line").asLong(), e.get("column").asText(), e.get("reason").asText()}));
         assertThat(errors).extracting(e -> e[0], e -> e[1]).containsExactly(
                 tuple(10L, "amount"), tuple(120L, "issue_date"), tuple(251L, "vat"));
         assertThat((String) errors.get(2)[2]).isEqualTo("amountExclVat 1000.00 + vat 100.00 = 1100.00, not the amount including VAT 1200.00");
+        assertThat(get(URI.create(location.getPath() + "/errors?page=2&size=2")).get("content")).isEmpty();
         assertThat(invoicesNumbered(prefix)).isEqualTo(247);
         assertThat(instancesNumbered(prefix)).isEqualTo(247);
 
@@ -120,6 +132,33 @@ class InvoiceImportJobTest {
         assertThat(second.get("rejected").asInt()).isEqualTo(3);
         assertThat(invoicesNumbered(prefix)).isEqualTo(247);
         assertThat(instancesNumbered(prefix)).isEqualTo(247);
+
+        // a reason that would start a formula stays text in the CSV: the report's cells go through SpreadsheetCells
+        UUID secondId = UUID.fromString(second.get("id").asText());
+        jdbc.update("update recouvra.invoice_import_chunk set errors = errors || '[{\"line\": 2, \"column\": \"customer_name\","
+                + " \"reason\": \"=HYPERLINK(\\\"http://evil\\\")\"}]'::jsonb where import_id = ? and seq = 0", secondId);
+        assertThat(api.asAdmin().getForObject(again.getPath() + "/report.csv", String.class).split("\r\n")).contains(
+                "2;customer_name;rejected;\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    }
+
+    @Test
+    void theErrorsPageRefusesABadPageOrSizeNamingItAndAnUnknownImportIsNotFound() {
+        URI location = post(csv(lines("PAGE-" + UUID.randomUUID().toString().substring(0, 8) + "-", 1, 1))).getHeaders().getLocation();
+        for (String query : List.of("page=-1", "page=abc", "size=0", "size=501", "size=x")) {
+            ResponseEntity<JsonNode> refused = api.asAdmin().getForEntity(location.getPath() + "/errors?" + query, JsonNode.class);
+            assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as(query).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("errors").get(0).get("field").asText()).as(query).isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(api.asAdmin().getForEntity(location.getPath() + "/errors?page=0&size=500", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        String unknown = "/api/v1/imports/" + UUID.randomUUID();
+        for (String path : List.of(unknown + "/errors", unknown + "/report.csv")) {
+            ResponseEntity<String> notFound = api.asAdmin().getForEntity(path, String.class);
+            assertThat(notFound.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(notFound.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     @Test
@@ -156,7 +195,7 @@ class InvoiceImportJobTest {
         ImportView done = imports.find(id).orElseThrow();
         assertThat(done.status()).isEqualTo(ImportView.Status.DONE);
         assertThat(done.stored()).isEqualTo(250);
-        assertThat(done.errors()).isEmpty();
+        assertThat(done.rejected()).isZero();
         assertThat(invoicesNumbered(prefix)).isEqualTo(250);
         assertThat(instancesNumbered(prefix)).isEqualTo(250);
     }
@@ -216,7 +255,7 @@ class InvoiceImportJobTest {
             assertThat(done.stored()).isEqualTo(249);
             assertThat(done.rejected()).isEqualTo(1);
             // the 138th line of the file's lines, after the header: line 139
-            assertThat(done.errors()).singleElement().satisfies(error -> {
+            assertThat(imports.errors(id, 0, 10).orElseThrow().content()).singleElement().satisfies(error -> {
                 assertThat(error.line()).isEqualTo(139L);
                 assertThat(error.column()).isNull();
                 assertThat(error.reason()).matches("erreur interne, référence ERR-[0-9A-F]{8}");
@@ -288,7 +327,8 @@ class InvoiceImportJobTest {
     }
 
     private JsonNode get(URI location) {
-        ResponseEntity<JsonNode> response = api.asAdmin().getForEntity(location.getPath(), JsonNode.class);
+        String path = location.getQuery() == null ? location.getPath() : location.getPath() + "?" + location.getQuery();
+        ResponseEntity<JsonNode> response = api.asAdmin().getForEntity(path, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

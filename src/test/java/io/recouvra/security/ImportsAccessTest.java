@@ -56,12 +56,16 @@ class ImportsAccessTest {
 
         for (String reader : List.of("imp-ines", "imp-cyril")) {
             assertThat(as(reader).getForEntity(location.getPath(), JsonNode.class).getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+            assertThat(as(reader).getForEntity(location.getPath() + "/errors", JsonNode.class).getStatusCode()).as(reader)
+                    .isEqualTo(HttpStatus.OK);
             assertThat(as(reader).getForEntity(location.getPath() + "/report.csv", String.class).getStatusCode()).as(reader)
                     .isEqualTo(HttpStatus.OK);
         }
         for (String other : List.of("imp-colette", "imp-manon")) {
             assertThat(submit(as(other)).getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(as(other).getForEntity(location.getPath(), JsonNode.class).getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(other).getForEntity(location.getPath() + "/errors", JsonNode.class).getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(as(other).getForEntity(location.getPath() + "/report.csv", String.class).getStatusCode()).as(other)
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
