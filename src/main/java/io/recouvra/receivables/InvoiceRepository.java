@@ -77,6 +77,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, UUID>, JpaSpecificati
             having max(p.valueDate) > i.dueDate""")
     List<UUID> paidLateSince(UUID customerId, LocalDate since);
 
+    /** A page's invoices with their customers, in one statement (InvoiceList found their ids). */
+    @Query("select i from Invoice i join fetch i.customer where i.id in :ids")
+    List<Invoice> findWithCustomerByIdIn(Collection<UUID> ids);
+
     @Override
     @EntityGraph(attributePaths = "customer")
     Page<Invoice> findAll(Specification<Invoice> specification, Pageable pageable);

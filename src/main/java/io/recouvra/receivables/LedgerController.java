@@ -8,6 +8,7 @@ import io.recouvra.receivables.LedgerViews.PaymentView;
 import io.recouvra.web.Locations;
 import io.recouvra.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,10 +39,12 @@ class LedgerController {
     private final PaymentService paymentService;
     private final CreditNoteService creditNoteService;
     private final List<RegistrationNotices> notices;
+    private final InvoiceList invoiceList;
 
     LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService,
-                     CreditNoteService creditNoteService, List<RegistrationNotices> notices) {
+                     CreditNoteService creditNoteService, List<RegistrationNotices> notices, InvoiceList invoiceList) {
         this.notices = notices;
+        this.invoiceList = invoiceList;
         this.customerService = customerService;
         this.invoiceService = invoiceService;
         this.paymentService = paymentService;
@@ -91,13 +94,22 @@ class LedgerController {
     }
 
     @GetMapping("/invoices")
-    @Operation(summary = "Invoices, paged, filtered by status and customer, oldest due first")
+    @Operation(summary = "Invoices, filtered by status and customer, oldest due first (then by number)",
+            description = "To walk a big ledger, page with `after`: pass the `next` of each page until a page comes "
+                    + "without one (`hasNext` false). Each page then costs the same, however deep. `page` still works "
+                    + "but skips rows: deep pages of a large ledger are slow. `totalElements` counts at most "
+                    + "10,000 rows: `totalExact` false means more than 10,000.")
     PageView<InvoiceView> invoices(@RequestParam(required = false) InvoiceStatus status,
                                    @RequestParam(required = false) UUID customerId,
+                                   @Parameter(description = "The `next` cursor of the previous page: this page starts "
+                                           + "right after it, in the same filter. Opaque; a cursor this list did not "
+                                           + "give is refused (400)")
+                                   @RequestParam(required = false) String after,
+                                   @Parameter(description = "Page number, from 0 (not with `after`); prefer `after` "
+                                           + "beyond the first pages")
                                    @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageView.of(invoiceService.list(status, customerId,
-                PageRequest.of(page, size, Sort.by("dueDate", "number"))), InvoiceView::of);
+        return invoiceList.page(status, customerId, after, page, size);
     }
 
     @PostMapping("/payments")
