@@ -1,5 +1,6 @@
 package io.recouvra.guarantee;
 
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.Invoice;
@@ -16,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -28,13 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The early warning of a guarantee about to end with exposure still under it: a Tasklist task for the credit managers
  * (call it while it can be called, or have it renewed), raised once per guarantee, {@code warnAhead} before its end.
  * The task is a standalone Tasklist task (id {@code guarantee-expiry-<guarantee id>}), as for undeliverable messages:
- * there is nothing for a process to wait on, the credit manager acts through the register or the escalation.
+ * there is nothing for a process to wait on, the credit manager acts through the register or the escalation. Its name
+ * and description are in the team's language ({@link TeamLanguage}), the amounts as everywhere in Tasklist.
  */
 @Service
 class GuaranteeExpiryWarnings {
 
     static final String TASK_PREFIX = "guarantee-expiry-";
-    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final Guarantees guarantees;
     private final GuaranteeCover cover;
@@ -45,10 +45,13 @@ class GuaranteeExpiryWarnings {
     private final GuaranteeSettings settings;
     private final Clock clock;
     private final ZoneId zone;
+    private final TeamLanguage language;
+    /** "22 janvier 2027", or "22 January 2027" for an English team. */
+    private final DateTimeFormatter day;
 
     GuaranteeExpiryWarnings(Guarantees guarantees, GuaranteeCover cover, InvoiceService invoices, CustomerService customers,
                             InteractionLog interactions, TaskService tasks, GuaranteeSettings settings, Clock clock,
-                            @Value("${recouvra.zone}") ZoneId zone) {
+                            @Value("${recouvra.zone}") ZoneId zone, TeamLanguage language) {
         this.guarantees = guarantees;
         this.cover = cover;
         this.invoices = invoices;
@@ -58,6 +61,8 @@ class GuaranteeExpiryWarnings {
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
+        this.language = language;
+        this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale());
     }
 
     /** Raises the warnings due today; answers the guarantees warned of. */
@@ -91,11 +96,16 @@ class GuaranteeExpiryWarnings {
     private void task(Guarantee guarantee, BigDecimal under) {
         String customerName = customers.get(guarantee.customerId()).getLegalName();
         Task task = tasks.newTask(TASK_PREFIX + guarantee.id());
-        task.setName("Garantie échéant le " + FRENCH_DAY.format(guarantee.endsOn()) + " : " + customerName);
-        task.setDescription(what(guarantee) + " de " + AmountDisplay.of(guarantee.amount(), guarantee.currency())
-                + (guarantee.providerName() == null ? "" : " (" + guarantee.providerName() + ")")
-                + " prend fin le " + FRENCH_DAY.format(guarantee.endsOn()) + " ; " + AmountDisplay.of(under, guarantee.currency())
-                + " restent dus sous cette garantie. Appelez-la avant son échéance ou obtenez son renouvellement, puis fermez cette tâche.");
+        String endsOn = day.format(guarantee.endsOn());
+        String amount = AmountDisplay.of(guarantee.amount(), guarantee.currency());
+        String provider = guarantee.providerName() == null ? "" : " (" + guarantee.providerName() + ")";
+        String owed = AmountDisplay.of(under, guarantee.currency());
+        task.setName(language.say("Garantie échéant le ", "Guarantee ending on ") + endsOn + language.nameSeparator() + customerName);
+        task.setDescription(language.say(
+                what(guarantee) + " de " + amount + provider + " prend fin le " + endsOn + " ; " + owed + " restent dus sous "
+                        + "cette garantie. Appelez-la avant son échéance ou obtenez son renouvellement, puis fermez cette tâche.",
+                what(guarantee) + " of " + amount + provider + " ends on " + endsOn + "; " + owed + " is still owed under it. "
+                        + "Call it before it ends or have it renewed, then close this task."));
         task.setDueDate(Date.from(guarantee.endsOn().minusDays(1).atStartOfDay(zone).toInstant()));
         task.setPriority(70);
         tasks.saveTask(task);
@@ -103,12 +113,12 @@ class GuaranteeExpiryWarnings {
         tasks.setVariablesLocal(task.getId(), Map.of("customerName", customerName, "guaranteeId", guarantee.id().toString()));
     }
 
-    private static String what(Guarantee guarantee) {
+    private String what(Guarantee guarantee) {
         return switch (guarantee.kind()) {
-            case PERSONAL_GUARANTEE -> "Le cautionnement";
-            case FIRST_DEMAND_GUARANTEE -> "La garantie à première demande";
-            case RETENTION_OF_TITLE -> "La clause de réserve de propriété";
-            case DEPOSIT -> "L'acompte";
+            case PERSONAL_GUARANTEE -> language.say("Le cautionnement", "The personal guarantee");
+            case FIRST_DEMAND_GUARANTEE -> language.say("La garantie à première demande", "The first-demand guarantee");
+            case RETENTION_OF_TITLE -> language.say("La clause de réserve de propriété", "The retention-of-title clause");
+            case DEPOSIT -> language.say("L'acompte", "The deposit");
         };
     }
 }

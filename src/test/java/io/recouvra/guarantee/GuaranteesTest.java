@@ -3,6 +3,7 @@ package io.recouvra.guarantee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewInvoice;
@@ -13,8 +14,11 @@ import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.trail.InteractionLog;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,6 +65,14 @@ class GuaranteesTest {
     TaskService tasks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    InteractionLog interactions;
+    @Autowired
+    GuaranteeSettings settings;
+    @Autowired
+    Clock clock;
+    @Value("${recouvra.zone}")
+    ZoneId zone;
 
     @BeforeEach
     void today() {
@@ -195,10 +208,34 @@ class GuaranteesTest {
         assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("credit-managers").count()).isOne();
         assertThat(task.getName()).isEqualTo("Garantie échéant le 22 janvier 2027 : " + customers.get(customer).getLegalName());
         // 800.00 + 3,000.00 owed on the account
-        assertThat(task.getDescription()).contains("3 800,00 €", "Jean Dupont", "22 janvier 2027");
+        assertThat(task.getDescription()).isEqualTo("Le cautionnement de 5 000,00 € (Jean Dupont) prend fin le 22 janvier 2027 ; "
+                + "3 800,00 € restent dus sous cette garantie. Appelez-la avant son échéance ou obtenez son renouvellement, "
+                + "puis fermez cette tâche.");
         assertThat(warnings.raise().stream().map(Guarantee::id)).as("once per guarantee").doesNotContain(ending);
         assertThat(guarantees.get(ending).expiryWarnedAt()).isNotNull();
         tasks.deleteTask(task.getId(), true);
+    }
+
+    @Test
+    void anEnglishTeamIsWarnedInEnglish() {
+        UUID customer = customer();
+        invoice(customer, "1250.00");
+        UUID ending = id(post(customer, Map.of("kind", "FIRST_DEMAND_GUARANTEE", "providerName", "Banque du Port",
+                "providerAddress", "1 quai de la Fosse, 44000 Nantes", "amount", "10000.00", "currency", "EUR",
+                "startsOn", "2026-01-01", "endsOn", TODAY.plusDays(45).toString(), "callConditions", "Demande écrite et signée")));
+        // the text is all the code's: the English team's warnings are made on this context's engine and database
+        GuaranteeExpiryWarnings english = new GuaranteeExpiryWarnings(guarantees, cover, invoices, customers, interactions,
+                tasks, settings, clock, zone, new TeamLanguage("en"));
+
+        List<UUID> warned = english.raise().stream().map(Guarantee::id).toList();
+
+        assertThat(warned).contains(ending);
+        Task task = tasks.createTaskQuery().taskId(GuaranteeExpiryWarnings.TASK_PREFIX + ending).singleResult();
+        assertThat(task.getName()).isEqualTo("Guarantee ending on 7 January 2027: " + customers.get(customer).getLegalName());
+        // 1,250.00 owed on the account, under a guarantee of 10,000.00; amounts are written as everywhere in Tasklist
+        assertThat(task.getDescription()).isEqualTo("The first-demand guarantee of 10 000,00 € (Banque du Port) ends on "
+                + "7 January 2027; 1 250,00 € is still owed under it. Call it before it ends or have it renewed, then close this task.");
+        warned.forEach(guarantee -> tasks.deleteTask(GuaranteeExpiryWarnings.TASK_PREFIX + guarantee, true));
     }
 
     @Test
