@@ -109,6 +109,14 @@ public class CollectionFigures {
                 (rs, n) -> new DisputeCredit(rs.getObject(1, UUID.class), rs.getBigDecimal(2)), query.args());
     }
 
+    /** The invoices under a dispute not resolved yet, each once (an invoice disputed twice is one invoice). */
+    @Transactional(readOnly = true)
+    public List<UUID> invoicesInOpenDispute(Collection<UUID> customers) {
+        Query query = new Query("select distinct invoice_id from recouvra.dispute where resolved_at is null")
+                .ofCustomers("customer_id", customers);
+        return jdbc.query(query.sql, (rs, n) -> rs.getObject(1, UUID.class), query.args());
+    }
+
     /**
      * What the open promises and the running plans' instalments expect from {@code from} on, summed by currency and
      * day: a promise on its promised date, an instalment on its due date.

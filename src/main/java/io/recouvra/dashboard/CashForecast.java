@@ -37,6 +37,14 @@ public class CashForecast {
 
     /** One currency's forecast: the weeks, oldest first (13 past, then the current and 12 to come). */
     public record Forecast(String currency, BigDecimal expectedBefore, List<Week> weeks, BigDecimal expectedLater) {
+
+        /**
+         * What is expected over the {@value CashForecast#WEEKS} weeks from the current one: the sum of their weeks' expected (the
+         * past weeks expect nothing), neither "before" nor "later".
+         */
+        public BigDecimal expectedOverWeeks() {
+            return weeks.stream().map(Week::expected).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
     private final CashFigures ledger;

@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public class DisputeFigures {
     public record Credited(String currency, long invoices, BigDecimal amount) {
     }
 
+    /** What the invoices under an open dispute of one currency still owe, and how many they are. */
+    public record InDispute(String currency, long invoices, BigDecimal amount) {
+    }
+
     /**
      * @param averageBusinessDays the resolved disputes' mean business days from the day raised to the day resolved,
      *                            rounded half-up to one decimal; empty when none was resolved
@@ -58,6 +63,16 @@ public class DisputeFigures {
         List<DisputeCredit> credits = figures.disputeCredits(from, to, customers);
         Map<UUID, String> currencies = ledger.currenciesOf(credits.stream().map(DisputeCredit::invoiceId).toList());
         return of(figures.disputes(from, to, customers), credits, currencies, today, figures::disputeReviewBusinessDays);
+    }
+
+    /**
+     * What the invoices under a dispute still open owe now, per currency, EUR first, with how many they are: each
+     * invoice once, however many disputes it has open; an invoice settled meanwhile owes nothing and is not counted.
+     */
+    public List<InDispute> openOwed(Collection<UUID> customers) {
+        return ledger.owedOf(figures.invoicesInOpenDispute(customers)).stream()
+                .map(owed -> new InDispute(owed.currency(), owed.invoices(), owed.outstanding()))
+                .sorted(Comparator.comparing(InDispute::currency, Currencies.EUR_FIRST)).toList();
     }
 
     static Report of(List<DisputeTally> tallies, List<DisputeCredit> credits, Map<UUID, String> currencyOfInvoice,

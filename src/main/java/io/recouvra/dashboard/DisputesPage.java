@@ -82,6 +82,7 @@ class DisputesPage implements DashboardPage {
         model.addAttribute("today", today);
         model.addAttribute("period", period);
         model.addAttribute("report", report);
+        model.addAttribute("openOwed", figures.openOwed(Set.of()));
         model.addAttribute("rootCauseChart", ChartJson.of(List.of(chart(report.resolvedByRootCause(), "dashboard.rootCause.", period, locale))));
         return "dashboard/disputes";
     }
@@ -111,6 +112,10 @@ class DisputesPage implements DashboardPage {
         Csv csv = Csv.withHeader("du", "au", "indicateur", "detail", "valeur", "devise");
         csv.row(period.from(), period.to(), "ouverts", "", report.open(), "");
         csv.row(period.from(), period.to(), "ouverts hors delai", "", report.openPastDeadline(), "");
+        for (DisputeFigures.InDispute owed : figures.openOwed(Set.of())) {
+            csv.row(period.from(), period.to(), "reste du des factures en litige", owed.invoices() + " factures", owed.amount(),
+                    owed.currency());
+        }
         report.openByReason().forEach((reason, count) -> csv.row(period.from(), period.to(), "ouverts par motif", reason, count, ""));
         csv.row(period.from(), period.to(), "resolus", "", report.resolved(), "");
         report.resolvedByRootCause().forEach((cause, count) -> csv.row(period.from(), period.to(), "resolus par cause", cause, count, ""));

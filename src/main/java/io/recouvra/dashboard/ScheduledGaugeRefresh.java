@@ -6,9 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refreshes the receivables gauges at start-up and then at the configured interval. On every node, without a
- * scheduler lock: each node serves its own /actuator/prometheus, so each needs its own snapshot (one grouped query).
- * Tests refresh by hand.
+ * Refreshes the headline gauges at start-up and then at the configured interval (a minute by default). On every node,
+ * without a scheduler lock: each node serves its own /actuator/prometheus, so each needs its own snapshot (a few
+ * grouped queries over the read models, the pages' own). Tests refresh by hand.
  */
 @Component
 @EnableScheduling

@@ -121,6 +121,26 @@ public class CashFigures {
                 (rs, n) -> new OnDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), args.toArray());
     }
 
+    /** What some invoices still owe, per currency, and how many of them owe something. */
+    public record Owed(String currency, long invoices, BigDecimal outstanding) {
+    }
+
+    /**
+     * What these invoices still owe (paid, cancelled and written-off ones owe nothing), summed by currency; read by
+     * primary key.
+     */
+    @Transactional(readOnly = true)
+    public List<Owed> owedOf(Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select currency, count(*), sum(outstanding) from recouvra.invoice
+                where id = any (?) and status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and outstanding > 0
+                group by currency order by currency""",
+                (rs, n) -> new Owed(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), (Object) invoiceIds.toArray(UUID[]::new));
+    }
+
     /** The currency of each of these invoices, by id. */
     @Transactional(readOnly = true)
     public Map<UUID, String> currenciesOf(Collection<UUID> invoiceIds) {

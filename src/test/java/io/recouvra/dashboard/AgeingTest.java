@@ -54,6 +54,8 @@ class AgeingTest {
     @Autowired
     ReceivablesGauges gauges;
     @Autowired
+    HeadlineFigures headline;
+    @Autowired
     CustomerService customers;
     @Autowired
     InvoiceService invoices;
@@ -137,7 +139,7 @@ class AgeingTest {
         UUID customer = customer("Ageing BGN SA");
         invoice(customer, today.minusDays(5), "100.00", "BGN");
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ReceivablesGauges scraped = new ReceivablesGauges(ageing, clock, prometheus);
+        ReceivablesGauges scraped = new ReceivablesGauges(headline, prometheus);
         scraped.refresh();
 
         invoice(customer, today.minusDays(5), "50.00", "BGN");
@@ -157,7 +159,7 @@ class AgeingTest {
         knownLedger(today, "DKK", "ISK");
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        new ReceivablesGauges(ageing, clock, prometheus).refresh();
+        new ReceivablesGauges(headline, prometheus).refresh();
 
         assertThat(prometheus.scrape())
                 .contains("recouvra_receivables_outstanding{currency=\"DKK\"} 4400.0")
