@@ -173,7 +173,7 @@ class InvoiceImports {
                  offset ? limit ?""", (rs, n) -> new LineError(rs.getLong("line"), rs.getString("col"), rs.getString("reason")),
                 id, (long) page * size, size);
         long count = total.get(0);
-        return Optional.of(new PageView<>(errors, page, size, count, (int) ((count + size - 1) / size)));
+        return Optional.of(PageView.counted(errors, page, size, count));
     }
 
     /** A row of an import's report. */

@@ -46,6 +46,12 @@ public record PageView<T>(
                 page.getTotalElements(), page.getTotalPages(), true, page.hasNext(), null);
     }
 
+    /** A page of a list counted exactly by its own query. */
+    public static <T> PageView<T> counted(List<T> content, int page, int size, long total) {
+        return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size), true,
+                (long) (page + 1) * size < total, null);
+    }
+
     /**
      * A page of a list whose count stopped at {@link #COUNT_CAP} + 1 rows: {@code counted} above the cap means
      * "more than {@value #COUNT_CAP}", shown as the cap with {@code totalExact} false.
