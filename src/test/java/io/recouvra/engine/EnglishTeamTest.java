@@ -6,12 +6,15 @@ import io.recouvra.collection.DisputeMediationContract;
 import io.recouvra.support.TestData;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +48,18 @@ class EnglishTeamTest {
                         .isEqualTo(english.texts(fileName(definition)).getProperty(definition.getKey() + ModelTexts.NAME)));
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("InvoiceCollection").latestVersion()
                 .singleResult().getName()).isEqualTo("Invoice collection");
+    }
+
+    /** The labels Cockpit draws on the diagram: service tasks, events, gateways and flows, English in processes/en/. */
+    @Test
+    void theDiagramIsLabelledInEnglish() {
+        ProcessDefinition collection = repository.createProcessDefinitionQuery().processDefinitionKey("InvoiceCollection")
+                .latestVersion().singleResult();
+        BpmnModelInstance model = repository.getBpmnModelInstance(collection.getId());
+
+        assertThat(Stream.of("Task_SendFormalNotice", "Timer_InvoiceOverdue", "Gateway_CallOutcome", "Flow_CallNow")
+                .map(id -> ((FlowElement) model.getModelElementById(id)).getName()))
+                .containsExactly("Send formal notice", "Overdue, grace days passed", "Call outcome?", "Yes");
     }
 
     @Test
