@@ -54,4 +54,9 @@ public record HalfYearRate(LocalDate start, BigDecimal ecbRate, BigDecimal legal
     public static String frenchName(LocalDate start) {
         return (start.getMonth() == Month.JANUARY ? "1er" : "2d") + " semestre " + start.getYear();
     }
+
+    /** The half-year's name as the English texts say it: "first half of 2026". */
+    public static String englishName(LocalDate start) {
+        return (start.getMonth() == Month.JANUARY ? "first" : "second") + " half of " + start.getYear();
+    }
 }

@@ -16,7 +16,7 @@ public final class LatePaymentRateRequestContract {
     // ---- variables in
 
     public static final String HALF_YEAR_START = "halfYearStart";
-    /** In French, for the task's name: "1er semestre 2027". */
+    /** For the task's name and form, in the team's language: "1er semestre 2027", "first half of 2027". */
     public static final String HALF_YEAR_NAME = "halfYearName";
     public static final String HALF_YEAR_END = "halfYearEnd";
 

@@ -1,5 +1,6 @@
 package io.recouvra.interest;
 
+import io.recouvra.engine.TeamLanguage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each 1 January and 1 July, a task in Tasklist (process {@value LatePaymentRateRequestContract#PROCESS_KEY}, business key = the
  * half-year's first day) asks for the coming half-year's ECB and legal rates; the half-year now running
  * is asked for too while its rates are missing. One request per half-year, ever; none once its rates are
- * recorded.
+ * recorded. The half-year is named in the team's language, as the model's task name around it is.
  */
 @Service
 public class LatePaymentRateRequests {
@@ -26,12 +27,15 @@ public class LatePaymentRateRequests {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final Clock clock;
+    private final TeamLanguage language;
 
-    LatePaymentRateRequests(LatePaymentRates rates, RuntimeService runtime, HistoryService history, Clock clock) {
+    LatePaymentRateRequests(LatePaymentRates rates, RuntimeService runtime, HistoryService history, Clock clock,
+                            TeamLanguage language) {
         this.rates = rates;
         this.runtime = runtime;
         this.history = history;
         this.clock = clock;
+        this.language = language;
     }
 
     /** Starts the requests due today; returns the half-years asked for. */
@@ -45,7 +49,8 @@ public class LatePaymentRateRequests {
             if (rates.find(halfYear).isEmpty() && neverAskedFor(halfYear)) {
                 runtime.startProcessInstanceByKey(LatePaymentRateRequestContract.PROCESS_KEY, halfYear.toString(), Map.of(
                         LatePaymentRateRequestContract.HALF_YEAR_START, halfYear.toString(),
-                        LatePaymentRateRequestContract.HALF_YEAR_NAME, HalfYearRate.frenchName(halfYear),
+                        LatePaymentRateRequestContract.HALF_YEAR_NAME,
+                        language.say(HalfYearRate.frenchName(halfYear), HalfYearRate.englishName(halfYear)),
                         LatePaymentRateRequestContract.HALF_YEAR_END, halfYear.plusMonths(6).minusDays(1).toString()));
                 asked.add(halfYear);
             }

@@ -98,6 +98,7 @@ class LatePaymentRateRequestTest {
         assertThat(request).isWaitingAt("Task_RecordLatePaymentRates");
         Task task = tasks.createTaskQuery().processInstanceId(request.getId()).taskCandidateGroup("admins").singleResult();
         assertThat(task.getName()).isEqualTo("Saisir les taux de pénalités de retard du 2d semestre 2043");
+        assertThat(runtime.getVariable(request.getId(), LatePaymentRateRequestContract.HALF_YEAR_NAME)).isEqualTo("2d semestre 2043");
         assertThat(task.getDueDate()).isEqualTo(Date.from(LocalDate.parse("2043-07-01").atStartOfDay(ZoneId.systemDefault()).toInstant()));
 
         identity.setAuthentication("admin", List.of(RecouvraGroups.ADMINS));

@@ -3,6 +3,7 @@ package io.recouvra.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.messaging.Channel;
+import io.recouvra.support.EnglishWords;
 import io.recouvra.support.FastTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,12 @@ class UndeliveredCauseTextsTest {
         assertThat(FRENCH.stringPropertyNames()).filteredOn(key -> key.startsWith(UndeliveredCause.KEY_PREFIX))
                 .allSatisfy(key -> assertThat(UndeliveredCause.valueOf(key.substring(UndeliveredCause.KEY_PREFIX.length())))
                         .isNotNull());
+    }
+
+    @Test
+    void theFrenchTextsHaveNoEnglishLeft() {
+        FRENCH.stringPropertyNames().forEach(key ->
+                assertThat(EnglishWords.in(FRENCH.getProperty(key).replaceAll("\\{\\d}", " "))).as(key).isEmpty());
     }
 
     @Test
