@@ -15,6 +15,15 @@ public enum ClosingKind {
     /** Liquidation closed because the debts were paid (extinction du passif exigible, art. L643-9). */
     LIQUIDATION_DEBTS_PAID;
 
+    /**
+     * Whether the debtor comes out of the proceedings back in bonis, its creditors paid: it is then no longer "in
+     * proceedings" for scoring, provisions and escalation (docs/insolvency.md, "After the closing"). Not after a
+     * liquidation closed for insufficient assets: the company is dissolved and stays insolvent.
+     */
+    boolean backInBonis() {
+        return this != LIQUIDATION_INSUFFICIENT_ASSETS;
+    }
+
     /** A plan is carried out in safeguard or receivership; a liquidation is closed as a liquidation. */
     boolean closes(ProceedingsKind kind) {
         return (this == PLAN_CARRIED_OUT) != (kind == ProceedingsKind.LIQUIDATION);

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records insolvency proceedings and tells the rest of Recouvra, in the same transaction: {@link InsolvencyOpened}
  * stops the automated actions on the claims born before the judgment, {@link BodaccPublished} starts the deadline
- * to declare them. The customer's own insolvency date is set too, which provisions and scoring read.
+ * to declare them. The customer's own insolvency date is set too, which provisions and scoring read, and the day it came
+ * out of the proceedings back in bonis when a closing says so.
  */
 @Service
 public class InsolvencyProceedingsService {
@@ -205,6 +206,11 @@ public class InsolvencyProceedingsService {
             throw new InvalidInputException(problems);
         }
         found.close(closing, clock.instant());
+        if (closing.kind().backInBonis()) {
+            // the claims born before the opening judgment stay frozen (the customer's insolvency day is kept); only
+            // "in proceedings" ends, for the customer's new claims
+            customers.insolvencyEnded(found.getCustomerId(), closing.judgmentDate());
+        }
         interactions.record(found.getCustomerId(), null, Medium.COURT, Direction.INBOUND, Type.INSOLVENCY,
                 "Insolvency proceedings (" + kind + ") closed by the judgment of " + closing.judgmentDate() + ": "
                         + closing.kind(), closingEffect(closing.kind()) + (closing.note() == null ? "" : "\n" + closing.note()));

@@ -55,8 +55,9 @@ class Portfolio {
     }
 
     private static Situation situation(OpenInvoice invoice, LocalDate day, Set<UUID> inDispute) {
-        LocalDate insolvent = invoice.customerInsolventSince();
-        if (insolvent != null && !insolvent.isAfter(day)) {
+        // a customer back in bonis (plan carried out, liquidation's debts paid) is provisioned as any other on its new
+        // invoices, while those its proceedings froze stay insolvency claims until paid or written off
+        if (invoice.insolvencyOn(day)) {
             return Situation.INSOLVENT;
         }
         return switch (invoice.status()) {

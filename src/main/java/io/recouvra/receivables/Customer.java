@@ -36,6 +36,7 @@ public class Customer extends AssignedIdEntity {
     private String guarantee;
     private Instant creditTermsSetAt;
     private LocalDate insolvencyReportedOn;
+    private LocalDate insolvencyEndedOn;
     @Version
     private long version;
 
@@ -112,15 +113,51 @@ public class Customer extends AssignedIdEntity {
         return creditTermsSetAt;
     }
 
-    /** Insolvency proceedings were reported on that day; the earliest report stands. */
+    /**
+     * Insolvency proceedings were opened by a judgment of that day. While they run, the earliest report stands (a
+     * conversion or a second report of the same proceedings does not move the day that splits the claims). Once the
+     * customer came out of them back in bonis, a later judgment opens new proceedings: the day moves to it, so every
+     * claim born before it (the old frozen ones included) is frozen by the new proceedings.
+     */
     public void reportInsolvency(LocalDate on) {
-        if (insolvencyReportedOn == null || on.isBefore(insolvencyReportedOn)) {
+        if (insolvencyEndedOn != null && !on.isBefore(insolvencyEndedOn)) {
+            insolvencyReportedOn = on;
+            insolvencyEndedOn = null;
+        } else if (insolvencyReportedOn == null || on.isBefore(insolvencyReportedOn)) {
             insolvencyReportedOn = on;
         }
     }
 
+    /**
+     * The proceedings were closed on that day leaving the customer back in bonis (a plan carried out, a liquidation
+     * whose debts were all paid): from then on it is no longer in proceedings, though the claims born before the
+     * opening judgment stay frozen ({@link Invoice#isFrozenByInsolvency()}). Nothing when no proceedings were opened.
+     */
+    public void insolvencyEnded(LocalDate on) {
+        if (insolvencyReportedOn != null && !on.isBefore(insolvencyReportedOn)) {
+            insolvencyEndedOn = on;
+        }
+    }
+
+    /**
+     * The day that splits the claims: those born before it are frozen by the proceedings, for ever (declared, paid
+     * only through them or written off). Null when no proceedings were ever reported.
+     */
     public LocalDate getInsolvencyReportedOn() {
         return insolvencyReportedOn;
+    }
+
+    /** The day the customer came out of proceedings back in bonis; null while they run or when it never did. */
+    public LocalDate getInsolvencyEndedOn() {
+        return insolvencyEndedOn;
+    }
+
+    /**
+     * In insolvency proceedings now: opened and not closed back in bonis. A liquidation closed for insufficient assets
+     * leaves the customer in for good: the company is dissolved and its creditors do not recover their right to sue.
+     */
+    public boolean isInInsolvencyProceedings() {
+        return insolvencyReportedOn != null && insolvencyEndedOn == null;
     }
 
     public String getLegalName() {

@@ -215,6 +215,14 @@ public class CustomerService {
         return customer;
     }
 
+    /** The customer's insolvency proceedings were closed on that day leaving it back in bonis ({@link Customer#insolvencyEnded}). */
+    @Transactional
+    public Customer insolvencyEnded(UUID id, LocalDate on) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        customer.insolvencyEnded(on);
+        return customer;
+    }
+
     /** The customers one of whose contacts has this phone number (E.164). */
     @Transactional(readOnly = true)
     public List<Customer> withContactPhone(String phone) {

@@ -226,7 +226,8 @@ public class Invoice extends AssignedIdEntity {
      * Born before its customer's insolvency proceedings opened: the opening judgment forbids the debtor to pay it
      * (C. com. art. L622-7 I); it is declared to the court-appointed representative instead. The customer's insolvency
      * day is the opening judgment's when the proceedings are recorded ({@code insolvency}), else the day they were
-     * first reported.
+     * first reported. For ever: closing the proceedings, even back in bonis, does not thaw it, for the proceedings
+     * dealt with it (docs/insolvency.md, "After the closing"); only new proceedings move the day.
      */
     public boolean isFrozenByInsolvency() {
         LocalDate insolvent = customer.getInsolvencyReportedOn();

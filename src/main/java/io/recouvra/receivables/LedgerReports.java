@@ -46,8 +46,11 @@ public class LedgerReports {
     }
 
     private static final String OWED = "i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0";
-    /** {@link Invoice#isFrozenByInsolvency()} in SQL: born before its customer's insolvency day, the opening judgment's. */
-    private static final String FROZEN = "c.insolvency_reported_on is not null and i.issue_date < c.insolvency_reported_on";
+    /**
+     * {@link Invoice#isFrozenByInsolvency()} in SQL: born (delivered, else issued) before its customer's insolvency day,
+     * the opening judgment's; for ever, whether or not the customer has since come out of the proceedings.
+     */
+    private static final String FROZEN = "c.insolvency_reported_on is not null and coalesce(i.delivered_on, i.issue_date) < c.insolvency_reported_on";
 
     private final JdbcTemplate jdbc;
 

@@ -19,14 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OpenInvoices {
 
-    /** An invoice that is not settled, with what reports need of its customer. */
+    /**
+     * An invoice that is not settled, with what reports need of its customer: the day its insolvency proceedings were
+     * opened ({@code customerInsolventSince}, null if never) and the day it came out of them back in bonis
+     * ({@code customerInsolvencyEndedOn}, null while they run or if it never did).
+     */
     public record OpenInvoice(UUID id, String number, InvoiceKind kind, InvoiceStatus status, UUID customerId,
-                              String customerName, LocalDate customerInsolventSince, LocalDate issueDate, LocalDate dueDate,
+                              String customerName, LocalDate customerInsolventSince, LocalDate customerInsolvencyEndedOn,
+                              LocalDate issueDate, LocalDate bornOn, LocalDate dueDate,
                               String currency, BigDecimal amount, BigDecimal vat, boolean vatDerived, BigDecimal outstanding) {
+
+        /** {@link Invoice#isFrozenByInsolvency()}: born before its customer's opening judgment, frozen for ever. */
+        public boolean frozenByInsolvency() {
+            return customerInsolventSince != null && bornOn.isBefore(customerInsolventSince);
+        }
+
+        /**
+         * Whether, on {@code day}, the invoice is an insolvency claim: the customer was in proceedings that day, or the
+         * invoice was frozen by proceedings opened by then, even if the customer has since come out of them.
+         */
+        public boolean insolvencyOn(LocalDate day) {
+            if (customerInsolventSince == null || customerInsolventSince.isAfter(day)) {
+                return false;
+            }
+            return frozenByInsolvency() || customerInsolvencyEndedOn == null || customerInsolvencyEndedOn.isAfter(day);
+        }
     }
 
     private static final String SELECT = """
-            select i.id, i.number, i.kind, i.status, i.customer_id, c.legal_name, c.insolvency_reported_on, i.issue_date, i.due_date,
+            select i.id, i.number, i.kind, i.status, i.customer_id, c.legal_name, c.insolvency_reported_on, c.insolvency_ended_on,
+                   i.issue_date, coalesce(i.delivered_on, i.issue_date) as born_on, i.due_date,
                    i.currency, i.amount, i.vat, i.vat_derived, i.outstanding
             from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
             where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""";
@@ -98,8 +120,8 @@ public class OpenInvoices {
     private static OpenInvoice row(ResultSet rs, int n) throws SQLException {
         return new OpenInvoice(rs.getObject("id", UUID.class), rs.getString("number"), InvoiceKind.valueOf(rs.getString("kind")),
                 InvoiceStatus.valueOf(rs.getString("status")), rs.getObject("customer_id", UUID.class), rs.getString("legal_name"),
-                rs.getObject("insolvency_reported_on", LocalDate.class), rs.getObject("issue_date", LocalDate.class),
-                rs.getObject("due_date", LocalDate.class), rs.getString("currency"), rs.getBigDecimal("amount"),
+                rs.getObject("insolvency_reported_on", LocalDate.class), rs.getObject("insolvency_ended_on", LocalDate.class),
+                rs.getObject("issue_date", LocalDate.class), rs.getObject("born_on", LocalDate.class), rs.getObject("due_date", LocalDate.class), rs.getString("currency"), rs.getBigDecimal("amount"),
                 rs.getBigDecimal("vat"), rs.getBoolean("vat_derived"), rs.getBigDecimal("outstanding"));
     }
 }

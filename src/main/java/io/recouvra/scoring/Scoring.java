@@ -58,13 +58,13 @@ public class Scoring {
             unknown.putIfAbsent(factor, "no payment history");
         }
         BureauAnswer answer = bureau.lookUp(customer.getRegistrationNumber());
-        boolean insolvency = false;
+        boolean bureauInsolvency = false;
         String bureauSummary;
         if (answer instanceof BureauAnswer.Found found) {
             BureauReport report = found.report();
-            insolvency = report.insolvencyProceedings();
+            bureauInsolvency = report.insolvencyProceedings();
             bureauSummary = "rating " + report.rating() + ", score " + report.score()
-                    + (insolvency ? ", insolvency proceedings" : "");
+                    + (bureauInsolvency ? ", insolvency proceedings" : "");
             if (report.score() != null) {
                 inputs.put(Factor.BUREAU_SCORE, report.score().doubleValue());
             }
@@ -78,22 +78,29 @@ public class Scoring {
                 Factor.CURRENT_RATIO)) {
             unknown.putIfAbsent(factor, bureauSummary);
         }
-        Scorecard.Result result = scorecard.score(inputs, unknown, insolvency);
+        // proceedings recorded in Recouvra cap the score as the bureau's word does, while they run: a customer whose
+        // plan was carried out is scored on its merits again; one whose liquidation was closed for insufficient
+        // assets stays capped (docs/insolvency.md, "After the closing")
+        Scorecard.Result result = scorecard.score(inputs, unknown, bureauInsolvency || customer.isInInsolvencyProceedings());
         String stored = bureauSummary.length() > 200 ? bureauSummary.substring(0, 197) + "..." : bureauSummary;
         Optional<CreditScore> previous = scores.findFirstByCustomerIdOrderByScoredAtDesc(customerId);
         CreditScore score = scores.save(new CreditScore(customerId, clock.instant(), result, stored));
         earlyWarnings.compare(previous, score);
-        if (insolvency) {
+        if (bureauInsolvency) {
             events.publishEvent(new BureauReportedInsolvency(customerId, bureauSummary));
         }
         return score;
     }
 
-    /** Whether the customer is under insolvency proceedings: reported to Recouvra, or by the bureau (its cached report). */
+    /**
+     * Whether the customer is under insolvency proceedings now: recorded in Recouvra and not closed back in bonis
+     * ({@link Customer#isInInsolvencyProceedings()}), or said by the bureau (its cached report). Not whether an invoice
+     * is frozen by proceedings: that is the invoice's own question ({@code Invoice.isFrozenByInsolvency}).
+     */
     @Transactional
     public boolean insolvencyProceedings(UUID customerId) {
         Customer customer = customers.get(customerId);
-        if (customer.getInsolvencyReportedOn() != null) {
+        if (customer.isInInsolvencyProceedings()) {
             return true;
         }
         return bureau.lookUp(customer.getRegistrationNumber()) instanceof BureauAnswer.Found found
