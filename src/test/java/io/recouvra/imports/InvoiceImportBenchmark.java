@@ -1,6 +1,8 @@
 package io.recouvra.imports;
 
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.SqlStatements;
+import java.lang.management.ManagementFactory;
 import io.recouvra.support.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,8 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark, not a test (surefire does not pick it up; it asserts nothing and prints figures): a CSV import of
  * 100,000 lines ({@code -Dlines=}) run as a job by 2 workers ({@code -Dworkers=}, the default of
  * {@code recouvra.imports.workers}), against the bare engine starting instances of a one-timer model from as many
- * threads in the same run. Prints lines/s, the ratio to the bare start rate and, where the database has
- * pg_stat_statements (the shared cluster; not the embedded one), statements per line.
+ * threads in the same run. Prints lines/s (and, each minute, the lines done so far), the ratio to the bare start
+ * rate, the statements per line the workers sent (counted on the warm-up, so that counting costs the run nothing),
+ * the statements per line of the whole database where it has pg_stat_statements (the shared cluster; not the
+ * embedded one), and the machine's load average, on which the figures depend.
  *
  * <pre>./mvnw test -Dtest=InvoiceImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * ./mvnw test -Dtest=InvoiceImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dlines=20000 \
@@ -38,6 +44,9 @@ class InvoiceImportBenchmark {
     private static final int BARE_STARTS = Integer.getInteger("bareStarts", 5_000);
     /** Invoices per customer in the file, as in a month's accounting export. */
     private static final int INVOICES_PER_CUSTOMER = 20;
+    private static final int WARM_UP_LINES = 1_000;
+    /** The benchmark's workers' thread names, whose statements are counted. */
+    private static final String WORKER = "import-bench-";
 
     @Autowired
     InvoiceImports imports;
@@ -47,12 +56,18 @@ class InvoiceImportBenchmark {
     RepositoryService repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SqlStatements sqlStatements;
 
     @Test
     void importAHundredThousandLines() throws Exception {
         boolean counting = statementCounting();
-        runImport(1_000, "warm-up");
+        // the warm-up's statements, as the application sends them (datasource-proxy): per line, whatever the database
+        sqlStatements.record(thread -> thread.getName().startsWith(WORKER));
+        runImport(WARM_UP_LINES, "warm-up");
+        double sentPerLine = (double) sqlStatements.stop().size() / WARM_UP_LINES;
         double bare = bareStarts();
+        double loadBefore = load();
 
         String run = UUID.randomUUID().toString().substring(0, 6);
         byte[] file = file("BI-" + run + "-", LINES);
@@ -60,8 +75,19 @@ class InvoiceImportBenchmark {
         long start = System.nanoTime();
         UUID id = imports.submit(file, "benchmark.csv", "benchmark");
         double submitSeconds = (System.nanoTime() - start) / 1e9;
-        drain();
+        // a run cut short still leaves figures: lines done so far, the rate and the machine's load each minute
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        progress.scheduleAtFixedRate(() -> imports.find(id).ifPresent(view -> System.out.printf(
+                "  ... %,d of %,d lines in %.0f s: %.0f lines/s, load average %.1f%n", view.linesDone(), view.lines(),
+                (System.nanoTime() - start) / 1e9, view.linesDone() / ((System.nanoTime() - start) / 1e9), load())),
+                1, 1, TimeUnit.MINUTES);
+        try {
+            drain();
+        } finally {
+            progress.shutdownNow();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double loadAfter = load();
         long statements = counting ? statements() - statementsBefore : -1;
         ImportView done = imports.find(id).orElseThrow();
 
@@ -75,7 +101,15 @@ class InvoiceImportBenchmark {
                 WORKERS, bare, rate / bare);
         System.out.println(counting
                 ? String.format("  statements per line (pg_stat_statements, whole database): %.1f", (double) statements / LINES)
-                : "  statements per line: not counted (no pg_stat_statements in this database; see the Javadoc)");
+                : "  statements per line (pg_stat_statements): not counted (none in this database; see the Javadoc)");
+        System.out.printf("  statements per line the workers sent (datasource-proxy, the %,d-line warm-up): %.1f%n", WARM_UP_LINES,
+                sentPerLine);
+        System.out.printf("  load average (1 min, %d cores): %.1f before the run, %.1f after%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private void runImport(int lines, String prefix) {
@@ -85,7 +119,8 @@ class InvoiceImportBenchmark {
 
     /** The workers' job: {@code WORKERS} threads taking chunks until none is left. */
     private void drain() {
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS, work -> new Thread(work, WORKER + number.incrementAndGet()));
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
