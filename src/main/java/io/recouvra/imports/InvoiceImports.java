@@ -118,9 +118,11 @@ class InvoiceImports {
      * attempt, that failure is thrown and the worker stops, as a dead worker's chunk waits for its lease to run out.
      */
     private void failed(Chunk chunk, RuntimeException failure) {
-        log.error("Import {}, chunk {}: attempt {} failed; the chunk is released{}", chunk.importId, chunk.seq,
-                chunk.attempts + 1, chunk.attempts + 1 >= WHOLE_CHUNK_ATTEMPTS ? ", its lines to be imported one by one" : "",
-                failure);
+        int attempt = chunk.attempts + 1;
+        log.error("Import {}, chunk {}: attempt {} failed; {}", chunk.importId, chunk.seq, attempt,
+                attempt < WHOLE_CHUNK_ATTEMPTS ? "the chunk is released"
+                        : attempt == WHOLE_CHUNK_ATTEMPTS ? "the chunk is released, its lines to be imported one by one"
+                        : "failed line by line too, the chunk waits a minute", failure);
         transaction.executeWithoutResult(status -> jdbc.update("""
                 update recouvra.invoice_import_chunk
                    set attempts = attempts + 1,
