@@ -45,12 +45,6 @@ class ModelTextsTest {
     private static final ModelTexts ENGLISH = new ModelTexts("en");
     /** A JUEL expression, as the engine reads it in a name or a documentation. */
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
-    /**
-     * Models whose labels other than the process's and the user tasks' are still English: declaration-of-claims.bpmn
-     * is being reworked (issue 17 translated the others); its English texts must still be there. Remove it from here
-     * once its labels are French.
-     */
-    private static final Set<String> LABELS_NOT_YET_FRENCH = Set.of("declaration-of-claims.bpmn");
     /** Labels that are the same word in both languages, by key, so that an untranslated label is told from them. */
     private static final Set<String> SAME_IN_BOTH = Set.of();
 
@@ -65,8 +59,6 @@ class ModelTextsTest {
             frenchTexts(bpmn).forEach((key, text) -> {
                 if (text == null || text.isBlank()) {
                     missing.add(model.getFilename() + ": " + key);
-                } else if (labels.contains(key) && LABELS_NOT_YET_FRENCH.contains(model.getFilename())) {
-                    // still English, and its English texts are checked below
                 } else if (labels.contains(key) && !SAME_IN_BOTH.contains(key) && text.equalsIgnoreCase(texts.getProperty(key, ""))) {
                     // the word list below knows the common words only: a label copied as drawn is English left behind
                     english.add(model.getFilename() + ": " + key + " \"" + text + "\" is its English text");
