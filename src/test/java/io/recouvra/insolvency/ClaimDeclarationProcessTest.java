@@ -31,12 +31,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -75,6 +78,14 @@ class ClaimDeclarationProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     Guarantees guarantees;
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeEach
+    void assertionsOnThisEngine() {
+        // another test class's English engine may live in the same JVM: the process assertions must read this one
+        BpmnAwareTests.init(engine);
+    }
 
     @AfterEach
     void resetClock() {
