@@ -16,8 +16,6 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +38,13 @@ class LedgerController {
     private final CreditNoteService creditNoteService;
     private final List<RegistrationNotices> notices;
     private final InvoiceList invoiceList;
+    private final CustomerList customerList;
 
     LedgerController(CustomerService customerService, InvoiceService invoiceService, PaymentService paymentService,
-                     CreditNoteService creditNoteService, List<RegistrationNotices> notices, InvoiceList invoiceList) {
+                     CreditNoteService creditNoteService, List<RegistrationNotices> notices, InvoiceList invoiceList,
+                     CustomerList customerList) {
         this.notices = notices;
+        this.customerList = customerList;
         this.invoiceList = invoiceList;
         this.customerService = customerService;
         this.invoiceService = invoiceService;
@@ -66,12 +67,19 @@ class LedgerController {
     }
 
     @GetMapping("/customers")
-    @Operation(summary = "Customers by legal name, paged")
-    PageView<CustomerView> customers(@RequestParam(required = false) String name,
+    @Operation(summary = "Customers by legal name (then id), paged",
+            description = "Page with `after` (the `next` of the previous page) like the invoice list; `page` still "
+                    + "works. `totalElements` counts at most 10,000 rows: `totalExact` false means more than 10,000.")
+    PageView<CustomerView> customers(@Parameter(description = "Part of the legal name, in any case")
+                                     @RequestParam(required = false) String name,
+                                     @Parameter(description = "The `next` cursor of the previous page: this page starts "
+                                             + "right after it, in the same filter. Opaque; a cursor this list did not "
+                                             + "give is refused (400)")
+                                     @RequestParam(required = false) String after,
+                                     @Parameter(description = "Page number, from 0 (not with `after`)")
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageView.of(customerService.list(name, PageRequest.of(page, size, Sort.by("legalName", "id"))),
-                CustomerView::summary);
+        return customerList.page(name, after, page, size);
     }
 
     @PostMapping("/invoices")

@@ -88,7 +88,7 @@ final class ListCursor {
             throw invalid();
         }
         String[] parts = text.split("\\|", 3);
-        if (parts.length != 3 || !parts[0].equals(tag) || text.chars().anyMatch(Character::isISOControl)) {
+        if (parts.length != 3 || !parts[0].equals(tag)) {
             throw invalid();
         }
         return parts;

@@ -111,6 +111,38 @@ class InvoiceListPagingTest {
         assertThat(both.getBody().get("errors").get(0).get("field").asText()).isEqualTo("page");
     }
 
+    @Test
+    void theCustomerListWalksWithAfterToo() {
+        String name = "Curseur " + TestData.invoiceNumber();
+        // two of the same name: the id orders them
+        for (String suffix : List.of("b", "a", "c", "a", "d_e", "d%e", "e|f")) {
+            post("/api/v1/customers", Map.of("legalName", name + " " + suffix, "registrationNumber", TestData.siren()));
+        }
+        List<String> expected = jdbc.queryForList("""
+                select id::text from recouvra.customer where legal_name like ? order by legal_name, id""", String.class, name + " %");
+
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            JsonNode page = get("/api/v1/customers?name=" + name.toLowerCase() + "&size=3"
+                    + (after == null ? "" : "&after=" + after)).getBody();
+            pages++;
+            assertThat(page.get("totalElements").asLong()).isEqualTo(7);
+            page.get("content").forEach(customer -> seen.add(customer.get("id").asText()));
+            after = page.has("next") ? page.get("next").asText() : null;
+        } while (after != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(7).containsExactlyElementsOf(expected);
+        // "d_e" and "d%e" taken literally: _ and % are no wildcards of the name filter
+        assertThat(get("/api/v1/customers?name=" + name + " d_e").getBody().get("totalElements").asLong()).isEqualTo(1);
+        // an invoice list's cursor is not one of the customer list
+        ResponseEntity<JsonNode> refused = get("/api/v1/customers?after=" + base64("i1|2027-01-01|F-1"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("after");
+    }
+
     private static List<String> numbers(JsonNode page) {
         List<String> numbers = new ArrayList<>();
         page.get("content").forEach(invoice -> numbers.add(invoice.get("number").asText()));
