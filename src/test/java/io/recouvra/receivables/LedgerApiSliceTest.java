@@ -51,6 +51,10 @@ class LedgerApiSliceTest {
     PaymentService paymentService;
     @MockitoBean
     CreditNoteService creditNoteService;
+    @MockitoBean
+    InvoiceList invoiceList;
+    @MockitoBean
+    CustomerList customerList;
 
     private SliceUsers users;
 

@@ -40,6 +40,7 @@ class RequestTextBoundsTest {
             "io.recouvra.guarantee.GuaranteeController$Refusal", // GuaranteeCalls.reportRefusal
             "io.recouvra.insolvency.InsolvencyController$NewProceedings", // InsolvencyProceedingsService.report
             "io.recouvra.insolvency.InsolvencyController$NewConversion", // InsolvencyProceedingsService.convert
+            "io.recouvra.insolvency.InsolvencyController$NewClosing", // InsolvencyProceedingsService.close
             "io.recouvra.insurance.InsurancePolicies$Terms"); // InsurancePolicies.check
 
     @Test
