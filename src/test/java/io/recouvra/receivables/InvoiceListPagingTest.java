@@ -143,6 +143,19 @@ class InvoiceListPagingTest {
         assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("after");
     }
 
+    @Test
+    void theOpenApiDocumentTellsOfTheCursorAndTheCappedCount() {
+        JsonNode openApi = api.anonymous().getForObject("/api/v1/openapi", JsonNode.class);
+        for (String path : List.of("~1api~1v1~1invoices", "~1api~1v1~1customers")) {
+            List<String> parameters = new ArrayList<>();
+            openApi.at("/paths/" + path + "/get/parameters").forEach(p -> parameters.add(p.get("name").asText()));
+            assertThat(parameters).as(path).contains("after", "page", "size");
+        }
+        assertThat(openApi.at("/paths/~1api~1v1~1invoices/get/description").asText()).contains("after");
+        JsonNode pageView = openApi.at("/components/schemas/PageViewInvoiceView/properties");
+        assertThat(pageView.has("totalExact") && pageView.has("next") && pageView.has("hasNext")).as(pageView.toString()).isTrue();
+    }
+
     private static List<String> numbers(JsonNode page) {
         List<String> numbers = new ArrayList<>();
         page.get("content").forEach(invoice -> numbers.add(invoice.get("number").asText()));
