@@ -93,16 +93,24 @@ class ForecastPage implements DashboardPage {
 
     @GetMapping(PATH + "/weeks.csv")
     ResponseEntity<String> csv() {
-        LocalDate today = LocalDate.now(clock);
+        return csv(forecast.on(LocalDate.now(clock), Set.of())).download("prevision-de-tresorerie.csv");
+    }
+
+    /**
+     * Per currency: what was expected before the current week, each week, what is expected later, and the page's headline
+     * "Attendu sur les 13 semaines" last, as a total line under its weeks (the past weeks expect nothing).
+     */
+    static Csv csv(List<Forecast> forecasts) {
         Csv csv = Csv.withHeader("devise", "semaine du", "attendu", "encaisse");
-        for (Forecast f : forecast.on(today, Set.of())) {
+        for (Forecast f : forecasts) {
             csv.row(f.currency(), "attendu avant", f.expectedBefore(), null);
             for (Week week : f.weeks()) {
                 csv.row(f.currency(), week.monday(), week.expected(), week.received());
             }
             csv.row(f.currency(), "attendu plus tard", f.expectedLater(), null);
+            csv.row(f.currency(), "attendu sur les 13 semaines", f.expectedOverWeeks(), null);
         }
-        return csv.download("prevision-de-tresorerie.csv");
+        return csv;
     }
 
     private static LocalDate monday(String week) {

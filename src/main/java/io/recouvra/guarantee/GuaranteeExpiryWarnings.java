@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (call it while it can be called, or have it renewed), raised once per guarantee, {@code warnAhead} before its end.
  * The task is a standalone Tasklist task (id {@code guarantee-expiry-<guarantee id>}), as for undeliverable messages:
  * there is nothing for a process to wait on, the credit manager acts through the register or the escalation. Its name
- * and description are in the team's language ({@link TeamLanguage}), the amounts as everywhere in Tasklist.
+ * and description are in the team's language ({@link TeamLanguage}), the amounts as everywhere in Tasklist; so is the
+ * note it leaves on the customer's trail, which only the team reads.
  */
 @Service
 class GuaranteeExpiryWarnings {
@@ -76,9 +77,14 @@ class GuaranteeExpiryWarnings {
                 continue;
             }
             task(guarantee, under);
+            // the note goes with the task, to the same team: in its language too (the debtor's portal shows no trail)
+            String endsOn = day.format(guarantee.endsOn());
+            String owed = AmountDisplay.of(under, guarantee.currency());
             interactions.record(guarantee.customerId(), guarantee.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
-                    "Guarantee ends on " + guarantee.endsOn() + " with " + AmountDisplay.of(under, guarantee.currency())
-                            + " still owed under it: credit managers asked to call it or renew it", Guarantees.describe(guarantee));
+                    language.say("Fin de garantie le " + endsOn + " avec " + owed + " encore dus sous celle-ci : les "
+                                    + "responsables crédit sont invités à l'appeler ou à obtenir son renouvellement",
+                            "Guarantee ends on " + endsOn + " with " + owed + " still owed under it: credit managers asked to "
+                                    + "call it or renew it"), Guarantees.describe(guarantee));
             warned.add(guarantee);
         }
         return warned;

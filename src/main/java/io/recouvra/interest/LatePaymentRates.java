@@ -1,5 +1,6 @@
 package io.recouvra.interest;
 
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -44,9 +45,12 @@ public class LatePaymentRates {
     private final Clock clock;
     private final RuntimeService runtime;
     private final TransactionTemplate newTransaction;
+    private final TeamLanguage language;
 
-    LatePaymentRates(JdbcTemplate jdbc, Clock clock, @Lazy RuntimeService runtime, PlatformTransactionManager transactions) {
+    LatePaymentRates(JdbcTemplate jdbc, Clock clock, @Lazy RuntimeService runtime, PlatformTransactionManager transactions,
+                     TeamLanguage language) {
         this.jdbc = jdbc;
+        this.language = language;
         this.clock = clock;
         this.runtime = runtime;
         // after commit the finished transaction is still bound to the thread: the engine must not join it
@@ -76,7 +80,7 @@ public class LatePaymentRates {
         return start -> {
             HalfYearRate rate = byStart.get(start);
             if (rate == null) {
-                throw new MissingLatePaymentRate(start);
+                throw new MissingLatePaymentRate(start, language);
             }
             return rate;
         };

@@ -73,7 +73,7 @@ class LegalCaseSteps {
             try {
                 built = requests.build(caseId(execution));
             } catch (MissingLatePaymentRate missing) {
-                throw new BpmnError(RATE_MISSING, missing.getMessage());
+                throw missing.asBpmnError(); // its message in the team's language, for Cockpit
             }
             execution.setVariable("stillOwed", built.stillOwed());
             execution.setVariable("amountClaimedDisplay", built.totalDisplay());

@@ -730,8 +730,9 @@ class InvoiceCollectionProcessTest {
 
             assertThat(instance).isWaitingAt("WaitForLatePaymentRate_FormalNotice");
             assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).as("no incident").isZero();
+            // read in Cockpit by the team: in its language, French here
             assertThat((String) runtime.getVariable(instance.getId(), "latePaymentRateMissing"))
-                    .contains("half-year starting 2041-01-01", "PUT /api/v1/late-payment-rates/2041-01-01");
+                    .contains("1er semestre 2041", "PUT /api/v1/late-payment-rates/2041-01-01");
             assertThat(messages(number)).noneMatch(message -> message.startsWith("formal-notice"));
 
             assertThat(recordRates(HALF_YEAR_WITHOUT_RATES, "2.00", "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);

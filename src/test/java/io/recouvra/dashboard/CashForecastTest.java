@@ -8,7 +8,10 @@ import io.recouvra.receivables.CashFigures.OnDay;
 import io.recouvra.support.FastTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +62,48 @@ class CashForecastTest {
         assertThat(expectedInWeeks).isEqualByComparingTo("1750.00"); // 750 + 300 + 700
         assertWeek(forecasts.get(1).weeks().get(12), "0", "10.00");
         assertWeek(forecasts.get(2).weeks().get(14), "40.00", "0");
+    }
+
+    /**
+     * The CSV of the same example, every line: per currency (EUR, GBP, USD) "attendu avant", the 26 weeks from Monday
+     * 14 September 2026 (the weeks not listed in the example expect and receive 0), "attendu plus tard", then the
+     * headline's total over the 13 weeks from the current one: EUR 750.00 + 300.00 + 700.00 = 1 750.00 (the 1 000.00
+     * before and the 900.00 later are not in it), GBP 0 (it only received), USD 40.00.
+     */
+    @Test
+    void theCsvListsEachCurrencysWeeksThenItsTotalOverTheThirteenWeeks() {
+        List<Forecast> forecasts = CashForecast.of(LocalDate.of(2026, 12, 16),
+                List.of(eur("1000.00", 2026, 12, 11), eur("500.00", 2026, 12, 14), eur("250.00", 2026, 12, 20),
+                        eur("300.00", 2026, 12, 21), eur("700.00", 2027, 3, 14), eur("900.00", 2027, 3, 15),
+                        new OnDay("USD", LocalDate.of(2026, 12, 22), new BigDecimal("40.00"))),
+                List.of(eur("200.00", 2026, 9, 14), eur("150.00", 2026, 12, 15), eur("50.00", 2026, 12, 16),
+                        new OnDay("GBP", LocalDate.of(2026, 12, 11), new BigDecimal("10.00"))));
+
+        List<String> lines = new ArrayList<>(List.of("\uFEFFdevise;semaine du;attendu;encaisse"));
+        lines.add("EUR;attendu avant;1000,00;");
+        lines.addAll(weeks("EUR", Map.of(0, "0;200,00", 13, "750,00;200,00", 14, "300,00;0", 25, "700,00;0")));
+        lines.add("EUR;attendu plus tard;900,00;");
+        lines.add("EUR;attendu sur les 13 semaines;1750,00;");
+        lines.add("GBP;attendu avant;0;");
+        lines.addAll(weeks("GBP", Map.of(12, "0;10,00")));
+        lines.add("GBP;attendu plus tard;0;");
+        lines.add("GBP;attendu sur les 13 semaines;0;");
+        lines.add("USD;attendu avant;0;");
+        lines.addAll(weeks("USD", Map.of(14, "40,00;0")));
+        lines.add("USD;attendu plus tard;0;");
+        lines.add("USD;attendu sur les 13 semaines;40,00;");
+        assertThat(ForecastPage.csv(forecasts).toString()).isEqualTo(String.join("\r\n", lines) + "\r\n");
+    }
+
+    /** The 26 week lines of a currency from Monday 14 September 2026: "expected;received" of the weeks given, else "0;0". */
+    private static List<String> weeks(String currency, Map<Integer, String> amounts) {
+        List<String> weeks = new ArrayList<>();
+        for (int week = 0; week < 26; week++) {
+            LocalDate monday = LocalDate.of(2026, 9, 14).plusWeeks(week);
+            weeks.add(currency + ";" + monday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";"
+                    + amounts.getOrDefault(week, "0;0"));
+        }
+        return weeks;
     }
 
     private static void assertWeek(Week week, String expected, String received) {

@@ -14,6 +14,7 @@ import io.recouvra.support.Api;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -211,6 +212,9 @@ class GuaranteesTest {
         assertThat(task.getDescription()).isEqualTo("Le cautionnement de 5 000,00 € (Jean Dupont) prend fin le 22 janvier 2027 ; "
                 + "3 800,00 € restent dus sous cette garantie. Appelez-la avant son échéance ou obtenez son renouvellement, "
                 + "puis fermez cette tâche.");
+        assertThat(interactions.latestOfCustomer(customer, 10)).extracting(Interaction::getSummary).contains("Fin de garantie "
+                + "le 22 janvier 2027 avec 3 800,00 € encore dus sous celle-ci : les responsables crédit sont invités à "
+                + "l'appeler ou à obtenir son renouvellement");
         assertThat(warnings.raise().stream().map(Guarantee::id)).as("once per guarantee").doesNotContain(ending);
         assertThat(guarantees.get(ending).expiryWarnedAt()).isNotNull();
         tasks.deleteTask(task.getId(), true);
@@ -235,6 +239,8 @@ class GuaranteesTest {
         // 1,250.00 owed on the account, under a guarantee of 10,000.00; amounts are written as everywhere in Tasklist
         assertThat(task.getDescription()).isEqualTo("The first-demand guarantee of 10 000,00 € (Banque du Port) ends on "
                 + "7 January 2027; 1 250,00 € is still owed under it. Call it before it ends or have it renewed, then close this task.");
+        assertThat(interactions.latestOfCustomer(customer, 10)).extracting(Interaction::getSummary).contains("Guarantee ends "
+                + "on 7 January 2027 with 1 250,00 € still owed under it: credit managers asked to call it or renew it");
         warned.forEach(guarantee -> tasks.deleteTask(GuaranteeExpiryWarnings.TASK_PREFIX + guarantee, true));
     }
 

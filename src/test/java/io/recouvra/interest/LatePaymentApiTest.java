@@ -216,8 +216,9 @@ class LatePaymentApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(refused.getBody().toString()).contains("halfYearStart", "half-year starting 2026-07-01",
-                "PUT /api/v1/late-payment-rates/2026-07-01");
+        // in English, as every problem detail of the API, whatever the team's language
+        assertThat(refused.getBody().toString()).contains("halfYearStart", "half-year starting 2026-07-01 (second half of 2026)",
+                "PUT /api/v1/late-payment-rates/2026-07-01").doesNotContain("semestre");
     }
 
     private static JsonNode find(JsonNode rates, String halfYearStart) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.recouvra.engine.TeamLanguage;
 import io.recouvra.interest.LatePaymentInterest.Breakdown;
 import io.recouvra.interest.LatePaymentInterest.Settlement;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ class LatePaymentInterestTest {
     private static final Function<LocalDate, HalfYearRate> TABLE = start -> {
         HalfYearRate rate = RATES.get(start);
         if (rate == null) {
-            throw new MissingLatePaymentRate(start);
+            throw new MissingLatePaymentRate(start, new TeamLanguage("fr"));
         }
         return rate;
     };
@@ -182,6 +183,24 @@ class LatePaymentInterestTest {
                 .isInstanceOf(MissingLatePaymentRate.class)
                 .hasMessageContaining("half-year starting 2026-01-01")
                 .hasMessageContaining("PUT /api/v1/late-payment-rates/2026-01-01");
+    }
+
+    /** The API's problem is in English whatever the team's language; the BPMN error, read by the team, in its language. */
+    @Test
+    void aMissingRateSaysItsHalfYearInEnglishToTheApiAndInTheTeamsLanguageToTheProcess() {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        String problem = "no late-payment rates recorded for the half-year starting 2027-01-01 (first half of 2027): an admin "
+                + "adds them with PUT /api/v1/late-payment-rates/2027-01-01 or in the Tasklist task that asks for them";
+        MissingLatePaymentRate french = new MissingLatePaymentRate(start, new TeamLanguage("fr"));
+        MissingLatePaymentRate english = new MissingLatePaymentRate(start, new TeamLanguage("en"));
+
+        assertThat(french.problem().reason()).isEqualTo(problem);
+        assertThat(english.problem().reason()).isEqualTo(problem);
+        assertThat(french.asBpmnError().getErrorCode()).isEqualTo(MissingLatePaymentRate.ERROR_CODE);
+        assertThat(french.asBpmnError().getMessage()).isEqualTo("aucun taux de pénalités de retard n'est saisi pour le "
+                + "1er semestre 2027 (semestre commençant le 2027-01-01) : un administrateur les saisit dans la tâche « Saisir "
+                + "les taux de pénalités de retard du 1er semestre 2027 » de Tasklist, ou par PUT /api/v1/late-payment-rates/2027-01-01");
+        assertThat(english.asBpmnError().getMessage()).isEqualTo(problem);
     }
 
     @Test

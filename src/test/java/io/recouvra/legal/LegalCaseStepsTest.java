@@ -161,7 +161,8 @@ class LegalCaseStepsTest {
     void aMissingLatePaymentRateMakesTheCaseWaitInsteadOfFailing() throws Exception {
         InjunctionRequests requests = mock(InjunctionRequests.class);
         MissingLatePaymentRate missing = mock(MissingLatePaymentRate.class);
-        given(missing.getMessage()).willReturn("no late-payment rates recorded for the half-year starting 2027-01-01");
+        given(missing.asBpmnError()).willReturn(new BpmnError(MissingLatePaymentRate.ERROR_CODE,
+                "aucun taux de pénalités de retard n'est saisi pour le 1er semestre 2027 (semestre commençant le 2027-01-01)"));
         given(requests.build(CASE)).willThrow(missing);
 
         JavaDelegate build = steps.buildInjunctionRequest(requests, cases, mock(Prescriptions.class));

@@ -82,7 +82,9 @@ class UndeliverableMessages {
         }
         Task task = tasks.newTask(taskId);
         task.setName(say("undeliverable.task.name", row.getCaseRef()));
-        task.setDescription(say("undeliverable.task.intro", row.getKind().name(), row.getStep()) + "\n"
+        // the kind as the team calls it ("Relance 1"); the step's code says no more to a collector, and the row is
+        // still reachable through outboxMessageId
+        task.setDescription(say("undeliverable.task.intro", say("undeliverable.kind." + row.getKind().name())) + "\n"
                 + failed.stream().map(this::line).collect(Collectors.joining("\n"))
                 + "\n" + say("undeliverable.task.closing"));
         task.setPriority(60);

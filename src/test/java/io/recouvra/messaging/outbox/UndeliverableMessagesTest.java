@@ -118,7 +118,7 @@ class UndeliverableMessagesTest {
         assertThat(task.getName()).isEqualTo("Message non remis : " + debtor.invoiceNumber);
         // the opt-out and the missing template are said in the words the row recorded them
         assertThat(task.getDescription()).isEqualTo("""
-                REMINDER_1 (reminder-1) n'a atteint le débiteur sur aucun canal.
+                Le message « Relance 1 » n'a atteint le débiteur sur aucun canal.
                 - e-mail : désinscrit : %1$s asked not to be contacted by EMAIL ; n'utilisez plus ce canal sauf si le \
                 débiteur s'y réinscrit
                 - SMS à %2$s : Twilio l'a refusé avec l'erreur 30005 (numéro inconnu ou inactif : corrigez le numéro de \
@@ -142,7 +142,7 @@ class UndeliverableMessagesTest {
         Task task = tasks.createTaskQuery().taskId("undeliverable-" + row(debtor, Channel.SMS).getId()).singleResult();
         assertThat(task.getName()).isEqualTo("Message could not be delivered: " + debtor.invoiceNumber);
         assertThat(task.getDescription()).isEqualTo("""
-                REMINDER_1 (reminder-1) reached the debtor on no channel.
+                The message "Reminder 1" reached the debtor on no channel.
                 - email: opted out: %1$s asked not to be contacted by EMAIL; do not use this channel unless the debtor \
                 opts back in
                 - SMS to %2$s: Twilio refused it with error 30005 (unknown or inactive number: correct the mobile number; \

@@ -3,6 +3,7 @@ package io.recouvra.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.messaging.Channel;
+import io.recouvra.messaging.MessageKind;
 import io.recouvra.support.EnglishWords;
 import io.recouvra.support.FastTest;
 import java.io.IOException;
@@ -39,6 +40,17 @@ class UndeliveredCauseTextsTest {
             assertThat(FRENCH.getProperty("undeliverable.channel." + channel.name())).as("French " + channel).isNotBlank();
             assertThat(ENGLISH.getProperty("undeliverable.channel." + channel.name())).as("English " + channel).isNotBlank();
         }
+    }
+
+    @Test
+    void everyMessageKindIsNamedInFrenchAndInEnglish() {
+        // a kind added to MessageKind without its names would reach the task as its code (or the bundle's key)
+        for (MessageKind kind : MessageKind.values()) {
+            assertThat(FRENCH.getProperty("undeliverable.kind." + kind.name())).as("French name of " + kind).isNotBlank();
+            assertThat(ENGLISH.getProperty("undeliverable.kind." + kind.name())).as("English name of " + kind).isNotBlank();
+        }
+        assertThat(FRENCH.stringPropertyNames()).filteredOn(key -> key.startsWith("undeliverable.kind."))
+                .allSatisfy(key -> assertThat(MessageKind.valueOf(key.substring("undeliverable.kind.".length()))).isNotNull());
     }
 
     @Test
