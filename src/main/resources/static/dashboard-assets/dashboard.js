@@ -1,7 +1,7 @@
 // Draws every chart of a dashboard page (docs/dashboard.md). A chart is a <div class="chart"> naming its kind
 // (data-chart), the <script type="application/json"> block holding its data (data-source) and its place in that block's
 // list (data-index). The data are written by the server; nothing here builds HTML from them. A chart drawn gets
-// data-rendered="true"; clicking a bar opens data.links[i], a path of this site.
+// data-rendered="true"; clicking a bar opens data.links[i] (a point of a line, data.series[s].links[i]), a path of this site.
 (function () {
   'use strict';
 
@@ -58,7 +58,8 @@
         })
       };
     },
-    // lines over months: data.months, data.series [{name, values}] (null: no figure that month)
+    // lines over months: data.months, data.series [{name, values, links}] (null: no figure that month; links, one per
+    // month, optional: clicking a point opens its series' link)
     lines: function (data) {
       return {
         tooltip: {trigger: 'axis', valueFormatter: formatted},
@@ -87,7 +88,8 @@
     var chart = echarts.init(element, null, {renderer: 'canvas'});
     chart.setOption(kind(data));
     chart.on('click', function (event) {
-      var link = data.links && data.links[event.dataIndex];
+      var series = data.series && data.series[event.seriesIndex];
+      var link = series && series.links ? series.links[event.dataIndex] : data.links && data.links[event.dataIndex];
       if (sameSitePath(link)) {
         window.location.assign(link);
       }

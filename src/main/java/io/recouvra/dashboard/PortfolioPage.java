@@ -8,6 +8,7 @@ import io.recouvra.receivables.LedgerReports.FrozenOwed;
 import io.recouvra.receivables.LedgerReports.OwedInvoice;
 import io.recouvra.receivables.LedgerReports.OwedPage;
 import io.recouvra.receivables.LedgerReports.Segment;
+import io.recouvra.receivables.LedgerReports.SegmentKind;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Portfolio page: what the book owes today, outstanding and overdue, its aged balance by bucket per currency
@@ -49,18 +51,20 @@ class PortfolioPage implements DashboardPage {
 
     /** The segments the last closed month is shown by: one of the segments the monthly snapshot keeps. */
     enum SegmentChoice {
-        CUSTOMER_TYPE("customer_type", "type de client", Segment::customerType),
-        RISK_CLASS("risk_class", "classe de risque", Segment::riskClass),
-        STRATEGY("strategy", "strategie", Segment::strategy);
+        CUSTOMER_TYPE("customer_type", "type de client", Segment::customerType, SegmentKind.CUSTOMER_TYPE),
+        RISK_CLASS("risk_class", "classe de risque", Segment::riskClass, SegmentKind.RISK_CLASS),
+        STRATEGY("strategy", "strategie", Segment::strategy, SegmentKind.STRATEGY);
 
         private final String parameter;
         private final String csvHeader;
         private final Function<Segment, String> value;
+        private final SegmentKind kind;
 
-        SegmentChoice(String parameter, String csvHeader, Function<Segment, String> value) {
+        SegmentChoice(String parameter, String csvHeader, Function<Segment, String> value, SegmentKind kind) {
             this.parameter = parameter;
             this.csvHeader = csvHeader;
             this.value = value;
+            this.kind = kind;
         }
 
         public String parameter() {
@@ -81,8 +85,34 @@ class PortfolioPage implements DashboardPage {
         }
     }
 
-    /** One segment's last closed month: its value as kept ({@code ""}: none), as shown, and its figures. */
-    record SegmentMonth(String value, String label, Month month) {
+    /**
+     * One segment's closed months: its value as kept ({@code ""}: none), as shown, its last month's figures, and its
+     * figures over the currency's closed months (null where the segment had no line that month).
+     */
+    record SegmentMonth(String value, String label, Month month, List<Month> months) {
+    }
+
+    /** The figures drawn per month and segment, one chart each; the key names the chart's JSON block and its title. */
+    enum SegmentFigure {
+        DSO("dso", m -> m.countback().dso()),
+        CEI("cei", Month::collectionEffectiveness),
+        ADD("add", m -> m.countback().averageDaysDelinquent());
+
+        private final String key;
+        private final Function<Month, Optional<BigDecimal>> value;
+
+        SegmentFigure(String key, Function<Month, Optional<BigDecimal>> value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        BigDecimal of(Month month) {
+            return month == null ? null : value.apply(month).orElse(null);
+        }
     }
 
     /** One currency's closed months, and its last month by the segment chosen. */
@@ -149,6 +179,12 @@ class PortfolioPage implements DashboardPage {
         model.addAttribute("segments", SegmentChoice.values());
         model.addAttribute("trendChart", ChartJson.of(trends.stream().map(t -> trendChart(t, locale)).toList()));
         model.addAttribute("dsoChart", ChartJson.of(trends.stream().map(t -> dsoChart(t, locale)).toList()));
+        model.addAttribute("segmentFigures", SegmentFigure.values());
+        Map<String, String> segmentCharts = new LinkedHashMap<>();
+        for (SegmentFigure figure : SegmentFigure.values()) {
+            segmentCharts.put(figure.key(), ChartJson.of(segmentCharts(trends, choice, figure, locale)));
+        }
+        model.addAttribute("segmentCharts", segmentCharts);
         model.addAttribute("admin", DashboardModel.groupsOfCurrentUser().contains(RecouvraGroups.ADMINS));
         model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
         return "dashboard/portfolio";
@@ -213,7 +249,13 @@ class PortfolioPage implements DashboardPage {
             List<SegmentMonth> bySegment = new ArrayList<>();
             window.lines().stream().filter(l -> l.currency().equals(currency)).map(choice::of).distinct().sorted().forEach(value -> {
                 List<Month> ofSegment = window.months(line -> line.currency().equals(currency) && choice.of(line).equals(value));
-                bySegment.add(new SegmentMonth(value, segmentLabel(choice, value, locale), ofSegment.get(ofSegment.size() - 1)));
+                // aligned on the currency's months, so that the chart's points fall on the same x as the table's rows
+                Map<YearMonth, Month> byMonth = new LinkedHashMap<>();
+                ofSegment.forEach(m -> byMonth.put(m.month(), m));
+                List<Month> aligned = new ArrayList<>();
+                shown.forEach(m -> aligned.add(byMonth.get(m.month())));
+                bySegment.add(new SegmentMonth(value, segmentLabel(choice, value, locale), ofSegment.get(ofSegment.size() - 1),
+                        aligned));
             });
             trends.add(new Trend(currency, shown, bySegment));
         }
@@ -260,6 +302,38 @@ class PortfolioPage implements DashboardPage {
         return chart;
     }
 
+    /**
+     * Per currency, one figure by month and segment: one line per segment value over the closed months, each point
+     * leading to the invoices of that segment the currency's book owes today (no drill-down keeps a closed month's
+     * invoices: the snapshot keeps sums only).
+     */
+    static List<Map<String, Object>> segmentCharts(List<Trend> trends, SegmentChoice choice, SegmentFigure figure, Locale locale) {
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (Trend trend : trends) {
+            List<Map<String, Object>> series = new ArrayList<>();
+            for (SegmentMonth segment : trend.bySegment()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("name", segment.label());
+                line.put("values", segment.months().stream().map(figure::of).toList());
+                String link = segmentLink(trend.currency(), choice, segment.value());
+                line.put("links", trend.months().stream().map(m -> link).toList());
+                series.add(line);
+            }
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("currency", trend.currency());
+            chart.put("months", trend.months().stream().map(m -> new Formats(locale).month(m.month())).toList());
+            chart.put("series", series);
+            charts.add(chart);
+        }
+        return charts;
+    }
+
+    /** The drill-down of one segment: the invoices of that segment the currency's book owes today. */
+    static String segmentLink(String currency, SegmentChoice choice, String value) {
+        return UriComponentsBuilder.fromPath(PATH + "/invoices").queryParam("currency", currency).queryParam("bucket", "all")
+                .queryParam("segment", choice.parameter()).queryParam("value", value).encode().build().toUriString();
+    }
+
     /** The aged balance, one line per currency and bucket. */
     @GetMapping(PATH + "/ageing.csv")
     ResponseEntity<String> ageingCsv() {
@@ -279,11 +353,16 @@ class PortfolioPage implements DashboardPage {
      */
     @GetMapping(PATH + "/invoices")
     String invoices(@RequestParam String currency, @RequestParam String bucket, @RequestParam(defaultValue = "0") int page,
-                    Model model) {
+                    @RequestParam(required = false) String segment, @RequestParam(required = false) String value,
+                    Model model, Locale locale) {
         LocalDate today = LocalDate.now(clock);
-        OwedPage owed = owedIn(today, currency, bucket, page);
+        Optional<SegmentChoice> choice = segmentOf(segment, value);
+        OwedPage owed = owedIn(today, currency, bucket, choice, value, page);
         model.addAttribute("currency", currency);
         model.addAttribute("bucket", bucket);
+        model.addAttribute("segment", choice.map(SegmentChoice::parameter).orElse(null));
+        model.addAttribute("value", choice.isPresent() ? value : null);
+        model.addAttribute("segmentLabel", choice.map(c -> segmentLabel(c, value, locale)).orElse(null));
         model.addAttribute("today", today);
         model.addAttribute("owed", owed);
         model.addAttribute("page", page);
@@ -292,19 +371,55 @@ class PortfolioPage implements DashboardPage {
     }
 
     @GetMapping(PATH + "/invoices.csv")
-    ResponseEntity<String> invoicesCsv(@RequestParam String currency, @RequestParam String bucket) {
+    ResponseEntity<String> invoicesCsv(@RequestParam String currency, @RequestParam String bucket,
+                                       @RequestParam(required = false) String segment, @RequestParam(required = false) String value) {
         LocalDate today = LocalDate.now(clock);
+        Optional<SegmentChoice> choice = segmentOf(segment, value);
         Csv csv = Csv.withHeader("facture", "client", "emise le", "echeance", "devise", "montant", "reste du", "statut");
         int page = 0;
         OwedPage owed;
         do {
-            owed = owedIn(today, currency, bucket, page++);
+            owed = owedIn(today, currency, bucket, choice, value, page++);
             for (OwedInvoice invoice : owed.invoices()) {
                 csv.row(invoice.number(), invoice.customerName(), invoice.issueDate(), invoice.dueDate(), invoice.currency(),
                         invoice.amount(), invoice.outstanding(), invoice.status().name());
             }
         } while ((long) page * DRILL_DOWN_PAGE_SIZE < owed.total());
-        return csv.download("factures-" + currency + "-" + bucket + "-" + today + ".csv");
+        String name = choice.map(c -> "factures-" + currency + "-" + c.parameter() + "-" + today + ".csv")
+                .orElse("factures-" + currency + "-" + bucket + "-" + today + ".csv");
+        return csv.download(name);
+    }
+
+    /** The segment a drill-down is cut by, if any: a kind and its value ({@code ""}: not assessed), both or neither. */
+    private static Optional<SegmentChoice> segmentOf(String segment, String value) {
+        if (segment == null) {
+            if (value != null) {
+                throw new InvalidInputException("segment", "must be given with value: customer_type, risk_class or strategy");
+            }
+            return Optional.empty();
+        }
+        SegmentChoice choice = SegmentChoice.of(segment);
+        if (value == null || value.length() > 80) {
+            throw new InvalidInputException("value", "must be given with segment, at most 80 characters (empty: not assessed)");
+        }
+        return Optional.of(choice);
+    }
+
+    private OwedPage owedIn(LocalDate today, String currency, String bucket, Optional<SegmentChoice> segment, String value, int page) {
+        if (segment.isEmpty()) {
+            return owedIn(today, currency, bucket, page);
+        }
+        // a segment's drill-down lists all it owes: the charts by segment are not cut by bucket
+        if (!bucket.equals("all")) {
+            throw new InvalidInputException("bucket", "must be all when a segment is given");
+        }
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidInputException("currency", "must be an ISO 4217 code, such as EUR");
+        }
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        return ledger.owedInSegment(today, currency, segment.get().kind, value, page, DRILL_DOWN_PAGE_SIZE);
     }
 
     private OwedPage owedIn(LocalDate today, String currency, String bucket, int page) {

@@ -52,6 +52,9 @@ public class LedgerReports {
      */
     private static final String FROZEN = "c.insolvency_reported_on is not null and coalesce(i.delivered_on, i.issue_date) < c.insolvency_reported_on";
 
+    /** At most one row per invoice (its key is the invoice's): joining it never repeats an invoice. */
+    private static final String SEGMENT_JOIN = " left join recouvra.invoice_segment s on s.invoice_id = i.id";
+
     private final JdbcTemplate jdbc;
 
     LedgerReports(JdbcTemplate jdbc) {
@@ -88,9 +91,40 @@ public class LedgerReports {
                 (rs, n) -> new FrozenOwed(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), day);
     }
 
+    /** A segment the dashboard reports by, as {@link #owedBySegment} reads it ({@code ""}: not assessed). */
+    public enum SegmentKind {
+        CUSTOMER_TYPE("c.customer_type"),
+        RISK_CLASS("coalesce(s.risk_class, '')"),
+        STRATEGY("coalesce(s.strategy, '')");
+
+        private final String column;
+
+        SegmentKind(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * The sales invoices issued by {@code day} that still owe something in {@code currency} and belong to one segment
+     * ({@code value} as {@link #owedBySegment} gives it, {@code ""} for none assessed), oldest due first.
+     */
+    @Transactional(readOnly = true)
+    public OwedPage owedInSegment(LocalDate day, String currency, SegmentKind kind, String value, int page, int size) {
+        return owed(day, currency, null, null, false, kind, value, page, size);
+    }
+
     private OwedPage owed(LocalDate day, String currency, LocalDate dueFrom, LocalDate dueTo, boolean frozenOnly, int page, int size) {
+        return owed(day, currency, dueFrom, dueTo, frozenOnly, null, null, page, size);
+    }
+
+    private OwedPage owed(LocalDate day, String currency, LocalDate dueFrom, LocalDate dueTo, boolean frozenOnly,
+                          SegmentKind kind, String value, int page, int size) {
         List<Object> parameters = new ArrayList<>(List.of(currency, day));
         StringBuilder where = new StringBuilder(" where " + OWED + " and i.currency = ? and i.issue_date <= ?");
+        if (kind != null) {
+            where.append(" and ").append(kind.column).append(" = ?");
+            parameters.add(value);
+        }
         if (frozenOnly) {
             where.append(" and ").append(FROZEN);
         }
@@ -103,14 +137,14 @@ public class LedgerReports {
             parameters.add(dueTo);
         }
         Long total = jdbc.queryForObject("select count(*) from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id"
-                + where, Long.class, parameters.toArray());
+                + SEGMENT_JOIN + where, Long.class, parameters.toArray());
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(size);
         paged.add((long) page * size);
         List<OwedInvoice> invoices = jdbc.query("""
                 select i.id, i.number, i.customer_id, c.legal_name, i.issue_date, i.due_date, i.currency, i.amount, i.outstanding,
                        i.status
-                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id""" + where
+                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id""" + SEGMENT_JOIN + where
                         + " order by i.due_date, i.number limit ? offset ?",
                 (rs, n) -> new OwedInvoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8),

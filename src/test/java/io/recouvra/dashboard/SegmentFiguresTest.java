@@ -15,11 +15,17 @@ import io.recouvra.security.RecouvraGroups;
 import io.recouvra.support.EngineClock;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -66,6 +72,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * strategy "Promesse non tenue": receivables 300 + 400 = 700, current 400, sales 1 900 and 400, opening 500 + 800 = 1 300.
  *       DSO 700 − 400 = 300 → 30; 300 ÷ 1 900 × 31 = 4.894737: 34.894737 → 34.9. best 400 = November's sales → 30.0.
  *       ADD 4.894737 → 4.9. CEI (1 300 + 400 − 700) ÷ (1 300 + 400 − 400) = 1 000 ÷ 1 300 = 76.923077 → 76.9 %.
+ *
+ * October (31 days), for the charts per month and segment: every balance is not due, so best possible DSO = DSO, ADD 0.0;
+ * no CEI (no September taken before it).
+ * risk class A: receivables 1 000 + 500 = 1 500 ≤ sales 2 100: DSO 1 500 ÷ 2 100 × 31 = 22.142857 → 22.1.
+ * risk class D: receivables 800 = sales 800: DSO 31.0.
+ * strategy "Bons payeurs": receivables 1 000 = sales 1 000: DSO 31.0.
+ * strategy "Promesse non tenue": receivables 800 + 500 = 1 300 ≤ sales 1 900: DSO 1 300 ÷ 1 900 × 31 = 21.210526 → 21.2.
+ * Today (10/12/2022) the book owes, class A: I1, I5, I6; class D: I4; "Promesse non tenue": I4, I6.
  * </pre>
  */
 @RecouvraTest
@@ -131,6 +145,38 @@ class SegmentFiguresTest {
         assertRow(byRisk, "A", "classe A", "1 600,00", "49,2", "0,0", "49,2", "11,1");
         assertRow(byRisk, "D", "classe D", "400,00", "30,0", "30,0", "0,0", "100,0");
 
+        // the charts per month and segment, from the page's JSON blocks, October then November, each point linked
+        String riskPage = browser.get("/dashboard/portfolio?segment=risk_class").body();
+        assertSeries(riskPage, "dso", "classe A", "22.1", "49.2");
+        assertSeries(riskPage, "dso", "classe D", "31.0", "30.0");
+        assertSeries(riskPage, "cei", "classe A", null, "11.1");
+        assertSeries(riskPage, "cei", "classe D", null, "100.0");
+        assertSeries(riskPage, "add", "classe A", "0.0", "49.2");
+        assertSeries(riskPage, "add", "classe D", "0.0", "0.0");
+        String strategyPage = browser.get("/dashboard/portfolio?segment=strategy").body();
+        assertSeries(strategyPage, "dso", GOOD_PAYERS, "31.0", "61.0");
+        assertSeries(strategyPage, "dso", BROKEN_PROMISE, "21.2", "34.9");
+        assertSeries(strategyPage, "cei", GOOD_PAYERS, null, "0.0");
+        assertSeries(strategyPage, "cei", BROKEN_PROMISE, null, "76.9");
+        assertSeries(strategyPage, "add", GOOD_PAYERS, "0.0", "61.0");
+        assertSeries(strategyPage, "add", BROKEN_PROMISE, "0.0", "4.9");
+
+        // a point's link: the invoices of its segment owed today, here and in its CSV
+        String classA = browser.get(series(riskPage, "dso", "classe A").get("links").get(0).asText()).body();
+        assertThat(classA).contains("Classe de risque : classe A", "3 factures");
+        String classD = browser.get(series(riskPage, "cei", "classe D").get("links").get(1).asText()).body();
+        assertThat(classD).contains("Classe de risque : classe D", "1 facture", "400,00");
+        String brokenLink = series(strategyPage, "add", BROKEN_PROMISE).get("links").get(1).asText();
+        assertThat(browser.get(brokenLink).body()).contains("Stratégie : " + BROKEN_PROMISE, "2 factures");
+        HttpResponse<String> brokenCsv = browser.get(brokenLink.replace("/invoices?", "/invoices.csv?"));
+        assertThat(brokenCsv.statusCode()).isEqualTo(200);
+        assertThat(brokenCsv.body().lines().count()).isEqualTo(3);
+        assertThat(browser.get("/dashboard/portfolio/invoices?currency=MXN&bucket=overdue&segment=risk_class&value=A").statusCode())
+                .isEqualTo(400);
+        assertThat(browser.get("/dashboard/portfolio/invoices?currency=MXN&bucket=all&segment=region&value=A").statusCode())
+                .isEqualTo(400);
+        assertThat(browser.get("/dashboard/portfolio/invoices?currency=MXN&bucket=all&segment=risk_class").body()).contains("value");
+
         String byStrategy = mxn(browser.get("/dashboard/portfolio?segment=strategy").body());
         assertThat(byStrategy).contains("Par stratégie de relance, 11/2022");
         assertRow(byStrategy, GOOD_PAYERS, GOOD_PAYERS, "1 300,00", "61,0", "0,0", "61,0", "0,0");
@@ -151,6 +197,46 @@ class SegmentFiguresTest {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(unknown.body()).contains("segment");
         assertThat(browser.get("/dashboard/portfolio/months.csv?segment=region").statusCode()).isEqualTo(400);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** One segment's line of one figure's MXN chart, as the page's JSON block holds it. */
+    private static JsonNode series(String page, String figure, String name) {
+        Matcher block = Pattern.compile("id=\"segment-" + figure + "-data\"[^>]*>(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(block.find()).as("the %s chart's data", figure).isTrue();
+        try {
+            for (JsonNode chart : JSON.readTree(block.group(1))) {
+                if (chart.get("currency").asText().equals("MXN")) {
+                    for (JsonNode series : chart.get("series")) {
+                        if (series.get("name").asText().equals(name)) {
+                            return ((ObjectNode) series.deepCopy()).set("months", chart.get("months"));
+                        }
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no MXN line " + name + " in the " + figure + " chart");
+    }
+
+    /** October's and November's points of one segment's line (null: none), at those months' places on the axis. */
+    private static void assertSeries(String page, String figure, String name, String october, String november) {
+        JsonNode series = series(page, figure, name);
+        List<String> months = new ArrayList<>();
+        series.get("months").forEach(month -> months.add(month.asText()));
+        for (String[] point : new String[][] {{"10/2022", october}, {"11/2022", november}}) {
+            int at = months.indexOf(point[0]);
+            assertThat(at).as("%s on the axis", point[0]).isNotNegative();
+            JsonNode value = series.get("values").get(at);
+            if (point[1] == null) {
+                assertThat(value.isNull()).as("%s %s %s: no figure", figure, name, point[0]).isTrue();
+            } else {
+                assertThat(value.decimalValue()).as("%s %s %s", figure, name, point[0]).isEqualByComparingTo(point[1]);
+            }
+            assertThat(series.get("links").get(at).asText()).startsWith("/dashboard/portfolio/invoices?currency=MXN&bucket=all&segment=");
+        }
     }
 
     private static void assertNovember(List<YearMonth> taken, List<Line> lines, Predicate<Line> segment, String receivables,
