@@ -51,6 +51,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -297,6 +299,54 @@ class GuaranteeCallProcessTest {
 
         assertThat(call).isEnded().hasPassed("Task_SendCallLetter", "Task_HandBack").hasNotPassed("Gateway_Answer");
         assertThat(calls.ofInvoice(number)).isEmpty();
+    }
+
+    /**
+     * A half-year without late-payment rates: the call waits, without an incident, writes nothing and calls nothing; once
+     * an admin records the rates, it goes on and claims the interest computed with them.
+     *
+     * <p>Worked example (2042's second half has no rates: no test records them for good): a company's personal guarantee
+     * of 20,000.00 (no information duties towards a company, nothing forfeited); an invoice of 10,000.00 EUR issued 15
+     * June 2042, due Tuesday 15 July 2042, nothing paid; the call on Wednesday 20 August 2042. The admin records ECB 2.00 %:
+     * statutory rate 2.00 + 10 points = 12.00 %. Interest from 16 July to 20 August: 16 days of July + 20 of August = 36
+     * days, 10,000 x 12.00 x 36 / 36,500 = 4,320,000 / 36,500 = 118.3561..., 118.36; the 40.00 indemnity; claimed
+     * 10,000.00 + 118.36 + 40.00 = 10,158.36, within the cap.
+     */
+    @Test
+    void withoutTheHalfYearsLatePaymentRateTheCallWaitsThenClaimsTheInterestOnceTheRateIsRecorded() {
+        moveTo(LocalDate.of(2042, 8, 20));
+        UUID customer = customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, customer, null, LocalDate.of(2042, 6, 15), LocalDate.of(2042, 7, 15),
+                new BigDecimal("10000.00"), "EUR"));
+        Map<String, Object> company = GuaranteesTest.personal("Holding Dupont SAS", "20000.00", "2026-01-01", null);
+        company.put("naturalPerson", false);
+        company.remove("handwrittenMention");
+        company.remove("annualInformationOn");
+        assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/guarantees", company, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        try {
+            ProcessInstance call = startCall(number);
+
+            assertThat(call).isWaitingAt("WaitForLatePaymentRate_SendCallLetter");
+            assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).count()).as("no incident").isZero();
+            assertThat(calls.ofInvoice(number)).as("no call made yet").isEmpty();
+            assertThat(guarantees.ofCustomer(customer).get(0).status()).as("not marked called").isEqualTo(Guarantee.Status.ACTIVE);
+            assertThat((String) runtime.getVariable(call.getId(), "latePaymentRateMissing")).contains("2042-07-01");
+
+            assertThat(api.asAdmin().exchange("/api/v1/late-payment-rates/2042-07-01", HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("ecbMainRefinancingRate", "2.00", "legalInterestRate", "3.00",
+                            "source", "GuaranteeCallProcessTest")), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            jobs.runDue(call);
+
+            assertThat(call).hasPassed("WaitForLatePaymentRate_SendCallLetter", "Task_SendCallLetter").isWaitingAt("Gateway_Answer");
+            GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
+            assertThat(made.claimed()).isEqualByComparingTo("10158.36");
+            assertThat(guarantees.ofCustomer(customer).get(0).status()).isEqualTo(Guarantee.Status.CALLED);
+            runtime.deleteProcessInstance(call.getId(), "GuaranteeCallProcessTest: done with the call");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = date '2042-07-01'");
+        }
     }
 
     /** The worked example's invoice and guarantee (see the class comment). */
