@@ -16,6 +16,7 @@ import static io.recouvra.guarantee.GuaranteeCallContract.PAID_ON;
 import static io.recouvra.guarantee.GuaranteeCallContract.PROVIDER_NAME;
 import static io.recouvra.guarantee.GuaranteeCallContract.REFUSAL_REASON;
 
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
@@ -52,11 +53,21 @@ class GuaranteeCallSteps {
                         .putValue(OUTSTANDING_DISPLAY, execution.getVariable(OUTSTANDING_DISPLAY)));
     }
 
-    /** Sets guaranteeCalled, and when a guarantee was called: the call's id, the timer's date (the end of the last day to answer). */
+    /**
+     * Sets guaranteeCalled, and when a guarantee was called: the call's id, the timer's date (the end of the last day to
+     * answer). A half-year's late-payment rates missing: BPMN error {@value MissingLatePaymentRate#ERROR_CODE}, nothing
+     * written.
+     */
     @Bean
     JavaDelegate sendGuaranteeCall(GuaranteeCalls calls, Guarantees guarantees, @Value("${recouvra.zone}") ZoneId zone) {
         return execution -> {
-            Optional<GuaranteeCalls.Call> call = calls.call((String) execution.getVariable(INVOICE_NUMBER));
+            Optional<GuaranteeCalls.Call> call;
+            try {
+                call = calls.call((String) execution.getVariable(INVOICE_NUMBER));
+            } catch (MissingLatePaymentRate missing) {
+                // the model waits for the rate (boundary error, signal LatePaymentRateRecorded): no incident
+                throw missing.asBpmnError();
+            }
             execution.setVariable("guaranteeCalled", call.isPresent());
             call.ifPresent(made -> execution.setVariables(Variables.createVariables()
                     .putValue(CALL_ID, made.id().toString())

@@ -7,6 +7,7 @@ import static io.recouvra.guarantee.GuaranteeCallContract.PAID_ON;
 import static io.recouvra.guarantee.GuaranteeCallContract.REFUSAL_REASON;
 
 import io.recouvra.interest.LatePaymentClaims;
+import io.recouvra.interest.MissingLatePaymentRate;
 import io.recouvra.messaging.MessageKind;
 import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.Messages;
@@ -135,7 +136,7 @@ public class GuaranteeCalls {
      * marked called and the call on the trail. Empty when no guarantee can be called any more (it ended, or was
      * refused, since the route was chosen).
      */
-    @Transactional
+    @Transactional(noRollbackFor = MissingLatePaymentRate.class) // its step waits for the rate, its transaction commits
     Optional<Call> call(String invoiceNumber) {
         Invoice invoice = invoices.get(invoiceNumber);
         LocalDate today = today();

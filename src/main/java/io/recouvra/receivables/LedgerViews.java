@@ -15,19 +15,29 @@ final class LedgerViews {
 
     record CustomerView(UUID id, String legalName, String registrationNumber, String country, String language,
                         String timeZone, String addressLine, String postalCode, String city, String customerType,
-                        List<ContactView> contacts, List<CustomerCredit> credit, CreditTermsView creditTerms) {
+                        List<ContactView> contacts, List<CustomerCredit> credit, CreditTermsView creditTerms,
+                        @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "The date of the judgment that "
+                                + "opened the customer's insolvency proceedings, as recorded in Recouvra (the earliest while they "
+                                + "run); claims born before it are frozen by them. Absent when none were ever recorded")
+                        LocalDate insolvencyReportedOn,
+                        @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "The day the proceedings were closed "
+                                + "leaving the customer back in bonis (a plan carried out, a liquidation whose debts were all "
+                                + "paid); absent while they run, or when they never ended so (a liquidation closed for "
+                                + "insufficient assets keeps the customer in)")
+                        LocalDate insolvencyEndedOn) {
 
         static CustomerView of(Customer c, List<CustomerCredit> credit) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    c.getCustomerType(), c.getContacts().stream().map(ContactView::of).toList(), credit, CreditTermsView.of(c));
+                    c.getCustomerType(), c.getContacts().stream().map(ContactView::of).toList(), credit, CreditTermsView.of(c),
+                    c.getInsolvencyReportedOn(), c.getInsolvencyEndedOn());
         }
 
         /** For lists: no contacts or credit, so a page costs one query. */
         static CustomerView summary(Customer c) {
             return new CustomerView(c.getId(), c.getLegalName(), c.getRegistrationNumber(), c.getCountry(),
                     c.getLanguage(), c.getTimeZone().getId(), c.getAddressLine(), c.getPostalCode(), c.getCity(),
-                    c.getCustomerType(), null, null, CreditTermsView.of(c));
+                    c.getCustomerType(), null, null, CreditTermsView.of(c), c.getInsolvencyReportedOn(), c.getInsolvencyEndedOn());
         }
     }
 

@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.collection.EscalationContract;
+import io.recouvra.engine.MigrationReport;
+import io.recouvra.engine.ProcessMigrations;
+import io.recouvra.engine.ProcessUpgrade;
 import io.recouvra.messaging.SentLetters;
 import io.recouvra.messaging.outbox.Dispatcher;
 import io.recouvra.receivables.CustomerService;
@@ -17,6 +20,7 @@ import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
 import io.recouvra.support.EngineJobs;
+import io.recouvra.support.ModelDeployments;
 import io.recouvra.support.RecouvraTest;
 import io.recouvra.support.TestData;
 import io.recouvra.support.TestRates;
@@ -38,9 +42,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -51,6 +57,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -297,6 +305,110 @@ class GuaranteeCallProcessTest {
 
         assertThat(call).isEnded().hasPassed("Task_SendCallLetter", "Task_HandBack").hasNotPassed("Gateway_Answer");
         assertThat(calls.ofInvoice(number)).isEmpty();
+    }
+
+    /**
+     * A half-year without late-payment rates: the call waits, without an incident, writes nothing and calls nothing; once
+     * an admin records the rates, it goes on and claims the interest computed with them (worked example:
+     * invoiceOf2042WithACompanyGuarantee, 10,158.36).
+     */
+    @Test
+    void withoutTheHalfYearsLatePaymentRateTheCallWaitsThenClaimsTheInterestOnceTheRateIsRecorded() {
+        String number = invoiceOf2042WithACompanyGuarantee();
+        UUID customer = invoices.get(number).getCustomer().getId();
+        try {
+            ProcessInstance call = startCall(number);
+
+            assertThat(call).isWaitingAt("WaitForLatePaymentRate_SendCallLetter");
+            assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).count()).as("no incident").isZero();
+            assertThat(calls.ofInvoice(number)).as("no call made yet").isEmpty();
+            assertThat(guarantees.ofCustomer(customer).get(0).status()).as("not marked called").isEqualTo(Guarantee.Status.ACTIVE);
+            assertThat((String) runtime.getVariable(call.getId(), "latePaymentRateMissing")).contains("2042-07-01");
+
+            recordTheRatesOfTheSecondHalfOf2042AndGoOn(call);
+
+            GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
+            assertThat(made.claimed()).isEqualByComparingTo("10158.36");
+            assertThat(guarantees.ofCustomer(customer).get(0).status()).isEqualTo(Guarantee.Status.CALLED);
+            runtime.deleteProcessInstance(call.getId(), "GuaranteeCallProcessTest: done with the call");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = date '2042-07-01'");
+        }
+    }
+
+    /**
+     * A call started on the model released before the wait (kept in test resources) and still before its letter is
+     * migrated (GuaranteeCallUpgrade) and waits for the rate too: on the old model nothing would catch the BPMN error and
+     * Camunda would end the call silently, without Hand back. The worked example is the previous test's: 10,158.36.
+     */
+    @Test
+    void aCallStartedOnTheModelBeforeTheWaitIsMigratedAndWaitsForTheRate(@Autowired RepositoryService repository,
+                                                                          @Autowired ProcessMigrations migrations,
+                                                                          @Autowired List<ProcessUpgrade> upgrades) {
+        ProcessUpgrade upgrade = upgrades.stream().filter(u -> u.processKey().equals(GuaranteeCallContract.PROCESS_KEY))
+                .findFirst().orElseThrow();
+        String number = invoiceOf2042WithACompanyGuarantee();
+        ProcessDefinition legacy;
+        ProcessInstance call;
+        try {
+            legacy = ModelDeployments.deployWithForms(repository, "GuaranteeCall before the rate wait (GuaranteeCallProcessTest)",
+                    "legacy/guarantee-call-before-rate-wait.bpmn");
+            // started as Escalation starts it; its letter job not run yet when the new version comes
+            call = runtime.startProcessInstanceByKey(GuaranteeCallContract.PROCESS_KEY, number,
+                    Variables.fromMap(caseVariables(invoices.get(number))));
+            assertThat(call.getProcessDefinitionId()).isEqualTo(legacy.getId());
+        } finally {
+            ModelDeployments.deployWithForms(repository, "GuaranteeCall, current again (GuaranteeCallProcessTest)",
+                    "processes/guarantee-call.bpmn");
+        }
+        try {
+            MigrationReport report = migrations.migrateToLatest(upgrade, false);
+            int legacyVersion = legacy.getVersion();
+            assertThat(report.versions().stream().filter(v -> v.version() == legacyVersion).findFirst().orElseThrow().left())
+                    .as("nothing left on the old model").isEmpty();
+
+            jobs.runDue(call);
+            assertThat(call).isWaitingAt("WaitForLatePaymentRate_SendCallLetter");
+            assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).count()).as("no incident").isZero();
+
+            recordTheRatesOfTheSecondHalfOf2042AndGoOn(call);
+            assertThat(calls.get(onlyCallOf(number)).claimed()).isEqualByComparingTo("10158.36");
+            runtime.deleteProcessInstance(call.getId(), "GuaranteeCallProcessTest: done with the call");
+        } finally {
+            jdbc.update("delete from recouvra.late_payment_rate where half_year_start = date '2042-07-01'");
+        }
+    }
+
+    /**
+     * The worked example of the two tests above (2042's second half has no rates: no test records them for good), on
+     * Wednesday 20 August 2042: a company's personal guarantee of 20,000.00 (no information duties towards a company,
+     * nothing forfeited); an invoice of 10,000.00 EUR issued 15 June 2042, due Tuesday 15 July 2042, nothing paid. Once
+     * the admin records ECB 2.00 %, the statutory rate is 2.00 + 10 points = 12.00 %. Interest from 16 July to 20
+     * August: 16 days of July + 20 of August = 36 days, 10,000 x 12.00 x 36 / 36,500 = 4,320,000 / 36,500 =
+     * 118.3561..., 118.36; the 40.00 indemnity; claimed 10,000.00 + 118.36 + 40.00 = 10,158.36, within the cap.
+     */
+    private String invoiceOf2042WithACompanyGuarantee() {
+        moveTo(LocalDate.of(2042, 8, 20));
+        UUID customer = customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
+        String number = TestData.invoiceNumber();
+        invoices.register(new NewInvoice(number, customer, null, LocalDate.of(2042, 6, 15), LocalDate.of(2042, 7, 15),
+                new BigDecimal("10000.00"), "EUR"));
+        Map<String, Object> company = GuaranteesTest.personal("Holding Dupont SAS", "20000.00", "2026-01-01", null);
+        company.put("naturalPerson", false);
+        company.remove("handwrittenMention");
+        company.remove("annualInformationOn");
+        assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/guarantees", company, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        return number;
+    }
+
+    /** As an admin does it (ECB 2.00 %, see above): signal LatePaymentRateRecorded, then the call's jobs. */
+    private void recordTheRatesOfTheSecondHalfOf2042AndGoOn(ProcessInstance call) {
+        assertThat(api.asAdmin().exchange("/api/v1/late-payment-rates/2042-07-01", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("ecbMainRefinancingRate", "2.00", "legalInterestRate", "3.00",
+                        "source", "GuaranteeCallProcessTest")), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        jobs.runDue(call);
+        assertThat(call).hasPassed("WaitForLatePaymentRate_SendCallLetter", "Task_SendCallLetter").isWaitingAt("Gateway_Answer");
     }
 
     /** The worked example's invoice and guarantee (see the class comment). */

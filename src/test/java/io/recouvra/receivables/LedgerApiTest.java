@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,6 +102,28 @@ class LedgerApiTest {
         assertThat(customer.get("credit").get(0).get("currency").asText()).isEqualTo("EUR");
         assertThat(instanceOf(older)).isNull();
         assertThat(instanceOf(newer)).isNull();
+    }
+
+    /**
+     * The customer's two insolvency days, read-only: absent until proceedings are recorded; the opening judgment's day
+     * once they are; the closing's day too once they were closed back in bonis.
+     */
+    @Test
+    void theCustomerShowsWhenItsInsolvencyProceedingsBeganAndEnded(@Autowired CustomerService customers) {
+        String customerId = createCustomer();
+        JsonNode before = get("/api/v1/customers/" + customerId).getBody();
+        assertThat(before.has("insolvencyReportedOn")).isFalse();
+        assertThat(before.has("insolvencyEndedOn")).isFalse();
+
+        customers.reportInsolvency(UUID.fromString(customerId), LocalDate.of(2026, 3, 2));
+        JsonNode opened = get("/api/v1/customers/" + customerId).getBody();
+        assertThat(opened.get("insolvencyReportedOn").asText()).isEqualTo("2026-03-02");
+        assertThat(opened.has("insolvencyEndedOn")).as("still in proceedings").isFalse();
+
+        customers.insolvencyEnded(UUID.fromString(customerId), LocalDate.of(2026, 10, 1));
+        JsonNode closed = get("/api/v1/customers/" + customerId).getBody();
+        assertThat(closed.get("insolvencyReportedOn").asText()).isEqualTo("2026-03-02");
+        assertThat(closed.get("insolvencyEndedOn").asText()).isEqualTo("2026-10-01");
     }
 
     @Test
