@@ -48,10 +48,12 @@ public class InsuranceClaims {
     private final JdbcTemplate jdbc;
     private final CustomerService customers;
     private final Clock clock;
+    private final InsolvencyNoticeByHand byHand;
 
     InsuranceClaims(InsuredInvoices insured, InsurancePolicies policies, CreditInsurer insurer, InvoiceService invoices,
                     CustomerLedger ledger, InteractionLog interactions, RuntimeService runtime, ApplicationEventPublisher events,
-                    JdbcTemplate jdbc, CustomerService customers, Clock clock) {
+                    JdbcTemplate jdbc, CustomerService customers, Clock clock, InsolvencyNoticeByHand byHand) {
+        this.byHand = byHand;
         this.customers = customers;
         this.clock = clock;
         this.insured = insured;
@@ -110,11 +112,15 @@ public class InsuranceClaims {
         try {
             insurer.reportInsolvency(policy.policyNumber(), BuyerCovers.buyer(customers.get(customerId)), notice);
         } catch (CreditInsurer.InsurerUnavailable | CreditInsurer.InsurerRefusal failed) {
-            jdbc.update("update recouvra.insurer_insolvency_notice set last_failure = ? where customer_id = ? and judgment_date = ?",
+            Integer failures = jdbc.queryForObject("""
+                    update recouvra.insurer_insolvency_notice set last_failure = ?, failures = failures + 1
+                    where customer_id = ? and judgment_date = ? returning failures""", Integer.class,
                     failed.getMessage(), customerId, notice.judgmentDate());
             interactions.record(customerId, null, Medium.SYSTEM, Direction.INTERNAL, Type.NOTE, policy.insurer()
-                    + " could not be told of the " + proceedings + ": tried again when the declaration of claims is prepared;"
-                    + " if it fails again, tell the insurer by hand as the policy requires", failed.getMessage());
+                    + " could not be told of the " + proceedings + (failures < InsolvencyNoticeByHand.TRIES
+                    ? ": tried again when the declaration of claims is prepared; if it fails again, a credit manager tells it by hand"
+                    : ": a credit manager tells it by hand (Tasklist)"), failed.getMessage());
+            byHand.failed(customerId, notice, policy, failures, failed.getMessage());
             return false;
         }
         jdbc.update("""

@@ -236,6 +236,53 @@ class GuaranteeCallProcessTest {
                 Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Relancer la caution"));
     }
 
+    /**
+     * The call is made on Monday 23 November 2026: provisionally due 8 December (23 November + 15 days). The postal
+     * provider's answer to the letter is lost (UNKNOWN); on Thursday 26 November a person checks with the postal service
+     * and confirms it was sent. The provider tells no time it took the letter, so the posting is the confirmation, 26
+     * November, and the deadline runs to 11 December (26 November + 15 days): the timer no longer fires after 8 December
+     * but after 11 December. Never earlier than the true posting, so the guarantor's time is never shortened.
+     */
+    @Test
+    void aLetterWhoseSendWasUncertainAndIsConfirmedLaterCountsTheDeadlineFromTheConfirmation() {
+        String number = guaranteedInvoice();
+        ProcessInstance call = startCall(number);
+        UUID callId = onlyCallOf(number);
+        assertThat(calls.get(callId).answerDueOn()).isEqualTo(ANSWER_DUE);
+        String letterCase = GuaranteeCalls.LETTER_CASE_PREFIX + callId;
+        // the send timed out at the postal provider: UNKNOWN, and a person is asked (no recheck takes it meanwhile)
+        assertThat(jdbc.update("""
+                update recouvra.outbox_message set status = 'UNKNOWN', attempts = 1, uncertain_since = ?, person_asked_at = ?,
+                    recipient = 'Jean Dupont', last_error = 'the postal provider did not answer'
+                where case_ref = ? and status = 'PENDING'""", java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant()),
+                java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant()), letterCase)).isOne();
+        drainOutbox();
+        assertThat(calls.get(callId).postedAt()).as("an uncertain send is no posting").isNull();
+
+        moveTo(LocalDate.of(2026, 11, 26));
+        UUID messageId = jdbc.queryForObject("select id from recouvra.outbox_message where case_ref = ?", UUID.class, letterCase);
+        assertThat(api.asAdmin().postForEntity("/api/v1/messages/" + messageId + "/resolution",
+                Map.of("outcome", "DELIVERED", "providerId", "1A23456789012"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        GuaranteeCalls.Call made = calls.get(callId);
+        assertThat(outboxStatus(letterCase)).isEqualTo("SENT");
+        assertThat(made.postedAt()).isEqualTo(jdbc.queryForObject("select sent_at from recouvra.outbox_message where case_ref = ?",
+                java.sql.Timestamp.class, letterCase).toInstant());
+        assertThat(made.answerDueOn()).isEqualTo(LocalDate.of(2026, 12, 11));
+        assertThat(trail(number)).filteredOn(entry -> entry.getSummary().startsWith("Guarantee call letter posted"))
+                .singleElement().satisfies(entry -> assertThat(entry.getSummary())
+                        .isEqualTo("Guarantee call letter posted on 2026-11-26: answer due by 2026-12-11 (" + number + ")"));
+
+        moveTo(LocalDate.of(2026, 12, 10));
+        jobs.runDue(call);
+        assertThat(call).as("the provisional deadline, 8 December, no longer counts").isWaitingAt("Gateway_Answer");
+        moveTo(LocalDate.of(2026, 12, 12));
+        jobs.runDue(call);
+        assertThat(call).hasPassed("Timer_AnswerDeadline", "Task_RecordNoAnswer").isWaitingAt("Task_ChooseNextRoute");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(call.getId()).singleResult().getId(),
+                Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Relancer la caution"));
+    }
+
     private void drainOutbox() {
         while (dispatcher.dispatchDue() > 0) {
             // every due message, this test's letter among them

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.recouvra.insurance.BuyerCovers;
 import io.recouvra.insurance.CreditInsuranceClaimContract;
 import io.recouvra.insurance.CreditInsurer.InsolvencyNotice;
+import io.recouvra.insurance.InsuranceClaims;
 import io.recouvra.insurance.InsurancePolicies;
 import io.recouvra.insurance.InsuredInvoices;
 import io.recouvra.insurance.InsuredInvoices.Status;
@@ -22,10 +23,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +78,14 @@ class InsurerToldOfInsolvencyTest {
     InsolvencyProceedingsService register;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    InsuranceClaims insurance;
 
     @BeforeEach
     void aPolicyAndASandboxInsurer() {
@@ -137,6 +151,74 @@ class InsurerToldOfInsolvencyTest {
 
         assertThat(insurer.insolvenciesReported()).containsOnlyKeys(customers.get(buyer).getRegistrationNumber() + "@" + JUDGMENT);
         assertThat(trail(buyer)).anyMatch(entry -> entry.startsWith("Allianz Trade told of the insolvency proceedings (RECEIVERSHIP)"));
+    }
+
+    /**
+     * Unreachable when the proceedings are recorded and again when the declaration of claims is prepared: the credit
+     * managers get one task, in French, saying whom, which proceedings and which policy. A third failure raises no
+     * second task; completing it records the notice as told by hand, and the insurer is not asked again.
+     */
+    @Test
+    void anInsurerThatFailsTwiceLeavesOneTaskToTellItByHandWhoseCompletionRecordsTheNotice() {
+        UUID buyer = coveredBuyer();
+        insuredInvoice(buyer);
+        String name = customers.get(buyer).getLegalName();
+        insurer.beUnreachableFor(1);
+        InsolvencyProceedings proceedings = report(buyer);
+        assertThat(byHandTasks(buyer)).as("one failure: tried again when the declaration is prepared").isEmpty();
+
+        insurer.beUnreachableFor(1);
+        register.recordBodaccPublication(proceedings.getId(), DUE);
+        jobs.runDueKeepingFailures(declarationOf(proceedings));
+
+        assertThat(insurer.insolvenciesReported()).isEmpty();
+        Task task = byHandTasks(buyer).get(0);
+        assertThat(byHandTasks(buyer)).hasSize(1);
+        assertThat(task.getName()).isEqualTo("Déclarer la procédure à l'assureur à la main : " + name);
+        assertThat(task.getDescription()).startsWith("Allianz Trade n'a pas pu être informé par son interface, après deux essais,"
+                + " de la procédure collective de " + name + " : redressement judiciaire ouverte par le jugement du 20 novembre 2026"
+                + " (Tribunal des activités économiques de Lyon). Police POL-INSOLVENCY : déclarez-la à l'assureur comme la police"
+                + " l'exige (portail, courrier), puis terminez cette tâche ; Recouvra la note comme déclarée à la main."
+                + " Dernière erreur : ").contains("unreachable");
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).containsExactly("credit-managers");
+        assertThat(trail(buyer)).anyMatch(entry -> entry.startsWith("Allianz Trade could not be told of the insolvency proceedings"
+                + " (RECEIVERSHIP) opened by the judgment of 2026-11-20: a credit manager tells it by hand (Tasklist)"));
+
+        insurer.beUnreachableFor(1);
+        assertThat(insurance.buyerInsolvent(buyer, notice())).isFalse();
+        assertThat(byHandTasks(buyer)).as("a third failure raises no second task").hasSize(1);
+
+        identity.setAuthentication("claire", List.of("credit-managers"));
+        try {
+            tasks.complete(task.getId());
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(jdbc.queryForObject("""
+                select told_by_hand_by from recouvra.insurer_insolvency_notice
+                where customer_id = ? and judgment_date = ? and told_at is not null""", String.class, buyer, JUDGMENT))
+                .isEqualTo("claire");
+        assertThat(insurance.insurerKnowsOfInsolvency(buyer, JUDGMENT)).isTrue();
+        assertThat(trail(buyer)).contains("Insurer told by hand by claire of the insolvency proceedings opened by the judgment"
+                + " of 2026-11-20");
+        assertThat(insurance.buyerInsolvent(buyer, notice())).as("known: not asked again").isTrue();
+        assertThat(insurer.insolvenciesReported()).isEmpty();
+        assertThat(byHandTasks(buyer)).as("no second task").isEmpty();
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(byHandTaskId(buyer)).count()).as("ever one task").isOne();
+    }
+
+    private static InsolvencyNotice notice() {
+        return new InsolvencyNotice("RECEIVERSHIP", JUDGMENT, "Tribunal des activités économiques de Lyon", "Maître Anne Rivière");
+    }
+
+    /** The buyer's "tell the insurer by hand" task, if still open: a standalone task, its id says whose proceedings. */
+    private List<Task> byHandTasks(UUID buyer) {
+        return tasks.createTaskQuery().taskId(byHandTaskId(buyer)).list();
+    }
+
+    private static String byHandTaskId(UUID buyer) {
+        return "insurer-notice-" + buyer + "-" + JUDGMENT;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.recouvra.messaging.outbox;
 
 import io.recouvra.messaging.Channel;
-import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.channel.ChannelAdapter;
 import io.recouvra.messaging.channel.OutboundMessage;
 import io.recouvra.messaging.channel.SendOutcome;
@@ -348,7 +347,7 @@ public class Dispatcher {
             if (outcome instanceof Sent sent) {
                 row.sent(recipient, sent.providerId(), now);
                 interactions.recordMessage(row, Type.MESSAGE_SENT, what + " sent to " + recipient, content(message));
-                events.publishEvent(new MessageSent(row.getId(), row.getCaseRef(), row.getStep(), row.getChannel(), row.getKind(), now));
+                events.publishEvent(row.announcement());
             } else if (outcome instanceof TemporaryFailure failure && row.getAttempts() < settings.maxAttempts()) {
                 Instant retryAt = now.plus(settings.backoff(row.getAttempts()));
                 row.retryAt(retryAt, failure.reason());

@@ -3,6 +3,7 @@ package io.recouvra.messaging.outbox;
 import io.recouvra.database.AssignedIdEntity;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.Tone;
 import io.recouvra.messaging.channel.OutboundMessage;
@@ -65,6 +66,18 @@ public class OutboxMessage extends AssignedIdEntity {
         this.sentAt = at;
         this.leaseUntil = null;
         this.lastError = null;
+    }
+
+    /**
+     * What the outbox announces once this message is SENT, whichever way it got there (sent, found at the provider on
+     * recheck, confirmed by a person): one shape, so a listener cannot tell the paths apart. Its time is the row's
+     * {@code sentAt}.
+     */
+    MessageSent announcement() {
+        if (status != OutboxStatus.SENT || sentAt == null) {
+            throw new IllegalStateException("message " + getId() + " is " + status + ", not SENT");
+        }
+        return new MessageSent(getId(), caseRef, step, channel, kind, sentAt);
     }
 
     /** Not an attempt: the contact policy says not now. */

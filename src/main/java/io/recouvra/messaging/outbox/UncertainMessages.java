@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -40,10 +41,12 @@ class UncertainMessages {
     private final UncertainMessageTasks tasks;
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UncertainMessages(OutboxMessageRepository outbox, MessageTrail interactions, UncertainMessageTasks tasks,
-                      List<ChannelAdapter> adapters, Clock clock) {
+                      List<ChannelAdapter> adapters, Clock clock, ApplicationEventPublisher events) {
         this.outbox = outbox;
+        this.events = events;
         this.interactions = interactions;
         this.tasks = tasks;
         this.clock = clock;
@@ -79,6 +82,8 @@ class UncertainMessages {
                 row.confirmedSent(confirmedId, clock.instant(), who);
                 interactions.recordMessage(row, Type.MESSAGE_SENT, what + " confirmed sent by " + who
                         + " (provider id " + confirmedId + ")", null);
+                // the provider tells no time it took the message: sentAt is the confirmation (docs/messaging.md)
+                events.publishEvent(row.announcement());
             }
             case RESEND -> {
                 refuseIfTheProviderHoldsIt(row);

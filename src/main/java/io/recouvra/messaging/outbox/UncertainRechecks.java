@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +41,13 @@ class UncertainRechecks {
     private final UncertainSettings settings;
     private final DispatchSettings dispatch;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UncertainRechecks(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxMessageRepository outbox,
                       MessageTrail interactions, UncertainMessageTasks tasks, List<ChannelAdapter> adapters,
-                      UncertainSettings settings, DispatchSettings dispatch, Clock clock) {
+                      UncertainSettings settings, DispatchSettings dispatch, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.transaction = transaction;
         this.outbox = outbox;
         this.interactions = interactions;
@@ -98,6 +101,8 @@ class UncertainRechecks {
             row.sent(row.getRecipient(), held.providerId(), now);
             interactions.recordMessage(row, Type.MESSAGE_SENT, what + " found at the provider on recheck (provider id "
                     + held.providerId() + "): it was sent", null);
+            // in this transaction, like the dispatcher's: a listener's work commits with the SENT it follows
+            events.publishEvent(row.announcement());
         } else if (answer instanceof SendOutcome.TemporaryFailure notThere) {
             row.retryAt(now, "not at the provider: " + notThere.reason());
             interactions.recordMessage(row, Type.NOTE, what + " is not at the provider (" + notThere.reason()

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.recouvra.messaging.Channel;
 import io.recouvra.messaging.MessageKind;
+import io.recouvra.messaging.MessageSent;
 import io.recouvra.messaging.Messages;
 import io.recouvra.messaging.Tone;
 import io.recouvra.messaging.channel.ChannelAdapter;
@@ -35,6 +36,7 @@ import io.recouvra.support.TestData;
 import io.recouvra.trail.Interaction;
 import io.recouvra.trail.InteractionLog;
 import io.recouvra.web.ConflictException;
+import io.recouvra.web.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -51,6 +53,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -263,6 +266,66 @@ class ExactlyOnceDeliveryTest {
                 .last().asString().contains("found at the provider on recheck");
     }
 
+    /**
+     * A send confirmed after being uncertain is announced like a plain send, once (a guarantee call's deadline runs
+     * from it): by a recheck that finds it at the provider, or by a person. Its time is the confirmation, which is
+     * also the row's sent_at. Rows of other tests may be announced meanwhile: only this test's are counted.
+     */
+    @Test
+    void aSendConfirmedAfterBeingUncertainIsAnnouncedOnceAsSent() {
+        List<MessageSent> announced = new CopyOnWriteArrayList<>();
+        ApplicationEventPublisher capturing = event -> {
+            if (event instanceof MessageSent sent) {
+                announced.add(sent);
+            }
+            events.publishEvent(event);
+        };
+        List<ChannelAdapter> adapters = List.of(TestChannels.sandbox(Channel.SMS), TestChannels.sandbox(Channel.EMAIL),
+                TestChannels.sandbox(Channel.LETTER));
+        Dispatcher dispatcher = new Dispatcher(jdbc, transaction, outbox, composer, messageTrail, optOuts, policy, refusals,
+                metrics, adapters, settings, clock, capturing);
+        UncertainRechecks rechecks = new UncertainRechecks(jdbc, transaction, outbox, messageTrail, uncertainTasks, adapters,
+                uncertainSettings, settings, clock, capturing);
+        UncertainMessages uncertain = new UncertainMessages(outbox, messageTrail, uncertainTasks, adapters, clock, capturing);
+
+        // the sandbox took the SMS, but its answer was lost: UNKNOWN, rechecked
+        Case found = newCase();
+        enqueue(found, Channel.SMS);
+        drain(dispatcher);
+        UUID foundId = only(found).getId();
+        jdbc.update("update recouvra.outbox_message set status = 'UNKNOWN', sent_at = null, uncertain_since = ?,"
+                + " next_attempt_at = ? where id = ?", Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), foundId);
+        announced.removeIf(sent -> sent.messageId().equals(foundId));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofHours(2))));
+        rechecks.recheckDue(Channel.SMS);
+        rechecks.recheckDue(Channel.SMS);
+        drain(dispatcher);
+
+        OutboxMessage confirmed = only(found);
+        assertThat(confirmed.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(confirmed.getSentAt()).isEqualTo(clock.instant());
+        assertThat(announced).filteredOn(sent -> sent.messageId().equals(foundId)).containsExactly(new MessageSent(foundId,
+                found.invoiceNumber(), "reminder-1", Channel.SMS, MessageKind.REMINDER_1, confirmed.getSentAt()));
+
+        // nobody could tell: a person checked and confirms it, with the provider's id
+        Case told = newCase();
+        enqueue(told, Channel.SMS);
+        UUID toldId = only(told).getId();
+        jdbc.update("update recouvra.outbox_message set status = 'UNKNOWN', attempts = 1, uncertain_since = ?,"
+                + " person_asked_at = ? where id = ?", Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), toldId);
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(3))));
+        transaction.executeWithoutResult(status -> uncertain.resolve(toldId, UncertainMessages.Outcome.DELIVERED, "SMtold", "admin"));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(
+                status -> uncertain.resolve(toldId, UncertainMessages.Outcome.DELIVERED, "SMtold", "admin")))
+                .as("decided once").isInstanceOf(InvalidInputException.class);
+        drain(dispatcher);
+        rechecks.recheckDue(Channel.SMS);
+
+        assertThat(only(told).getSentAt()).isEqualTo(clock.instant());
+        assertThat(announced).filteredOn(sent -> sent.messageId().equals(toldId)).containsExactly(new MessageSent(toldId,
+                told.invoiceNumber(), "reminder-1", Channel.SMS, MessageKind.REMINDER_1, clock.instant()));
+    }
+
     @Test
     void aResendIsRefusedWhileTwilioHoldsTheMessage() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(500)
@@ -274,7 +337,7 @@ class ExactlyOnceDeliveryTest {
         List<ChannelAdapter> adapters = List.of(twilioSms(URI.create(twilio.baseUrl()), Duration.ofSeconds(30)),
                 TestChannels.sandbox(Channel.EMAIL), TestChannels.sandbox(Channel.LETTER));
         Dispatcher dispatcher = dispatcher(adapters);
-        UncertainMessages uncertain = new UncertainMessages(outbox, messageTrail, uncertainTasks, adapters, clock);
+        UncertainMessages uncertain = new UncertainMessages(outbox, messageTrail, uncertainTasks, adapters, clock, events);
         Case c = newCase();
         enqueue(c, Channel.SMS);
         drain(dispatcher);
@@ -420,7 +483,7 @@ class ExactlyOnceDeliveryTest {
 
     private UncertainRechecks rechecks(List<ChannelAdapter> adapters) {
         return new UncertainRechecks(jdbc, transaction, outbox, messageTrail, uncertainTasks, adapters, uncertainSettings,
-                settings, clock);
+                settings, clock, events);
     }
 
     private ChannelAdapter twilioSms(URI baseUrl, Duration timeout) {
