@@ -47,7 +47,10 @@ class InvoiceCollectionProcess {
      * Each variable costs three statements (the variable and its two history rows), so an instance starts with
      * those the models and their forms read, nothing more: the invoice's flags (over the credit limit, terms
      * beyond policy) are the ledger's, shown by the API, and no model reads them; the amount DunningStrategy
-     * reads comes with the assessment, from the ledger ({@link Dunning#assess}).
+     * reads comes with the assessment, from the ledger ({@link Dunning#assess}). Nor the flags and counters whose
+     * start value means "not yet": {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that
+     * resumes collection, read by the model as absent = false) and the escalation's agency and legal attempts (passed
+     * to Escalation as 0 when absent). Instances started before keep theirs, which the model reads the same way.
      */
     @EventListener
     void start(InvoiceRegistered invoice) {
@@ -60,10 +63,7 @@ class InvoiceCollectionProcess {
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue(DUE_DATE, invoice.dueDate().toString())
-                .putValue(DUNNING_LEVEL, 0)
-                .putValue(RESUME_WITH_NEXT_LEVEL, false)
-                .putValue(EscalationContract.AGENCY_ATTEMPTS, 0)
-                .putValue(EscalationContract.LEGAL_ATTEMPTS, 0));
+                .putValue(DUNNING_LEVEL, 0));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */
