@@ -6,10 +6,10 @@ import io.recouvra.database.WaitingInstances;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,10 +30,12 @@ class InvoiceCollectionProcess {
 
     private final RuntimeService runtime;
     private final Amounts amounts;
+    private final InvoiceService invoices;
 
-    InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts) {
+    InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts, InvoiceService invoices) {
         this.runtime = runtime;
         this.amounts = amounts;
+        this.invoices = invoices;
     }
 
     /** Starts collecting an invoice booked without it: the late-charges debit note of a broken payment plan. */
@@ -50,7 +52,9 @@ class InvoiceCollectionProcess {
      * reads comes with the assessment, from the ledger ({@link Dunning#assess}). Nor the flags and counters whose
      * start value means "not yet": {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that
      * resumes collection, read by the model as absent = false) and the escalation's agency and legal attempts (passed
-     * to Escalation as 0 when absent). Instances started before keep theirs, which the model reads the same way.
+     * to Escalation as 0 when absent). Nor the currency: Escalation gets it from the ledger ({@link InvoiceLedger})
+     * when the instance has none, and {@link #updateOutstanding} reads it there. Instances started before keep theirs,
+     * which the model reads the same way.
      */
     @EventListener
     void start(InvoiceRegistered invoice) {
@@ -59,7 +63,6 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
                 .putValue(CUSTOMER_NAME, invoice.customerName())
-                .putValue(CURRENCY, invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue(DUE_DATE, invoice.dueDate().toString())
@@ -83,9 +86,11 @@ class InvoiceCollectionProcess {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void updateOutstanding(InvoiceReduced invoice) {
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list();
-        String currency = instances.stream()
-                .map(instance -> (String) runtime.getVariable(instance.getId(), CURRENCY))
-                .filter(Objects::nonNull).findFirst().orElse("EUR");
+        if (instances.isEmpty()) {
+            return;
+        }
+        // the ledger's: instances registered since issue 19 keep no currency variable
+        String currency = invoices.find(invoice.number()).map(Invoice::getCurrency).orElse("EUR");
         for (ProcessInstance instance : instances) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
             runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY, amounts.display(invoice.outstanding(), currency));
