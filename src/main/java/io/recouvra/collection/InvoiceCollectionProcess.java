@@ -6,10 +6,10 @@ import io.recouvra.database.WaitingInstances;
 import io.recouvra.receivables.InvoiceStatus;
 import io.recouvra.receivables.LedgerEvents.InvoiceReduced;
 import io.recouvra.receivables.Invoice;
+import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,10 +30,12 @@ class InvoiceCollectionProcess {
 
     private final RuntimeService runtime;
     private final Amounts amounts;
+    private final InvoiceService invoices;
 
-    InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts) {
+    InvoiceCollectionProcess(RuntimeService runtime, Amounts amounts, InvoiceService invoices) {
         this.runtime = runtime;
         this.amounts = amounts;
+        this.invoices = invoices;
     }
 
     /** Starts collecting an invoice booked without it: the late-charges debit note of a broken payment plan. */
@@ -47,7 +49,12 @@ class InvoiceCollectionProcess {
      * Each variable costs three statements (the variable and its two history rows), so an instance starts with
      * those the models and their forms read, nothing more: the invoice's flags (over the credit limit, terms
      * beyond policy) are the ledger's, shown by the API, and no model reads them; the amount DunningStrategy
-     * reads comes with the assessment, from the ledger ({@link Dunning#assess}).
+     * reads comes with the assessment, from the ledger ({@link Dunning#assess}). Nor the flags and counters whose
+     * start value means "not yet": {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that
+     * resumes collection, read by the model as absent = false) and the escalation's agency and legal attempts (passed
+     * to Escalation as 0 when absent). Nor the currency: Escalation gets it from the ledger ({@link InvoiceLedger})
+     * when the instance has none, and {@link #updateOutstanding} reads it there. Instances started before keep theirs,
+     * which the model reads the same way.
      */
     @EventListener
     void start(InvoiceRegistered invoice) {
@@ -56,14 +63,10 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
                 .putValue(CUSTOMER_NAME, invoice.customerName())
-                .putValue(CURRENCY, invoice.currency())
                 .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
                 .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
                 .putValue(DUE_DATE, invoice.dueDate().toString())
-                .putValue(DUNNING_LEVEL, 0)
-                .putValue(RESUME_WITH_NEXT_LEVEL, false)
-                .putValue(EscalationContract.AGENCY_ATTEMPTS, 0)
-                .putValue(EscalationContract.LEGAL_ATTEMPTS, 0));
+                .putValue(DUNNING_LEVEL, 0));
     }
 
     /** Settled invoices stop being collected; correlation by business key, the invoice number. */
@@ -83,9 +86,11 @@ class InvoiceCollectionProcess {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void updateOutstanding(InvoiceReduced invoice) {
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list();
-        String currency = instances.stream()
-                .map(instance -> (String) runtime.getVariable(instance.getId(), CURRENCY))
-                .filter(Objects::nonNull).findFirst().orElse("EUR");
+        if (instances.isEmpty()) {
+            return;
+        }
+        // the ledger's: instances registered since issue 19 keep no currency variable
+        String currency = invoices.find(invoice.number()).map(Invoice::getCurrency).orElse("EUR");
         for (ProcessInstance instance : instances) {
             runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
             runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY, amounts.display(invoice.outstanding(), currency));

@@ -144,6 +144,17 @@ class InvoiceCollectionUpgradeTest {
     /** The key of a third case at Timer_NextLevel, which insolvency proceedings stop after the migration. */
     private static final String INSOLVENT = "Timer_NextLevel, then insolvency proceedings";
 
+    /**
+     * What the released application started an instance with beyond what the current one does (issue 19 cut them
+     * from the start: the current model reads them as absent = false / 0; the invoice's currency, set beside these,
+     * from the ledger). The released model reads them as plain identifiers, so an instance started on it here gets
+     * them, as it did in production before the upgrade.
+     */
+    private static final Map<String, Object> RELEASED_START_VARIABLES = Map.of(
+            InvoiceCollectionContract.RESUME_WITH_NEXT_LEVEL, false,
+            EscalationContract.AGENCY_ATTEMPTS, 0,
+            EscalationContract.LEGAL_ATTEMPTS, 0);
+
     record Case(String number, UUID customer, ProcessInstance instance, LocalDate since) {
     }
 
@@ -530,6 +541,8 @@ class InvoiceCollectionUpgradeTest {
         invoices.register(new NewInvoice(number, customer, null, dueDate.minusDays(30), dueDate, new BigDecimal(amount), "EUR"));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
+        runtime.setVariables(instance.getId(), RELEASED_START_VARIABLES);
+        runtime.setVariable(instance.getId(), InvoiceCollectionContract.CURRENCY, "EUR");
         jobs.runDue(instance);
         Case atTheWait = toTheWait.apply(new Case(number, customer, instance, START));
         assertThat(atTheWait.instance()).as("on the released model").isWaitingAt(waitId);
