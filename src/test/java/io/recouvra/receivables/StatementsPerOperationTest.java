@@ -31,9 +31,8 @@ class StatementsPerOperationTest {
     static final int REGISTRATION_CEILING = 38;
     /**
      * 73 for an invoice not yet assessed (docs/performance.md, 77 before issue 19's second pass); 8 of them delete its
-     * variables. Five came with the
-     * dashboard: the customer's payment delay and its invoices' expected days (cash forecast), and how the invoice
-     * was recovered (its last stage read, the recovery row written).
+     * variables. Five came with the dashboard: the customer's payment delay and its invoices' expected days (cash
+     * forecast), and how the invoice was recovered (its last stage read, the recovery row written).
      */
     static final int PAYMENT_CEILING = 73;
 
