@@ -1,6 +1,9 @@
 package io.recouvra.portal;
 
 import io.recouvra.collection.PromisesMadeOnline;
+import io.recouvra.guarantee.Guarantee;
+import io.recouvra.guarantee.GuaranteeKind;
+import io.recouvra.guarantee.Guarantees;
 import io.recouvra.messaging.Creditor;
 import io.recouvra.messaging.PortalLinks.Purpose;
 import io.recouvra.messaging.SentLetters;
@@ -24,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -60,16 +64,22 @@ class PortalController {
     record LetterRow(UUID messageId, String invoiceNumber, String kind, String sentOn) {
     }
 
+    /** A guarantee the debtor gave itself, as a sentence: its message key, with the amount, the day and the invoice written. */
+    record GuaranteeRow(String key, String amount, String since, String invoiceNumber) {
+    }
+
     private final PortalPages pages;
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final SentLetters letters;
     private final InteractionLog trail;
     private final PromisesMadeOnline promises;
+    private final Guarantees guarantees;
 
     PortalController(PortalPages pages, CustomerService customers, InvoiceService invoices, SentLetters letters,
-                     InteractionLog trail, PromisesMadeOnline promises) {
+                     InteractionLog trail, PromisesMadeOnline promises, Guarantees guarantees) {
         this.promises = promises;
+        this.guarantees = guarantees;
         this.pages = pages;
         this.customers = customers;
         this.invoices = invoices;
@@ -108,6 +118,7 @@ class PortalController {
                                 pages.date(letter.sentAt(), locale))))
                 .toList());
         model.addAttribute("reference", String.join(", ", toPay.stream().map(Invoice::getNumber).toList()));
+        model.addAttribute("guarantees", ownGuarantees(link.customerId(), open, today, locale));
         PortalPages.asTheDebtor(link, () -> trail.record(link.customerId(), null, Medium.PORTAL, Direction.INBOUND, Type.NOTE,
                 "Portal: the debtor viewed what it owes (link " + link.id() + ")", null));
         return "portal/owed";
@@ -137,6 +148,30 @@ class PortalController {
             }
         }
         return ResponseEntity.notFound().build();
+    }
+
+    /**
+     * The guarantees the debtor gave itself and that hold today: its deposits, and the retention-of-title clauses on
+     * invoices it still owes (paid, the goods are its own). Never a personal or first-demand guarantee: those are a
+     * third party's commitment, and who gave it is not the debtor's to see (docs/guarantees.md).
+     */
+    private List<GuaranteeRow> ownGuarantees(UUID customerId, List<Invoice> open, LocalDate today, Locale locale) {
+        List<String> owed = open.stream().map(Invoice::getNumber).toList();
+        return guarantees.ofCustomer(customerId).stream()
+                .filter(g -> g.validOn(today))
+                .filter(g -> g.kind() == GuaranteeKind.DEPOSIT
+                        || (g.kind() == GuaranteeKind.RETENTION_OF_TITLE && owed.contains(g.invoiceNumber())))
+                .sorted(Comparator.comparing((Guarantee g) -> g.kind() != GuaranteeKind.DEPOSIT))
+                .map(g -> new GuaranteeRow(key(g), PortalPages.money(g.amount(), g.currency(), locale),
+                        PortalPages.date(g.startsOn(), locale), g.invoiceNumber()))
+                .toList();
+    }
+
+    private static String key(Guarantee guarantee) {
+        if (guarantee.kind() == GuaranteeKind.RETENTION_OF_TITLE) {
+            return "guarantee.retention-of-title";
+        }
+        return guarantee.invoiceNumber() == null ? "guarantee.deposit" : "guarantee.deposit-invoice";
     }
 
     private InvoiceRow row(Invoice invoice, LocalDate today, Locale locale, LocalDate promisedOn) {
