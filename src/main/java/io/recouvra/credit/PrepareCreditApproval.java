@@ -2,6 +2,7 @@ package io.recouvra.credit;
 
 import io.recouvra.receivables.AmountDisplay;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,9 @@ class PrepareCreditApproval implements TaskListener {
         task.setVariable("securedExposureDisplay", euros(task.getVariable("securedExposure")));
     }
 
+    /** A text (exposure; securedExposure before the policy read it) or a number (securedExposure, requestedAmount). */
     private static String euros(Object amount) {
-        return amount == null ? "" : AmountDisplay.of(new BigDecimal(amount.toString()), EUR);
+        return amount == null ? "" : AmountDisplay.of(amount instanceof Double number
+                ? BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP) : new BigDecimal(amount.toString()), EUR);
     }
 }

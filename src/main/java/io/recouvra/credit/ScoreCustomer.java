@@ -4,18 +4,14 @@ import io.recouvra.guarantee.GuaranteeCover;
 import io.recouvra.insurance.BuyerCovers;
 import io.recouvra.receivables.Customer;
 import io.recouvra.receivables.CustomerService;
-import io.recouvra.receivables.InvoiceService;
-import io.recouvra.receivables.Invoice;
 import io.recouvra.scoring.CreditScore;
 import io.recouvra.scoring.Scoring;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 /** {@code ${scoreCustomer}}: scores the customer now and gives the credit policy and the approver what they read. */
@@ -24,17 +20,15 @@ class ScoreCustomer implements JavaDelegate {
 
     private final Scoring scoring;
     private final CustomerService customers;
-    private final InvoiceService invoices;
     private final Clock clock;
     private final BuyerCovers covers;
     private final GuaranteeCover guarantees;
 
-    ScoreCustomer(Scoring scoring, CustomerService customers, InvoiceService invoices, Clock clock, BuyerCovers covers,
+    ScoreCustomer(Scoring scoring, CustomerService customers, Clock clock, BuyerCovers covers,
                   GuaranteeCover guarantees) {
         this.guarantees = guarantees;
         this.scoring = scoring;
         this.customers = customers;
-        this.invoices = invoices;
         this.clock = clock;
         this.covers = covers;
     }
@@ -50,11 +44,11 @@ class ScoreCustomer implements JavaDelegate {
         execution.setVariable("customerAgeMonths", (int) ChronoUnit.DAYS.between(customer.getCreatedAt(), clock.instant()) / 30);
         execution.setVariable("sector", customer.getSector() == null ? "UNKNOWN" : customer.getSector());
         execution.setVariable("insurerCover", covers.of(customerId).map(cover -> cover.status().name()).orElse("NONE"));
-        BigDecimal owed = invoices.list(null, customerId, Pageable.unpaged()).stream()
-                .filter(invoice -> !invoice.getStatus().isClosed())
-                .map(Invoice::getOutstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
-        execution.setVariable("exposure", owed.toPlainString());
-        // what valid guarantees secure of the euro exposure, for the approver (docs/guarantees.md); not a table input
-        execution.setVariable("securedExposure", guarantees.of(customerId, LocalDate.now(clock)).in("EUR").secured().toPlainString());
+        // a limit is in euros and no exchange rates are kept: the euro exposure only, as the over-limit check counts it
+        GuaranteeCover.Cover euros = guarantees.of(customerId, LocalDate.now(clock)).in("EUR");
+        execution.setVariable("exposure", euros.exposure().toPlainString());
+        // the policy decides on the unsecured part (docs/scoring.md#credit-policy); the approver sees both parts
+        execution.setVariable("securedExposure", euros.secured().doubleValue());
+        execution.setVariable("unsecuredExposure", euros.unsecured().doubleValue());
     }
 }

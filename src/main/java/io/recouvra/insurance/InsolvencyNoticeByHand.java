@@ -8,11 +8,19 @@ import io.recouvra.trail.Interaction.Direction;
 import io.recouvra.trail.Interaction.Medium;
 import io.recouvra.trail.Interaction.Type;
 import io.recouvra.trail.InteractionLog;
+import io.recouvra.trail.Actors;
+import io.recouvra.web.ConflictException;
+import io.recouvra.web.FieldProblem;
+import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,13 +33,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Insolvency proceedings the insurer's API could not take twice (when they were recorded, then when the declaration of
  * claims was prepared) would otherwise rest on a trail entry nobody is made to read, while the policy's notice period
  * runs. The credit managers get one standalone Tasklist task, in the team's language ({@link TeamLanguage}, texts in
  * {@code tasklist/messages*.properties}), with the customer, the proceedings and the policy; completing it records the
- * notice as told by hand, so the insurer is not tried again and no second task is raised.
+ * notice as told by hand, so the insurer is not tried again and no second task is raised. An integrator or a credit
+ * manager outside Tasklist records the same through the API ({@link #record}), which completes the task if open.
  */
 @Component
 class InsolvencyNoticeByHand {
@@ -117,6 +127,72 @@ class InsolvencyNoticeByHand {
             interactions.record(customerId, null, Medium.SYSTEM, Direction.OUTBOUND, Type.NOTE, "Insurer told by hand by " + by
                     + " of the insolvency proceedings opened by the judgment of " + judgmentDate, null);
         }
+    }
+
+    /**
+     * The insurer's notice of a buyer's insolvency proceedings, as the API shows it.
+     *
+     * @param toldAt       when the insurer was told (through its API or by hand); null: not yet
+     * @param toldByHandBy who told it by hand; null when its API took the notice or nobody has told it yet
+     * @param failures     the tries of its API that failed
+     */
+    record Notice(UUID customerId, LocalDate judgmentDate, String kind, Instant toldAt, String toldByHandBy, int failures,
+                  String lastFailure) {
+    }
+
+    /**
+     * Records that a person told the insurer of the proceedings opened by that judgment, outside Recouvra (the
+     * insurer's portal, a letter): the insurer is then never asked again, and the Tasklist task, if open, is completed.
+     *
+     * @param toldBy who told it; blank: whoever calls
+     * @throws NotFoundException     no notice to the insurer is due for that buyer and judgment
+     * @throws InvalidInputException naming {@code toldAt} (required, not in the future, not before the judgment day) or
+     *                               {@code toldBy} (at most 200 characters)
+     * @throws ConflictException     the insurer was already told, through its API or by hand
+     */
+    @Transactional
+    Notice record(UUID customerId, LocalDate judgmentDate, Instant toldAt, String toldBy) {
+        customers.get(customerId);
+        Notice notice = jdbc.query("""
+                select customer_id, judgment_date, kind, told_at, told_by_hand_by, failures, last_failure
+                from recouvra.insurer_insolvency_notice where customer_id = ? and judgment_date = ? for update""",
+                (rs, row) -> new Notice(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
+                        rs.getString(7)), customerId, judgmentDate).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No notice to the credit insurer of insolvency proceedings opened by the"
+                        + " judgment of " + judgmentDate + " is due for customer " + customerId));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (toldAt == null) {
+            problems.add(new FieldProblem("toldAt", "is required: when the insurer was told"));
+        } else if (toldAt.isAfter(clock.instant())) {
+            problems.add(new FieldProblem("toldAt", "must not be in the future: record the notice once given"));
+        } else if (toldAt.atZone(clock.getZone()).toLocalDate().isBefore(judgmentDate)) {
+            problems.add(new FieldProblem("toldAt", "must not be before the judgment of " + judgmentDate));
+        }
+        String by = toldBy == null || toldBy.isBlank() ? Actors.current() : toldBy.strip();
+        if (by != null && by.length() > 200) {
+            problems.add(new FieldProblem("toldBy", "must be at most 200 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (notice.toldAt() != null) {
+            throw new ConflictException("judgmentDate", "the insurer was already told of these proceedings on " + notice.toldAt()
+                    + (notice.toldByHandBy() == null ? ", through its API" : ", by hand by " + notice.toldByHandBy()));
+        }
+        String recordedBy = by == null ? "the API" : by;
+        jdbc.update("""
+                update recouvra.insurer_insolvency_notice set told_at = ?, told_by_hand_by = ?
+                where customer_id = ? and judgment_date = ?""", Timestamp.from(toldAt), recordedBy, customerId, judgmentDate);
+        interactions.record(customerId, null, Medium.SYSTEM, Direction.OUTBOUND, Type.NOTE, "Insurer told by hand by " + recordedBy
+                + " on " + toldAt.atZone(clock.getZone()).toLocalDate() + " of the insolvency proceedings opened by the judgment of "
+                + judgmentDate, null);
+        // told already: its completion records nothing more (the update above left no notice untold)
+        String taskId = taskId(customerId, judgmentDate);
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+            tasks.complete(taskId);
+        }
+        return new Notice(customerId, judgmentDate, notice.kind(), toldAt, recordedBy, notice.failures(), notice.lastFailure());
     }
 
     private String say(String key, Object... arguments) {

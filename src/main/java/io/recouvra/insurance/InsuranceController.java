@@ -13,13 +13,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,9 +43,11 @@ class InsuranceController {
     private final InsuredInvoices insured;
     private final CustomerService customers;
     private final InvoiceService invoices;
+    private final InsolvencyNoticeByHand byHand;
 
     InsuranceController(InsurancePolicies policies, BuyerCovers covers, InsuredInvoices insured, CustomerService customers,
-                        InvoiceService invoices) {
+                        InvoiceService invoices, InsolvencyNoticeByHand byHand) {
+        this.byHand = byHand;
         this.policies = policies;
         this.covers = covers;
         this.insured = insured;
@@ -52,6 +57,15 @@ class InsuranceController {
 
     /** Named apart from credit's LimitRequest: OpenAPI names schemas by simple name, and one hid the other. */
     record CoverLimitRequest(@NotNull @Positive @Digits(integer = 15, fraction = 2) BigDecimal amount) {
+    }
+
+    /**
+     * The insurer told of a buyer's insolvency proceedings outside Recouvra (its portal, a letter).
+     *
+     * @param toldAt when it was told
+     * @param toldBy who told it (left out: whoever records it)
+     */
+    record InsurerToldByHand(@NotNull Instant toldAt, @Size(max = 200) String toldBy) {
     }
 
     /** An invoice under the policy: what the insurer would pay of it, and where its declaration stands. */
@@ -113,6 +127,16 @@ class InsuranceController {
     Cover sync(@PathVariable UUID customerId) {
         customers.get(customerId);
         return covers.sync(customerId).orElseThrow(() -> new NotFoundException("The insurer has no decision on " + customerId));
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/insurance/insolvency-notices/{judgmentDate}/told-by-hand")
+    @Operation(summary = "Records that a person told the insurer of the buyer's insolvency proceedings opened by that judgment"
+            + " (judgment day as 2026-11-20), when its API could not be: the insurer is not asked again, and the credit managers'"
+            + " task to do it is completed if open (404 when no notice is due for that judgment, 409 when already told)")
+    InsolvencyNoticeByHand.Notice toldByHand(@PathVariable UUID customerId,
+                                             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate judgmentDate,
+                                             @Valid @RequestBody InsurerToldByHand told) {
+        return byHand.record(customerId, judgmentDate, told.toldAt(), told.toldBy());
     }
 
     @ExceptionHandler(CreditInsurer.InsurerRefusal.class)

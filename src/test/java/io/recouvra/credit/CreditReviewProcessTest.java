@@ -119,7 +119,9 @@ class CreditReviewProcessTest {
         assertThat((String) tasks.getVariable(task(review).getId(), "proposedTerms")).contains("CREDIT_INSURANCE");
         // 10,000.00 owed, of which the 3,000.00 deposit secures 3,000.00
         assertThat(tasks.getVariable(task(review).getId(), "exposure")).isEqualTo("10000.00");
-        assertThat(tasks.getVariable(task(review).getId(), "securedExposure")).isEqualTo("3000.00");
+        assertThat(tasks.getVariable(task(review).getId(), "securedExposure")).isEqualTo(3000.0);
+        assertThat(tasks.getVariable(task(review).getId(), "unsecuredExposure")).isEqualTo(7000.0);
+        assertThat(tasks.getVariable(task(review).getId(), "securedExposureDisplay")).isEqualTo("3 000,00 €");
         Task approval = tasks.createTaskQuery().processInstanceId(review.getId()).initializeFormKeys().singleResult();
         try (InputStream form = forms.getDeployedTaskForm(approval.getId())) {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"approveCreditLimit\"");
@@ -131,6 +133,44 @@ class CreditReviewProcessTest {
         assertThat(review).isEnded().hasPassed("EndEvent_TermsSet");
         assertThat(customers.get(customer).getCreditLimit()).isEqualByComparingTo("150000.00");
         assertThat(customers.get(customer).getGuarantee()).isEqualTo("CREDIT_INSURANCE");
+    }
+
+    /**
+     * The policy decides on the unsecured part. The customer (class A) owes 40,000.00 and asks for a limit of 120,000.00:
+     * 120,000 unsecured is above class A's 100,000, so a credit manager must approve (here: refuses). Once a bank's
+     * first-demand guarantee of 40,000.00 on the whole account is registered, it secures the 40,000.00 owed: the
+     * unsecured part of the limit asked is 120,000 - 40,000 = 80,000 <= 100,000 and nothing is owed unsecured, so the
+     * same request gets its terms (120,000.00, 60 days, no guarantee required) without approval.
+     */
+    @Test
+    void aValidGuaranteeTakesTheUnsecuredPartUnderTheThresholdAndTheRequestNeedsNoApproval(@Autowired Guarantees guarantees) {
+        invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, LocalDate.now().minusDays(10),
+                LocalDate.now().plusDays(20), new BigDecimal("40000.00"), "EUR"));
+        ProcessInstance unsecured = reviews.start(customer, new BigDecimal("120000"), CreditReviews.Reason.LIMIT_REQUEST);
+        runJobs(unsecured);
+
+        assertThat(engine.getRuntimeService().getVariable(unsecured.getId(), "riskClass")).isEqualTo("A");
+        assertThat(engine.getRuntimeService().getVariable(unsecured.getId(), "unsecuredExposure")).isEqualTo(40000.0);
+        assertThat(unsecured).as("120,000 unsecured > 100,000").isWaitingAt("Task_ApproveCreditLimit");
+        assertThat((String) tasks.getVariable(task(unsecured).getId(), "proposedTerms")).contains("CREDIT_INSURANCE");
+        tasks.complete(task(unsecured).getId(), Map.of("approved", false, "decisionNote", "ask for a bank guarantee first"));
+
+        guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque du Rhône",
+                "1 quai Jules Courmont\n69002 Lyon", false, new BigDecimal("40000.00"), "EUR", LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1), "GAPD-120", "on first written demand", null, null, null, null));
+        ProcessInstance secured = reviews.start(customer, new BigDecimal("120000"), CreditReviews.Reason.LIMIT_REQUEST);
+        runJobs(secured);
+
+        assertThat(secured).as("80,000 unsecured <= 100,000").isEnded().hasPassed("Task_SetCreditTerms")
+                .hasNotPassed("Task_ApproveCreditLimit");
+        Customer terms = customers.get(customer);
+        assertThat(terms.getCreditLimit()).isEqualByComparingTo("120000.00");
+        assertThat(terms.getMaxPaymentDays()).isEqualTo(60);
+        assertThat(terms.getGuarantee()).isEqualTo("NONE");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(secured.getId())
+                .variableName("securedExposure").singleResult().getValue()).isEqualTo(40000.0);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(secured.getId())
+                .variableName("unsecuredExposure").singleResult().getValue()).isEqualTo(0.0);
     }
 
     @Test

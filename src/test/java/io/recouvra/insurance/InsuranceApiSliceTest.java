@@ -3,6 +3,7 @@ package io.recouvra.insurance;
 import static io.recouvra.security.RecouvraGroups.ADMINS;
 import static io.recouvra.security.RecouvraGroups.COLLECTORS;
 import static io.recouvra.security.RecouvraGroups.CREDIT_MANAGERS;
+import static io.recouvra.security.RecouvraGroups.INTEGRATORS;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -19,6 +20,8 @@ import io.recouvra.receivables.InvoiceService;
 import io.recouvra.support.ApiSliceTest;
 import io.recouvra.support.SliceUsers;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,6 +53,8 @@ class InsuranceApiSliceTest {
     CustomerService customers;
     @MockitoBean
     InvoiceService invoices;
+    @MockitoBean
+    InsolvencyNoticeByHand byHand;
 
     private SliceUsers users;
 
@@ -115,5 +120,28 @@ class InsuranceApiSliceTest {
         mvc.perform(post("/api/v1/customers/{id}/insurance/sync", BUYER).header(HttpHeaders.AUTHORIZATION, users.memberOf(ADMINS)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.title").value("The insurer cannot be reached; try again later"));
+    }
+
+    @Test
+    void anIntegratorRecordsTheInsurerToldByHandAndACollectorDoesNot() throws Exception {
+        LocalDate judgment = LocalDate.of(2026, 11, 20);
+        Instant toldAt = Instant.parse("2026-11-23T08:30:00Z");
+        given(byHand.record(BUYER, judgment, toldAt, "Claire Martin")).willReturn(new InsolvencyNoticeByHand.Notice(BUYER, judgment,
+                "RECEIVERSHIP", toldAt, "Claire Martin", 2, "unreachable"));
+        String body = """
+                {"toldAt":"2026-11-23T08:30:00Z","toldBy":"Claire Martin"}""";
+
+        mvc.perform(post("/api/v1/customers/{id}/insurance/insolvency-notices/2026-11-20/told-by-hand", BUYER)
+                        .header(HttpHeaders.AUTHORIZATION, users.memberOf(COLLECTORS))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        then(byHand).should(never()).record(any(), any(), any(), any());
+
+        mvc.perform(post("/api/v1/customers/{id}/insurance/insolvency-notices/2026-11-20/told-by-hand", BUYER)
+                        .header(HttpHeaders.AUTHORIZATION, users.memberOf(INTEGRATORS))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.toldByHandBy").value("Claire Martin"))
+                .andExpect(jsonPath("$.judgmentDate").value("2026-11-20"));
     }
 }
