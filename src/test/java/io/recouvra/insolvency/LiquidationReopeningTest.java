@@ -22,12 +22,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -46,6 +49,8 @@ class LiquidationReopeningTest {
 
     static final LocalDate JUDGMENT = LocalDate.of(2026, 3, 2);
     static final LocalDate PUBLISHED = LocalDate.of(2026, 3, 12);
+    /** A legal officer records the reopening, as the closing. */
+    static final String OFFICER = "leo";
 
     @Autowired
     InsolvencyProceedingsService register;
@@ -63,9 +68,20 @@ class LiquidationReopeningTest {
     TaskService tasks;
     @Autowired
     EngineJobs jobs;
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void legalOfficer() {
+        User user = identity.newUser(OFFICER);
+        user.setPassword("secret-" + OFFICER);
+        identity.saveUser(user);
+        identity.createMembership(OFFICER, RecouvraGroups.LEGAL);
+    }
 
     @AfterEach
-    void resetClock() {
+    void cleanUp() {
+        identity.deleteUser(OFFICER);
         ClockUtil.reset();
     }
 
@@ -133,6 +149,8 @@ class LiquidationReopeningTest {
         ResponseEntity<JsonNode> paid = reopen(debtor, liquidation, Map.of("judgmentDate", "2028-02-01"));
         assertThat(paid.getStatusCode()).as("only a closing for insufficient assets is reopened").isEqualTo(HttpStatus.CONFLICT);
         assertThat(paid.getBody().get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(api.anonymous().postForEntity("/api/v1/customers/{id}/insolvency-proceedings/{pid}/reopening",
+                Map.of("judgmentDate", "2028-02-01"), String.class, debtor, liquidation).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
@@ -148,8 +166,8 @@ class LiquidationReopeningTest {
     }
 
     private ResponseEntity<JsonNode> reopen(UUID debtor, UUID proceedings, Map<String, Object> body) {
-        return api.asAdmin().postForEntity("/api/v1/customers/{id}/insolvency-proceedings/{pid}/reopening", body, JsonNode.class,
-                debtor, proceedings);
+        return api.as(OFFICER, "secret-" + OFFICER).postForEntity("/api/v1/customers/{id}/insolvency-proceedings/{pid}/reopening",
+                body, JsonNode.class, debtor, proceedings);
     }
 
     private static void assertRefused(ResponseEntity<JsonNode> refused, String field) {
