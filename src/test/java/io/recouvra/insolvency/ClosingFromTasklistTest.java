@@ -73,6 +73,8 @@ class ClosingFromTasklistTest {
     IdentityService identity;
     @Autowired
     EngineJobs jobs;
+    @Autowired
+    ProceedingsClosings.ClosingTasks closingTasks;
 
     @BeforeEach
     void legalOfficer() {
@@ -167,6 +169,22 @@ class ClosingFromTasklistTest {
         assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(closingTask(proceedings)).as("recorded elsewhere: the task ends").isNull();
         assertThat(endOf(proceedings)).isEqualTo("EndEvent_ClosedElsewhere");
+    }
+
+    /** Proceedings opened before the process existed get their task at the next start, once. */
+    @Test
+    void proceedingsOpenedBeforeThisVersionGetTheirTaskAtStart() {
+        moveTo(PUBLISHED);
+        UUID proceedings = open(debtor(), ProceedingsKind.RECEIVERSHIP);
+        runtime.deleteProcessInstance(closingTask(proceedings).getProcessInstanceId(), "as before this version");
+        assertThat(closingTask(proceedings)).isNull();
+
+        closingTasks.openBeforeThisVersion();
+        closingTasks.openBeforeThisVersion();
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProceedingsClosingContract.PROCESS_KEY)
+                .processInstanceBusinessKey(proceedings.toString()).count()).isOne();
+        assertThat(runtime.getVariable(closingTask(proceedings).getProcessInstanceId(), "judgmentDate")).isEqualTo("2026-03-02");
     }
 
     private ResponseEntity<JsonNode> submit(String task, String kind, String day, String note, String languages) {
