@@ -51,7 +51,7 @@ class TableOwnershipTest {
             entry("provision_run", "provisions"), entry("provision_line", "provisions"),
             entry("write_off", "writeoff"),
             entry("guarantee", "guarantee"), entry("guarantee_call", "guarantee"),
-            entry("insolvency_proceedings", "insolvency"), entry("insolvency_conversion", "insolvency"),
+            entry("insolvency_proceedings", "insolvency"), entry("insolvency_conversion", "insolvency"), entry("insolvency_reopening", "insolvency"),
             entry("claim_declaration", "insolvency"),
             entry("portal_link", "portal"),
             entry("online_checkout", "onlinepayment"), entry("online_checkout_line", "onlinepayment"),

@@ -69,6 +69,16 @@ class TaskFormRefusals extends AbstractProcessEnginePlugin {
         french("must not be before the opening judgment", "ne doit pas précéder le jugement d'ouverture");
         french("must be an email address", "doit être une adresse e-mail");
         french("is already in open insolvency proceedings", "fait déjà l'objet d'une procédure collective en cours");
+        french("LIQUIDATION proceedings close as LIQUIDATION_INSUFFICIENT_ASSETS or LIQUIDATION_DEBTS_PAID, not PLAN_CARRIED_OUT",
+                "une liquidation judiciaire se clôt pour insuffisance d'actif ou pour extinction du passif, non par l'exécution d'un plan");
+        french("(SAFEGUARD|RECEIVERSHIP) proceedings close as PLAN_CARRIED_OUT, not .+",
+                "une sauvegarde ou un redressement judiciaire se clôt par l'exécution du plan, non comme une liquidation judiciaire");
+        french("must not be before the last judgment of these proceedings, (\\S+)",
+                "ne doit pas précéder le dernier jugement de la procédure, du $1");
+        french("the proceedings were closed \\((\\w+)\\) by the judgment of (\\S+)", "la procédure a déjà été clôturée par le jugement du $2");
+        french("must be at most (\\d+) characters", "doit faire au plus $1 caractères");
+        french("is not a date \\(YYYY-MM-DD\\): (.*)", "n'est pas une date : $1");
+        french("is required: PLAN_CARRIED_OUT, LIQUIDATION_INSUFFICIENT_ASSETS or LIQUIDATION_DEBTS_PAID", "est obligatoire");
         french("is required", "est obligatoire");
     }
 

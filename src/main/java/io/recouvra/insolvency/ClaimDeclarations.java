@@ -17,6 +17,7 @@ import io.recouvra.trail.InteractionLog;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
+import io.recouvra.writeoff.WriteOff;
 import io.recouvra.writeoff.WriteOffReason;
 import io.recouvra.writeoff.WriteOffs;
 import java.math.BigDecimal;
@@ -353,6 +354,19 @@ class ClaimDeclarations {
             written.add(invoice.getNumber());
         }
         return written;
+    }
+
+    /**
+     * The write-offs of the declared invoices (the closing's, or any other since), the invoice number first; none when no
+     * declaration was prepared.
+     */
+    @Transactional(readOnly = true)
+    List<WriteOff> writtenOff(UUID proceedingsId) {
+        if (jdbc.queryForObject("select count(*) from recouvra.claim_declaration where proceedings_id = ?", Integer.class,
+                proceedingsId) == 0) {
+            return List.of();
+        }
+        return writeOffs.ofInvoices(kept(proceedingsId).invoiceNumbers());
     }
 
     private List<Invoice> declaredOpen(Kept kept) {

@@ -80,13 +80,27 @@ class InsolvencyController {
         return ProceedingsView.of(service.close(id, new ProceedingsClosing(request.kind(), request.judgmentDate(), trimmed(request.note()))));
     }
 
+    /** The officer who records the reopening answers for it (the trail names them). */
+    @PostMapping("/{id}/reopening")
+    @Operation(summary = "The judgment reopening a liquidation closed for insufficient assets (art. L643-13 C. com.): the same "
+            + "proceedings resume; the declared claims stay declared, those written off stay written off and a legal officer is asked to follow them")
+    ProceedingsView reopen(@PathVariable UUID customerId, @PathVariable UUID id, @RequestBody NewReopening request) {
+        ofCustomer(customerId, id);
+        return ProceedingsView.of(service.reopen(id, new ProceedingsReopening(request.judgmentDate(), trimmed(request.note()))));
+    }
+
     @GetMapping("/{id}/judgments")
-    @Operation(summary = "The proceedings' judgments: the opening one, then each conversion, the oldest first")
+    @Operation(summary = "The proceedings' judgments: the opening one, then each conversion, closing and reopening, the oldest first")
     List<JudgmentView> judgments(@PathVariable UUID customerId, @PathVariable UUID id) {
         InsolvencyProceedings found = ofCustomer(customerId, id);
         List<JudgmentView> judgments = new ArrayList<>();
         judgments.add(new JudgmentView("OPENING", found.getOpenedAs(), found.getJudgmentDate(), null));
         service.conversions(id).forEach(c -> judgments.add(new JudgmentView("CONVERSION", c.kind(), c.judgmentDate(), c.from())));
+        // a liquidation is the last kind: its closings and reopenings come after every conversion
+        service.reopenings(id).forEach(r -> {
+            judgments.add(new JudgmentView("CLOSING", ProceedingsKind.LIQUIDATION, r.closedOn(), null));
+            judgments.add(new JudgmentView("REOPENING", ProceedingsKind.LIQUIDATION, r.judgmentDate(), null));
+        });
         if (found.getClosingKind() != null) {
             judgments.add(new JudgmentView("CLOSING", found.getKind(), found.getClosingJudgmentDate(), null));
         }
@@ -118,6 +132,9 @@ class InsolvencyController {
     }
 
     record NewClosing(ClosingKind kind, LocalDate judgmentDate, String note) {
+    }
+
+    record NewReopening(LocalDate judgmentDate, String note) {
     }
 
     /** One judgment of the proceedings: what it opened or converted them into, and from what. */

@@ -83,6 +83,18 @@ public class InsolvencyProceedings extends AssignedIdEntity {
         this.closedAt = at;
     }
 
+    /**
+     * A judgment reopened them (art. L643-13 C. com.): the same proceedings resume, open again; the closing they undo is
+     * kept apart (table insolvency_reopening) by whoever calls this.
+     */
+    void reopen() {
+        this.status = ProceedingsStatus.OPEN;
+        this.closingKind = null;
+        this.closingJudgmentDate = null;
+        this.closingNote = null;
+        this.closedAt = null;
+    }
+
     public ClosingKind getClosingKind() {
         return closingKind;
     }

@@ -10,4 +10,6 @@ interface InsolvencyProceedingsRepository extends JpaRepository<InsolvencyProcee
     Optional<InsolvencyProceedings> findByCustomerIdAndStatus(UUID customerId, ProceedingsStatus status);
 
     List<InsolvencyProceedings> findByCustomerIdOrderByJudgmentDateDesc(UUID customerId);
+
+    List<InsolvencyProceedings> findByStatus(ProceedingsStatus status);
 }

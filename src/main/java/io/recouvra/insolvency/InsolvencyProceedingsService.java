@@ -191,9 +191,8 @@ public class InsolvencyProceedingsService {
             problems.add(new FieldProblem("kind", kind + " proceedings close as " + (kind == ProceedingsKind.LIQUIDATION
                     ? "LIQUIDATION_INSUFFICIENT_ASSETS or LIQUIDATION_DEBTS_PAID" : "PLAN_CARRIED_OUT") + ", not " + closing.kind()));
         }
-        // a conversion is a judgment of the same proceedings: the closing comes after it too
-        LocalDate last = conversions(id).stream().map(Conversion::judgmentDate).reduce((one, other) -> other)
-                .orElse(found.getJudgmentDate());
+        // a conversion or a reopening is a judgment of the same proceedings: the closing comes after it too
+        LocalDate last = lastJudgment(found);
         if (closing.judgmentDate() == null) {
             problems.add(new FieldProblem("judgmentDate", "is required"));
         } else if (closing.judgmentDate().isAfter(today())) {
@@ -216,6 +215,90 @@ public class InsolvencyProceedingsService {
                         + closing.kind(), closingEffect(closing.kind()) + (closing.note() == null ? "" : "\n" + closing.note()));
         events.publishEvent(new ProceedingsClosed(id, found.getCustomerId(), kind, closing.kind(), closing.judgmentDate()));
         return found;
+    }
+
+    /** A reopening, as the history lists it: the closing it undid and the judgment that reopened them. */
+    public record Reopening(ClosingKind closedAs, LocalDate closedOn, LocalDate judgmentDate, Instant recordedAt) {
+    }
+
+    /**
+     * A judgment reopened a liquidation closed for insufficient assets because assets were not realised or actions in
+     * the creditors' interest not brought (art. L643-13 C. com.). The same proceedings resume ("reprise de la
+     * procédure"): they are open again, the closing they undo is kept in their history, and the claims declared in them
+     * stay declared. What Recouvra then does about the claims the closing wrote off is heard from
+     * {@link LiquidationReopened} (ReopenedLiquidations). 409 when the proceedings are not a liquidation closed for
+     * insufficient assets (field {@code status}) or the customer is in other open proceedings ({@code customerId}); 400
+     * naming the field for a judgment missing, in the future or before the closing, a note too long.
+     */
+    @Transactional
+    public InsolvencyProceedings reopen(UUID id, ProceedingsReopening reopening) {
+        InsolvencyProceedings found = find(id);
+        if (found.getStatus() != ProceedingsStatus.CLOSED || found.getClosingKind() != ClosingKind.LIQUIDATION_INSUFFICIENT_ASSETS) {
+            throw new ConflictException("status", "only a liquidation closed for insufficient assets is reopened (art. L643-13 "
+                    + "C. com.); these proceedings are " + (found.getStatus() == ProceedingsStatus.OPEN ? "open"
+                    : "closed (" + found.getClosingKind() + ")"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reopening.judgmentDate() == null) {
+            problems.add(new FieldProblem("judgmentDate", "is required"));
+        } else if (reopening.judgmentDate().isAfter(today())) {
+            problems.add(new FieldProblem("judgmentDate", "must not be in the future"));
+        } else if (reopening.judgmentDate().isBefore(found.getClosingJudgmentDate())) {
+            problems.add(new FieldProblem("judgmentDate", "must not be before the closing judgment of " + found.getClosingJudgmentDate()));
+        }
+        longest(reopening.note(), "note", 1000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (openFor(found.getCustomerId()).isPresent()) {
+            throw new ConflictException("customerId", "is in other open insolvency proceedings: close them before reopening these");
+        }
+        UUID reopeningId = UUID.randomUUID();
+        LocalDate closedOn = found.getClosingJudgmentDate();
+        jdbc.update("""
+                insert into recouvra.insolvency_reopening (id, proceedings_id, closed_as, closing_judgment_date, closing_note, closed_at,
+                                                           judgment_date, note, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", reopeningId, id, found.getClosingKind().name(), closedOn,
+                found.getClosingNote(), Timestamp.from(found.getClosedAt()), reopening.judgmentDate(), reopening.note(),
+                Timestamp.from(clock.instant()));
+        found.reopen();
+        interactions.record(found.getCustomerId(), null, Medium.COURT, Direction.INBOUND, Type.INSOLVENCY,
+                "Liquidation reopened by the judgment of " + reopening.judgmentDate() + " (art. L643-13 C. com.): it had been closed "
+                        + "for insufficient assets on " + closedOn,
+                "The same proceedings resume: the claims declared in them stay declared and are not declared again; the "
+                        + "liquidator realises the assets left out and pays the creditors from them. The claims born before the "
+                        + "opening judgment of " + found.getJudgmentDate() + " stay frozen."
+                        + (reopening.note() == null ? "" : "\n" + reopening.note()));
+        events.publishEvent(new LiquidationReopened(reopeningId, id, found.getCustomerId(), closedOn, reopening.judgmentDate()));
+        return found;
+    }
+
+    /** The judgments that reopened the proceedings, the oldest first. */
+    @Transactional(readOnly = true)
+    public List<Reopening> reopenings(UUID id) {
+        return jdbc.query("""
+                select closed_as, closing_judgment_date, judgment_date, recorded_at from recouvra.insolvency_reopening
+                where proceedings_id = ? order by judgment_date, recorded_at""",
+                (rs, n) -> new Reopening(ClosingKind.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getTimestamp(4).toInstant()), id);
+    }
+
+    /** Every open proceedings. */
+    @Transactional(readOnly = true)
+    List<InsolvencyProceedings> allOpen() {
+        return proceedings.findByStatus(ProceedingsStatus.OPEN);
+    }
+
+    /** The last judgment of the proceedings before any closing: the opening one, the last conversion or the last reopening. */
+    private LocalDate lastJudgment(InsolvencyProceedings found) {
+        LocalDate last = found.getJudgmentDate();
+        for (Conversion conversion : conversions(found.getId())) {
+            last = conversion.judgmentDate().isAfter(last) ? conversion.judgmentDate() : last;
+        }
+        for (Reopening reopening : reopenings(found.getId())) {
+            last = reopening.judgmentDate().isAfter(last) ? reopening.judgmentDate() : last;
+        }
+        return last;
     }
 
     private static String closingEffect(ClosingKind kind) {

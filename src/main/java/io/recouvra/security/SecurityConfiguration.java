@@ -83,7 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/insolvency-proceedings",
                                 "/api/v1/customers/*/insolvency-proceedings/*/bodacc-publication",
                                 "/api/v1/customers/*/insolvency-proceedings/*/conversions",
-                                "/api/v1/customers/*/insolvency-proceedings/*/closing")
+                                "/api/v1/customers/*/insolvency-proceedings/*/closing",
+                                "/api/v1/customers/*/insolvency-proceedings/*/reopening")
                         .hasAnyAuthority(LEGAL, CREDIT_MANAGERS, INTEGRATORS, ADMINS)
                         // a declaration of claims is the legal officers' work; collectors and integrators have no use for it
                         .requestMatchers(reads("/api/v1/insolvency-proceedings/*/declaration",

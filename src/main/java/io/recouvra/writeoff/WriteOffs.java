@@ -92,6 +92,21 @@ public class WriteOffs {
         return writeOff;
     }
 
+    /** The write-offs of these invoices, by invoice number (an invoice not written off is not in the list). */
+    @Transactional(readOnly = true)
+    public List<WriteOff> ofInvoices(List<String> invoiceNumbers) {
+        List<WriteOff> unnamed = jdbc.query("""
+                select id, invoice_number, customer_id, written_off_on, amount, currency, vat_rate, vat_included, vat_derived,
+                       reason, note, approved_by
+                from recouvra.write_off where invoice_number = any (?) order by invoice_number""",
+                (rs, row) -> new WriteOff(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), null,
+                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                        rs.getBoolean(9), WriteOffReason.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12)),
+                (Object) invoiceNumbers.toArray(String[]::new));
+        Map<UUID, String> names = customers.legalNamesOf(unnamed.stream().map(WriteOff::customerId).distinct().toList());
+        return unnamed.stream().map(writeOff -> writeOff.named(names.get(writeOff.customerId()))).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<WriteOff> between(LocalDate from, LocalDate to) {
         List<WriteOff> unnamed = jdbc.query("""
