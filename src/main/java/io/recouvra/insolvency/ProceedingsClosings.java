@@ -2,9 +2,11 @@ package io.recouvra.insolvency;
 
 import static io.recouvra.insolvency.ProceedingsClosingContract.*;
 
+import io.recouvra.database.SingleNodeJobs;
 import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,8 +35,9 @@ class ProceedingsClosings {
             "note", CLOSING_NOTE, "status", CLOSING_KIND);
 
     @Bean
-    ClosingTasks proceedingsClosingTasks(RuntimeService runtime, InsolvencyProceedingsService register, DeclaredProceedings facts) {
-        return new ClosingTasks(runtime, register, facts);
+    ClosingTasks proceedingsClosingTasks(RuntimeService runtime, InsolvencyProceedingsService register, DeclaredProceedings facts,
+                                         SingleNodeJobs singleNode) {
+        return new ClosingTasks(runtime, register, facts, singleNode);
     }
 
     /**
@@ -95,11 +98,14 @@ class ProceedingsClosings {
         private final RuntimeService runtime;
         private final InsolvencyProceedingsService register;
         private final DeclaredProceedings facts;
+        private final SingleNodeJobs singleNode;
 
-        ClosingTasks(RuntimeService runtime, InsolvencyProceedingsService register, DeclaredProceedings facts) {
+        ClosingTasks(RuntimeService runtime, InsolvencyProceedingsService register, DeclaredProceedings facts,
+                     SingleNodeJobs singleNode) {
             this.runtime = runtime;
             this.register = register;
             this.facts = facts;
+            this.singleNode = singleNode;
         }
 
         @EventListener
@@ -127,11 +133,13 @@ class ProceedingsClosings {
 
         /**
          * Proceedings opened before this process existed have no task: each start gives one to every open proceedings
-         * without a running instance (once: the next start finds it running).
+         * without a running instance (once: the next start finds it running). Nodes of a cluster started together
+         * would each find none running: one of them does it.
          */
         @EventListener(ApplicationReadyEvent.class)
         void openBeforeThisVersion() {
-            register.allOpen().forEach(p -> startOnce(p.getId()));
+            singleNode.runAlone("proceedings-closing-tasks", Duration.ofMinutes(10), Duration.ZERO,
+                    () -> register.allOpen().forEach(p -> startOnce(p.getId())));
         }
 
         private void startOnce(UUID proceedingsId) {
