@@ -150,16 +150,37 @@ class DashboardBenchmark {
                 select count(*) from (select 1 from recouvra.invoice i
                 where %s and i.currency = 'EUR' and i.issue_date <= current_date and i.due_date <= current_date - 1
                 order by i.due_date, i.number limit 10001) capped""".formatted(OWED));
-        explain("gauges: what is frozen by insolvency proceedings", """
-                select i.currency, count(*), sum(i.outstanding)
-                from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
-                where %s and c.insolvency_reported_on is not null
-                and coalesce(i.delivered_on, i.issue_date) < c.insolvency_reported_on and i.issue_date <= current_date
-                group by i.currency order by i.currency""".formatted(OWED));
+        explain("gauges and Portfolio page: what is frozen by insolvency proceedings, no customer in proceedings", FROZEN);
+
+        // one customer in insolvency proceedings since yesterday, with 1,000 invoices issued before: what the Portfolio
+        // page and the refresh then read (no customer in proceedings, the hash join above stops before reading invoices)
+        UUID insolvent = customers.register(new NewCustomer("Dashboard Benchmark en redressement SA", TestData.siren(), null,
+                null, null, null, null, null, List.of())).getId();
+        UUID frozenModel = invoices.register(new NewInvoice(TestData.invoiceNumber(), insolvent, null, today.minusDays(60),
+                today.minusDays(30), new BigDecimal("120.00"), "EUR")).getId();
+        AgeingBenchmark.copies(jdbc, frozenModel, 999, "DASH-FROZEN-");
+        jdbc.update("update recouvra.customer set insolvency_reported_on = ? where id = ?", today.minusDays(1), insolvent);
+        jdbc.execute("vacuum analyze recouvra.customer");
+        jdbc.execute("vacuum analyze recouvra.invoice");
+        for (int run = 1; run <= 3; run++) {
+            figure("frozen by insolvency, one customer in proceedings", run, () -> ledger.frozenByInsolvency(today));
+            start = System.nanoTime();
+            gauges.refresh();
+            System.out.printf("gauges' refresh, one customer in proceedings, run %d: %,d ms%n", run, (System.nanoTime() - start) / 1_000_000);
+            time("Portfolio page, one customer in proceedings", run, browser, "/dashboard/portfolio");
+        }
+        explain("gauges and Portfolio page: what is frozen by insolvency proceedings, one customer in proceedings", FROZEN);
         System.out.printf("load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     private static final String OWED = "i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.kind = 'INVOICE' and i.outstanding > 0";
+    /** {@code LedgerReports.frozenByInsolvency}'s statement. */
+    private static final String FROZEN = """
+            select i.currency, count(*), sum(i.outstanding)
+            from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
+            where %s and c.insolvency_reported_on is not null
+            and coalesce(i.delivered_on, i.issue_date) < c.insolvency_reported_on and i.issue_date <= current_date
+            group by i.currency order by i.currency""".formatted(OWED);
 
     /** The due date and number of the 50,000th overdue invoice, as a row to compare the cursor's with. */
     private String thousandthCursor() {
