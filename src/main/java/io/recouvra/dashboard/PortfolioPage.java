@@ -5,12 +5,13 @@ import io.recouvra.dashboard.MonthlyFigures.Month;
 import io.recouvra.dashboard.MonthlySnapshots.Line;
 import io.recouvra.receivables.LedgerReports;
 import io.recouvra.receivables.LedgerReports.FrozenOwed;
-import io.recouvra.receivables.LedgerReports.OwedInvoice;
+import io.recouvra.receivables.LedgerReports.OwedFilter;
 import io.recouvra.receivables.LedgerReports.OwedPage;
 import io.recouvra.receivables.LedgerReports.Segment;
 import io.recouvra.receivables.LedgerReports.SegmentKind;
 import io.recouvra.security.RecouvraGroups;
 import io.recouvra.web.InvalidInputException;
+import io.recouvra.web.PageView;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -353,11 +354,14 @@ class PortfolioPage implements DashboardPage {
      */
     @GetMapping(PATH + "/invoices")
     String invoices(@RequestParam String currency, @RequestParam String bucket, @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(required = false) String segment, @RequestParam(required = false) String value,
-                    Model model, Locale locale) {
+                    @RequestParam(required = false) String after, @RequestParam(required = false) String segment,
+                    @RequestParam(required = false) String value, Model model, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         Optional<SegmentChoice> choice = segmentOf(segment, value);
-        OwedPage owed = owedIn(today, currency, bucket, choice, value, page);
+        if (page < 0 || page > PageView.MAX_PAGE) {
+            throw new InvalidInputException("page", "must be 0 to " + PageView.MAX_PAGE);
+        }
+        OwedPage owed = ledger.page(owedIn(today, currency, bucket, choice, value), after, page, DRILL_DOWN_PAGE_SIZE);
         model.addAttribute("currency", currency);
         model.addAttribute("bucket", bucket);
         model.addAttribute("segment", choice.map(SegmentChoice::parameter).orElse(null));
@@ -370,21 +374,16 @@ class PortfolioPage implements DashboardPage {
         return "dashboard/portfolio-invoices";
     }
 
+    /** Every invoice of the drill-down, read by cursor a thousand at a time. */
     @GetMapping(PATH + "/invoices.csv")
     ResponseEntity<String> invoicesCsv(@RequestParam String currency, @RequestParam String bucket,
                                        @RequestParam(required = false) String segment, @RequestParam(required = false) String value) {
         LocalDate today = LocalDate.now(clock);
         Optional<SegmentChoice> choice = segmentOf(segment, value);
         Csv csv = Csv.withHeader("facture", "client", "emise le", "echeance", "devise", "montant", "reste du", "statut");
-        int page = 0;
-        OwedPage owed;
-        do {
-            owed = owedIn(today, currency, bucket, choice, value, page++);
-            for (OwedInvoice invoice : owed.invoices()) {
-                csv.row(invoice.number(), invoice.customerName(), invoice.issueDate(), invoice.dueDate(), invoice.currency(),
-                        invoice.amount(), invoice.outstanding(), invoice.status().name());
-            }
-        } while ((long) page * DRILL_DOWN_PAGE_SIZE < owed.total());
+        ledger.each(owedIn(today, currency, bucket, choice, value), 1_000, invoice -> csv.row(invoice.number(),
+                invoice.customerName(), invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.amount(),
+                invoice.outstanding(), invoice.status().name()));
         String name = choice.map(c -> "factures-" + currency + "-" + c.parameter() + "-" + today + ".csv")
                 .orElse("factures-" + currency + "-" + bucket + "-" + today + ".csv");
         return csv.download(name);
@@ -405,43 +404,29 @@ class PortfolioPage implements DashboardPage {
         return Optional.of(choice);
     }
 
-    private OwedPage owedIn(LocalDate today, String currency, String bucket, Optional<SegmentChoice> segment, String value, int page) {
-        if (segment.isEmpty()) {
-            return owedIn(today, currency, bucket, page);
-        }
-        // a segment's drill-down lists all it owes: the charts by segment are not cut by bucket
-        if (!bucket.equals("all")) {
-            throw new InvalidInputException("bucket", "must be all when a segment is given");
-        }
+    private OwedFilter owedIn(LocalDate today, String currency, String bucket, Optional<SegmentChoice> segment, String value) {
         if (!currency.matches("[A-Z]{3}")) {
             throw new InvalidInputException("currency", "must be an ISO 4217 code, such as EUR");
         }
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        return ledger.owedInSegment(today, currency, segment.get().kind, value, page, DRILL_DOWN_PAGE_SIZE);
-    }
-
-    private OwedPage owedIn(LocalDate today, String currency, String bucket, int page) {
-        if (!currency.matches("[A-Z]{3}")) {
-            throw new InvalidInputException("currency", "must be an ISO 4217 code, such as EUR");
-        }
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
+        if (segment.isPresent()) {
+            // a segment's drill-down lists all it owes: the charts by segment are not cut by bucket
+            if (!bucket.equals("all")) {
+                throw new InvalidInputException("bucket", "must be all when a segment is given");
+            }
+            return LedgerReports.owedInSegment(today, currency, segment.get().kind, value);
         }
         if (bucket.equals("all")) {
-            return ledger.owed(today, currency, null, null, page, DRILL_DOWN_PAGE_SIZE);
+            return LedgerReports.owed(today, currency, null, null);
         }
         if (bucket.equals(FROZEN_BY_INSOLVENCY)) {
-            return ledger.owedFrozenByInsolvency(today, currency, page, DRILL_DOWN_PAGE_SIZE);
+            return LedgerReports.owedFrozenByInsolvency(today, currency);
         }
         if (bucket.equals("overdue")) {
-            return ledger.owed(today, currency, null, today.minusDays(1), page, DRILL_DOWN_PAGE_SIZE);
+            return LedgerReports.owed(today, currency, null, today.minusDays(1));
         }
         AgeingBucket chosen = AgeingBucket.ofLabel(bucket).orElseThrow(() -> new InvalidInputException("bucket",
                 "must be all, overdue, insolvency or one of not_due, 1_30, 31_60, 61_90, 91_180, over_180"));
-        return ledger.owed(today, currency, chosen.dueFrom(today).orElse(null), chosen.dueTo(today).orElse(null), page,
-                DRILL_DOWN_PAGE_SIZE);
+        return LedgerReports.owed(today, currency, chosen.dueFrom(today).orElse(null), chosen.dueTo(today).orElse(null));
     }
 
     /** Per currency: the buckets' labels and amounts, and where clicking each bar leads. */
