@@ -158,7 +158,7 @@ class CallTaskInTasklistTest {
         String overdue = invoice(customer, START.minusDays(6), "2000.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque du Port",
                 "1 quai de la Fosse\n44000 Nantes", null, new BigDecimal("5000.00"), "EUR", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2027, 3, 31), null, "Demande écrite et signée", null, null, null, null));
+                LocalDate.of(2027, 3, 31), null, "Demande écrite et signée", null, null, null, null, null, null));
         collection.runJobs(collection.instanceOf(overdue));
 
         assertThat(sheet(callTask(customer), "guarantees")).singleElement().satisfies(row -> {

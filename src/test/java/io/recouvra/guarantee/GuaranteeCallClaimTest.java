@@ -110,7 +110,7 @@ class GuaranteeCallClaimTest {
         assertThat(claim.total()).isEqualByComparingTo("10216.42");
         assertThat(claim.capped()).isFalse();
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10216.42");
         String letter = text(calls.letter(call.id()), "guarantee-call-claim");
         assertThat(letter).contains("article 2295 du Code civil", "Principal restant dû sur la facture " + number,
@@ -133,7 +133,7 @@ class GuaranteeCallClaimTest {
         String number = invoice(customer);
         register(customer, company("10100.00"));
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
 
         assertThat(call.claimed()).isEqualByComparingTo("10100.00");
         String letter = text(calls.letter(call.id()), "guarantee-call-capped");
@@ -174,7 +174,7 @@ class GuaranteeCallClaimTest {
         assertThat(claim.owed()).isEqualByComparingTo("10069.90");
         assertThat(claim.total()).isEqualByComparingTo("10069.90");
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10069.90");
         String letter = text(calls.letter(call.id()), "guarantee-call-forfeiture");
         assertThat(letter).contains("- 106,52 €", "- 40,00 €", "Somme appelée 10 069,90 €", "ne vous sont pas réclamés",
@@ -226,7 +226,7 @@ class GuaranteeCallClaimTest {
         assertThat(claim.indemnityEur()).isEqualByComparingTo("0.00");
         assertThat(claim.total()).isEqualByComparingTo("10000.00");
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10000.00");
         assertThat(text(calls.letter(call.id()), "guarantee-call-first-demand")).contains("article 2321 du Code civil",
                 "Somme appelée 10 000,00 €").doesNotContain("Intérêts de retard", "Indemnité forfaitaire");

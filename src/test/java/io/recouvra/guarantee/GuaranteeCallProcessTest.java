@@ -181,7 +181,7 @@ class GuaranteeCallProcessTest {
             assertThat(entry.getSummary()).startsWith("Guarantee paid: 7 500,00 € by Jean Dupont");
             assertThat(entry.getContent()).contains("subrogated", "art. 2309 C. civ.");
         });
-        assertThat(calls.callableFor(number)).as("nothing left under it").isFalse();
+        assertThat(calls.callableFor(number, false)).as("nothing left under it").isFalse();
     }
 
     /**
@@ -310,7 +310,7 @@ class GuaranteeCallProcessTest {
         assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("credit-managers").count()).isOne();
         assertThat(decide.getName()).startsWith("Décider de la suite après l'appel de garantie : ").contains(number);
         assertThat(calls.get(callId).outcome()).isEqualTo("REFUSED");
-        assertThat(calls.callableFor(number)).as("a refused guarantee is not called again").isFalse();
+        assertThat(calls.callableFor(number, false)).as("a refused guarantee is not called again").isFalse();
         assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal", Map.of("reason", "again"), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
@@ -470,7 +470,7 @@ class GuaranteeCallProcessTest {
         body.put("documentsRequired", "Copie de l'acte de cautionnement <signé>");
         assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/guarantees", body, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(calls.callableFor(number)).isTrue();
+        assertThat(calls.callableFor(number, false)).isTrue();
         return number;
     }
 

@@ -147,7 +147,7 @@ class GuaranteeChangesTest {
         UUID customer = customer();
         String invoice = invoice(customer, "3000.00");
         UUID guarantee = register(customer, GuaranteesTest.personal("Jean Dupont", "5000.00", "2026-01-01", "2028-12-31"));
-        assertThat(calls.call(invoice)).get().extracting(GuaranteeCalls.Call::claimed).isEqualTo(new BigDecimal("3000.00"));
+        assertThat(calls.call(invoice, false)).get().extracting(GuaranteeCalls.Call::claimed).isEqualTo(new BigDecimal("3000.00"));
 
         ResponseEntity<JsonNode> tooLow = amend(guarantee, Map.of("amount", "2999.99"));
 
@@ -187,7 +187,7 @@ class GuaranteeChangesTest {
         assertThat(eur.secured()).isEqualByComparingTo("0.00");
         assertThat(eur.unsecured()).isEqualByComparingTo("3000.00");
         assertThat(tasks.createTaskQuery().taskId(GuaranteeExpiryWarnings.TASK_PREFIX + guarantee).count()).isZero();
-        assertThat(calls.callableFor(invoice)).isFalse();
+        assertThat(calls.callableFor(invoice, false)).isFalse();
         assertThat(api.asAdmin().getForEntity("/api/v1/customers/" + customer + "/guarantees", JsonNode.class).getBody())
                 .hasSize(1);
         assertThat(trail(customer)).anySatisfy(entry -> {

@@ -303,6 +303,7 @@ class GuaranteesTest {
         body.put("naturalPerson", true);
         body.put("handwrittenMention", true);
         body.put("annualInformationOn", "2026-03-15");
+        body.put("jointAndSeveral", true);
         body.put("amount", amount);
         body.put("currency", "EUR");
         body.put("startsOn", startsOn);
