@@ -343,6 +343,40 @@ class GuaranteeCallProcessTest {
         assertThat(call).isEnded();
     }
 
+    /**
+     * A simple guarantee (the worked example's, not joint and several), as shipped ({@code simple-guarantee-call:
+     * AFTER_COURT_ACTION}): before any court case the table does not see it and takes another route; once an injunction
+     * came back unpaid (Escalation's legalAttempts 1) it calls it, the call knows the debtor was pursued and the letter
+     * says so. Same sum: 7,500.00.
+     */
+    @Test
+    void aSimpleGuaranteeIsCalledByTheEscalationOnlyAfterTheCourt() throws IOException {
+        String number = guaranteedInvoice();
+        UUID guarantee = guarantees.ofCustomer(invoices.get(number).getCustomer().getId()).get(0).id();
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantees/" + guarantee + "/amendment", Map.of("jointAndSeveral", false),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ProcessInstance beforeCourt = escalate(number, 0);
+        jobs.runDue(beforeCourt);
+        assertThat(runtime.getVariable(beforeCourt.getId(), EscalationContract.GUARANTEE_COVERS)).isEqualTo(false);
+        assertThat(runtime.getVariable(beforeCourt.getId(), EscalationContract.ROUTE)).isNotEqualTo("GUARANTEE_CALL");
+        runtime.deleteProcessInstance(beforeCourt.getId(), "test: only its route was looked at");
+
+        ProcessInstance afterCourt = escalate(number, 1);
+        jobs.runDue(afterCourt);
+        assertThat(runtime.getVariable(afterCourt.getId(), EscalationContract.ROUTE)).isEqualTo("GUARANTEE_CALL");
+        Task approval = tasks.createTaskQuery().processInstanceId(afterCourt.getId()).singleResult();
+        tasks.complete(approval.getId(), Map.of(EscalationContract.APPROVED, true, EscalationContract.ROUTE, "GUARANTEE_CALL"));
+        ProcessInstance call = callOf(number);
+        assertThat(runtime.getVariable(call.getId(), GuaranteeCallContract.DEBTOR_PURSUED_IN_COURT)).isEqualTo(true);
+        jobs.runDue(call);
+        assertThat(call).isWaitingAt("Gateway_Answer");
+        GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
+        assertThat(made.claimed()).isEqualByComparingTo("7500.00");
+        assertThat(text(calls.letter(made.id()))).contains("caution simple des sommes dues",
+                "poursuivi en paiement de cette facture par voie d'injonction de payer");
+    }
+
     @Test
     void whenNoGuaranteeIsLeftToCallTheInvoiceGoesStraightBack() {
         UUID customer = customers.register(TestData.debtor("Garage", TestData.wellRatedSiren(bureau), "FR")).getId();
@@ -482,10 +516,15 @@ class GuaranteeCallProcessTest {
     }
 
     private ProcessInstance escalate(String number) {
+        return escalate(number, 0);
+    }
+
+    /** @param legalAttempts the court cases that came back unpaid before this pass */
+    private ProcessInstance escalate(String number, int legalAttempts) {
         Invoice invoice = invoices.get(number);
         Map<String, Object> variables = new HashMap<>(caseVariables(invoice));
         variables.put(EscalationContract.AGENCY_ATTEMPTS, 0);
-        variables.put(EscalationContract.LEGAL_ATTEMPTS, 0);
+        variables.put(EscalationContract.LEGAL_ATTEMPTS, legalAttempts);
         return runtime.startProcessInstanceByKey(EscalationContract.PROCESS_KEY, number, variables);
     }
 
