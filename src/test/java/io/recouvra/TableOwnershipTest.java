@@ -50,7 +50,7 @@ class TableOwnershipTest {
             entry("prescription_review", "legal"),
             entry("provision_run", "provisions"), entry("provision_line", "provisions"),
             entry("write_off", "writeoff"),
-            entry("guarantee", "guarantee"), entry("guarantee_call", "guarantee"),
+            entry("guarantee", "guarantee"), entry("guarantee_call", "guarantee"), entry("guarantee_annual_information", "guarantee"),
             entry("insolvency_proceedings", "insolvency"), entry("insolvency_conversion", "insolvency"), entry("insolvency_reopening", "insolvency"),
             entry("claim_declaration", "insolvency"),
             entry("portal_link", "portal"),

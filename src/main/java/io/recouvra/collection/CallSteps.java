@@ -220,7 +220,11 @@ class CallSteps {
     /** French readers see amounts as everywhere in Tasklist (Amounts); others in their own locale. */
     private static String guaranteeKind(Guarantee guarantee, Viewer viewer) {
         return switch (guarantee.kind()) {
-            case PERSONAL_GUARANTEE -> viewer.say("Caution", "Personal guarantee");
+            // solidaire or simple: a simple guarantor may require the debtor to be pursued first (art. 2305 C. civ.)
+            case PERSONAL_GUARANTEE -> guarantee.jointAndSeveral() == null
+                    ? viewer.say("Caution (solidarité non renseignée)", "Personal guarantee (solidarity not recorded)")
+                    : guarantee.jointAndSeveral() ? viewer.say("Caution solidaire", "Joint and several personal guarantee")
+                    : viewer.say("Caution simple", "Simple personal guarantee");
             case FIRST_DEMAND_GUARANTEE -> viewer.say("Garantie à première demande", "First-demand guarantee");
             case RETENTION_OF_TITLE -> viewer.say("Réserve de propriété", "Retention of title");
             case DEPOSIT -> viewer.say("Acompte", "Deposit");

@@ -145,7 +145,10 @@ class CollectionSteps {
 
     @Bean
     JavaDelegate gatherEscalationFacts(Escalation escalation) {
-        return execution -> execution.setVariables(escalation.facts(InvoiceCase.of(execution)));
+        return execution -> {
+            Object legalAttempts = execution.getVariable(EscalationContract.LEGAL_ATTEMPTS);
+            execution.setVariables(escalation.facts(InvoiceCase.of(execution), legalAttempts instanceof Number n ? n.intValue() : 0));
+        };
     }
 
     /** A manager approved or refused the escalation: the trail says who and what. */

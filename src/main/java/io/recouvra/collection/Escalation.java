@@ -38,9 +38,12 @@ class Escalation {
         this.insuredInvoices = insuredInvoices;
     }
 
-    /** The inputs of EscalationRoute, read fresh: a score, the bureau's word on insolvency, a guarantee that could be called. */
+    /**
+     * The inputs of EscalationRoute, read fresh: a score, the bureau's word on insolvency, a guarantee that could be
+     * called (a simple one may wait for the debtor to be pursued in court: {@code legalAttempts} court attempts so far).
+     */
     @Transactional
-    Map<String, Object> facts(InvoiceCase invoiceCase) {
+    Map<String, Object> facts(InvoiceCase invoiceCase, int legalAttempts) {
         Invoice invoice = invoices.get(invoiceCase.invoiceId());
         Map<String, Object> facts = new HashMap<>();
         facts.put("totalOwed", invoice.getOutstanding().doubleValue());
@@ -49,7 +52,7 @@ class Escalation {
         facts.put("daysOverdue", (int) ChronoUnit.DAYS.between(invoice.getDueDate(), calendar.today()));
         facts.put("disputes", disputes.countSince(invoiceCase.customerId(), calendar.today().minusYears(1)));
         facts.put("insured", insuredInvoices.isInsured(invoiceCase.number()));
-        facts.put(EscalationContract.GUARANTEE_COVERS, guaranteeCalls.callableFor(invoiceCase.number()));
+        facts.put(EscalationContract.GUARANTEE_COVERS, guaranteeCalls.callableFor(invoiceCase.number(), legalAttempts > 0));
         return facts;
     }
 

@@ -13,13 +13,18 @@ import java.util.UUID;
  * @param reducedTo          what a disproportionate personal guarantee is reduced to (art. 2300 C. civ.), null when proportionate
  * @param paidOut            what the guarantor already paid under calls
  * @param releasedOn         the day it was given back (mainlevée), with {@code releaseReason}; null while it is not
+ * @param jointAndSeveral    a personal guarantee's solidarity with the debtor (art. 2290 C. civ.): true joint and
+ *                           several, false simple, null not recorded (registered before the register asked) or not a
+ *                           personal guarantee
+ * @param principalOnly      a personal guarantee's clause limiting it to the principal, excluding interest, penalties
+ *                           and other accessories (art. 2295 C. civ., "sauf clause contraire")
  */
 public record Guarantee(UUID id, UUID customerId, UUID invoiceId, String invoiceNumber, GuaranteeKind kind, String providerName,
                         String providerAddress, boolean naturalPerson, BigDecimal amount, String currency, LocalDate startsOn,
                         LocalDate endsOn, String reference, String callConditions, String documentsRequired,
                         boolean handwrittenMention, BigDecimal reducedTo, LocalDate annualInformationOn, Status status,
                         BigDecimal paidOut, Instant expiryWarnedAt, Instant createdAt, LocalDate releasedOn,
-                        String releaseReason) {
+                        String releaseReason, Boolean jointAndSeveral, boolean principalOnly) {
 
     public enum Status {
         /** In force. */
@@ -44,6 +49,15 @@ public record Guarantee(UUID id, UUID customerId, UUID invoiceId, String invoice
                 && (endsOn == null || !day.isAfter(endsOn));
         boolean formalities = kind != GuaranteeKind.PERSONAL_GUARANTEE || !naturalPerson || handwrittenMention;
         return inForce && formalities;
+    }
+
+    /**
+     * Whether the guarantor is bound jointly and severally with the debtor, without the bénéfice de discussion (art.
+     * 2305 C. civ.). A personal guarantee whose solidarity was not recorded is not: solidarity is not presumed (art.
+     * 1310 C. civ.).
+     */
+    public boolean jointlyAndSeverallyBound() {
+        return Boolean.TRUE.equals(jointAndSeveral);
     }
 
     /** The cap left: the amount, or what art. 2300 reduced it to, less what was already paid under it. */

@@ -23,6 +23,13 @@ public final class GuaranteeCallContract {
     public static final String CUSTOMER_ID = "customerId";
     public static final String CUSTOMER_NAME = "customerName";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+    /**
+     * Whether an injunction to pay against the debtor for the invoice came back unpaid before this call (boolean; absent
+     * in calls started before it existed: false). Set from Escalation's {@link #ESCALATION_LEGAL_ATTEMPTS}.
+     */
+    public static final String DEBTOR_PURSUED_IN_COURT = "debtorPursuedInCourt";
+    /** Escalation's count of court attempts on the invoice, read by the step that starts the call. */
+    public static final String ESCALATION_LEGAL_ATTEMPTS = "legalAttempts";
 
     // ---- variables of its own
 

@@ -40,11 +40,13 @@ class GuaranteeCallLetter {
      * @param answerWithin how long the guarantor has, from the posting: the letter gives the period, not a day, because
      *                     the day it is posted is the postal service's (and the outbox's contact hours)
      */
-    byte[] render(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin) {
-        return templates.pdf(TEMPLATE, model(guarantee, invoice, claim, calledOn, answerWithin));
+    byte[] render(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin,
+                  boolean debtorPursuedInCourt) {
+        return templates.pdf(TEMPLATE, model(guarantee, invoice, claim, calledOn, answerWithin, debtorPursuedInCourt));
     }
 
-    private Map<String, Object> model(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin) {
+    private Map<String, Object> model(Guarantee guarantee, Invoice invoice, GuaranteeClaim claim, LocalDate calledOn, Period answerWithin,
+                                      boolean debtorPursuedInCourt) {
         Customer debtor = invoice.getCustomer();
         String currency = invoice.getCurrency();
         Map<String, Object> model = new HashMap<>();
@@ -74,7 +76,13 @@ class GuaranteeCallLetter {
         model.put("claimedIsCapped", claim.capped());
         model.put("breakdown", breakdown(claim, invoice.getNumber()));
         model.put("owed", AmountDisplay.of(claim.owed(), currency));
-        model.put("withAccessories", claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE);
+        model.put("withAccessories", claim.withAccessories());
+        model.put("principalOnly", claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE && !claim.withAccessories());
+        // the deed's terms, as the guarantor signed them: "caution solidaire" or "caution simple" (art. 2290)
+        model.put("solidarity", guarantee.kind() != GuaranteeKind.PERSONAL_GUARANTEE ? null
+                : guarantee.jointlyAndSeverallyBound() ? "solidaire" : "simple");
+        model.put("debtorPursuedInCourt", guarantee.kind() == GuaranteeKind.PERSONAL_GUARANTEE && !guarantee.jointlyAndSeverallyBound()
+                && debtorPursuedInCourt);
         model.put("forfeitures", claim.forfeitures().stream().map(GuaranteeCallLetter::forfeiture).toList());
         model.put("calledOn", DAY.format(calledOn));
         model.put("answerWithin", inFrench(answerWithin));
@@ -89,7 +97,7 @@ class GuaranteeCallLetter {
         String currency = claim.currency();
         List<Map<String, String>> lines = new ArrayList<>();
         lines.add(line("Principal restant dû sur la facture " + invoiceNumber, AmountDisplay.of(claim.principal(), currency)));
-        if (claim.kind() != GuaranteeKind.PERSONAL_GUARANTEE) {
+        if (!claim.withAccessories()) {
             return lines;
         }
         for (Map<String, String> period : InterestLines.of(claim.periods(), currency, Locale.FRENCH)) {

@@ -50,7 +50,14 @@ class GuaranteeCallSteps {
                         .putValue(INVOICE_ID, execution.getVariable(INVOICE_ID))
                         .putValue(CUSTOMER_ID, execution.getVariable(CUSTOMER_ID))
                         .putValue(CUSTOMER_NAME, execution.getVariable(CUSTOMER_NAME))
-                        .putValue(OUTSTANDING_DISPLAY, execution.getVariable(OUTSTANDING_DISPLAY)));
+                        .putValue(OUTSTANDING_DISPLAY, execution.getVariable(OUTSTANDING_DISPLAY))
+                        .putValue(GuaranteeCallContract.DEBTOR_PURSUED_IN_COURT,
+                                pursuedInCourt(execution.getVariable(GuaranteeCallContract.ESCALATION_LEGAL_ATTEMPTS))));
+    }
+
+    /** An injunction to pay came back unpaid: Escalation counts its court attempts. */
+    static boolean pursuedInCourt(Object legalAttempts) {
+        return legalAttempts instanceof Number attempts && attempts.intValue() > 0;
     }
 
     /**
@@ -63,7 +70,8 @@ class GuaranteeCallSteps {
         return execution -> {
             Optional<GuaranteeCalls.Call> call;
             try {
-                call = calls.call((String) execution.getVariable(INVOICE_NUMBER));
+                call = calls.call((String) execution.getVariable(INVOICE_NUMBER),
+                        Boolean.TRUE.equals(execution.getVariable(GuaranteeCallContract.DEBTOR_PURSUED_IN_COURT)));
             } catch (MissingLatePaymentRate missing) {
                 // the model waits for the rate (boundary error, signal LatePaymentRateRecorded): no incident
                 throw missing.asBpmnError();

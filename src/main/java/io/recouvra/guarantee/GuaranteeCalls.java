@@ -108,23 +108,30 @@ public class GuaranteeCalls {
         this.zone = zone;
     }
 
-    /** EscalationRoute's input "a valid guarantee covers the debt": a guarantee could be called on this invoice today. */
+    /**
+     * EscalationRoute's input "a valid guarantee covers the debt": a guarantee could be called on this invoice today.
+     *
+     * @param debtorPursuedInCourt an injunction to pay against the debtor for this invoice came back unpaid: a simple
+     *                             guarantee may then be called whatever {@code simple-guarantee-call} says
+     */
     @Transactional(readOnly = true)
-    public boolean callableFor(String invoiceNumber) {
-        return invoices.find(invoiceNumber).flatMap(invoice -> choose(invoice, today())).isPresent();
+    public boolean callableFor(String invoiceNumber, boolean debtorPursuedInCourt) {
+        return invoices.find(invoiceNumber).flatMap(invoice -> choose(invoice, today(), debtorPursuedInCourt)).isPresent();
     }
 
     /**
      * The guarantee to call on the invoice: one in force today, not called already, with a cap left, of a kind a letter
-     * calls (a personal or a first-demand guarantee), in the invoice's currency; the invoice's own before the account's,
-     * then the one ending first (it will not be there for long).
+     * calls (a personal or a first-demand guarantee), in the invoice's currency, and for a simple personal guarantee
+     * when {@link SimpleGuaranteeCall} allows it; the invoice's own before the account's, then the one ending first (it
+     * will not be there for long).
      */
-    private Optional<Guarantee> choose(Invoice invoice, LocalDate day) {
+    private Optional<Guarantee> choose(Invoice invoice, LocalDate day, boolean debtorPursuedInCourt) {
         if (invoice.getStatus().isClosed() || invoice.getOutstanding().signum() <= 0) {
             return Optional.empty();
         }
         return guarantees.ofCustomer(invoice.getCustomer().getId()).stream()
                 .filter(g -> g.kind().callable() && g.status() == Guarantee.Status.ACTIVE && g.validOn(day))
+                .filter(g -> settings.simpleGuaranteeCall().allows(g, debtorPursuedInCourt))
                 .filter(g -> g.currency().equals(invoice.getCurrency()) && g.capLeft().signum() > 0)
                 .filter(g -> g.invoiceId() == null || g.invoiceId().equals(invoice.getId()))
                 .min(Comparator.comparing((Guarantee g) -> g.invoiceId() == null)
@@ -137,10 +144,10 @@ public class GuaranteeCalls {
      * refused, since the route was chosen).
      */
     @Transactional(noRollbackFor = MissingLatePaymentRate.class) // its step waits for the rate, its transaction commits
-    Optional<Call> call(String invoiceNumber) {
+    Optional<Call> call(String invoiceNumber, boolean debtorPursuedInCourt) {
         Invoice invoice = invoices.get(invoiceNumber);
         LocalDate today = today();
-        Optional<Guarantee> chosen = choose(invoice, today);
+        Optional<Guarantee> chosen = choose(invoice, today, debtorPursuedInCourt);
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -149,7 +156,7 @@ public class GuaranteeCalls {
         BigDecimal claimed = claim.total();
         // provisional: the deadline runs from the posting, which moves it (posted)
         LocalDate answerDueOn = today.plus(settings.answerWithin());
-        byte[] letter = letters.render(guarantee, invoice, claim, today, settings.answerWithin());
+        byte[] letter = letters.render(guarantee, invoice, claim, today, settings.answerWithin(), debtorPursuedInCourt);
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into recouvra.guarantee_call (id, guarantee_id, invoice_id, invoice_number, claimed, currency, called_on,
@@ -172,23 +179,31 @@ public class GuaranteeCalls {
     /**
      * What a call on the invoice claims from the guarantee on that day (see {@link GuaranteeClaim}): the late-payment
      * interest and the indemnity as {@link LatePaymentClaims} computes them for a formal notice, the forfeiture from the
-     * information letters the register records (art. 2302: {@code annualInformationOn}; art. 2303: the first-default
-     * notice's day). Fails with {@code MissingLatePaymentRate} when a half-year's rates are not recorded.
+     * information letters the register records (art. 2302: every annual information sent; art. 2303: the first-default
+     * notice's day); the principal alone for a guarantee limited to it. Fails with {@code MissingLatePaymentRate} when a
+     * half-year's rates are not recorded.
      */
     GuaranteeClaim claimFor(Guarantee guarantee, Invoice invoice, LocalDate day) {
         if (guarantee.kind() == GuaranteeKind.FIRST_DEMAND_GUARANTEE) {
             return GuaranteeClaim.firstDemand(invoice.getCurrency(), invoice.getOutstanding(), guarantee.capLeft());
         }
+        if (guarantee.principalOnly()) {
+            return GuaranteeClaim.principalOnly(invoice.getCurrency(), invoice.getOutstanding(), guarantee.capLeft());
+        }
         LatePaymentClaims.InvoiceClaim owed = lateClaims.claim(List.of(invoice), day).invoices().get(0);
-        return GuaranteeClaim.personal(owed, guarantee.capLeft(), GuaranteeClaim.forfeitures(guarantee, invoice.getDueDate(),
-                guarantees.firstDefaultNotifiedOn(guarantee.id()), day, settings.firstDefaultNoticeGrace()));
+        return GuaranteeClaim.personal(owed, guarantee.capLeft(), GuaranteeClaim.forfeitures(guarantee,
+                guarantees.annualInformation(guarantee.id()), invoice.getDueDate(), guarantees.firstDefaultNotifiedOn(guarantee.id()), day,
+                settings.firstDefaultNoticeGrace()));
     }
 
     /** The claim's parts, for the trail. */
     private static String describe(GuaranteeClaim claim) {
         String currency = claim.currency();
         StringBuilder text = new StringBuilder("Claimed: principal ").append(AmountDisplay.of(claim.principal(), currency));
-        if (claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE) {
+        if (claim.kind() == GuaranteeKind.PERSONAL_GUARANTEE && !claim.withAccessories()) {
+            text.append(" only (the guarantee excludes interest and accessories, art. 2295 C. civ.)");
+        }
+        if (claim.withAccessories()) {
             text.append(", interest ").append(AmountDisplay.of(claim.interest(), currency))
                     .append(", indemnity ").append(AmountDisplay.of(claim.indemnityEur(), "EUR"));
             for (GuaranteeClaim.Forfeiture forfeiture : claim.forfeitures()) {

@@ -17,7 +17,8 @@ import java.util.List;
  * <li>A personal guarantee (cautionnement) extends to the interest and other accessories of the debt unless agreed
  * otherwise (art. 2295 C. civ.): the principal, the late-payment interest to the call day and the 40 EUR recovery
  * indemnity, as {@code interest.LatePaymentClaims} computes them for a formal notice, less what a natural-person
- * guarantor does not owe because the creditor did not inform it (art. 2302 and 2303), all within the cap left.</li>
+ * guarantor does not owe because the creditor did not inform it (art. 2302 and 2303), all within the cap left. When
+ * the deed limits the guarantee to the principal (the "clause contraire" of art. 2295), the principal alone.</li>
  * <li>A first-demand guarantee is the bank's own undertaking to pay a sum (art. 2321): the principal still owed, within
  * the cap left; no accessories.</li>
  * </ul>
@@ -32,10 +33,12 @@ import java.util.List;
  * @param total                 the sum called: {@code owed} within the cap left
  * @param periods               the interest periods, for the breakdown
  * @param forfeitures           the days the guarantor was left uninformed, by rule
+ * @param withAccessories       whether the guarantee extends to the interest and other accessories: a personal guarantee
+ *                              without a clause limiting it to the principal
  */
 public record GuaranteeClaim(GuaranteeKind kind, String currency, BigDecimal principal, BigDecimal interest, BigDecimal indemnityEur,
                              BigDecimal forfeitedInterest, BigDecimal forfeitedIndemnityEur, BigDecimal owed, BigDecimal capLeft,
-                             BigDecimal total, List<InterestPeriod> periods, List<Forfeiture> forfeitures) {
+                             BigDecimal total, List<InterestPeriod> periods, List<Forfeiture> forfeitures, boolean withAccessories) {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
@@ -65,9 +68,22 @@ public record GuaranteeClaim(GuaranteeKind kind, String currency, BigDecimal pri
 
     /** A first-demand guarantee: what the invoice still owes, within the cap left. */
     static GuaranteeClaim firstDemand(String currency, BigDecimal principal, BigDecimal capLeft) {
+        return principalAlone(GuaranteeKind.FIRST_DEMAND_GUARANTEE, currency, principal, capLeft);
+    }
+
+    /**
+     * A personal guarantee whose deed excludes the interest, penalties and other accessories (art. 2295 C. civ. extends
+     * it to them "sauf clause contraire"): what the invoice still owes in principal, within the cap left. Nothing to
+     * forfeit either: the information rules of art. 2302 and 2303 take away interest and penalties only.
+     */
+    static GuaranteeClaim principalOnly(String currency, BigDecimal principal, BigDecimal capLeft) {
+        return principalAlone(GuaranteeKind.PERSONAL_GUARANTEE, currency, principal, capLeft);
+    }
+
+    private static GuaranteeClaim principalAlone(GuaranteeKind kind, String currency, BigDecimal principal, BigDecimal capLeft) {
         BigDecimal owed = principal.setScale(2, RoundingMode.HALF_UP);
-        return new GuaranteeClaim(GuaranteeKind.FIRST_DEMAND_GUARANTEE, currency, owed, ZERO, ZERO, ZERO, ZERO, owed, capLeft,
-                owed.min(capLeft), List.of(), List.of());
+        return new GuaranteeClaim(kind, currency, owed, ZERO, ZERO, ZERO, ZERO, owed, capLeft, owed.min(capLeft), List.of(), List.of(),
+                false);
     }
 
     /**
@@ -104,42 +120,26 @@ public record GuaranteeClaim(GuaranteeKind kind, String currency, BigDecimal pri
         BigDecimal principal = invoice.principal().setScale(2, RoundingMode.HALF_UP);
         BigDecimal owed = principal.add(interest).subtract(forfeitedInterest).add(indemnity).subtract(forfeitedIndemnity);
         return new GuaranteeClaim(GuaranteeKind.PERSONAL_GUARANTEE, invoice.currency(), principal, interest, indemnity,
-                forfeitedInterest, forfeitedIndemnity, owed, capLeft, owed.min(capLeft), invoice.periods(), List.copyOf(forfeitures));
+                forfeitedInterest, forfeitedIndemnity, owed, capLeft, owed.min(capLeft), invoice.periods(), List.copyOf(forfeitures), true);
     }
 
     /**
      * The days a natural-person guarantor was left uninformed, as far as they reach an invoice due on {@code dueDate}
      * called on {@code callDay}; none for a guarantor that is a company (the duties are towards natural persons).
      * <ul>
-     * <li>Art. 2302: the information on 31 December of year Y − 1 is owed by 31 March of year Y. On the call day, the
-     * last such deadline passed is looked at (the register keeps only the last information day,
-     * {@code annualInformationOn}, so earlier years are taken as informed). Not informed since 1 January of Y: from the
-     * last information (from the start when never informed) to the call day, the call being the first the guarantor
-     * hears of the sums. Informed after 31 March of Y: from the start of the guarantee (the previous information's day
-     * is no longer known) to that late information.</li>
+     * <li>Art. 2302: see {@link #annualInformationForfeitures}, from every annual information sent
+     * ({@code annualInformation}, the days each was sent).</li>
      * <li>Art. 2303: the default of an invoice due on day D is to be told once the month is over, by D + 1 month + 1 day
      * (what Recouvra's morning run does) plus {@code firstDefaultGrace}. Told later: from D to the day told; never told
      * by the call: from D to the call day.</li>
      * </ul>
      */
-    static List<Forfeiture> forfeitures(Guarantee guarantee, LocalDate dueDate, LocalDate firstDefaultNotifiedOn, LocalDate callDay,
-                                        Period firstDefaultGrace) {
+    static List<Forfeiture> forfeitures(Guarantee guarantee, List<LocalDate> annualInformation, LocalDate dueDate,
+                                        LocalDate firstDefaultNotifiedOn, LocalDate callDay, Period firstDefaultGrace) {
         if (guarantee.kind() != GuaranteeKind.PERSONAL_GUARANTEE || !guarantee.naturalPerson()) {
             return List.of();
         }
-        List<Forfeiture> forfeitures = new ArrayList<>();
-        int year = callDay.isAfter(LocalDate.of(callDay.getYear(), 3, 31)) ? callDay.getYear() : callDay.getYear() - 1;
-        LocalDate yearEnd = LocalDate.of(year - 1, 12, 31);
-        LocalDate deadline = LocalDate.of(year, 3, 31);
-        LocalDate last = guarantee.annualInformationOn();
-        LocalDate beforeStart = guarantee.startsOn().minusDays(1);
-        if (!guarantee.startsOn().isAfter(yearEnd)) {
-            if (last == null || last.isBefore(LocalDate.of(year, 1, 1))) {
-                forfeitures.add(new Forfeiture(Rule.ANNUAL_INFORMATION, last == null ? beforeStart : last, callDay));
-            } else if (last.isAfter(deadline)) {
-                forfeitures.add(new Forfeiture(Rule.ANNUAL_INFORMATION, beforeStart, last));
-            }
-        }
+        List<Forfeiture> forfeitures = new ArrayList<>(annualInformationForfeitures(guarantee.startsOn(), annualInformation, callDay));
         LocalDate toldBy = dueDate.plusMonths(1).plusDays(1).plus(firstDefaultGrace);
         if (callDay.isAfter(toldBy)) {
             if (firstDefaultNotifiedOn == null) {
@@ -149,6 +149,38 @@ public record GuaranteeClaim(GuaranteeKind kind, String currency, BigDecimal pri
             }
         }
         return forfeitures;
+    }
+
+    /**
+     * Art. 2302, year by year: the information stating 31 December of year Y - 1 is owed by 31 March of year Y, for a
+     * guarantee started by that 31 December. Each such deadline passed by the call day without an information sent
+     * from 1 January to 31 March of Y forfeits the interest and penalties from the previous information (the last one
+     * sent before 1 January of Y; the start of the guarantee when none) until the next one sent (after 31 March of Y;
+     * the call day, the call being the first the guarantor hears of the sums, when none). Consecutive years missed make
+     * one run of days. {@code informed}: the days each information was sent, in any order.
+     */
+    static List<Forfeiture> annualInformationForfeitures(LocalDate startsOn, List<LocalDate> informed, LocalDate callDay) {
+        List<LocalDate> days = informed.stream().sorted().toList();
+        LocalDate beforeStart = startsOn.minusDays(1);
+        List<Forfeiture> runs = new ArrayList<>();
+        for (int year = startsOn.getYear() + 1; callDay.isAfter(LocalDate.of(year, 3, 31)); year++) {
+            LocalDate yearStart = LocalDate.of(year, 1, 1);
+            LocalDate deadline = LocalDate.of(year, 3, 31);
+            if (days.stream().anyMatch(day -> !day.isBefore(yearStart) && !day.isAfter(deadline))) {
+                continue;
+            }
+            LocalDate previous = days.stream().filter(day -> day.isBefore(yearStart)).reduce((first, second) -> second)
+                    .filter(day -> day.isAfter(beforeStart)).orElse(beforeStart);
+            LocalDate next = days.stream().filter(day -> day.isAfter(deadline)).findFirst().filter(day -> day.isBefore(callDay))
+                    .orElse(callDay);
+            Forfeiture last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && !previous.isAfter(last.until())) {
+                runs.set(runs.size() - 1, new Forfeiture(Rule.ANNUAL_INFORMATION, last.after(), next.isAfter(last.until()) ? next : last.until()));
+            } else {
+                runs.add(new Forfeiture(Rule.ANNUAL_INFORMATION, previous, next));
+            }
+        }
+        return runs;
     }
 
     /** The days of a forfeiture that bore interest on this claim: those of its periods the forfeiture covers. */

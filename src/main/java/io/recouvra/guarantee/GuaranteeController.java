@@ -44,8 +44,14 @@ class GuaranteeController {
         this.zone = zone;
     }
 
-    /** A guarantee as the API shows it, with whether it secures anything today. */
-    record GuaranteeView(Guarantee guarantee, boolean validToday, BigDecimal capLeft) {
+    /**
+     * A guarantee as the API shows it, with whether it secures anything today and, for a natural person's personal
+     * guarantee, the days each annual information of art. 2302 C. civ. was sent.
+     */
+    record GuaranteeView(Guarantee guarantee, boolean validToday, BigDecimal capLeft, List<LocalDate> annualInformationSent) {
+    }
+
+    record AnnualInformationSent(LocalDate informedOn) {
     }
 
     record PaymentReceived(BigDecimal amount, LocalDate valueDate, String bankReference) {
@@ -76,6 +82,14 @@ class GuaranteeController {
             + "(409 while a call waits for its answer, or when already released)")
     GuaranteeView release(@PathVariable UUID guaranteeId, @RequestBody GuaranteeRelease release) {
         return view(guarantees.release(guaranteeId, release, today()));
+    }
+
+    @PostMapping("/api/v1/guarantees/{guaranteeId}/annual-information")
+    @Operation(summary = "Record an annual information (art. 2302 C. civ.) sent to the guarantor outside Recouvra: a call reckons "
+            + "the interest forfeited year by year from these days (409 when that year's is already recorded)")
+    GuaranteeView annualInformation(@PathVariable UUID guaranteeId, @RequestBody AnnualInformationSent sent) {
+        guarantees.recordAnnualInformation(guaranteeId, sent.informedOn(), today());
+        return view(guarantees.get(guaranteeId));
     }
 
     @PostMapping(path = "/api/v1/imports/guarantees", consumes = "text/csv")
@@ -126,7 +140,9 @@ class GuaranteeController {
     }
 
     private GuaranteeView view(Guarantee guarantee) {
-        return new GuaranteeView(guarantee, guarantee.validOn(today()), guarantee.capLeft());
+        return new GuaranteeView(guarantee, guarantee.validOn(today()), guarantee.capLeft(),
+                guarantee.kind() == GuaranteeKind.PERSONAL_GUARANTEE && guarantee.naturalPerson()
+                        ? guarantees.annualInformation(guarantee.id()) : List.of());
     }
 
     private LocalDate today() {

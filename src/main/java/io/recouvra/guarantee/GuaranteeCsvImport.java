@@ -32,7 +32,7 @@ class GuaranteeCsvImport {
 
     static final List<String> COLUMNS = List.of("customerRegistrationNumber", "kind", "invoiceNumber", "providerName",
             "providerAddress", "naturalPerson", "amount", "currency", "startsOn", "endsOn", "reference", "callConditions",
-            "documentsRequired", "handwrittenMention", "reducedTo", "annualInformationOn");
+            "documentsRequired", "handwrittenMention", "reducedTo", "annualInformationOn", "jointAndSeveral", "principalOnly");
     private static final int MAX_LINES = 10_000;
 
     private final Guarantees guarantees;
@@ -100,7 +100,7 @@ class GuaranteeCsvImport {
                 yesNo(r, "naturalPerson", problems), amount(r, "amount", problems), text(r, "currency"),
                 date(r, "startsOn", problems), date(r, "endsOn", problems), text(r, "reference"), text(r, "callConditions"),
                 text(r, "documentsRequired"), yesNo(r, "handwrittenMention", problems), amount(r, "reducedTo", problems),
-                date(r, "annualInformationOn", problems));
+                date(r, "annualInformationOn", problems), yesNo(r, "jointAndSeveral", problems), yesNo(r, "principalOnly", problems));
     }
 
     private static String text(CSVRecord r, String column) {

@@ -11,11 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     notice of art. 2303 C. civ. still counts as given in time when a call reckons the guarantor's
  *                     forfeiture; the text says "dès" (as soon as) and fixes no period, so P0D as shipped (the strictest
  *                     reading; what Recouvra's own morning run does)
+ * @param simpleGuaranteeCall when a simple (non joint and several) personal guarantee may be called; the law leaves
+ *                     it to the creditor (the guarantor's bénéfice de discussion, art. 2305 C. civ., is a defence it
+ *                     must invoke), so AFTER_COURT_ACTION as shipped
  */
 @ConfigurationProperties("recouvra.guarantee")
-record GuaranteeSettings(Period warnAhead, Period answerWithin, Period firstDefaultNoticeGrace) {
+record GuaranteeSettings(Period warnAhead, Period answerWithin, Period firstDefaultNoticeGrace, SimpleGuaranteeCall simpleGuaranteeCall) {
 
     GuaranteeSettings {
+        if (simpleGuaranteeCall == null) {
+            simpleGuaranteeCall = SimpleGuaranteeCall.AFTER_COURT_ACTION;
+        }
         if (firstDefaultNoticeGrace == null) {
             firstDefaultNoticeGrace = Period.ZERO;
         }

@@ -38,7 +38,7 @@ public class Guarantees {
     private static final String COLUMNS = """
             id, customer_id, invoice_id, kind, provider_name, provider_address, natural_person, amount, currency, starts_on,
             ends_on, reference, call_conditions, documents_required, handwritten_mention, reduced_to, annual_information_on,
-            status, paid_out, expiry_warned_at, created_at, released_on, release_reason""";
+            status, paid_out, expiry_warned_at, created_at, released_on, release_reason, joint_and_several, principal_only""";
 
     private final JdbcTemplate jdbc;
     private final CustomerService customers;
@@ -68,16 +68,23 @@ public class Guarantees {
         }
         UUID id = UUID.randomUUID();
         boolean naturalPerson = Boolean.TRUE.equals(request.naturalPerson());
+        boolean personal = request.kind() == GuaranteeKind.PERSONAL_GUARANTEE;
         jdbc.update("""
                 insert into recouvra.guarantee (id, customer_id, invoice_id, kind, provider_name, provider_address, natural_person,
                     amount, currency, starts_on, ends_on, reference, call_conditions, documents_required, handwritten_mention,
-                    reduced_to, annual_information_on, status, paid_out, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?)""",
+                    reduced_to, annual_information_on, status, paid_out, created_at, created_by, joint_and_several, principal_only)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?, ?, ?)""",
                 id, customerId, invoiceId, request.kind().name(), blankToNull(request.providerName()),
                 blankToNull(request.providerAddress()), naturalPerson, request.amount(), request.currency(), request.startsOn(),
                 request.endsOn(), blankToNull(request.reference()), blankToNull(request.callConditions()),
                 blankToNull(request.documentsRequired()), Boolean.TRUE.equals(request.handwrittenMention()), request.reducedTo(),
-                request.annualInformationOn(), Timestamp.from(clock.instant()), Actors.current());
+                request.annualInformationOn(), Timestamp.from(clock.instant()), Actors.current(),
+                personal ? request.jointAndSeveral() : null, personal && Boolean.TRUE.equals(request.principalOnly()));
+        if (request.annualInformationOn() != null) {
+            // the last information sent before Recouvra: the one for the year before the day it was sent
+            jdbc.update("insert into recouvra.guarantee_annual_information (guarantee_id, for_year, informed_on) values (?, ?, ?)",
+                    id, request.annualInformationOn().getYear() - 1, request.annualInformationOn());
+        }
         Guarantee stored = get(id);
         interactions.record(customerId, invoiceId, Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
                 "Guarantee registered: " + describe(stored), null);
@@ -93,8 +100,17 @@ public class Guarantees {
     public Guarantee amend(UUID id, GuaranteeAmendment change) {
         Guarantee before = lock(id);
         List<FieldProblem> problems = new ArrayList<>();
-        if (change.amount() == null && change.endsOn() == null && change.documentsRequired() == null) {
-            problems.add(new FieldProblem("amount", "nothing to change: give amount, endsOn or documentsRequired"));
+        if (change.amount() == null && change.endsOn() == null && change.documentsRequired() == null
+                && change.jointAndSeveral() == null && change.principalOnly() == null) {
+            problems.add(new FieldProblem("amount", "nothing to change: give amount, endsOn, documentsRequired, jointAndSeveral or principalOnly"));
+        }
+        if (before.kind() != GuaranteeKind.PERSONAL_GUARANTEE) {
+            if (change.jointAndSeveral() != null) {
+                problems.add(new FieldProblem("jointAndSeveral", "applies only to a personal guarantee (art. 2290 C. civ.)"));
+            }
+            if (change.principalOnly() != null) {
+                problems.add(new FieldProblem("principalOnly", "applies only to a personal guarantee (art. 2295 C. civ.)"));
+            }
         }
         if (change.amount() != null) {
             checkAmount(change.amount(), problems);
@@ -117,10 +133,12 @@ public class Guarantees {
         BigDecimal amount = change.amount() == null ? before.amount() : change.amount();
         LocalDate endsOn = change.endsOn() == null ? before.endsOn() : change.endsOn();
         String documents = change.documentsRequired() == null ? before.documentsRequired() : blankToNull(change.documentsRequired());
+        Boolean jointAndSeveral = change.jointAndSeveral() == null ? before.jointAndSeveral() : change.jointAndSeveral();
+        boolean principalOnly = change.principalOnly() == null ? before.principalOnly() : change.principalOnly();
         jdbc.update("""
-                update recouvra.guarantee set amount = ?, ends_on = ?, documents_required = ?,
+                update recouvra.guarantee set amount = ?, ends_on = ?, documents_required = ?, joint_and_several = ?, principal_only = ?,
                     expiry_warned_at = case when ends_on is distinct from ? then null else expiry_warned_at end
-                where id = ?""", amount, endsOn, documents, endsOn, id);
+                where id = ?""", amount, endsOn, documents, jointAndSeveral, principalOnly, endsOn, id);
         Guarantee after = get(id);
         interactions.record(after.customerId(), after.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
                 "Guarantee amended: " + changes(before, after), describe(after));
@@ -182,10 +200,20 @@ public class Guarantees {
         if (!Objects.equals(before.endsOn(), after.endsOn())) {
             changed.add("end " + (before.endsOn() == null ? "none" : before.endsOn()) + " -> " + after.endsOn());
         }
+        if (!Objects.equals(before.jointAndSeveral(), after.jointAndSeveral())) {
+            changed.add(solidarity(before) + " -> " + solidarity(after));
+        }
+        if (before.principalOnly() != after.principalOnly()) {
+            changed.add(after.principalOnly() ? "limited to the principal" : "no longer limited to the principal");
+        }
         if (!Objects.equals(before.documentsRequired(), after.documentsRequired())) {
             changed.add("documents required " + (after.documentsRequired() == null ? "none" : after.documentsRequired().replaceAll("\\R", "; ")));
         }
         return changed.isEmpty() ? "nothing changed" : String.join(", ", changed);
+    }
+
+    private static String solidarity(Guarantee g) {
+        return g.jointAndSeveral() == null ? "solidarity not recorded" : g.jointAndSeveral() ? "joint and several" : "simple";
     }
 
     private static void checkAmount(BigDecimal amount, List<FieldProblem> problems) {
@@ -224,6 +252,20 @@ public class Guarantees {
         }
         if (r.kind() == GuaranteeKind.PERSONAL_GUARANTEE && r.naturalPerson() == null) {
             problems.add(new FieldProblem("naturalPerson", "is required for a personal guarantee: the formalities of art. 2297 and 2300 C. civ. depend on it"));
+        }
+        if (r.kind() == GuaranteeKind.PERSONAL_GUARANTEE && r.jointAndSeveral() == null) {
+            problems.add(new FieldProblem("jointAndSeveral", "is required for a personal guarantee: true when the deed makes the guarantor "
+                    + "jointly and severally liable (solidaire), false for a simple one, who may require the debtor to be pursued first "
+                    + "(art. 2290 and 2305 C. civ.)"));
+        }
+        if (r.kind() != GuaranteeKind.PERSONAL_GUARANTEE && r.jointAndSeveral() != null) {
+            problems.add(new FieldProblem("jointAndSeveral", "applies only to a personal guarantee (art. 2290 C. civ.)"));
+        }
+        if (r.kind() != GuaranteeKind.PERSONAL_GUARANTEE && Boolean.TRUE.equals(r.principalOnly())) {
+            problems.add(new FieldProblem("principalOnly", "applies only to a personal guarantee (art. 2295 C. civ.)"));
+        }
+        if (r.annualInformationOn() != null && r.startsOn() != null && r.annualInformationOn().isBefore(r.startsOn())) {
+            problems.add(new FieldProblem("annualInformationOn", "must not be before startsOn: no information is owed before the guarantee"));
         }
         if (r.kind() == GuaranteeKind.FIRST_DEMAND_GUARANTEE) {
             if (r.endsOn() == null) {
@@ -303,8 +345,56 @@ public class Guarantees {
                 + (firstDefaultUntold ? " and first_default_notified_on is null" : "") + " order by created_at, id", this::row);
     }
 
-    void markAnnualInformation(UUID id, LocalDate day) {
+    /** Recouvra sent the annual information stating 31 December of {@code forYear}: kept in the history and as the last. */
+    void markAnnualInformation(UUID id, int forYear, LocalDate day) {
         jdbc.update("update recouvra.guarantee set annual_information_on = ? where id = ?", day, id);
+        jdbc.update("""
+                insert into recouvra.guarantee_annual_information (guarantee_id, for_year, informed_on) values (?, ?, ?)
+                on conflict (guarantee_id, for_year) do nothing""", id, forYear, day);
+    }
+
+    /**
+     * Records an annual information sent outside Recouvra (before it kept the register, or by hand): the information
+     * sent on {@code informedOn} states 31 December of the year before. Refused (400) in the future, before the guarantee
+     * existed on that 31 December, or for a guarantee that owes none (not a natural person's personal guarantee); 409
+     * when that year's information is already recorded. The last information day follows when it is later.
+     */
+    @Transactional
+    public List<LocalDate> recordAnnualInformation(UUID id, LocalDate informedOn, LocalDate today) {
+        Guarantee guarantee = lock(id);
+        if (guarantee.kind() != GuaranteeKind.PERSONAL_GUARANTEE || !guarantee.naturalPerson()) {
+            throw new InvalidInputException("informedOn", "the annual information of art. 2302 C. civ. is owed only to a natural "
+                    + "person's personal guarantee");
+        }
+        if (informedOn == null) {
+            throw new InvalidInputException("informedOn", "is required: the day the annual information was sent");
+        }
+        if (informedOn.isAfter(today)) {
+            throw new InvalidInputException("informedOn", "must not be in the future: record the information once sent");
+        }
+        int forYear = informedOn.getYear() - 1;
+        if (guarantee.startsOn().getYear() > forYear) {
+            throw new InvalidInputException("informedOn", "an information sent in " + informedOn.getYear() + " states 31 December "
+                    + forYear + ", before the guarantee started on " + guarantee.startsOn());
+        }
+        int stored = jdbc.update("""
+                insert into recouvra.guarantee_annual_information (guarantee_id, for_year, informed_on) values (?, ?, ?)
+                on conflict (guarantee_id, for_year) do nothing""", id, forYear, informedOn);
+        if (stored == 0) {
+            throw new ConflictException("informedOn", "the information stating 31 December " + forYear + " is already recorded");
+        }
+        jdbc.update("update recouvra.guarantee set annual_information_on = ? where id = ? and (annual_information_on is null "
+                + "or annual_information_on < ?)", informedOn, id, informedOn);
+        interactions.record(guarantee.customerId(), guarantee.invoiceId(), Medium.SYSTEM, Direction.INTERNAL, Type.NOTE,
+                "Guarantor's annual information (art. 2302 C. civ.) for " + forYear + " recorded as sent on " + informedOn, describe(guarantee));
+        return annualInformation(id);
+    }
+
+    /** The days each annual information of art. 2302 was sent to the guarantor, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LocalDate> annualInformation(UUID id) {
+        return jdbc.queryForList("select informed_on from recouvra.guarantee_annual_information where guarantee_id = ? order by informed_on",
+                LocalDate.class, id);
     }
 
     /** The day the first-default notice of art. 2303 was queued to the guarantor, or null when it was not (yet). */
@@ -340,7 +430,9 @@ public class Guarantees {
             case RETENTION_OF_TITLE -> "retention of title";
             case DEPOSIT -> "deposit";
         };
-        return kind + (g.providerName() == null ? "" : " by " + g.providerName()) + ", " + AmountDisplay.of(g.amount(), g.currency())
+        String terms = g.kind() != GuaranteeKind.PERSONAL_GUARANTEE ? ""
+                : " (" + solidarity(g) + (g.principalOnly() ? ", principal only" : "") + ")";
+        return kind + (g.providerName() == null ? "" : " by " + g.providerName()) + terms + ", " + AmountDisplay.of(g.amount(), g.currency())
                 + (g.endsOn() == null ? "" : ", until " + g.endsOn()) + (g.invoiceNumber() == null ? "" : ", invoice " + g.invoiceNumber());
     }
 
@@ -355,7 +447,8 @@ public class Guarantees {
                 rs.getString("documents_required"), rs.getBoolean("handwritten_mention"), rs.getBigDecimal("reduced_to"),
                 rs.getObject("annual_information_on", LocalDate.class), Guarantee.Status.valueOf(rs.getString("status")),
                 rs.getBigDecimal("paid_out"), warned == null ? null : warned.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("released_on", LocalDate.class), rs.getString("release_reason"));
+                rs.getObject("released_on", LocalDate.class), rs.getString("release_reason"), (Boolean) rs.getObject("joint_and_several"),
+                rs.getBoolean("principal_only"));
     }
 
     private static void length(List<FieldProblem> problems, String field, String value, int max) {

@@ -159,7 +159,7 @@ class GuarantorInformation {
                         "Information annuelle de la caution au 31/12/" + yearEnd.getYear() + " : " + debtor.getLegalName(), pdf))) {
             return false;
         }
-        guarantees.markAnnualInformation(guarantee.id(), today);
+        guarantees.markAnnualInformation(guarantee.id(), yearEnd.getYear(), today);
         interactions.record(guarantee.customerId(), guarantee.invoiceId(), Medium.LETTER, Direction.OUTBOUND, Type.NOTE,
                 "Guarantor's annual information (art. 2302 C. civ.) for " + yearEnd.getYear() + " queued to " + guarantee.providerName()
                         + ": " + money(owed.total(), owed.currency()) + " owed on " + yearEnd, Guarantees.describe(guarantee));

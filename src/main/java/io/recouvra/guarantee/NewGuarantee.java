@@ -18,9 +18,13 @@ import java.time.LocalDate;
  * @param handwrittenMention  checked: the natural-person guarantor wrote the mention of art. 2297 C. civ.
  * @param reducedTo           found disproportionate: what art. 2300 C. civ. reduces it to
  * @param annualInformationOn the last day the annual information of art. 2302 C. civ. was sent to the guarantor
+ * @param jointAndSeveral     a personal guarantee: the guarantor is bound jointly and severally (solidaire) with the
+ *                            debtor, rather than simply (art. 2290 C. civ.); required for one, refused for the other kinds
+ * @param principalOnly       a personal guarantee: its deed limits it to the principal, excluding interest, penalties and
+ *                            other accessories (art. 2295 C. civ.); false when left out (the law's default)
  */
 public record NewGuarantee(GuaranteeKind kind, String invoiceNumber, String providerName, String providerAddress,
                            Boolean naturalPerson, BigDecimal amount, String currency, LocalDate startsOn, LocalDate endsOn,
                            String reference, String callConditions, String documentsRequired, Boolean handwrittenMention,
-                           BigDecimal reducedTo, LocalDate annualInformationOn) {
+                           BigDecimal reducedTo, LocalDate annualInformationOn, Boolean jointAndSeveral, Boolean principalOnly) {
 }

@@ -158,10 +158,16 @@ class CallTaskInTasklistTest {
         String overdue = invoice(customer, START.minusDays(6), "2000.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque du Port",
                 "1 quai de la Fosse\n44000 Nantes", null, new BigDecimal("5000.00"), "EUR", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2027, 3, 31), null, "Demande écrite et signée", null, null, null, null));
+                LocalDate.of(2027, 3, 31), null, "Demande écrite et signée", null, null, null, null, null, null));
+        // a simple guarantor may require the debtor to be pursued first (art. 2305 C. civ.): the sheet says which it is
+        guarantees.register(customer, new NewGuarantee(GuaranteeKind.PERSONAL_GUARANTEE, null, "Holding Dupont SAS",
+                "5 rue de la Paix\n44000 Nantes", false, new BigDecimal("3000.00"), "EUR", LocalDate.of(2026, 2, 1), null, null, null,
+                null, null, null, null, false, null));
         collection.runJobs(collection.instanceOf(overdue));
 
-        assertThat(sheet(callTask(customer), "guarantees")).singleElement().satisfies(row -> {
+        assertThat(sheet(callTask(customer), "guarantees")).extracting(row -> row.get("kind"))
+                .containsExactly("Garantie à première demande", "Caution simple");
+        assertThat(sheet(callTask(customer), "guarantees")).first().satisfies(row -> {
             assertThat(row.get("kind")).isEqualTo("Garantie à première demande");
             assertThat(row.get("provider")).isEqualTo("Banque du Port");
             assertThat(row.get("covers")).isEqualTo("tout le compte");

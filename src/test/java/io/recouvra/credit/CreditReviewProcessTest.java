@@ -109,7 +109,7 @@ class CreditReviewProcessTest {
         invoices.register(new NewInvoice(TestData.invoiceNumber(), customer, null, LocalDate.now().minusDays(10), LocalDate.now().plusDays(20),
                 new BigDecimal("10000.00"), "EUR"));
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.DEPOSIT, null, null, null, null, new BigDecimal("3000.00"), "EUR",
-                LocalDate.now().minusDays(30), null, null, null, null, null, null, null));
+                LocalDate.now().minusDays(30), null, null, null, null, null, null, null, null, null));
         ProcessInstance review = reviews.start(customer, new BigDecimal("200000"), CreditReviews.Reason.LIMIT_REQUEST);
         runJobs(review);
 

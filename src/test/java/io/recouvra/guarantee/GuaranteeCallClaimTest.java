@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.NewInvoice;
+import io.recouvra.receivables.NewPayment;
 import io.recouvra.receivables.PaymentService;
 import io.recouvra.scoring.CreditBureau;
 import io.recouvra.support.Api;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,7 +74,7 @@ class GuaranteeCallClaimTest {
 
     @BeforeAll
     static void ratesForTheSecondHalfOf2026(@Autowired JdbcTemplate jdbc) {
-        TestRates.add(jdbc, "GuaranteeCallClaimTest", "2026-07-01");
+        TestRates.add(jdbc, "GuaranteeCallClaimTest", "2026-07-01", "2027-01-01");
     }
 
     @AfterAll
@@ -110,10 +113,10 @@ class GuaranteeCallClaimTest {
         assertThat(claim.total()).isEqualByComparingTo("10216.42");
         assertThat(claim.capped()).isFalse();
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10216.42");
         String letter = text(calls.letter(call.id()), "guarantee-call-claim");
-        assertThat(letter).contains("article 2295 du Code civil", "Principal restant dû sur la facture " + number,
+        assertThat(letter).contains("caution solidaire des sommes dues", "article 2295 du Code civil", "Principal restant dû sur la facture " + number,
                 "53 jours sur 10 000,00 €", "12,15 %", "176,42 €", "40,00 €", "Somme appelée 10 216,42 €")
                 .doesNotContain("dans la limite de la garantie)", "ne vous sont pas réclamés", "null");
 
@@ -133,7 +136,7 @@ class GuaranteeCallClaimTest {
         String number = invoice(customer);
         register(customer, company("10100.00"));
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
 
         assertThat(call.claimed()).isEqualByComparingTo("10100.00");
         String letter = text(calls.letter(call.id()), "guarantee-call-capped");
@@ -174,7 +177,7 @@ class GuaranteeCallClaimTest {
         assertThat(claim.owed()).isEqualByComparingTo("10069.90");
         assertThat(claim.total()).isEqualByComparingTo("10069.90");
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10069.90");
         String letter = text(calls.letter(call.id()), "guarantee-call-forfeiture");
         assertThat(letter).contains("- 106,52 €", "- 40,00 €", "Somme appelée 10 069,90 €", "ne vous sont pas réclamés",
@@ -226,7 +229,7 @@ class GuaranteeCallClaimTest {
         assertThat(claim.indemnityEur()).isEqualByComparingTo("0.00");
         assertThat(claim.total()).isEqualByComparingTo("10000.00");
 
-        GuaranteeCalls.Call call = calls.call(number).orElseThrow();
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
         assertThat(call.claimed()).isEqualByComparingTo("10000.00");
         assertThat(text(calls.letter(call.id()), "guarantee-call-first-demand")).contains("article 2321 du Code civil",
                 "Somme appelée 10 000,00 €").doesNotContain("Intérêts de retard", "Indemnité forfaitaire");
@@ -237,6 +240,144 @@ class GuaranteeCallClaimTest {
         GuaranteeClaim capped = calls.claimFor(guarantees.get(small), invoices.get(other), CALL_DAY);
         assertThat(capped.total()).isEqualByComparingTo("7000.00");
         assertThat(capped.capped()).isTrue();
+    }
+
+    /**
+     * (5) A natural person's guarantee of 20,000.00 whose deed limits it to the principal (art. 2295 C. civ.: the
+     * accessories are covered "sauf clause contraire"). The debtor paid 2,500.00 on 20 October 2026: the principal still
+     * owed is 10,000.00 - 2,500.00 = 7,500.00, and that is all that is called: no interest, no indemnity, and so nothing
+     * to forfeit although the first default was never told (art. 2303 takes away interest and penalties only).
+     */
+    @Test
+    void aGuaranteeLimitedToThePrincipalClaimsThePrincipalAlone() throws IOException {
+        UUID customer = customer();
+        String number = invoice(customer);
+        payments.register(new NewPayment(customer, new BigDecimal("2500.00"), "EUR", LocalDate.of(2026, 10, 20), "VIR-ACOMPTE-" + number,
+                List.of(new NewPayment.Allocation(number, new BigDecimal("2500.00")))));
+        Map<String, Object> body = GuaranteesTest.personal("Jean Dupont", "20000.00", "2026-01-01", null);
+        body.put("principalOnly", true);
+        UUID guarantee = register(customer, body);
+
+        GuaranteeClaim claim = calls.claimFor(guarantees.get(guarantee), invoices.get(number), CALL_DAY);
+
+        assertThat(claim.withAccessories()).isFalse();
+        assertThat(claim.principal()).isEqualByComparingTo("7500.00");
+        assertThat(claim.interest()).isEqualByComparingTo("0.00");
+        assertThat(claim.indemnityEur()).isEqualByComparingTo("0.00");
+        assertThat(claim.forfeitures()).isEmpty();
+        assertThat(claim.total()).isEqualByComparingTo("7500.00");
+
+        GuaranteeCalls.Call call = calls.call(number, false).orElseThrow();
+        assertThat(call.claimed()).isEqualByComparingTo("7500.00");
+        String letter = text(calls.letter(call.id()), "guarantee-call-principal-only");
+        assertThat(letter).contains("limité au principal de la dette", "article 2295 du Code civil",
+                "Principal restant dû sur la facture " + number + " 7 500,00 €", "Somme appelée 7 500,00 €")
+                .doesNotContain("Intérêts de retard", "Indemnité forfaitaire", "ne vous sont pas réclamés", "s'étend, sauf clause contraire");
+    }
+
+    /**
+     * (6) Art. 2302 year by year, from every information sent. A natural person's guarantee of 20,000.00 from 1 January
+     * 2025: the information for 31 December 2025, due by 31 March 2026, was sent late, on 2 November 2026; the one for
+     * 31 December 2026 in time, on 15 February 2027. The call is made on 15 June 2027; the first default was told on 2
+     * November 2026, in time (art. 2303 takes nothing).
+     * <ul>
+     * <li>Interest from 2 October 2026 to 15 June 2027: 30 + 30 + 31 (October to December 2026) + 31 + 28 + 31 + 30 + 31
+     * + 15 (January to 15 June 2027) = 257 days, both half-years at 12.15 %: 10,000 x 12.15 x 257 / 36,500 = 31,225,500 /
+     * 36,500 = 855.4931..., 855.49.</li>
+     * <li>2026 missed: forfeited from the previous information (none: the start) to the late one, 2 November 2026; the
+     * interest days 2 October to 2 November 2026, 32. Kept: 257 - 32 = 225 days, 10,000 x 12.15 x 225 / 36,500 =
+     * 27,337,500 / 36,500 = 748.9726..., 748.97. Deduction 855.49 - 748.97 = 106.52.</li>
+     * <li>2027 in time: nothing more. The indemnity, due 2 October 2026, is forfeited: 40.00.</li>
+     * </ul>
+     * Owed: 10,000.00 + 855.49 - 106.52 + 40.00 - 40.00 = 10,748.97. (The register's last day alone, 15 February 2027,
+     * would have shown nothing missed and claimed 10,895.49.)
+     */
+    @Test
+    void theAnnualInformationForfeitureIsReckonedYearByYearFromEveryInformationSent() {
+        UUID customer = customer();
+        String number = invoice(customer);
+        Map<String, Object> body = GuaranteesTest.personal("Jean Dupont", "20000.00", "2025-01-01", null);
+        body.remove("annualInformationOn");
+        UUID guarantee = register(customer, body);
+        guarantees.markFirstDefaultNotified(guarantee, LocalDate.of(2026, 11, 2));
+        LocalDate callDay = LocalDate.of(2027, 6, 15);
+        moveTo(callDay);
+
+        assertThat(informed(guarantee, "2026-11-02").getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> second = informed(guarantee, "2027-02-15");
+        assertThat(second.getBody().get("annualInformationSent")).extracting(JsonNode::asText)
+                .containsExactly("2026-11-02", "2027-02-15");
+        assertThat(second.getBody().get("guarantee").get("annualInformationOn").asText()).isEqualTo("2027-02-15");
+        // bad input names the field; the same year twice is a conflict
+        ResponseEntity<JsonNode> future = informed(guarantee, "2027-06-16");
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(future.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(future.getBody().get("errors").get(0).get("field").asText()).isEqualTo("informedOn");
+        assertThat(informed(guarantee, "2025-02-01").getBody().get("errors").get(0).get("reason").asText())
+                .isEqualTo("an information sent in 2025 states 31 December 2024, before the guarantee started on 2025-01-01");
+        assertThat(informed(guarantee, "2027-03-01").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(guarantees.annualInformation(guarantee)).containsExactly(LocalDate.of(2026, 11, 2), LocalDate.of(2027, 2, 15));
+
+        GuaranteeClaim claim = calls.claimFor(guarantees.get(guarantee), invoices.get(number), callDay);
+
+        assertThat(claim.forfeitures()).containsExactly(new GuaranteeClaim.Forfeiture(GuaranteeClaim.Rule.ANNUAL_INFORMATION,
+                LocalDate.of(2024, 12, 31), LocalDate.of(2026, 11, 2)));
+        assertThat(claim.daysForfeited(claim.forfeitures().get(0))).isEqualTo(32);
+        assertThat(claim.interest()).isEqualByComparingTo("855.49");
+        assertThat(claim.forfeitedInterest()).isEqualByComparingTo("106.52");
+        assertThat(claim.forfeitedIndemnityEur()).isEqualByComparingTo("40.00");
+        assertThat(claim.owed()).isEqualByComparingTo("10748.97");
+        assertThat(claim.total()).isEqualByComparingTo("10748.97");
+    }
+
+    /**
+     * (6b) The runs of days, year by year, for a guarantee from 1 January 2024: informed in time for 2024 (10 February
+     * 2025), late for 2025 (15 May 2026), in time for 2026 (20 February 2027), never for 2027 (due by 31 March 2028);
+     * called on 30 June 2028. 2026 missed: from 10 February 2025 (exclusive) to 15 May 2026; 2027 in time; 2028 missed:
+     * from 20 February 2027 (exclusive) to the call. Two runs, the days between them claimed.
+     */
+    @Test
+    void eachMissedYearForfeitsFromThePreviousInformationToTheNext() {
+        assertThat(GuaranteeClaim.annualInformationForfeitures(LocalDate.of(2024, 1, 1), List.of(LocalDate.of(2027, 2, 20),
+                LocalDate.of(2025, 2, 10), LocalDate.of(2026, 5, 15)), LocalDate.of(2028, 6, 30))).containsExactly(
+                new GuaranteeClaim.Forfeiture(GuaranteeClaim.Rule.ANNUAL_INFORMATION, LocalDate.of(2025, 2, 10), LocalDate.of(2026, 5, 15)),
+                new GuaranteeClaim.Forfeiture(GuaranteeClaim.Rule.ANNUAL_INFORMATION, LocalDate.of(2027, 2, 20), LocalDate.of(2028, 6, 30)));
+        // two years missed in a row make one run: from the start to the call
+        assertThat(GuaranteeClaim.annualInformationForfeitures(LocalDate.of(2024, 1, 1), List.of(), LocalDate.of(2026, 4, 1)))
+                .containsExactly(new GuaranteeClaim.Forfeiture(GuaranteeClaim.Rule.ANNUAL_INFORMATION, LocalDate.of(2023, 12, 31),
+                        LocalDate.of(2026, 4, 1)));
+        // 31 March is still in time: nothing missed on that day
+        assertThat(GuaranteeClaim.annualInformationForfeitures(LocalDate.of(2025, 1, 1), List.of(), LocalDate.of(2026, 3, 31))).isEmpty();
+    }
+
+    /**
+     * (7) A simple guarantee (not joint and several): its guarantor may require the debtor to be pursued first (art. 2305
+     * C. civ.). As shipped ({@code simple-guarantee-call: AFTER_COURT_ACTION}) it is not callable until an injunction to
+     * pay came back unpaid; then the letter says so, and claims the same 10,216.42 as a joint and several one.
+     * {@code AT_ONCE} would call it straight away.
+     */
+    @Test
+    void aSimpleGuaranteeIsCalledOnceTheDebtorWasPursuedInCourt() throws IOException {
+        UUID customer = customer();
+        String number = invoice(customer);
+        Map<String, Object> body = company("20000.00");
+        body.put("jointAndSeveral", false);
+        UUID guarantee = register(customer, body);
+
+        assertThat(calls.callableFor(number, false)).as("the debtor not pursued yet").isFalse();
+        assertThat(calls.call(number, false)).isEmpty();
+        assertThat(SimpleGuaranteeCall.AT_ONCE.allows(guarantees.get(guarantee), false)).isTrue();
+        assertThat(calls.callableFor(number, true)).isTrue();
+
+        GuaranteeCalls.Call call = calls.call(number, true).orElseThrow();
+        assertThat(call.claimed()).isEqualByComparingTo("10216.42");
+        assertThat(text(calls.letter(call.id()), "guarantee-call-simple")).contains("caution simple des sommes dues",
+                "poursuivi en paiement de cette facture par voie d'injonction de payer", "article 2305 du Code civil");
+    }
+
+    private ResponseEntity<JsonNode> informed(UUID guarantee, String day) {
+        return api.asAdmin().postForEntity("/api/v1/guarantees/" + guarantee + "/annual-information", Map.of("informedOn", day),
+                JsonNode.class);
     }
 
     private static Map<String, Object> company(String amount) {

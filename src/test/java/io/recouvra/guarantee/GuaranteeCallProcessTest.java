@@ -181,7 +181,7 @@ class GuaranteeCallProcessTest {
             assertThat(entry.getSummary()).startsWith("Guarantee paid: 7 500,00 € by Jean Dupont");
             assertThat(entry.getContent()).contains("subrogated", "art. 2309 C. civ.");
         });
-        assertThat(calls.callableFor(number)).as("nothing left under it").isFalse();
+        assertThat(calls.callableFor(number, false)).as("nothing left under it").isFalse();
     }
 
     /**
@@ -310,7 +310,7 @@ class GuaranteeCallProcessTest {
         assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("credit-managers").count()).isOne();
         assertThat(decide.getName()).startsWith("Décider de la suite après l'appel de garantie : ").contains(number);
         assertThat(calls.get(callId).outcome()).isEqualTo("REFUSED");
-        assertThat(calls.callableFor(number)).as("a refused guarantee is not called again").isFalse();
+        assertThat(calls.callableFor(number, false)).as("a refused guarantee is not called again").isFalse();
         assertThat(api.asAdmin().postForEntity("/api/v1/guarantee-calls/" + callId + "/refusal", Map.of("reason", "again"), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
@@ -341,6 +341,40 @@ class GuaranteeCallProcessTest {
         tasks.complete(tasks.createTaskQuery().processInstanceId(call.getId()).singleResult().getId(),
                 Map.of(GuaranteeCallContract.NEXT_ROUTE_NOTE, "Passer à l'injonction de payer"));
         assertThat(call).isEnded();
+    }
+
+    /**
+     * A simple guarantee (the worked example's, not joint and several), as shipped ({@code simple-guarantee-call:
+     * AFTER_COURT_ACTION}): before any court case the table does not see it and takes another route; once an injunction
+     * came back unpaid (Escalation's legalAttempts 1) it calls it, the call knows the debtor was pursued and the letter
+     * says so. Same sum: 7,500.00.
+     */
+    @Test
+    void aSimpleGuaranteeIsCalledByTheEscalationOnlyAfterTheCourt() throws IOException {
+        String number = guaranteedInvoice();
+        UUID guarantee = guarantees.ofCustomer(invoices.get(number).getCustomer().getId()).get(0).id();
+        assertThat(api.asAdmin().postForEntity("/api/v1/guarantees/" + guarantee + "/amendment", Map.of("jointAndSeveral", false),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ProcessInstance beforeCourt = escalate(number, 0);
+        jobs.runDue(beforeCourt);
+        assertThat(runtime.getVariable(beforeCourt.getId(), EscalationContract.GUARANTEE_COVERS)).isEqualTo(false);
+        assertThat(runtime.getVariable(beforeCourt.getId(), EscalationContract.ROUTE)).isNotEqualTo("GUARANTEE_CALL");
+        runtime.deleteProcessInstance(beforeCourt.getId(), "test: only its route was looked at");
+
+        ProcessInstance afterCourt = escalate(number, 1);
+        jobs.runDue(afterCourt);
+        assertThat(runtime.getVariable(afterCourt.getId(), EscalationContract.ROUTE)).isEqualTo("GUARANTEE_CALL");
+        Task approval = tasks.createTaskQuery().processInstanceId(afterCourt.getId()).singleResult();
+        tasks.complete(approval.getId(), Map.of(EscalationContract.APPROVED, true, EscalationContract.ROUTE, "GUARANTEE_CALL"));
+        ProcessInstance call = callOf(number);
+        assertThat(runtime.getVariable(call.getId(), GuaranteeCallContract.DEBTOR_PURSUED_IN_COURT)).isEqualTo(true);
+        jobs.runDue(call);
+        assertThat(call).isWaitingAt("Gateway_Answer");
+        GuaranteeCalls.Call made = calls.get(onlyCallOf(number));
+        assertThat(made.claimed()).isEqualByComparingTo("7500.00");
+        assertThat(text(calls.letter(made.id()))).contains("caution simple des sommes dues",
+                "poursuivi en paiement de cette facture par voie d'injonction de payer");
     }
 
     @Test
@@ -470,7 +504,7 @@ class GuaranteeCallProcessTest {
         body.put("documentsRequired", "Copie de l'acte de cautionnement <signé>");
         assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + customer + "/guarantees", body, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(calls.callableFor(number)).isTrue();
+        assertThat(calls.callableFor(number, false)).isTrue();
         return number;
     }
 
@@ -482,10 +516,15 @@ class GuaranteeCallProcessTest {
     }
 
     private ProcessInstance escalate(String number) {
+        return escalate(number, 0);
+    }
+
+    /** @param legalAttempts the court cases that came back unpaid before this pass */
+    private ProcessInstance escalate(String number, int legalAttempts) {
         Invoice invoice = invoices.get(number);
         Map<String, Object> variables = new HashMap<>(caseVariables(invoice));
         variables.put(EscalationContract.AGENCY_ATTEMPTS, 0);
-        variables.put(EscalationContract.LEGAL_ATTEMPTS, 0);
+        variables.put(EscalationContract.LEGAL_ATTEMPTS, legalAttempts);
         return runtime.startProcessInstanceByKey(EscalationContract.PROCESS_KEY, number, variables);
     }
 

@@ -94,7 +94,7 @@ class GuaranteeChangesTest {
         assertThat(refused.getBody().get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("amount", "endsOn", "documentsRequired");
         assertThat(amend(guarantee, Map.of()).getBody().get("errors").get(0).get("reason").asText())
-                .isEqualTo("nothing to change: give amount, endsOn or documentsRequired");
+                .isEqualTo("nothing to change: give amount, endsOn, documentsRequired, jointAndSeveral or principalOnly");
         assertThat(amend(guarantee, Map.of("amount", "12.345")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<JsonNode> badRelease = release(guarantee, Map.of("releasedOn", TODAY.plusDays(1).toString()));
         assertThat(badRelease.getBody().get("errors")).extracting(e -> e.get("field").asText())
@@ -105,6 +105,14 @@ class GuaranteeChangesTest {
         assertThat(unchanged.amount()).isEqualByComparingTo("5000.00");
         assertThat(unchanged.endsOn()).isEqualTo(LocalDate.of(2028, 12, 31));
         assertThat(unchanged.status()).isEqualTo(Guarantee.Status.ACTIVE);
+
+        // the deed's terms recorded later (a guarantee registered before the register asked): on the trail
+        ResponseEntity<JsonNode> terms = amend(guarantee, Map.of("jointAndSeveral", false, "principalOnly", true));
+        assertThat(terms.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(guarantees.get(guarantee).jointAndSeveral()).isFalse();
+        assertThat(guarantees.get(guarantee).principalOnly()).isTrue();
+        assertThat(interactions.latestOfCustomer(customer, 5)).extracting(Interaction::getSummary)
+                .contains("Guarantee amended: joint and several -> simple, limited to the principal");
     }
 
     /**
@@ -147,7 +155,7 @@ class GuaranteeChangesTest {
         UUID customer = customer();
         String invoice = invoice(customer, "3000.00");
         UUID guarantee = register(customer, GuaranteesTest.personal("Jean Dupont", "5000.00", "2026-01-01", "2028-12-31"));
-        assertThat(calls.call(invoice)).get().extracting(GuaranteeCalls.Call::claimed).isEqualTo(new BigDecimal("3000.00"));
+        assertThat(calls.call(invoice, false)).get().extracting(GuaranteeCalls.Call::claimed).isEqualTo(new BigDecimal("3000.00"));
 
         ResponseEntity<JsonNode> tooLow = amend(guarantee, Map.of("amount", "2999.99"));
 
@@ -187,7 +195,7 @@ class GuaranteeChangesTest {
         assertThat(eur.secured()).isEqualByComparingTo("0.00");
         assertThat(eur.unsecured()).isEqualByComparingTo("3000.00");
         assertThat(tasks.createTaskQuery().taskId(GuaranteeExpiryWarnings.TASK_PREFIX + guarantee).count()).isZero();
-        assertThat(calls.callableFor(invoice)).isFalse();
+        assertThat(calls.callableFor(invoice, false)).isFalse();
         assertThat(api.asAdmin().getForEntity("/api/v1/customers/" + customer + "/guarantees", JsonNode.class).getBody())
                 .hasSize(1);
         assertThat(trail(customer)).anySatisfy(entry -> {

@@ -112,6 +112,20 @@ class GuaranteesTest {
         assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownKind.getBody().get("errors").get(0).get("field").asText()).isEqualTo("kind");
 
+        // a personal guarantee says whether it is joint and several (art. 2290, 2305 C. civ.); only it may say so, or be
+        // limited to the principal (art. 2295)
+        Map<String, Object> unsaid = personal("Jean Dupont", "4000.00", "2026-01-01", null);
+        unsaid.remove("jointAndSeveral");
+        unsaid.put("annualInformationOn", "2025-12-31");
+        ResponseEntity<JsonNode> noSolidarity = post(customer, unsaid);
+        assertThat(noSolidarity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noSolidarity.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("jointAndSeveral", "annualInformationOn");
+        ResponseEntity<JsonNode> solidaryDeposit = post(customer, Map.of("kind", "DEPOSIT", "amount", "50.00", "currency", "EUR",
+                "startsOn", "2026-01-01", "jointAndSeveral", true, "principalOnly", true));
+        assertThat(solidaryDeposit.getBody().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("jointAndSeveral", "principalOnly");
+
         assertThat(guarantees.ofCustomer(customer)).as("nothing stored").isEmpty();
         assertThat(api.asAdmin().postForEntity("/api/v1/customers/" + UUID.randomUUID() + "/guarantees",
                 Map.of("kind", "DEPOSIT", "amount", "1.00", "currency", "EUR", "startsOn", "2026-01-01"), JsonNode.class)
@@ -252,20 +266,21 @@ class GuaranteesTest {
         UUID secondCustomer = customers.register(TestData.debtor("Menuiserie", second, "FR")).getId();
         String header = String.join(";", GuaranteeCsvImport.COLUMNS) + "\n";
         String personal = first + ";PERSONAL_GUARANTEE;;Jean Dupont;\"5 rue de la Paix\n44000 Nantes\";oui;5 000,00;EUR;2026-01-01;2028-12-31;"
-                + "C-1;;Copie de l'acte;oui;;2026-03-15\n";
-        String deposit = second + ";DEPOSIT;;;;;1500.00;EUR;2026-10-01;;;;;;;\n";
-        String unreadable = second + ";DEPOSIT;;;;;abc;EUR;2026-06-01;;;;;;;\n";
-        String incomplete = second + ";FIRST_DEMAND_GUARANTEE;;Banque du Port;1 quai de la Fosse;;9000.00;EUR;2026-06-01;;;;;;;\n";
-        String unknown = "000000000;DEPOSIT;;;;;10.00;EUR;2026-10-01;;;;;;;\n";
+                + "C-1;;Copie de l'acte;oui;;2026-03-15;non;oui\n";
+        String deposit = second + ";DEPOSIT;;;;;1500.00;EUR;2026-10-01;;;;;;;;;\n";
+        String unreadable = second + ";DEPOSIT;;;;;abc;EUR;2026-06-01;;;;;;;;;\n";
+        String incomplete = second + ";FIRST_DEMAND_GUARANTEE;;Banque du Port;1 quai de la Fosse;;9000.00;EUR;2026-06-01;;;;;;;;;\n";
+        String unknown = "000000000;DEPOSIT;;;;;10.00;EUR;2026-10-01;;;;;;;;;\n";
+        String solidarityUnsaid = second + ";PERSONAL_GUARANTEE;;Paul Durand;1 rue Crébillon;oui;2000.00;EUR;2026-06-01;;;;;oui;;;;\n";
 
-        ResponseEntity<JsonNode> refused = csv(header + personal + deposit + unreadable + incomplete + unknown);
+        ResponseEntity<JsonNode> refused = csv(header + personal + deposit + unreadable + incomplete + unknown + solidarityUnsaid);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         // the header is line 1; the quoted address spans two lines of the file but is one record
         assertThat(refused.getBody().get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("line 4: amount", "line 5: endsOn", "line 5: callConditions",
-                        "line 6: customerRegistrationNumber");
+                        "line 6: customerRegistrationNumber", "line 7: jointAndSeveral");
         assertThat(guarantees.ofCustomer(firstCustomer)).as("all or nothing").isEmpty();
         assertThat(guarantees.ofCustomer(secondCustomer)).isEmpty();
 
@@ -277,6 +292,8 @@ class GuaranteesTest {
         assertThat(stored.amount()).isEqualByComparingTo("5000.00");
         assertThat(stored.providerAddress()).isEqualTo("5 rue de la Paix\n44000 Nantes");
         assertThat(stored.handwrittenMention()).isTrue();
+        assertThat(stored.jointAndSeveral()).as("simple").isFalse();
+        assertThat(stored.principalOnly()).isTrue();
         assertThat(guarantees.ofCustomer(secondCustomer)).extracting(Guarantee::kind).containsExactly(GuaranteeKind.DEPOSIT);
     }
 
@@ -303,6 +320,7 @@ class GuaranteesTest {
         body.put("naturalPerson", true);
         body.put("handwrittenMention", true);
         body.put("annualInformationOn", "2026-03-15");
+        body.put("jointAndSeveral", true);
         body.put("amount", amount);
         body.put("currency", "EUR");
         body.put("startsOn", startsOn);

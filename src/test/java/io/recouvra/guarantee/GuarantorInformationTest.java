@@ -127,6 +127,10 @@ class GuarantorInformationTest {
 
         assertThat(informed).contains(guarantee).doesNotContain(companyGuarantee);
         assertThat(guarantees.get(guarantee).annualInformationOn()).isEqualTo(LocalDate.of(2027, 1, 4));
+        // kept in the history beside the one sent before Recouvra (registered: 15 March 2026), for the calls' forfeiture
+        assertThat(guarantees.annualInformation(guarantee)).containsExactly(LocalDate.of(2026, 3, 15), LocalDate.of(2027, 1, 4));
+        assertThat(jdbc.queryForObject("select for_year from recouvra.guarantee_annual_information where guarantee_id = ? "
+                + "and informed_on = ?", Integer.class, guarantee, LocalDate.of(2027, 1, 4))).isEqualTo(2026);
         assertThat(information.sendAnnualInformation()).as("once a year").doesNotContain(guarantee);
         String letterCase = "guarantee-" + guarantee;
         assertThat(jdbc.queryForObject("select count(*) from recouvra.outbox_message where case_ref = ?", Integer.class, letterCase))

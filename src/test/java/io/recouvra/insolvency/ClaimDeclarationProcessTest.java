@@ -304,7 +304,7 @@ class ClaimDeclarationProcessTest {
         // the clause as the register of guarantees keeps it (package guarantee), which the declaration reads
         guarantees.register(debtor, new NewGuarantee(GuaranteeKind.RETENTION_OF_TITLE, number, null, null, false,
                 new BigDecimal("10000.00"), "EUR", LocalDate.of(2026, 1, 1), null, "conditions générales de vente, article 9",
-                null, null, null, null, null));
+                null, null, null, null, null, null, null));
         moveTo(PUBLISHED);
         ProcessInstance declaration = instance(open(debtor, PUBLISHED));
         jobs.runDue(declaration);

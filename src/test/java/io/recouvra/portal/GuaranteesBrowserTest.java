@@ -81,12 +81,12 @@ class GuaranteesBrowserTest {
         String joinery = invoice(customer, LocalDate.of(2026, 11, 2), "4800.00");
         String timber = invoice(customer, LocalDate.of(2026, 11, 6), "2300.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.DEPOSIT, joinery, null, null, null, new BigDecimal("1500.00"),
-                "EUR", LocalDate.of(2026, 11, 2), null, null, null, null, null, null, null));
+                "EUR", LocalDate.of(2026, 11, 2), null, null, null, null, null, null, null, null, null));
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.RETENTION_OF_TITLE, timber, null, null, null,
-                new BigDecimal("2300.00"), "EUR", LocalDate.of(2026, 11, 6), null, null, null, null, null, null, null));
+                new BigDecimal("2300.00"), "EUR", LocalDate.of(2026, 11, 6), null, null, null, null, null, null, null, null, null));
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.PERSONAL_GUARANTEE, null, "Jean Martin",
                 "12 rue des Tanneurs\n69005 Lyon", true, new BigDecimal("10000.00"), "EUR", LocalDate.of(2026, 10, 1), null,
-                "CAU-77", null, null, true, null, null));
+                "CAU-77", null, null, true, null, null, true, null));
 
         browser.get("http://localhost:" + port + "/portal/" + tokens.issue(customer, Purpose.VIEW));
 

@@ -68,12 +68,12 @@ class GuaranteesOnThePortalTest {
         String joinery = invoice(customer, LocalDate.of(2026, 11, 2), "4800.00");
         String timber = invoice(customer, LocalDate.of(2026, 11, 6), "2300.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.DEPOSIT, joinery, null, null, null, new BigDecimal("1500.00"),
-                "EUR", LocalDate.of(2026, 11, 2), null, null, null, null, null, null, null));
+                "EUR", LocalDate.of(2026, 11, 2), null, null, null, null, null, null, null, null, null));
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.RETENTION_OF_TITLE, timber, null, null, null,
-                new BigDecimal("2300.00"), "EUR", LocalDate.of(2026, 11, 6), null, null, null, null, null, null, null));
+                new BigDecimal("2300.00"), "EUR", LocalDate.of(2026, 11, 6), null, null, null, null, null, null, null, null, null));
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.PERSONAL_GUARANTEE, null, "Jean Martin",
                 "12 rue des Tanneurs\n69005 Lyon", true, new BigDecimal("10000.00"), "EUR", LocalDate.of(2026, 10, 1), null,
-                "CAU-77", null, null, true, null, null));
+                "CAU-77", null, null, true, null, null, true, null));
         String token = tokens.issue(customer, Purpose.VIEW);
 
         String french = readable(http.getForObject("/portal/" + token, String.class));
@@ -98,7 +98,7 @@ class GuaranteesOnThePortalTest {
         UUID customer = customer("Garage Serein");
         invoice(customer, LocalDate.of(2026, 11, 2), "900.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.DEPOSIT, null, null, null, null, new BigDecimal("1500.00"),
-                "EUR", LocalDate.of(2026, 11, 3), null, null, null, null, null, null, null));
+                "EUR", LocalDate.of(2026, 11, 3), null, null, null, null, null, null, null, null, null));
 
         assertThat(lines(section(readable(http.getForObject("/portal/" + tokens.issue(customer, Purpose.VIEW), String.class)))))
                 .containsExactly("Acompte de 1 500,00 € versé le 3 nov. 2026");
@@ -110,7 +110,7 @@ class GuaranteesOnThePortalTest {
         invoice(customer, LocalDate.of(2026, 11, 2), "600.00");
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque Rhodanienne",
                 "1 place Bellecour\n69002 Lyon", null, new BigDecimal("5000.00"), "EUR", LocalDate.of(2026, 10, 1),
-                LocalDate.of(2027, 9, 30), "GAPD-1", "Demande écrite", null, null, null, null));
+                LocalDate.of(2027, 9, 30), "GAPD-1", "Demande écrite", null, null, null, null, null, null));
 
         String page = http.getForObject("/portal/" + tokens.issue(customer, Purpose.VIEW), String.class);
         assertThat(page).doesNotContain("id=\"guarantees\"", "Garanties", "Banque Rhodanienne");
