@@ -157,7 +157,7 @@ class CreditReviewProcessTest {
 
         guarantees.register(customer, new NewGuarantee(GuaranteeKind.FIRST_DEMAND_GUARANTEE, null, "Banque du Rhône",
                 "1 quai Jules Courmont\n69002 Lyon", false, new BigDecimal("40000.00"), "EUR", LocalDate.now().minusDays(1),
-                LocalDate.now().plusYears(1), "GAPD-120", "on first written demand", null, null, null, null));
+                LocalDate.now().plusYears(1), "GAPD-120", "on first written demand", null, null, null, null, null, null));
         ProcessInstance secured = reviews.start(customer, new BigDecimal("120000"), CreditReviews.Reason.LIMIT_REQUEST);
         runJobs(secured);
 
