@@ -50,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the job executor's idle poll: the engine's own acquisition command ({@code AcquireJobsCmd}, a transaction and
  *   the acquire-jobs query, as the acquisition thread runs it) timed many times, and the query's plan;</li>
  *   <li>the nightly re-scoring of every customer (time, SQL statements);</li>
- *   <li>the provisions report of last month, CSV and JSON, over HTTP, read as a client reads it.</li>
+ *   <li>the provisions report of last month, CSV and JSON, over HTTP, read as a client reads it; closing that month
+ *   (its million lines stored); the running month's report with its movements since, and the closed month's.</li>
  * </ol>
  * Run it alone, holding the lock of the million-row benchmarks, with the heap the application is held to, and
  * the GC log beside it:
@@ -106,6 +107,11 @@ class MillionOpenInvoicesBenchmark {
         measure("provisions report " + month + ", CSV over HTTP", () -> download("/api/v1/provisions/" + month + ".csv"));
         measure("provisions report " + month + ", CSV over HTTP (second run)", () -> download("/api/v1/provisions/" + month + ".csv"));
         measure("provisions report " + month + ", JSON over HTTP", () -> download("/api/v1/provisions/" + month));
+        measure("closing " + month + " (its lines stored), JSON answer over HTTP", () -> download(HttpMethod.POST, "/api/v1/provisions/" + month));
+        String running = YearMonth.from(today).toString();
+        measure("provisions report " + running + " with its movements since " + month + ", CSV over HTTP",
+                () -> download("/api/v1/provisions/" + running + ".csv"));
+        measure("provisions report " + month + " as closed, CSV over HTTP", () -> download("/api/v1/provisions/" + month + ".csv"));
         System.out.printf("load average at the end: %s", loadAverage());
     }
 
@@ -148,6 +154,8 @@ class MillionOpenInvoicesBenchmark {
 
     private String idlePolls() throws Exception {
         JobExecutor executor = engine.getJobExecutor();
+        // the tests' profile leaves the starter's 3; the application acquires 12 (RECOUVRA_JOBS_PER_ACQUISITION)
+        executor.setMaxJobsPerAcquisition(12);
         statements.record(thread -> thread == Thread.currentThread());
         AcquiredJobs acquired = engine.getCommandExecutorTxRequired().execute(new AcquireJobsCmd(executor));
         List<String> sql = statements.stop();
@@ -166,8 +174,9 @@ class MillionOpenInvoicesBenchmark {
         Arrays.sort(millis);
         System.out.printf("idle poll (AcquireJobsCmd: transaction and query): median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 millis[POLLS / 2], millis[POLLS * 9 / 10], millis[POLLS * 99 / 100], millis[POLLS - 1]);
-        // the engine binds now() as a timestamp for each ?; EXPLAIN ANALYZE runs the statement itself
-        String explained = acquisition.replace("?", "now()::timestamp");
+        // the engine binds now for the three ? of its conditions, then the page's limit and offset; SqlStatements put
+        // the statement on one line, so the mapping's end-of-line comments ("-- also exclusive") must go
+        String explained = acquisition.replaceAll("-- [a-z. ]*?(?= (and|or|\\)) )", "").replaceFirst("(?i)LIMIT \\? OFFSET \\?", "LIMIT 12 OFFSET 0").replace("?", "now()::timestamp");
         double[] planned = new double[20];
         for (int run = 0; run < planned.length; run++) {
             List<String> plan = jdbc.queryForList("explain (analyze, buffers) " + explained, String.class);
@@ -195,7 +204,11 @@ class MillionOpenInvoicesBenchmark {
 
     /** Reads the answer as a client does, a buffer at a time, counting bytes and lines. */
     private String download(String path) {
-        long[] counted = api.asAdmin().getRestTemplate().execute(path, HttpMethod.GET, null, response -> {
+        return download(HttpMethod.GET, path);
+    }
+
+    private String download(HttpMethod method, String path) {
+        long[] counted = api.asAdmin().getRestTemplate().execute(path, method, null, response -> {
             long bytes = 0;
             long lines = 0;
             byte[] buffer = new byte[64 * 1024];
@@ -243,7 +256,7 @@ class MillionOpenInvoicesBenchmark {
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
         System.out.printf("%n== %s: %,d ms (JVM uptime %.1f-%.1f s)%n   %s%n   heap: %d MiB used before (after a full GC),"
-                        + " at most %d MiB live after a GC during it, peak used %d MiB (sum of the pools' peaks), max %d MiB;"
+                        + " at most %d MiB live after a GC during it (0: no GC), peak used %d MiB (sum of the pools' peaks), max %d MiB;"
                         + " load average %s%n", what, took, uptime / 1000.0, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
                 result, before >> 20, afterGc.get() >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20, loadAverage());
     }
