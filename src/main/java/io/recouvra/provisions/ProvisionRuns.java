@@ -1,6 +1,5 @@
 package io.recouvra.provisions;
 
-import io.recouvra.provisions.ProvisionReport.Previous;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -68,17 +65,20 @@ class ProvisionRuns {
         }, (RowCallbackHandler) rs -> each.accept(line(rs, 0)));
     }
 
-    Map<UUID, Previous> provisions(YearMonth month, Collection<UUID> customers) {
+    /** Each invoice's provision in the month, read by cursor in the invoices' order, held compactly. */
+    PreviousProvisions provisions(YearMonth month, Collection<UUID> customers) {
         List<Object> parameters = new ArrayList<>(List.of(month.toString()));
-        Map<UUID, Previous> provisions = new HashMap<>();
-        jdbc.query("select invoice_id, currency, provision from recouvra.provision_line where month = ?"
-                        + ofCustomers(customers, parameters),
-                rs -> {
-                    provisions.put(rs.getObject("invoice_id", UUID.class),
-                            // one code string per currency, not one per invoice: a closed month may have a million
-                            new Previous(rs.getString("currency").intern(), rs.getBigDecimal("provision")));
-                }, parameters.toArray());
-        return provisions;
+        String sql = "select invoice_id, currency, provision from recouvra.provision_line where month = ?"
+                + ofCustomers(customers, parameters) + " order by invoice_id";
+        PreviousProvisions.Builder provisions = new PreviousProvisions.Builder();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(BATCH);
+            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+            return statement;
+        }, (RowCallbackHandler) rs -> provisions.add(rs.getObject("invoice_id", UUID.class), rs.getString("currency"),
+                rs.getBigDecimal("provision")));
+        return provisions.build();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * A month's totals, added up line by line as the lines are written, so that the report never holds its lines: per
@@ -42,14 +41,14 @@ final class ProvisionTotals {
         private int stillThereCount;
     }
 
-    private final Map<UUID, Previous> previous;
+    private final PreviousProvisions previous;
     private final Map<Group, GroupSum> groups = new HashMap<>();
     private final Map<String, CurrencySum> currencies = new TreeMap<>();
 
-    /** {@code previous}: each invoice's provision in the previous closed month, none when no month was closed. */
-    ProvisionTotals(Map<UUID, Previous> previous) {
+    /** {@code previous}: each invoice's provision in the previous closed month, {@link PreviousProvisions#NONE} when none was closed. */
+    ProvisionTotals(PreviousProvisions previous) {
         this.previous = previous;
-        previous.values().forEach(p -> currencies.computeIfAbsent(p.currency(), code -> new CurrencySum()));
+        previous.currencies().forEach(code -> currencies.computeIfAbsent(code, c -> new CurrencySum()));
     }
 
     void add(ProvisionLine line) {
@@ -99,14 +98,8 @@ final class ProvisionTotals {
         return currencies.entrySet().stream().map(e -> {
             String code = e.getKey();
             CurrencySum sum = e.getValue();
-            BigDecimal before = BigDecimal.ZERO;
-            int beforeCount = 0;
-            for (Previous p : previous.values()) {
-                if (p.currency().equals(code)) {
-                    before = before.add(p.provision());
-                    beforeCount++;
-                }
-            }
+            BigDecimal before = previous.total(code);
+            int beforeCount = previous.count(code);
             BigDecimal reversal = beforeCount > sum.stillThereCount ? sum.reversal.add(before.subtract(sum.stillThere)) : sum.reversal;
             return new CurrencyTotal(code, sum.invoices, sum.outstanding, sum.vat, sum.insured, sum.base, sum.provision, before,
                     sum.allowance, reversal);

@@ -57,12 +57,12 @@ class Provisions {
         LocalDate asOf = asOf(month);
         Optional<Run> closed = runs.find(month);
         Optional<Run> previous = runs.latestBefore(month);
-        Map<UUID, Previous> before = previous.map(run -> runs.provisions(run.month(), customers)).orElse(Map.of());
+        PreviousProvisions before = previous.map(run -> runs.provisions(run.month(), customers)).orElse(PreviousProvisions.NONE);
         String previousMonth = previous.map(run -> run.month().toString()).orElse(null);
         ProvisionTotals totals = new ProvisionTotals(before);
         Consumer<ProvisionLine> each = line -> {
-            ProvisionLine compared = previousMonth == null ? line : line.comparedWith(before.containsKey(line.invoiceId())
-                    ? before.get(line.invoiceId()).provision() : BigDecimal.ZERO);
+            Previous was = before.get(line.invoiceId());
+            ProvisionLine compared = previousMonth == null ? line : line.comparedWith(was != null ? was.provision() : BigDecimal.ZERO);
             totals.add(compared);
             sheet.line(compared);
         };

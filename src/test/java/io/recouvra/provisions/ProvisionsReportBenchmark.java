@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +87,7 @@ class ProvisionsReportBenchmark {
                 rated.rate(invoice.situation(), 10), BigDecimal.ZERO)).toList();
         System.out.printf("of which the lines' arithmetic: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         start = System.nanoTime();
-        ProvisionTotals sums = new ProvisionTotals(Map.of());
+        ProvisionTotals sums = new ProvisionTotals(PreviousProvisions.NONE);
         lines.forEach(sums::add);
         sums.totals();
         sums.currencies();
