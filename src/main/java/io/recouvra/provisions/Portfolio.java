@@ -8,13 +8,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * The receivables a provision can be made on: invoices issued by the report date and still owed, read in bulk
+ * The receivables a provision can be made on: invoices issued by the report date and still owed, read by cursor
  * from the ledger's read model (one query) beside the invoices in dispute (one query). Late-charges debit notes
  * are left out: interest and the recovery indemnity are booked as income only when collected (prudence), so
  * there is nothing to provision on them.
@@ -44,14 +44,15 @@ class Portfolio {
         this.disputes = disputes;
     }
 
-    /** On {@code day}; only the given customers' invoices if any are given. By customer name, due date and number. */
-    List<Receivable> on(LocalDate day, Collection<UUID> customers) {
+    /**
+     * On {@code day}, one at a time as read; only the given customers' invoices if any are given. By customer name,
+     * due date and number.
+     */
+    void on(LocalDate day, Collection<UUID> customers, Consumer<Receivable> each) {
         Set<UUID> inDispute = disputes.invoicesInDispute();
-        return openInvoices.owedOn(day, InvoiceKind.INVOICE, customers).stream()
-                .map(invoice -> new Receivable(invoice.id(), invoice.number(), invoice.customerId(), invoice.customerName(),
-                        invoice.dueDate(), invoice.currency(), invoice.amount(), invoice.vat(), invoice.vatDerived(),
-                        invoice.outstanding(), situation(invoice, day, inDispute)))
-                .toList();
+        openInvoices.owedOn(day, InvoiceKind.INVOICE, customers, invoice -> each.accept(new Receivable(invoice.id(),
+                invoice.number(), invoice.customerId(), invoice.customerName(), invoice.dueDate(), invoice.currency(),
+                invoice.amount(), invoice.vat(), invoice.vatDerived(), invoice.outstanding(), situation(invoice, day, inDispute))));
     }
 
     private static Situation situation(OpenInvoice invoice, LocalDate day, Set<UUID> inDispute) {

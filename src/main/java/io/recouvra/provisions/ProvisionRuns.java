@@ -1,6 +1,6 @@
 package io.recouvra.provisions;
 
-import io.recouvra.provisions.ProvisionReport.Previous;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Closed months: the run's header and its lines, as they were when the month was closed. */
@@ -23,6 +24,8 @@ class ProvisionRuns {
 
     record Run(YearMonth month, LocalDate asOf, int ratesVersion, Instant closedAt, String closedBy) {
     }
+
+    private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -45,31 +48,64 @@ class ProvisionRuns {
                 month.toString()).stream().findFirst();
     }
 
-    List<ProvisionLine> lines(YearMonth month, Collection<UUID> customers) {
+    /**
+     * The closed month's lines, one at a time as the cursor reads them (a thousand a fetch), in the report's order:
+     * customer name, due date and number, compared as Java compares strings.
+     */
+    void lines(YearMonth month, Collection<UUID> customers, Consumer<ProvisionLine> each) {
         List<Object> parameters = new ArrayList<>(List.of(month.toString()));
-        return jdbc.query("select * from recouvra.provision_line where month = ?" + ofCustomers(customers, parameters),
-                ProvisionRuns::line, parameters.toArray());
+        String sql = "select * from recouvra.provision_line where month = ?" + ofCustomers(customers, parameters)
+                + " order by customer_name collate \"C\", due_date, invoice_number collate \"C\"";
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            // PostgreSQL's driver reads by cursor only with a fetch size, inside a transaction
+            statement.setFetchSize(BATCH);
+            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+            return statement;
+        }, (RowCallbackHandler) rs -> each.accept(line(rs, 0)));
     }
 
-    Map<UUID, Previous> provisions(YearMonth month, Collection<UUID> customers) {
+    /** Each invoice's provision in the month, read by cursor in the invoices' order, held compactly. */
+    PreviousProvisions provisions(YearMonth month, Collection<UUID> customers) {
         List<Object> parameters = new ArrayList<>(List.of(month.toString()));
-        Map<UUID, Previous> provisions = new HashMap<>();
-        jdbc.query("select invoice_id, currency, provision from recouvra.provision_line where month = ?"
-                        + ofCustomers(customers, parameters),
-                rs -> {
-                    provisions.put(rs.getObject("invoice_id", UUID.class),
-                            new Previous(rs.getString("currency"), rs.getBigDecimal("provision")));
-                }, parameters.toArray());
-        return provisions;
+        String sql = "select invoice_id, currency, provision from recouvra.provision_line where month = ?"
+                + ofCustomers(customers, parameters) + " order by invoice_id";
+        PreviousProvisions.Builder provisions = new PreviousProvisions.Builder();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(BATCH);
+            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+            return statement;
+        }, (RowCallbackHandler) rs -> provisions.add(rs.getObject("invoice_id", UUID.class), rs.getString("currency"),
+                rs.getBigDecimal("provision")));
+        return provisions.build();
     }
 
-    void store(Run run, List<ProvisionLine> lines) {
+    /**
+     * Stores the run and the lines {@code lines} hands over, a thousand to a batch as they come: closing a book of a
+     * million invoices never holds its lines.
+     */
+    void store(Run run, Consumer<Consumer<ProvisionLine>> lines) {
         jdbc.update("insert into recouvra.provision_run (month, as_of, rates_version, closed_at, closed_by) values (?, ?, ?, ?, ?)",
                 run.month().toString(), run.asOf(), run.ratesVersion(), Timestamp.from(run.closedAt()), run.closedBy());
+        List<ProvisionLine> batch = new ArrayList<>(BATCH);
+        lines.accept(line -> {
+            batch.add(line);
+            if (batch.size() == BATCH) {
+                insert(run, batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            insert(run, batch);
+        }
+    }
+
+    private void insert(Run run, List<ProvisionLine> lines) {
         jdbc.batchUpdate("""
                 insert into recouvra.provision_line (month, invoice_id, invoice_number, customer_id, customer_name, due_date,
                     days_overdue, situation, bucket, currency, outstanding, vat, insured, base, rate, provision, vat_derived)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, line) -> {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, BATCH, (ps, line) -> {
             ps.setString(1, run.month().toString());
             ps.setObject(2, line.invoiceId());
             ps.setString(3, line.invoiceNumber());

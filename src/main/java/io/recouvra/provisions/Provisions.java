@@ -1,6 +1,7 @@
 package io.recouvra.provisions;
 
 import io.recouvra.insurance.InsuredInvoices;
+import io.recouvra.provisions.ProvisionReport.Heading;
 import io.recouvra.provisions.ProvisionReport.Previous;
 import io.recouvra.provisions.ProvisionReport.Status;
 import io.recouvra.provisions.ProvisionRuns.Run;
@@ -12,11 +13,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,22 +47,36 @@ class Provisions {
         this.clock = clock;
     }
 
-    /** The month as closed, or a preview computed now; only the given customers' invoices if any are given. */
+    /**
+     * Writes the month as closed, or a preview computed now, to {@code sheet} line by line as the lines are read, then
+     * its totals; only the given customers' invoices if any are given. A month still to come is refused before
+     * anything is written.
+     */
     @Transactional(readOnly = true)
-    public ProvisionReport report(YearMonth month, Set<UUID> customers) {
+    public void write(YearMonth month, Set<UUID> customers, ProvisionSheet sheet) {
         LocalDate asOf = asOf(month);
         Optional<Run> closed = runs.find(month);
         Optional<Run> previous = runs.latestBefore(month);
-        Map<UUID, Previous> before = previous.map(run -> runs.provisions(run.month(), customers)).orElse(Map.of());
+        PreviousProvisions before = previous.map(run -> runs.provisions(run.month(), customers)).orElse(PreviousProvisions.NONE);
         String previousMonth = previous.map(run -> run.month().toString()).orElse(null);
+        ProvisionTotals totals = new ProvisionTotals(before);
+        Consumer<ProvisionLine> each = line -> {
+            Previous was = before.get(line.invoiceId());
+            ProvisionLine compared = previousMonth == null ? line : line.comparedWith(was != null ? was.provision() : BigDecimal.ZERO);
+            totals.add(compared);
+            sheet.line(compared);
+        };
         if (closed.isPresent()) {
             Run run = closed.get();
-            return ProvisionReport.of(month.toString(), run.asOf(), Status.CLOSED, run.closedAt(), run.closedBy(),
-                    run.ratesVersion(), previousMonth, runs.lines(month, customers), before);
+            sheet.heading(new Heading(month.toString(), run.asOf(), Status.CLOSED, run.closedAt(), run.closedBy(),
+                    run.ratesVersion(), previousMonth));
+            runs.lines(month, customers, each);
+        } else {
+            RateTable table = rates.latest();
+            sheet.heading(new Heading(month.toString(), asOf, Status.PREVIEW, null, null, table.version(), previousMonth));
+            compute(asOf, table, customers, each);
         }
-        RateTable table = rates.latest();
-        return ProvisionReport.of(month.toString(), asOf, Status.PREVIEW, null, null, table.version(), previousMonth,
-                compute(asOf, table, customers), before);
+        sheet.totals(totals.totals(), totals.currencies());
     }
 
     /**
@@ -69,7 +84,7 @@ class Provisions {
      * the movements of a closed month are measured against the one closed before it, which must not change.
      */
     @Transactional
-    public ProvisionReport close(YearMonth month, String closedBy) {
+    public void close(YearMonth month, String closedBy) {
         LocalDate asOf = asOf(month);
         if (!month.isBefore(runningMonth())) {
             throw new ConflictException("month", month + " is not over: it can be closed from " + month.plusMonths(1).atDay(1));
@@ -81,17 +96,16 @@ class Provisions {
             throw new ConflictException("month", latest.month() + " is already closed: months are closed in order");
         });
         RateTable table = rates.latest();
-        runs.store(new Run(month, asOf, table.version(), clock.instant(), closedBy), compute(asOf, table, Set.of()));
-        return report(month, Set.of());
+        runs.store(new Run(month, asOf, table.version(), clock.instant(), closedBy), lines -> compute(asOf, table, Set.of(), lines));
     }
 
-    private List<ProvisionLine> compute(LocalDate asOf, RateTable table, Collection<UUID> customers) {
+    private void compute(LocalDate asOf, RateTable table, Collection<UUID> customers, Consumer<ProvisionLine> each) {
         Map<UUID, BigDecimal> insuredParts = insured.insuredParts(asOf);
-        return portfolio.on(asOf, customers).stream().map(invoice -> {
+        portfolio.on(asOf, customers, invoice -> {
             int daysOverdue = (int) Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
-            return ProvisionLine.of(invoice, daysOverdue, table.rate(invoice.situation(), daysOverdue),
-                    insuredParts.getOrDefault(invoice.invoiceId(), BigDecimal.ZERO));
-        }).toList();
+            each.accept(ProvisionLine.of(invoice, daysOverdue, table.rate(invoice.situation(), daysOverdue),
+                    insuredParts.getOrDefault(invoice.invoiceId(), BigDecimal.ZERO)));
+        });
     }
 
     /** The month's last day, today for the running month; a month still to come has no figures. */

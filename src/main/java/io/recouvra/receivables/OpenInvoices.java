@@ -1,6 +1,7 @@
 package io.recouvra.receivables;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -8,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +57,8 @@ public class OpenInvoices {
             from recouvra.invoice i join recouvra.customer c on c.id = i.customer_id
             where i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')""";
 
+    private static final int FETCH_SIZE = 1000;
+
     private final JdbcTemplate jdbc;
 
     OpenInvoices(JdbcTemplate jdbc) {
@@ -60,19 +66,28 @@ public class OpenInvoices {
     }
 
     /**
-     * The invoices of a kind issued by {@code day} that still owe something, by customer name, due date and number;
-     * only the given customers' if any are given.
+     * The invoices of a kind issued by {@code day} that still owe something, only the given customers' if any are
+     * given, handed to {@code each} one at a time as the database's cursor reads them (a thousand rows a fetch): a
+     * report over a million invoices never holds them all. By customer name, due date and number, compared as Java
+     * compares strings ({@code collate "C"}: by code point, whatever the database's collation).
      */
     @Transactional(readOnly = true)
-    public List<OpenInvoice> owedOn(LocalDate day, InvoiceKind kind, Collection<UUID> customers) {
+    public void owedOn(LocalDate day, InvoiceKind kind, Collection<UUID> customers, Consumer<OpenInvoice> each) {
         List<Object> parameters = new ArrayList<>(List.of(kind.name(), day));
         String ofCustomers = "";
         if (!customers.isEmpty()) {
             ofCustomers = " and i.customer_id = any (?)";
             parameters.add(customers.toArray(UUID[]::new));
         }
-        return jdbc.query(SELECT + " and i.kind = ? and i.outstanding > 0 and i.issue_date <= ?" + ofCustomers
-                + " order by c.legal_name, i.due_date, i.number", OpenInvoices::row, parameters.toArray());
+        String sql = SELECT + " and i.kind = ? and i.outstanding > 0 and i.issue_date <= ?" + ofCustomers
+                + " order by c.legal_name collate \"C\", i.due_date, i.number collate \"C\"";
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            // PostgreSQL's driver reads by cursor only with a fetch size, inside a transaction
+            statement.setFetchSize(FETCH_SIZE);
+            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+            return statement;
+        }, (RowCallbackHandler) rs -> each.accept(row(rs, 0)));
     }
 
     /** What is still owed on the invoices of one currency falling due on one day. */

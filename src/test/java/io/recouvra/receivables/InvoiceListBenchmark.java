@@ -2,6 +2,7 @@ package io.recouvra.receivables;
 
 import io.recouvra.support.Api;
 import io.recouvra.support.RecouvraTest;
+import io.recouvra.support.RowCopies;
 import io.recouvra.support.TestData;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -118,14 +118,7 @@ class InvoiceListBenchmark {
                 .forEach(line -> System.out.println("    " + line));
     }
 
-    /** Copies of a model row, with some columns computed from the series number {@code g}, in one statement. */
     private void copy(String table, String where, Object model, int copies, Map<String, String> computed) {
-        List<String> columns = jdbc.queryForList("""
-                select column_name from information_schema.columns
-                where table_schema = 'recouvra' and table_name = ? and is_generated = 'NEVER' and identity_generation is null
-                order by ordinal_position""", String.class, table);
-        String values = columns.stream().map(column -> computed.getOrDefault(column, column)).collect(Collectors.joining(", "));
-        jdbc.update("insert into recouvra." + table + " (" + String.join(", ", columns) + ") select " + values
-                + " from recouvra." + table + ", generate_series(1, ?) g where " + where, copies, model);
+        RowCopies.copy(jdbc, "recouvra", table, where, model, copies, computed);
     }
 }
