@@ -60,6 +60,7 @@ public final class InvoiceCollectionContract {
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
     public static final String DUE_DATE = "dueDate";
+    /** The last reminder level sent; absent before the first (instances started before issue 19's third pass hold 0). */
     public static final String DUNNING_LEVEL = "dunningLevel";
     /** DunningStrategy's result, read by the model as strategy.&lt;output&gt;. */
     public static final String STRATEGY = "strategy";

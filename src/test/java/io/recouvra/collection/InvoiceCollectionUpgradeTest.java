@@ -147,12 +147,13 @@ class InvoiceCollectionUpgradeTest {
 
     /**
      * What the released application started an instance with beyond what the current one does (issue 19 cut them
-     * from the start: the current model reads them as absent = false / 0; the invoice's currency, customer name and
+     * from the start: the current model reads them as absent = 0 / false / 0; the invoice's currency, customer name and
      * outstanding amounts, set beside these by {@link #startedAsReleased}, from the ledger). The released model reads
      * them as plain identifiers, so an instance started on it here gets them, as it did in production before the
      * upgrade.
      */
     private static final Map<String, Object> RELEASED_START_VARIABLES = Map.of(
+            InvoiceCollectionContract.DUNNING_LEVEL, 0,
             InvoiceCollectionContract.RESUME_WITH_NEXT_LEVEL, false,
             EscalationContract.AGENCY_ATTEMPTS, 0,
             EscalationContract.LEGAL_ATTEMPTS, 0);
