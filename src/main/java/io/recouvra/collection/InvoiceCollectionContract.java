@@ -52,8 +52,8 @@ public final class InvoiceCollectionContract {
     /**
      * The customer's name, the currency and what is still owed ("750.00", "750,00 €"): handed to Escalation and
      * DisputeMediation from the ledger when they are called ({@link InvoiceLedger}), kept up to date in them by
-     * {@link InvoiceCollectionProcess}. An instance started since issue 19 keeps none of them; one started before
-     * holds them from its start.
+     * {@link InvoiceCollectionProcess}. An instance started since issue 19's second pass (the currency) and third
+     * (the others) keeps none of them; one started before holds them from its start.
      */
     public static final String CUSTOMER_NAME = "customerName";
     public static final String CURRENCY = "currency";

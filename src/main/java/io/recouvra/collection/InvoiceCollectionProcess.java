@@ -50,11 +50,10 @@ class InvoiceCollectionProcess {
     /**
      * Each variable costs three statements (the variable and its two history rows), so an instance starts with
      * those its model and its steps read, nothing more: the invoice's number and id, its customer's id and its due
-     * date. The rest is the ledger's and read there when needed: the invoice's flags
-     * (over the credit limit, terms beyond policy), shown by the API and read by no model; the amount
-     * DunningStrategy reads, which comes with the assessment ({@link Dunning#assess}); the customer's name, the
-     * currency and what is still owed, which the model hands to Escalation and DisputeMediation from the ledger when
-     * it calls them ({@link InvoiceLedger}). Nor the flags and counters whose start value means "not yet":
+     * date. The rest is the ledger's and read there when needed: the invoice's flags (over the credit limit, terms
+     * beyond policy), shown by the API and read by no model; the amount DunningStrategy reads, which comes with the
+     * assessment ({@link Dunning#assess}); the customer's name, the currency and what is still owed, which the model
+     * hands to Escalation and DisputeMediation from the ledger when it calls them ({@link InvoiceLedger}). Nor the flags and counters whose start value means "not yet":
      * {@link InvoiceCollectionContract#DUNNING_LEVEL} (set by the first reminder, read by the model as absent = 0),
      * {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that resumes collection, read by the
      * model as absent = false) and the escalation's agency and legal attempts (passed to Escalation as 0 when
