@@ -49,7 +49,9 @@ class CollectionSteps {
     JavaDelegate sendReminder(Dunning dunning, Prescriptions prescriptions) {
         return execution -> {
             prescriptions.warnIfBarred(InvoiceCase.of(execution).number(), "a reminder is sent");
-            int level = (Integer) execution.getVariable(InvoiceCollectionContract.DUNNING_LEVEL) + 1;
+            // absent until the first reminder (instances started before issue 19's third pass hold 0)
+            Integer reached = (Integer) execution.getVariable(InvoiceCollectionContract.DUNNING_LEVEL);
+            int level = (reached == null ? 0 : reached) + 1;
             dunning.reminder(InvoiceCase.of(execution), level, InvoiceCase.strategy(execution));
             execution.setVariable(InvoiceCollectionContract.DUNNING_LEVEL, level);
         };

@@ -49,12 +49,18 @@ public final class InvoiceCollectionContract {
     public static final String INVOICE_NUMBER = "invoiceNumber";
     public static final String INVOICE_ID = "invoiceId";
     public static final String CUSTOMER_ID = "customerId";
+    /**
+     * The customer's name, the currency and what is still owed ("750.00", "750,00 €"): handed to Escalation and
+     * DisputeMediation from the ledger when they are called ({@link InvoiceLedger}), kept up to date in them by
+     * {@link InvoiceCollectionProcess}. An instance started since issue 19's second pass (the currency) and third
+     * (the others) keeps none of them; one started before holds them from its start.
+     */
     public static final String CUSTOMER_NAME = "customerName";
     public static final String CURRENCY = "currency";
-    public static final String DUE_DATE = "dueDate";
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
-    public static final String OVERDUE_SINCE = "overdueSince";
+    public static final String DUE_DATE = "dueDate";
+    /** The last reminder level sent; absent before the first (instances started before issue 19's third pass hold 0). */
     public static final String DUNNING_LEVEL = "dunningLevel";
     /** DunningStrategy's result, read by the model as strategy.&lt;output&gt;. */
     public static final String STRATEGY = "strategy";

@@ -9,9 +9,11 @@ import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.LedgerEvents.InvoiceRegistered;
 import io.recouvra.receivables.LedgerEvents.InvoiceSettled;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,14 +49,15 @@ class InvoiceCollectionProcess {
 
     /**
      * Each variable costs three statements (the variable and its two history rows), so an instance starts with
-     * those the models and their forms read, nothing more: the invoice's flags (over the credit limit, terms
-     * beyond policy) are the ledger's, shown by the API, and no model reads them; the amount DunningStrategy
-     * reads comes with the assessment, from the ledger ({@link Dunning#assess}). Nor the flags and counters whose
-     * start value means "not yet": {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that
-     * resumes collection, read by the model as absent = false) and the escalation's agency and legal attempts (passed
-     * to Escalation as 0 when absent). Nor the currency: Escalation gets it from the ledger ({@link InvoiceLedger})
-     * when the instance has none, and {@link #updateOutstanding} reads it there. Instances started before keep theirs,
-     * which the model reads the same way.
+     * those its model and its steps read, nothing more: the invoice's number and id, its customer's id and its due
+     * date. The rest is the ledger's and read there when needed: the invoice's flags (over the credit limit, terms
+     * beyond policy), shown by the API and read by no model; the amount DunningStrategy reads, which comes with the
+     * assessment ({@link Dunning#assess}); the customer's name, the currency and what is still owed, which the model
+     * hands to Escalation and DisputeMediation from the ledger when it calls them ({@link InvoiceLedger}). Nor the flags and counters whose start value means "not yet":
+     * {@link InvoiceCollectionContract#DUNNING_LEVEL} (set by the first reminder, read by the model as absent = 0),
+     * {@link InvoiceCollectionContract#RESUME_WITH_NEXT_LEVEL} (set by the step that resumes collection, read by the
+     * model as absent = false) and the escalation's agency and legal attempts (passed to Escalation as 0 when
+     * absent). Instances started before keep what they were started with; the model reads it the same way.
      */
     @EventListener
     void start(InvoiceRegistered invoice) {
@@ -62,38 +65,47 @@ class InvoiceCollectionProcess {
                 .putValue(INVOICE_NUMBER, invoice.number())
                 .putValue(INVOICE_ID, invoice.invoiceId().toString())
                 .putValue(CUSTOMER_ID, invoice.customerId().toString())
-                .putValue(CUSTOMER_NAME, invoice.customerName())
-                .putValue(OUTSTANDING_AMOUNT, invoice.amount().toPlainString())
-                .putValue(OUTSTANDING_DISPLAY, amounts.display(invoice.amount(), invoice.currency()))
-                .putValue(DUE_DATE, invoice.dueDate().toString())
-                .putValue(DUNNING_LEVEL, 0));
+                .putValue(DUE_DATE, invoice.dueDate().toString()));
     }
 
-    /** Settled invoices stop being collected; correlation by business key, the invoice number. */
+    /**
+     * Settled invoices stop being collected; correlation by business key, the invoice number. The message carries no
+     * variable: once the instance ends nothing reads what is owed, and the ledger says it (until issue 19's third pass
+     * it set outstandingAmount to "0.00", a write and a delete for the instance's history alone).
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void settle(InvoiceSettled invoice) {
         String message = invoice.status() == InvoiceStatus.CANCELLED ? MESSAGE_INVOICE_CANCELLED : MESSAGE_PAYMENT_RECEIVED;
         WaitingInstances.message(runtime, message)
                 .processInstanceBusinessKey(invoice.number())
-                .setVariable(OUTSTANDING_AMOUNT, "0.00")
                 .correlateAll();
     }
 
     /**
-     * A partial payment or credit: collection goes on, and whoever works the case (collectors, and the
-     * handlers of a dispute or an escalation the invoice's instance called) sees what is still owed.
+     * A partial payment or credit: collection goes on, and whoever works the case (the handlers of a dispute or an
+     * escalation the invoice's instance called, an agency, insurer or court case of the invoice) sees what is still
+     * owed. Only the instances that keep a copy of it are told: those processes, started with it, and the
+     * InvoiceCollection instances started before issue 19's third pass. Those started since keep none (the ledger's
+     * is read at each call, {@link InvoiceLedger}), and giving them one here would cost a write nobody reads.
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void updateOutstanding(InvoiceReduced invoice) {
-        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list();
-        if (instances.isEmpty()) {
+        String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.number()).list().stream()
+                .map(ProcessInstance::getId).toArray(String[]::new);
+        if (instances.length == 0) {
+            return;
+        }
+        Set<String> keepingACopy = runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
+                .variableNameIn(OUTSTANDING_AMOUNT, OUTSTANDING_DISPLAY).list().stream()
+                .map(VariableInstance::getProcessInstanceId).collect(Collectors.toSet());
+        if (keepingACopy.isEmpty()) {
             return;
         }
         // the ledger's: instances registered since issue 19 keep no currency variable
         String currency = invoices.find(invoice.number()).map(Invoice::getCurrency).orElse("EUR");
-        for (ProcessInstance instance : instances) {
-            runtime.setVariable(instance.getId(), OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
-            runtime.setVariable(instance.getId(), OUTSTANDING_DISPLAY, amounts.display(invoice.outstanding(), currency));
+        for (String instance : keepingACopy) {
+            runtime.setVariable(instance, OUTSTANDING_AMOUNT, invoice.outstanding().toPlainString());
+            runtime.setVariable(instance, OUTSTANDING_DISPLAY, amounts.display(invoice.outstanding(), currency));
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.recouvra.collection;
 
-import io.recouvra.receivables.Invoice;
 import io.recouvra.receivables.InvoiceService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${markInvoiceOverdue}}: records in the ledger that the invoice is overdue. */
+/**
+ * {@code ${markInvoiceOverdue}}: records in the ledger that the invoice is overdue. Nothing is copied into the
+ * instance (until issue 19's third pass, overdueSince and outstandingAmount were, three statements each, and nothing
+ * read them): the ledger keeps both, and the model reads what is owed from it when it calls Escalation.
+ */
 @Component("markInvoiceOverdue")
 class MarkInvoiceOverdue implements JavaDelegate {
 
@@ -19,8 +22,6 @@ class MarkInvoiceOverdue implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(InvoiceCollectionContract.INVOICE_NUMBER);
-        Invoice invoice = invoices.markOverdue(number);
-        execution.setVariable(InvoiceCollectionContract.OVERDUE_SINCE, invoice.getOverdueSince().toString());
-        execution.setVariable(InvoiceCollectionContract.OUTSTANDING_AMOUNT, invoice.getOutstanding().toPlainString());
+        invoices.markOverdue(number);
     }
 }

@@ -240,8 +240,9 @@ class InvoiceCollectionProcessTest {
                 List.of(new NewPayment.Allocation(number, new BigDecimal("250.00")))));
 
         assertThat(instance).isWaitingAt("Timer_NextLevel");
-        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("750.00");
-        assertThat(runtime.getVariable(instance.getId(), "outstandingDisplay")).isEqualTo("750,00 €");
+        assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("750.00");
+        assertThat(runtime.getVariables(instance.getId())).as("the ledger's, read when a called process needs it: no copy to keep")
+                .doesNotContainKeys("outstandingAmount", "outstandingDisplay", "customerName", "overdueSince");
         moveTo(today.plusDays(10));
         runJobs(instance);
         assertThat(messages(number)).contains("reminder-2 EMAIL REMINDER_2 PENDING", "reminder-2 SMS REMINDER_2 PENDING");
@@ -297,6 +298,9 @@ class InvoiceCollectionProcessTest {
         assertThat(instance).isWaitingAt("CallActivity_Escalation");
         ProcessInstance escalation = escalationOf(instance);
         assertThat(escalation.getBusinessKey()).isEqualTo(number);
+        assertThat(runtime.getVariables(escalation.getId())).as("handed from the ledger at the call")
+                .containsEntry("customerName", customers.get(customer).getLegalName()).containsEntry("currency", "EUR")
+                .containsEntry("outstandingAmount", "450.00").containsEntry("outstandingDisplay", "450,00 €");
         assertThat(runtime.getVariable(escalation.getId(), "escalationRoute")).isEqualTo("AGENCY");
         assertThat(escalation).hasNotPassed("Task_ApproveEscalation").hasPassed("Task_OpenAgencyCase").isWaitingAt("Task_AgencyHandoff");
         agencies.runJobs(number);
@@ -1089,7 +1093,6 @@ class InvoiceCollectionProcessTest {
 
         assertThat(instance).hasPassed("CallActivity_DisputeMediation").isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(number).getOutstanding()).isEqualByComparingTo("1000.00");
-        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1000.00");
         assertThat(jdbc.queryForObject("select credited from recouvra.dispute where invoice_id = ?", BigDecimal.class,
                 invoices.get(number).getId())).isEqualByComparingTo("200.00");
     }
@@ -1188,6 +1191,28 @@ class InvoiceCollectionProcessTest {
 
         assertThat(mediation).as("the decision ends the case, the manager's chase with it").isEnded();
         assertThat(instance).isWaitingAt("Timer_NextLevel");
+    }
+
+    @Test
+    void theReviewShowsTheCustomerAndWhatIsStillOwedAfterAPartPayment() {
+        UUID customer = customer("STANDARD");
+        String number = invoice(customer, today.minusDays(1), "1200.00");
+        ProcessInstance instance = run(number);
+        disputes.raise(number, "QUALITY", null, "API");
+        ProcessInstance mediation = called(instance, "DisputeMediation");
+        String name = customers.get(customer).getLegalName();
+        assertThat(runtime.getVariables(mediation.getId())).as("handed from the ledger at the call")
+                .containsEntry("customerName", name).containsEntry("outstandingDisplay", "1 200,00 €");
+        assertThat(task(mediation).getName()).isEqualTo("Examiner le litige : " + name + ", " + number + " (1 200,00 €)");
+
+        // 1 200,00 - 450,00 = 750,00
+        pay(customer, number, "450.00");
+
+        assertThat(runtime.getVariable(mediation.getId(), "outstandingDisplay")).as("the dispute's copy kept up to date")
+                .isEqualTo("750,00 €");
+        assertThat(runtime.getVariable(mediation.getId(), "outstandingAmount")).isEqualTo("750.00");
+        assertThat(runtime.getVariables(instance.getId())).as("the collection itself keeps none")
+                .doesNotContainKeys("outstandingAmount", "outstandingDisplay", "customerName");
     }
 
     @Test

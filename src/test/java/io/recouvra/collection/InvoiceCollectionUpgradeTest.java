@@ -15,6 +15,7 @@ import io.recouvra.insurance.BuyerCovers;
 import io.recouvra.insurance.CreditInsuranceClaimContract;
 import io.recouvra.insurance.InsurancePolicies;
 import io.recouvra.insurance.SandboxCreditInsurer;
+import io.recouvra.receivables.AmountDisplay;
 import io.recouvra.receivables.CustomerService;
 import io.recouvra.receivables.InvoiceService;
 import io.recouvra.receivables.InvoiceStatus;
@@ -146,11 +147,13 @@ class InvoiceCollectionUpgradeTest {
 
     /**
      * What the released application started an instance with beyond what the current one does (issue 19 cut them
-     * from the start: the current model reads them as absent = false / 0; the invoice's currency, set beside these,
-     * from the ledger). The released model reads them as plain identifiers, so an instance started on it here gets
-     * them, as it did in production before the upgrade.
+     * from the start: the current model reads them as absent = 0 / false / 0; the invoice's currency, customer name and
+     * outstanding amounts, set beside these by {@link #startedAsReleased}, from the ledger). The released model reads
+     * them as plain identifiers, so an instance started on it here gets them, as it did in production before the
+     * upgrade.
      */
     private static final Map<String, Object> RELEASED_START_VARIABLES = Map.of(
+            InvoiceCollectionContract.DUNNING_LEVEL, 0,
             InvoiceCollectionContract.RESUME_WITH_NEXT_LEVEL, false,
             EscalationContract.AGENCY_ATTEMPTS, 0,
             EscalationContract.LEGAL_ATTEMPTS, 0);
@@ -269,6 +272,7 @@ class InvoiceCollectionUpgradeTest {
         invoices.register(new NewInvoice(number, buyer, null, START.minusDays(30), START, new BigDecimal("10000.00"), "EUR"));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
+        startedAsReleased(instance, number);
         jobs.runDue(instance);
         LocalDate declarationDay = START.plusDays(11);
         moveTo(declarationDay);
@@ -386,6 +390,9 @@ class InvoiceCollectionUpgradeTest {
         assertThat(escalationVariable(c, "escalationRoute")).isEqualTo("AGENCY");
         assertThat(passed(c, "Task_GatherEscalationFacts")).isTrue();
         assertThat(waitingFor(c)).isWaitingAt("Task_AgencyHandoff");
+        assertThat(runtime.getVariables(waitingFor(c).getId())).as("called by the current model: the ledger's")
+                .containsEntry("customerName", customers.get(c.customer()).getLegalName())
+                .containsEntry("outstandingAmount", "450.00").containsEntry("outstandingDisplay", "450,00 €");
     }
 
     @Test
@@ -416,6 +423,9 @@ class InvoiceCollectionUpgradeTest {
 
         assertThat(c.instance()).hasPassed("CallActivity_DisputeMediation", "Task_ResumeCollection").isWaitingAt("Timer_NextLevel");
         assertThat(invoices.get(c.number()).getOutstanding()).isEqualByComparingTo("700.00");
+        // 1 200,00 - 500,00 credited
+        assertThat(runtime.getVariables(c.instance().getId())).as("the copies it was started with, kept up to date")
+                .containsEntry("outstandingAmount", "700.00").containsEntry("outstandingDisplay", "700,00 €");
     }
 
     @Test
@@ -434,7 +444,11 @@ class InvoiceCollectionUpgradeTest {
     void theManagerApprovesTheEscalationAndTheCourtCaseOpens() {
         Case c = carryOn("Task_ApproveEscalation", 0);
 
-        complete(task(waitingFor(c)), Map.of("escalationApproved", true, "escalationRoute", "LEGAL_INJUNCTION"));
+        Task approval = task(waitingFor(c));
+        String name = customers.get(c.customer()).getLegalName();
+        assertThat(approval.getName()).as("re-entered in the Escalation the current model calls, with the ledger's name and amount")
+                .isEqualTo("Approuver l'escalade : " + name + ", " + c.number() + " (12 000,00 €)");
+        complete(approval, Map.of("escalationApproved", true, "escalationRoute", "LEGAL_INJUNCTION"));
 
         assertThat(waitingFor(c)).isWaitingAt("Task_LegalInjunction");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("LegalInjunction").processInstanceBusinessKey(c.number())
@@ -541,12 +555,22 @@ class InvoiceCollectionUpgradeTest {
         invoices.register(new NewInvoice(number, customer, null, dueDate.minusDays(30), dueDate, new BigDecimal(amount), "EUR"));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceCollectionContract.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
-        runtime.setVariables(instance.getId(), RELEASED_START_VARIABLES);
-        runtime.setVariable(instance.getId(), InvoiceCollectionContract.CURRENCY, "EUR");
+        startedAsReleased(instance, number);
         jobs.runDue(instance);
         Case atTheWait = toTheWait.apply(new Case(number, customer, instance, START));
         assertThat(atTheWait.instance()).as("on the released model").isWaitingAt(waitId);
         waiting.put(key, atTheWait);
+    }
+
+    /** Gives an instance just started what the released application started it with (its invoice's, from the ledger). */
+    private void startedAsReleased(ProcessInstance instance, String number) {
+        var invoice = invoices.get(number);
+        Map<String, Object> variables = new HashMap<>(RELEASED_START_VARIABLES);
+        variables.put(InvoiceCollectionContract.CURRENCY, invoice.getCurrency());
+        variables.put(InvoiceCollectionContract.CUSTOMER_NAME, invoice.getCustomer().getLegalName());
+        variables.put(InvoiceCollectionContract.OUTSTANDING_AMOUNT, invoice.getOutstanding().toPlainString());
+        variables.put(InvoiceCollectionContract.OUTSTANDING_DISPLAY, AmountDisplay.of(invoice.getOutstanding(), invoice.getCurrency()));
+        runtime.setVariables(instance.getId(), variables);
     }
 
     /** The case that many days later, its due jobs run. */

@@ -47,8 +47,12 @@ class LedgerApiTest {
         assertThat(created.getBody().get("outstanding").decimalValue()).isEqualByComparingTo("1200.00");
         ProcessInstance instance = instanceOf(number);
         assertThat(instance).isNotNull();
-        assertThat(runtime.getVariable(instance.getId(), "customerName")).isEqualTo("Boulangerie Test");
-        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("1200.00");
+        // what its model and steps read of the invoice; the customer's name and what is owed stay the ledger's, read
+        // when a called process needs them (docs/performance.md)
+        assertThat(runtime.getVariables(instance.getId())).containsEntry("invoiceNumber", number)
+                .containsEntry("invoiceId", created.getBody().get("id").asText()).containsEntry("customerId", customerId)
+                .containsEntry("dueDate", "2027-01-31")
+                .doesNotContainKeys("customerName", "outstandingAmount", "outstandingDisplay");
     }
 
     @Test
@@ -77,9 +81,7 @@ class LedgerApiTest {
         JsonNode invoice = get("/api/v1/invoices/" + number).getBody();
         assertThat(invoice.get("status").asText()).isEqualTo("PARTIALLY_PAID");
         assertThat(invoice.get("outstanding").decimalValue()).isEqualByComparingTo("749.50");
-        ProcessInstance instance = instanceOf(number);
-        assertThat(instance).isNotNull();
-        assertThat(runtime.getVariable(instance.getId(), "outstandingAmount")).isEqualTo("749.50");
+        assertThat(instanceOf(number)).as("collection goes on").isNotNull();
 
         post("/api/v1/payments", payment(customerId, "749.50", "VIR-2-" + number, null));
         assertThat(instanceOf(number)).isNull();
@@ -314,7 +316,6 @@ class LedgerApiTest {
                 .getBody();
 
         assertThat(created).contains("\"amount\":1200.00,").contains("\"outstanding\":1200.00,");
-        assertThat(runtime.getVariable(instanceOf(number).getId(), "outstandingAmount")).isEqualTo("1200.00");
     }
 
     @Test
