@@ -54,7 +54,6 @@ public final class InvoiceCollectionContract {
     public static final String DUE_DATE = "dueDate";
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
-    public static final String OVERDUE_SINCE = "overdueSince";
     public static final String DUNNING_LEVEL = "dunningLevel";
     /** DunningStrategy's result, read by the model as strategy.&lt;output&gt;. */
     public static final String STRATEGY = "strategy";
