@@ -4,6 +4,8 @@ import io.recouvra.web.ConflictException;
 import io.recouvra.web.FieldProblem;
 import io.recouvra.web.InvalidInputException;
 import io.recouvra.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -36,6 +40,8 @@ public class CustomerService {
     private final PaymentRepository payments;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     CustomerService(CustomerRepository customers, PaymentRepository payments, Clock clock,
                     ApplicationEventPublisher events) {
@@ -183,9 +189,25 @@ public class CustomerService {
         }
     }
 
+    /**
+     * The customer with its contacts, read once per transaction: one already loaded with its contacts in this
+     * transaction is the one the query would return (JPA hands back the managed instance as it is), so it is not read
+     * again. A dispatch asks for it for the contact hours and again for the message (docs/performance.md).
+     */
     @Transactional(readOnly = true)
     public Customer get(UUID id) {
-        return customers.findWithContactsById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+        return loadedWithContacts(id).orElseGet(() ->
+                customers.findWithContactsById(id).orElseThrow(() -> new NotFoundException("No customer " + id)));
+    }
+
+    private Optional<Customer> loadedWithContacts(UUID id) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Customer.class);
+        // the persistence context's own entry, never a proxy made for the lookup
+        Object known = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+        return known instanceof Customer customer
+                && entityManager.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(customer, "contacts")
+                ? Optional.of(customer) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

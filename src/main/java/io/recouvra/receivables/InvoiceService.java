@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -343,6 +344,16 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public Invoice get(UUID id) {
         return invoices.findById(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
+    }
+
+    /** These invoices in one statement (a grouped reminder's), each once; one missing is not found. */
+    @Transactional(readOnly = true)
+    public List<Invoice> get(Collection<UUID> ids) {
+        List<Invoice> found = invoices.findAllById(Set.copyOf(ids));
+        if (found.size() != Set.copyOf(ids).size()) {
+            throw new NotFoundException("No invoice among " + ids);
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

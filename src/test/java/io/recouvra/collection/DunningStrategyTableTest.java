@@ -3,8 +3,15 @@ package io.recouvra.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recouvra.support.RecouvraTest;
+import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +23,10 @@ class DunningStrategyTableTest {
 
     @Autowired
     DecisionService decisions;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
 
     @ParameterizedTest(name = "{0} {1} {2} EUR insured={3} late={4} broken={5} -> pre-due {6}, {8} levels, {10}, call {12}")
     @CsvSource(nullValues = "none", value = {
@@ -112,5 +123,40 @@ class DunningStrategyTableTest {
                 .getSingleResult().getEntryMap();
 
         assertThat(strategy.get("formalNoticePaymentDays")).isEqualTo(days);
+    }
+
+    /**
+     * Its history keeps the inputs and, of the outputs, the strategy's name with the matched rule (StrategyHistory):
+     * what the invoice was given is that rule's cells, which holds only while every output cell is a literal.
+     */
+    @Test
+    void keepsTheMatchedRuleAndItsNameInTheHistory() {
+        // an amount no other test evaluates, to find this evaluation in the shared history
+        double amount = 4321.09;
+        decisions.evaluateDecisionTableByKey("DunningStrategy", Variables.createVariables().putValue("riskClass", "C")
+                .putValue("customerType", "STANDARD").putValue("amount", amount).putValue("insured", false)
+                .putValue("latePayments", 0).putValue("brokenPromises", 0));
+
+        HistoricDecisionInstance evaluated = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("DunningStrategy")
+                .includeInputs().includeOutputs().orderByEvaluationTime().desc().list().stream()
+                .filter(decision -> decision.getInputs().stream().anyMatch(in -> Double.valueOf(amount).equals(in.getValue())))
+                .findFirst().orElseThrow();
+
+        assertThat(evaluated.getInputs()).as("every input").hasSize(6);
+        assertThat(evaluated.getOutputs()).singleElement().satisfies(output -> {
+            assertThat(output.getRuleId()).isEqualTo("Rule_MediumRisk");
+            assertThat(output.getVariableName()).isEqualTo("strategyName");
+            assertThat(output.getValue()).isEqualTo("Risque moyen");
+        });
+    }
+
+    @Test
+    void everyOutputCellIsALiteral() {
+        DmnModelInstance table = repository.getDmnModelInstance(repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("DunningStrategy").latestVersion().singleResult().getId());
+        Collection<OutputEntry> cells = table.getModelElementsByType(OutputEntry.class);
+        assertThat(cells).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText().getTextContent().strip())
+                .as("output cell %s: a number, a string, true, false or null", cell.getId())
+                .matches("-?\\d+(\\.\\d+)?|\"[^\"]*\"|true|false|null"));
     }
 }

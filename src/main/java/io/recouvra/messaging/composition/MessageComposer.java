@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -84,8 +85,11 @@ public class MessageComposer {
         if (contact.isEmpty()) {
             return Optional.empty();
         }
-        List<Invoice> invoiceList = message.invoiceIds().stream()
-                .map(invoices::get).sorted(Comparator.comparing(Invoice::getDueDate)).toList();
+        // a grouped reminder's invoices read in one statement, listed in the rows' order by due date
+        Map<UUID, Invoice> read = message.invoiceIds().isEmpty() ? Map.of() : invoices.get(message.invoiceIds()).stream()
+                .collect(Collectors.toMap(Invoice::getId, invoice -> invoice));
+        List<Invoice> invoiceList = message.invoiceIds().stream().map(read::get)
+                .sorted(Comparator.comparing(Invoice::getDueDate)).toList();
         String language = templates.languageFor(message.kind(), customer.getLanguage());
         Locale locale = new Locale(language, customer.getCountry());
         Map<String, Object> model = model(message, customer, contact.get(), invoiceList, locale);

@@ -61,6 +61,7 @@ public class Dispatcher {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
     private final OutboxMessageRepository outbox;
     private final MessageComposer composer;
     private final MessageTrail interactions;
@@ -81,6 +82,8 @@ public class Dispatcher {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.outbox = outbox;
         this.composer = composer;
         this.interactions = interactions;
@@ -225,21 +228,20 @@ public class Dispatcher {
             return;
         }
         OutboxMessage first = rows.get(0);
-        if (policy.timing(first.getId(), first.getCustomerId(), first.getChannel(), first.getKind(), clock.instant())
-                instanceof Later later) {
-            rows.forEach(row -> defer(row.getId(), claim, later.at(), later.why()));
+        Composed prepared = timedAndComposed(rows);
+        if (prepared.later() != null) {
+            rows.forEach(row -> defer(row.getId(), claim, prepared.later().at(), prepared.later().why()));
             return;
         }
         ChannelAdapter adapter = adapters.get(first.getChannel());
-        Optional<OutboundMessage> composed;
-        try {
-            composed = composer.compose(OutboxMessage.toCompose(rows));
-        } catch (RuntimeException e) {
+        if (prepared.failure() != null) {
+            RuntimeException e = prepared.failure();
             log.error("Cannot compose outbox message(s) {}", rows.stream().map(OutboxMessage::getId).toList(), e);
             recordAll(rows, claim, null, null, new PermanentFailure(
                     e instanceof MissingTemplateException ? UndeliverableMessages.NO_TEMPLATE : "COMPOSE_FAILED", e.getMessage()));
             return;
         }
+        Optional<OutboundMessage> composed = prepared.message();
         if (composed.isEmpty()) {
             recordAll(rows, claim, null, null, new PermanentFailure("NO_RECIPIENT",
                     "no contact of the customer accepts " + first.getChannel()));
@@ -264,6 +266,31 @@ public class Dispatcher {
             outcome = new Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         recordAll(rows, claim, message.recipient(), message, outcome);
+    }
+
+    /**
+     * The contact policy's say on the moment, then the message, read in one transaction: the customer and its contacts
+     * are read once for both (docs/performance.md). A composition that fails rolls that reading back, nothing else.
+     */
+    private Composed timedAndComposed(List<OutboxMessage> rows) {
+        OutboxMessage first = rows.get(0);
+        return readOnly.execute(status -> {
+            if (policy.timing(first.getId(), first.getCustomerId(), first.getChannel(), first.getKind(), clock.instant())
+                    instanceof Later later) {
+                return new Composed(later, null, null);
+            }
+            try {
+                return new Composed(null, composer.compose(OutboxMessage.toCompose(rows)), null);
+            } catch (RuntimeException e) {
+                // the composer's own transaction marked this one: rolled back here, quietly
+                status.setRollbackOnly();
+                return new Composed(null, null, e);
+            }
+        });
+    }
+
+    /** Exactly one of: the moment is not right, the message (empty: no contact reachable), why it could not be written. */
+    private record Composed(Later later, Optional<OutboundMessage> message, RuntimeException failure) {
     }
 
     /**
