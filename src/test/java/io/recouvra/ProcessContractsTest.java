@@ -45,7 +45,8 @@ class ProcessContractsTest {
             Map.entry("late-payment-rate-request.bpmn", "interest.LatePaymentRateRequestContract"),
             Map.entry("uncertain-message-check.bpmn", "messaging.outbox.UncertainMessageCheckContract"),
             Map.entry("declaration-of-claims.bpmn", "insolvency.DeclarationOfClaimsContract"),
-            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"));
+            Map.entry("insolvency-report.bpmn", "insolvency.InsolvencyReportContract"),
+            Map.entry("proceedings-closing.bpmn", "insolvency.ProceedingsClosingContract"));
 
     @Test
     void everyModelHasItsContract() throws IOException {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class InsolvencyController {
     record NewClosing(ClosingKind kind, LocalDate judgmentDate, String note) {
     }
 
-    record NewReopening(LocalDate judgmentDate, String note) {
+    record NewReopening(LocalDate judgmentDate, @Size(max = 1000) String note) {
     }
 
     /** One judgment of the proceedings: what it opened or converted them into, and from what. */
